@@ -1,0 +1,124 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "castbot",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "castbot", targets: ["castbot"]),
+        .library(name: "PlayerData", targets: ["PlayerData"]),
+        .library(name: "DiscordModels", targets: ["DiscordModels"]),
+        .library(name: "DiscordREST", targets: ["DiscordREST"]),
+        .library(name: "Scheduling", targets: ["Scheduling"]),
+        .library(name: "DiscordSandbox", targets: ["DiscordSandbox"]),
+        .library(name: "CastBot", targets: ["CastBot"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.1.1"),
+    ],
+    targets: [
+        // The data file: load, validate, save safely, export and import. No Discord, HTTP or clock.
+        .target(
+            name: "PlayerData",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        // Codable types for the slice of Discord the bot uses.
+        .target(name: "DiscordModels", swiftSettings: swiftSettings),
+        // One Discord REST client: auth, rate limits, retries, multipart, typed errors.
+        .target(
+            name: "DiscordREST",
+            dependencies: [
+                "DiscordModels",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Schedules and their runs over an injected Clock; knows nothing of what a run does.
+        .target(
+            name: "Scheduling",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HeapModule", package: "swift-collections"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // A local stand-in for Discord's HTTP API and its interaction calls.
+        .target(
+            name: "DiscordSandbox",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The bot's features: interactions server, UI, export delivery, health report, configuration.
+        .target(
+            name: "CastBot",
+            dependencies: [
+                "PlayerData", "DiscordModels", "DiscordREST", "Scheduling", "DiscordSandbox",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Command-line wiring only.
+        .executableTarget(
+            name: "castbot",
+            dependencies: [
+                "CastBot", "PlayerData",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "PlayerDataTests", dependencies: ["PlayerData"], swiftSettings: swiftSettings),
+        .testTarget(name: "DiscordModelsTests", dependencies: ["DiscordModels"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DiscordRESTTests",
+            dependencies: ["DiscordREST", "DiscordSandbox", .product(name: "Clocks", package: "swift-clocks")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SchedulingTests",
+            dependencies: ["Scheduling", .product(name: "Clocks", package: "swift-clocks")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "DiscordSandboxTests", dependencies: ["DiscordSandbox"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CastBotTests",
+            dependencies: [
+                "CastBot", "DiscordSandbox",
+                .product(name: "Clocks", package: "swift-clocks"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,1 @@
+// DiscordModels module.

@@ -1,0 +1,1 @@
+// DiscordREST module.

@@ -1,0 +1,1 @@
+// PlayerData module.

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+@main
+struct CastBotCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "castbot",
+        abstract: "CastBot's player data service: owns playerData.json, exports, imports and scheduled backups to Discord.",
+        subcommands: [
+            ServeCommand.self,
+            ExportCommand.self,
+            ImportCommand.self,
+            VerifyCommand.self,
+            RegisterCommandsCommand.self,
+            SandboxCommand.self,
+            BenchCommand.self,
+        ]
+    )
+}
