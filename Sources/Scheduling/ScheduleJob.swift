@@ -1,0 +1,38 @@
+import Foundation
+
+/// The work one run does. It runs in its own task; throwing counts the run as failed.
+/// It should return promptly once its task is cancelled (timeout or shutdown).
+public typealias ScheduleJob = @Sendable (RunContext) async throws -> RunOutcome
+
+/// How a run that did not throw ended.
+public enum RunOutcome: Hashable, Sendable {
+    /// The run did its work.
+    case success
+    /// The run cannot ever succeed (e.g. the channel is gone): stop the schedule for good.
+    case stopSchedule(reason: String)
+}
+
+/// What a run is told about itself.
+public struct RunContext: Sendable {
+    public let key: ScheduleKey
+    public let info: ScheduleInfo
+    /// 1 for the schedule's first run.
+    public let runNumber: Int
+    /// The deadline this run was due at.
+    public let scheduledAt: Date
+    public let startedAt: Date
+    /// When the next run is due if this one finishes in time (for "next export" lines).
+    public let nextRunAt: Date?
+
+    public init(
+        key: ScheduleKey, info: ScheduleInfo, runNumber: Int,
+        scheduledAt: Date, startedAt: Date, nextRunAt: Date?
+    ) {
+        self.key = key
+        self.info = info
+        self.runNumber = runNumber
+        self.scheduledAt = scheduledAt
+        self.startedAt = startedAt
+        self.nextRunAt = nextRunAt
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// The scheduler's record of one schedule: its public status plus what the loop needs.
+struct ScheduleRecord<Instant: InstantProtocol>: Sendable where Instant.Duration == Duration {
+    var status: ScheduleStatus
+    let generation: UInt64
+    let job: ScheduleJob
+    /// Interval grids are laid on the scheduler's clock from this instant so they never drift;
+    /// grids through a UTC time of day (nil here) are laid in wall time from `status.gridAnchor`.
+    let clockAnchor: Instant?
+    /// The next run's deadline while waiting for it.
+    var next: Deadline<Instant>?
+    /// Identifies the heap entry for `next`; any other entry for this key is stale.
+    var pendingToken: UInt64?
+    var runningRunID: UInt64?
+
+    private var interval: Duration { status.cadence.interval.duration }
+
+    /// The first deadline, at `instant`/`date`, placed on the grid.
+    func firstDeadline(instant: Instant, date: Date) -> Deadline<Instant> {
+        let offset = offset(instant: instant, date: date)
+        return Deadline(
+            instant: instant, date: date,
+            gridIndex: Grid.indexAfter(offset, interval: interval) - 1
+        )
+    }
+
+    /// The deadline after `current` that is not before `now`. Deadlines passed while a run was
+    /// going are skipped (`skipped` counts them): they coalesce into that one next run.
+    func deadline(
+        after current: Deadline<Instant>, notBefore now: TimePairing<Instant>
+    ) -> (deadline: Deadline<Instant>, skipped: Int) {
+        let earliest = current.gridIndex + 1
+        let due = Grid.indexAtOrAfter(offset(instant: now.instant, date: now.date), interval: interval)
+        let index = max(earliest, due)
+        return (point(index, pairing: now), Int(clamping: index - earliest))
+    }
+
+    private func offset(instant: Instant, date: Date) -> Duration {
+        if let clockAnchor {
+            return clockAnchor.duration(to: instant)
+        }
+        return .seconds(date.timeIntervalSince(status.gridAnchor))
+    }
+
+    private func point(_ index: Int64, pairing: TimePairing<Instant>) -> Deadline<Instant> {
+        let step = interval * index
+        if let clockAnchor {
+            let instant = clockAnchor.advanced(by: step)
+            return Deadline(instant: instant, date: pairing.date(of: instant), gridIndex: index)
+        }
+        let date = status.gridAnchor.addingTimeInterval(DurationText.timeInterval(step))
+        return Deadline(instant: pairing.instant(of: date), date: date, gridIndex: index)
+    }
+}

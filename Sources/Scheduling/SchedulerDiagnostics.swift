@@ -1,0 +1,26 @@
+/// Counts describing the engine itself, for metrics and tests.
+public struct SchedulerDiagnostics: Hashable, Sendable {
+    /// Schedules known, active or not.
+    public var schedules: Int
+    public var activeSchedules: Int
+    /// Runs going now; each has exactly one task. Idle schedules have none.
+    public var runningRuns: Int
+    /// Entries in the deadline heap, including stale ones not yet discarded.
+    public var pendingDeadlines: Int
+    /// Whether `run()` is looping.
+    public var loopRunning: Bool
+    /// Times the loop woke up (deadline reached or state changed).
+    public var loopWakeUps: Int
+
+    public init(
+        schedules: Int, activeSchedules: Int, runningRuns: Int,
+        pendingDeadlines: Int, loopRunning: Bool, loopWakeUps: Int
+    ) {
+        self.schedules = schedules
+        self.activeSchedules = activeSchedules
+        self.runningRuns = runningRuns
+        self.pendingDeadlines = pendingDeadlines
+        self.loopRunning = loopRunning
+        self.loopWakeUps = loopWakeUps
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Something the scheduler did, for logs, metrics and messages to admins.
+public struct SchedulerEvent: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        /// A schedule was started or restored.
+        case scheduled(firstRunAt: Date)
+        /// The schedule with this key was replaced by a new one (which gets its own `scheduled`).
+        case replaced
+        /// Stopped on request.
+        case stopped(reason: String)
+        case runStarted(run: Int, scheduledAt: Date)
+        case runSucceeded(run: Int, duration: Duration)
+        case runFailed(run: Int, error: String, consecutiveFailures: Int)
+        case runTimedOut(run: Int, timeout: Duration, consecutiveFailures: Int)
+        /// Cancelled by shutdown; not counted as a failure.
+        case runCancelled(run: Int)
+        /// Deadlines that passed while a run was going were folded into the next run.
+        case runsCoalesced(skipped: Int, nextRunAt: Date)
+        /// Too many failed runs in a row; the schedule is off. Tell whoever set it.
+        case autoDisabled(lastError: String, failures: Int)
+        /// A run asked to stop its schedule for good. Tell whoever set it.
+        case stoppedByRun(reason: String)
+    }
+
+    public let key: ScheduleKey
+    public let info: ScheduleInfo
+    /// Wall-clock time of the event.
+    public let at: Date
+    public let kind: Kind
+
+    public init(key: ScheduleKey, info: ScheduleInfo, at: Date, kind: Kind) {
+        self.key = key
+        self.info = info
+        self.at = at
+        self.kind = kind
+    }
+}

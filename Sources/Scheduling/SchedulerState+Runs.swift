@@ -1,0 +1,184 @@
+import Foundation
+import HeapModule
+
+/// Makes the task for one run; called under the lock (creating a task does not run it).
+typealias RunTaskFactory = (_ runID: UInt64, _ job: @escaping ScheduleJob, _ context: RunContext) -> Task<Void, Never>
+
+extension SchedulerState {
+    /// Fires entries due at `now`, at most `limit` run launches per call so the lock is released
+    /// between batches. Returns true if due entries remain.
+    mutating func processDue(now: TimePairing<Instant>, limit: Int, makeTask: RunTaskFactory) -> Bool {
+        loop.isParked = false
+        loop.wakePending = false
+        var launched = 0
+        while let entry = heap.min, entry.instant <= now.instant {
+            if launched >= limit { return true }
+            heap.removeMin()
+            switch entry.purpose {
+            case .run(let key, let token):
+                if launchRun(key, token: token, now: now, makeTask: makeTask) { launched += 1 }
+            case .timeout(let runID):
+                if inFlight[runID] == nil {
+                    staleEntries = max(0, staleEntries - 1)
+                } else {
+                    settle(runID, .timedOut, now: now)
+                }
+            }
+        }
+        return false
+    }
+
+    /// Parks the loop: drops stale entries at the top and returns the deadline to sleep until.
+    mutating func park() -> Instant? {
+        while let entry = heap.min, !isValid(entry) {
+            heap.removeMin()
+            staleEntries = max(0, staleEntries - 1)
+        }
+        if staleEntries > Self.staleEntriesBeforeCompaction, staleEntries * 2 > heap.count {
+            heap = .init(heap.unordered.filter(isValid))
+            staleEntries = 0
+        }
+        loop.isParked = true
+        loop.parkedUntil = heap.min?.instant
+        loop.wakeUps += 1
+        return loop.parkedUntil
+    }
+
+    /// Settles a run: records its result, then plans the next run, or stops the schedule.
+    mutating func settle(_ runID: UInt64, _ ending: RunEnding, now: TimePairing<Instant>) {
+        guard let run = inFlight.removeValue(forKey: runID) else { return }
+        switch ending {
+        case .timedOut: effects.tasksToCancel.append(run.task)
+        case .cancelled:
+            effects.tasksToCancel.append(run.task)
+            staleEntries += 1  // its timeout entry
+        case .returned, .threw: staleEntries += 1  // its timeout entry
+        }
+        if inFlight.isEmpty { effects.runsDrained = true }
+        let result = Self.result(of: ending, timeout: run.timeout)
+
+        guard var record = records[run.key], record.generation == run.generation else {
+            publishRunEnd(run, result, consecutiveFailures: 0, now: now)
+            return
+        }
+        record.runningRunID = nil
+        record.status.runningSince = nil
+        record.status.lastRun = RunRecord(
+            number: run.number, scheduledAt: run.deadline.date, startedAt: run.startedAt,
+            finishedAt: now.date, result: result)
+        switch result.kind {
+        case .succeeded: record.status.consecutiveFailures = 0
+        case .failed, .timedOut:
+            record.status.consecutiveFailures += 1
+            record.status.failureCount += 1
+        case .cancelled, .stoppedSchedule: break
+        }
+        publishRunEnd(run, result, consecutiveFailures: record.status.consecutiveFailures, now: now)
+
+        if record.status.isActive {
+            continueOrStop(&record, after: run, result: result, now: now)
+        }
+        records[run.key] = record
+    }
+
+    /// Settles every run still going as cancelled (shutdown, or the loop itself cancelled).
+    mutating func cancelAllRuns(now: TimePairing<Instant>) -> Int {
+        let ids = inFlight.keys.sorted()
+        for id in ids {
+            settle(id, .cancelled, now: now)
+        }
+        return ids.count
+    }
+
+    private mutating func launchRun(
+        _ key: ScheduleKey, token: UInt64, now: TimePairing<Instant>, makeTask: RunTaskFactory
+    ) -> Bool {
+        guard var record = records[key], record.pendingToken == token else {
+            staleEntries = max(0, staleEntries - 1)
+            return false
+        }
+        record.pendingToken = nil
+        guard record.status.isActive, record.runningRunID == nil, !isShutDown, let deadline = record.next else {
+            records[key] = record
+            return false
+        }
+        let runID = nextIdentifier()
+        let number = record.status.runCount + 1
+        let upcoming = record.deadline(after: deadline, notBefore: now).deadline
+        let context = RunContext(
+            key: key, info: record.status.info, runNumber: number,
+            scheduledAt: deadline.date, startedAt: now.date, nextRunAt: upcoming.date)
+        let timeout = record.status.settings.runTimeout
+        inFlight[runID] = InFlightRun(
+            id: runID, key: key, generation: record.generation, info: record.status.info,
+            number: number, deadline: deadline, startedInstant: now.instant, startedAt: now.date,
+            timeout: timeout, task: makeTask(runID, record.job, context))
+        push(.timeout(runID: runID), at: now.instant.advanced(by: timeout))
+
+        record.next = nil
+        record.runningRunID = runID
+        record.status.runCount = number
+        record.status.runningSince = now.date
+        record.status.nextRunAt = upcoming.date
+        records[key] = record
+        publish(key, record.status.info, at: now.date, .runStarted(run: number, scheduledAt: deadline.date))
+        return true
+    }
+
+    private mutating func continueOrStop(
+        _ record: inout ScheduleRecord<Instant>, after run: InFlightRun<Instant>, result: RunResult,
+        now: TimePairing<Instant>
+    ) {
+        let key = run.key
+        if result.kind == .stoppedSchedule {
+            let reason = result.message ?? "stopped by its run"
+            deactivate(&record, StopReason(kind: .stoppedByRun, message: reason), now: now)
+            publish(key, run.info, at: now.date, .stoppedByRun(reason: reason))
+            return
+        }
+        let failures = record.status.consecutiveFailures
+        if failures >= configuration.maxConsecutiveFailures {
+            let lastError = result.message ?? "unknown error"
+            let message = "Auto-disabled after \(failures) failed runs in a row. Last error: \(lastError)"
+            deactivate(&record, StopReason(kind: .autoDisabled, message: message), now: now)
+            publish(key, run.info, at: now.date, .autoDisabled(lastError: lastError, failures: failures))
+            return
+        }
+        let (next, skipped) = record.deadline(after: run.deadline, notBefore: now)
+        record.next = next
+        record.pendingToken = schedule(key, at: next)
+        record.status.nextRunAt = next.date
+        if skipped > 0 {
+            record.status.skippedRuns += skipped
+            publish(key, run.info, at: now.date, .runsCoalesced(skipped: skipped, nextRunAt: next.date))
+        }
+    }
+
+    private mutating func publishRunEnd(
+        _ run: InFlightRun<Instant>, _ result: RunResult, consecutiveFailures: Int, now: TimePairing<Instant>
+    ) {
+        let kind: SchedulerEvent.Kind
+        switch result.kind {
+        case .succeeded, .stoppedSchedule:
+            kind = .runSucceeded(run: run.number, duration: run.startedInstant.duration(to: now.instant))
+        case .failed:
+            kind = .runFailed(
+                run: run.number, error: result.message ?? "unknown error", consecutiveFailures: consecutiveFailures)
+        case .timedOut:
+            kind = .runTimedOut(run: run.number, timeout: run.timeout, consecutiveFailures: consecutiveFailures)
+        case .cancelled:
+            kind = .runCancelled(run: run.number)
+        }
+        publish(run.key, run.info, at: now.date, kind)
+    }
+
+    private static func result(of ending: RunEnding, timeout: Duration) -> RunResult {
+        switch ending {
+        case .returned(.success): .succeeded
+        case .returned(.stopSchedule(let reason)): RunResult(kind: .stoppedSchedule, message: reason)
+        case .threw(let message): RunResult(kind: .failed, message: message)
+        case .timedOut: RunResult(kind: .timedOut, message: "timed out after \(DurationText.describe(timeout))")
+        case .cancelled: RunResult(kind: .cancelled, message: "cancelled by shutdown")
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import HeapModule
+
+/// All mutable state of a scheduler, kept behind one lock. Methods change it and note the
+/// effects to carry out once the lock is released (`SideEffects`).
+struct SchedulerState<Instant: InstantProtocol>: Sendable where Instant.Duration == Duration {
+    /// Stale heap entries tolerated before the heap is rebuilt without them.
+    static var staleEntriesBeforeCompaction: Int { 1_024 }
+
+    let configuration: SchedulerConfiguration
+    var records: [ScheduleKey: ScheduleRecord<Instant>] = [:]
+    var heap = Heap<PendingDeadline<Instant>>()
+    var staleEntries = 0
+    var inFlight: [UInt64: InFlightRun<Instant>] = [:]
+    var subscribers: [UInt64: AsyncStream<SchedulerEvent>.Continuation] = [:]
+    var loop = LoopState<Instant>()
+    var isShutDown = false
+    var effects = SideEffects()
+    private var lastIdentifier: UInt64 = 0
+
+    init(configuration: SchedulerConfiguration) {
+        self.configuration = configuration
+    }
+
+    mutating func nextIdentifier() -> UInt64 {
+        lastIdentifier += 1
+        return lastIdentifier
+    }
+
+    mutating func push(_ purpose: PendingDeadline<Instant>.Purpose, at instant: Instant) {
+        heap.insert(PendingDeadline(instant: instant, sequence: nextIdentifier(), purpose: purpose))
+    }
+
+    /// Queues a schedule's next run and returns the token that marks the entry as current.
+    mutating func schedule(_ key: ScheduleKey, at deadline: Deadline<Instant>) -> UInt64 {
+        let token = nextIdentifier()
+        push(.run(key, token: token), at: deadline.instant)
+        wakeLoop()
+        return token
+    }
+
+    /// Tells the loop to look at the heap again (a deadline was added or changed).
+    mutating func wakeLoop() {
+        loop.wakePending = true
+        effects.wakeLoop = true
+    }
+
+    /// Sends an event to every subscriber, in order, and keeps it for logging.
+    mutating func publish(_ key: ScheduleKey, _ info: ScheduleInfo, at date: Date, _ kind: SchedulerEvent.Kind) {
+        let event = SchedulerEvent(key: key, info: info, at: date, kind: kind)
+        for (id, continuation) in subscribers {
+            if case .terminated = continuation.yield(event) {
+                subscribers[id] = nil
+            }
+        }
+        effects.events.append(event)
+    }
+
+    mutating func takeEffects() -> SideEffects {
+        defer { effects = SideEffects() }
+        return effects
+    }
+
+    func isValid(_ entry: PendingDeadline<Instant>) -> Bool {
+        switch entry.purpose {
+        case .run(let key, let token): records[key]?.pendingToken == token
+        case .timeout(let runID): inFlight[runID] != nil
+        }
+    }
+
+    func diagnostics() -> SchedulerDiagnostics {
+        SchedulerDiagnostics(
+            schedules: records.count,
+            activeSchedules: records.values.count { $0.status.isActive },
+            runningRuns: inFlight.count,
+            pendingDeadlines: heap.count,
+            loopRunning: loop.isRunning,
+            loopWakeUps: loop.wakeUps
+        )
+    }
+}
+
+/// What the loop is doing, for waking it and for tests that step virtual time.
+struct LoopState<Instant: InstantProtocol>: Sendable {
+    var isRunning = false
+    var isParked = false
+    var parkedUntil: Instant?
+    /// Set by every change the loop has not looked at yet.
+    var wakePending = false
+    var wakeUps = 0
+}
+
+/// Work noted under the lock and done after it is released.
+struct SideEffects: Sendable {
+    var events: [SchedulerEvent] = []
+    var tasksToCancel: [Task<Void, Never>] = []
+    var wakeLoop = false
+    var runsDrained = false
+}

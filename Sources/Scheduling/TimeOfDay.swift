@@ -1,0 +1,62 @@
+/// A time of day in UTC, minute precision, written `HH:MM`.
+public struct TimeOfDay: Hashable, Sendable, Codable, CustomStringConvertible {
+    public let hour: Int
+    public let minute: Int
+
+    public init(hour: Int, minute: Int) throws(SchedulingError) {
+        guard (0...23).contains(hour), (0...59).contains(minute) else {
+            throw .invalidTimeOfDay("\(hour):\(minute)")
+        }
+        self.hour = hour
+        self.minute = minute
+    }
+
+    /// Parses `HH:MM` (a one-digit hour is accepted; surrounding spaces are ignored).
+    public init(parsing text: String) throws(SchedulingError) {
+        let trimmed = text.trimmingSpaces
+        let parts = trimmed.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2,
+            (1...2).contains(parts[0].count), parts[1].count == 2,
+            parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+            let hour = Int(parts[0]), let minute = Int(parts[1]),
+            (0...23).contains(hour), (0...59).contains(minute)
+        else {
+            throw .invalidTimeOfDay(text)
+        }
+        self.hour = hour
+        self.minute = minute
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do {
+            self = try TimeOfDay(parsing: text)
+        } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    /// Seconds after midnight UTC.
+    public var secondsIntoDay: Int { hour * 3_600 + minute * 60 }
+
+    /// "03:00".
+    public var description: String {
+        (hour < 10 ? "0" : "") + String(hour) + ":" + (minute < 10 ? "0" : "") + String(minute)
+    }
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+extension String {
+    fileprivate var trimmingSpaces: String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+}
