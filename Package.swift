@@ -98,7 +98,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "PlayerDataTests", dependencies: ["PlayerData"], swiftSettings: swiftSettings),
+        .testTarget(name: "PlayerDataTests", dependencies: ["PlayerData"], exclude: ["Expected"], swiftSettings: swiftSettings),
         .testTarget(name: "DiscordModelsTests", dependencies: ["DiscordModels"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(
             name: "DiscordRESTTests",

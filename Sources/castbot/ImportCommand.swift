@@ -1,9 +1,47 @@
 import ArgumentParser
+import Foundation
+import PlayerData
 
 struct ImportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "import", abstract: "Not available yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a v1.0 server export (or a whole data file) into the data file.",
+        discussion: """
+            Prints what would change; --yes applies it. Replaced data is first saved under \
+            backups/ next to the data file, and the previous data file is kept as .backup.
+            """
+    )
+
+    @Option(help: "The data file (playerData.json) or the folder holding it.")
+    var data: String
+
+    @Option(help: "The export to import.")
+    var file: String
+
+    @Option(help: "The guild to import into (default: the export's own guild). Naming it allows a different guild than the export's.")
+    var guild: String?
+
+    @Flag(help: "Apply the plan (without it nothing is changed).")
+    var yes = false
+
+    @Flag(help: "Save even if the data-loss guard objects.")
+    var force = false
 
     func run() async throws {
-        throw ValidationError("'import' is not available yet")
+        try await CommandOutput.runReportingFailure {
+            let location = DurableFile.dataLocation(data)
+            let store = PlayerDataStore(directory: location.directory, fileName: location.fileName)
+            let importBytes = try DurableFile.contents(of: file)
+            let plan = try await store.planImport(importBytes, targetGuild: guild, allowDifferentGuild: guild != nil)
+            print(plan)
+            guard yes else {
+                print("dry run: nothing changed; add --yes to apply")
+                return
+            }
+            let result = try await store.apply(plan, date: Date(), force: force)
+            print("applied: \(result.save.path) now holds \(result.save.guildCount) guilds, \(result.save.playerCount) players, \(result.save.byteCount) bytes")
+            if let backup = result.backupPath { print("replaced data saved to \(backup)") }
+            if let previous = result.save.backupPath { print("previous data file kept as \(previous)") }
+        }
     }
 }

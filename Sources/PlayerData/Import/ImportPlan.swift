@@ -1,0 +1,56 @@
+/// What an import would change, computed without touching anything. Apply it with
+/// `PlayerDataStore.apply(_:date:force:)`; it refuses to apply if the data file changed since.
+public struct ImportPlan: Sendable, CustomStringConvertible {
+    public enum Action: String, Sendable, Equatable {
+        case addGuild = "add guild"
+        case replaceGuild = "replace guild"
+        case replaceFile = "replace the whole file"
+    }
+
+    public let action: Action
+    /// The guild written (nil when the whole file is replaced).
+    public let guildID: String?
+    /// The guild the imported data came from (differs from `guildID` only when the target was named explicitly).
+    public let sourceGuildID: String?
+    public let guildName: String?
+    /// Players of the target guild (of the whole file for `.replaceFile`) before and after.
+    public let playersBefore: Int
+    public let playersAfter: Int
+    public let guildsBefore: Int
+    public let guildsAfter: Int
+    public let bytesBefore: Int
+    public let bytesAfter: Int
+    public let dataPath: String
+
+    /// SHA-256 of the data file the plan was made against; nil if there was none.
+    let baseDigest: String?
+    let base: PlayerDataFile?
+    let result: PlayerDataFile
+
+    public var description: String {
+        var lines = ["Import plan for \(dataPath)"]
+        switch action {
+        case .replaceFile:
+            lines.append("  action: \(action.rawValue)")
+        case .addGuild, .replaceGuild:
+            let name = guildName.map { " (\($0))" } ?? ""
+            lines.append("  action: \(action.rawValue) \(guildID ?? "?")\(name)")
+            if let sourceGuildID, sourceGuildID != guildID {
+                lines.append("  source: data exported from guild \(sourceGuildID)")
+            }
+        }
+        lines.append("  players: \(playersBefore) -> \(playersAfter)")
+        lines.append("  guilds: \(guildsBefore) -> \(guildsAfter)")
+        lines.append("  file size: \(bytesBefore) -> \(bytesAfter) bytes")
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// What applying a plan did.
+public struct ImportResult: Sendable {
+    public let plan: ImportPlan
+    /// Where the replaced data was saved first (a v1.0 export for a guild, the whole file for
+    /// `.replaceFile`); nil when nothing was replaced.
+    public let backupPath: String?
+    public let save: SaveReport
+}

@@ -1,0 +1,24 @@
+/// One member of the top-level object as the scanner found it, in file order (duplicates included).
+struct ScannedMember: Sendable {
+    /// From the opening quote of the key to just past its closing quote.
+    var keyRange: Range<Int>
+    var keyHasEscapes: Bool
+    var value: JSONValueSpan
+    /// True when the value's bytes are already laid out exactly as `JSON.stringify(_, null, 2)`
+    /// lays out a value at depth 1, so exports can copy them without re-indenting.
+    var layoutIsCanonical: Bool
+    /// Distinct keys of the value's `players` object (the last `players` member wins, as in
+    /// JavaScript); 0 when there is none or it is not an object.
+    var playerCount: Int
+    /// The value of the last `serverName` member, if the value is an object that has one.
+    var serverName: JSONValueSpan?
+}
+
+/// What one scan of a document found.
+struct ScanResult: Sendable {
+    var members: [ScannedMember]
+    /// The top-level object, from `{` to just past `}`.
+    var rootRange: Range<Int>
+    /// True when the whole document (top level included) has `JSON.stringify(_, null, 2)` layout.
+    var layoutIsCanonical: Bool
+}

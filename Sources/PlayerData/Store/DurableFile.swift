@@ -1,0 +1,204 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// POSIX file operations with the durability the data file needs: every replacement is a temp
+/// file in the same folder, written, fsynced, renamed into place, and the folder fsynced, so a
+/// crash leaves either the old or the new content, never a mix.
+public enum DurableFile {
+    /// The whole file in one buffer (one read call for a regular file).
+    public static func contents(of path: String) throws(PlayerDataError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw fail("open", path) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw fail("stat", path) }
+        let expected = max(Int(info.st_size), 0)
+        var failure: PlayerDataError?
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
+            initialized = 0
+            while initialized < expected, let base = buffer.baseAddress {
+                let count = read(fd, base + initialized, expected - initialized)
+                if count > 0 {
+                    initialized += count
+                } else if count == 0 {
+                    break
+                } else if errno != EINTR {
+                    failure = fail("read", path)
+                    break
+                }
+            }
+        }
+        if let failure { throw failure }
+        // A file that grew while we read it: take the rest too rather than a torn prefix.
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count > 0 {
+                bytes.append(contentsOf: chunk[0..<count])
+            } else if count == 0 {
+                return bytes
+            } else if errno != EINTR {
+                throw fail("read", path)
+            }
+        }
+    }
+
+    /// The file's bytes, or nil if it does not exist.
+    public static func contentsIfPresent(of path: String) throws(PlayerDataError) -> [UInt8]? {
+        do {
+            return try contents(of: path)
+        } catch .fileSystem(let operation, _, ENOENT) where operation == "open" {
+            return nil
+        }
+    }
+
+    /// Replaces (or creates) `path` with `bytes` atomically and durably. The new file keeps the
+    /// permissions of the one it replaces.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(PlayerDataError) {
+        let temporary = temporaryPath(for: path)
+        var info = stat()
+        let mode = stat(path, &info) == 0 ? mode_t(info.st_mode & 0o7777) : 0o644
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw fail("create", temporary) }
+        do throws(PlayerDataError) {
+            try writeAll(bytes, to: fd, path: temporary)
+            guard fchmod(fd, mode) == 0 else { throw fail("set permissions of", temporary) }
+            guard fsync(fd) == 0 else { throw fail("fsync", temporary) }
+        } catch {
+            close(fd)
+            unlink(temporary)
+            throw error
+        }
+        guard close(fd) == 0 else {
+            let failure = fail("close", temporary)
+            unlink(temporary)
+            throw failure
+        }
+        guard rename(temporary, path) == 0 else {
+            let failure = fail("rename into place", path)
+            unlink(temporary)
+            throw failure
+        }
+        try syncDirectory(of: path)
+    }
+
+    /// Makes `destination` an atomic snapshot of `source`: a hard link renamed into place (no
+    /// copy, and the source is only ever replaced by rename, never rewritten), or a durable
+    /// copy where links are not supported.
+    public static func snapshot(_ source: String, to destination: String) throws(PlayerDataError) {
+        let temporary = temporaryPath(for: destination)
+        if link(source, temporary) == 0 {
+            guard rename(temporary, destination) == 0 else {
+                let failure = fail("rename into place", destination)
+                unlink(temporary)
+                throw failure
+            }
+            try syncDirectory(of: destination)
+            return
+        }
+        let linkError = errno
+        guard [EXDEV, EPERM, EMLINK, EOPNOTSUPP].contains(linkError) else {
+            throw .fileSystem(operation: "link", path: source, errno: linkError)
+        }
+        try writeAtomically(try contents(of: source), to: destination)
+    }
+
+    /// Writes `bytes` to a file descriptor, retrying short writes.
+    public static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(PlayerDataError) {
+        var failure: PlayerDataError?
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count, let base = buffer.baseAddress {
+                let count = write(fd, base + offset, min(buffer.count - offset, 1 << 30))
+                if count >= 0 {
+                    offset += count
+                } else if errno != EINTR {
+                    failure = fail("write", path)
+                    return
+                }
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    public static func makeDirectory(_ path: String) throws(PlayerDataError) {
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw fail("create directory", path) }
+    }
+
+    public static func exists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
+    }
+
+    /// Runs `body` holding an exclusive `flock` on `lockPath`, so that two processes (the bot
+    /// and a command-line import) never write the data file at the same time.
+    static func withExclusiveLock<T>(
+        _ lockPath: String, _ body: () throws(PlayerDataError) -> T
+    ) throws(PlayerDataError) -> T {
+        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw fail("open lock file", lockPath) }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw fail("lock", lockPath) }
+        }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+
+    static func syncDirectory(of path: String) throws(PlayerDataError) {
+        let directory = directoryName(of: path)
+        let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw fail("open directory", directory) }
+        defer { close(fd) }
+        // Some file systems cannot fsync a directory; the rename is then as durable as they allow.
+        guard fsync(fd) == 0 || errno == EINVAL || errno == EOPNOTSUPP else { throw fail("fsync directory", directory) }
+    }
+
+    static func directoryName(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let directory = String(path[..<slash])
+        return directory.isEmpty ? "/" : directory
+    }
+
+    private static func temporaryPath(for path: String) -> String {
+        let directory = directoryName(of: path)
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return "\(directory)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    }
+
+    private static func fail(_ operation: String, _ path: String) -> PlayerDataError {
+        .fileSystem(operation: operation, path: path, errno: errno)
+    }
+}
+
+extension DurableFile {
+    /// Writes `bytes` to `path` (created or truncated) with plain writes and no fsync: for
+    /// export files, which are copies, not the data of record. `"-"` means standard output.
+    public static func writeCopy(_ bytes: [UInt8], to path: String) throws(PlayerDataError) {
+        if path == "-" {
+            try writeAll(bytes, to: STDOUT_FILENO, path: "standard output")
+            return
+        }
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .fileSystem(operation: "create", path: path, errno: errno) }
+        do throws(PlayerDataError) {
+            try writeAll(bytes, to: fd, path: path)
+        } catch {
+            close(fd)
+            throw error
+        }
+        guard close(fd) == 0 else { throw .fileSystem(operation: "close", path: path, errno: errno) }
+    }
+
+    /// Splits a `--data` argument into folder and file name: a folder means its `playerData.json`.
+    public static func dataLocation(_ path: String) -> (directory: String, fileName: String) {
+        var info = stat()
+        if stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+            return (path, "playerData.json")
+        }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return (directoryName(of: path), name)
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+
+/// Owns one data folder's `playerData.json`: loads it, saves it safely, plans and applies imports.
+///
+/// Writes are serialized twice over: by the actor within a process, and by an `flock` on a lock
+/// file in the folder across processes (the bot and a command-line import). Every write is atomic
+/// and durable (see `DurableFile`), the previous file is kept as `playerData.json.backup`, and
+/// the `SaveGuard` refuses saves that look like a wipe.
+public actor PlayerDataStore {
+    public nonisolated let directory: String
+    public nonisolated let fileName: String
+    public nonisolated let guardPolicy: SaveGuard
+
+    public init(directory: String, fileName: String = "playerData.json", guardPolicy: SaveGuard = .default) {
+        self.directory = directory
+        self.fileName = fileName
+        self.guardPolicy = guardPolicy
+    }
+
+    public nonisolated var dataPath: String { "\(directory)/\(fileName)" }
+    public nonisolated var backupPath: String { dataPath + ".backup" }
+    public nonisolated var rejectedPath: String { dataPath + ".REJECTED" }
+    /// Where imports keep what they replaced.
+    public nonisolated var backupsDirectory: String { "\(directory)/backups" }
+    nonisolated var lockPath: String { "\(directory)/.\(fileName).lock" }
+
+    /// The validated data file; throws `.dataFileMissing` if there is none.
+    public func load() throws(PlayerDataError) -> PlayerDataFile {
+        guard let file = try loadIfPresent() else { throw .dataFileMissing(path: dataPath) }
+        return file
+    }
+
+    /// The validated data file, or nil if there is none yet.
+    public func loadIfPresent() throws(PlayerDataError) -> PlayerDataFile? {
+        guard let bytes = try DurableFile.contentsIfPresent(of: dataPath) else { return nil }
+        do {
+            return try PlayerDataFile(bytes: bytes)
+        } catch .invalidJSON(let syntax) {
+            throw .invalidDataFile(path: dataPath, syntax)
+        }
+    }
+
+    /// Validates `bytes` and replaces the data file with them, unless the guard objects and
+    /// `force` is false: then they go to `playerData.json.REJECTED` and the data file is untouched.
+    public func save(_ bytes: [UInt8], force: Bool = false) throws(PlayerDataError) -> SaveOutcome {
+        try save(PlayerDataFile(bytes: bytes), force: force)
+    }
+
+    /// Same as `save(_:force:)` for content that is already validated.
+    public func save(_ file: PlayerDataFile, force: Bool = false) throws(PlayerDataError) -> SaveOutcome {
+        try DurableFile.withExclusiveLock(lockPath) { () throws(PlayerDataError) in
+            try write(file, current: DurableFile.contentsIfPresent(of: dataPath), force: force)
+        }
+    }
+
+    /// What importing `importBytes` (a v1.0 server export or a whole data file) would change.
+    /// `targetGuild` nil imports an export into its own guild. Naming a different guild than the
+    /// export's is refused unless `allowDifferentGuild` (the operator named the target explicitly).
+    /// A whole file with a `targetGuild` imports that one guild from it; without one it replaces
+    /// the whole data file.
+    public func planImport(
+        _ importBytes: [UInt8], targetGuild: String? = nil, allowDifferentGuild: Bool = false
+    ) throws(PlayerDataError) -> ImportPlan {
+        try ImportPlanner.plan(
+            importBytes: importBytes, base: loadIfPresent(), targetGuild: targetGuild,
+            allowDifferentGuild: allowDifferentGuild, dataPath: dataPath)
+    }
+
+    /// Applies a plan: first writes what it replaces to `backups/`, then saves. Refuses if the data
+    /// file changed since the plan was made; on any failure the data file is left as it was.
+    /// `date` names the backup and stamps its `exportDate`.
+    public func apply(_ plan: ImportPlan, date: Date, force: Bool = false) throws(PlayerDataError) -> ImportResult {
+        guard plan.dataPath == dataPath else { throw .dataFileChanged(path: plan.dataPath) }
+        return try DurableFile.withExclusiveLock(lockPath) { () throws(PlayerDataError) in
+            let current = try DurableFile.contentsIfPresent(of: dataPath)
+            guard current.map(SHA256Hex.digest) == plan.baseDigest else { throw .dataFileChanged(path: dataPath) }
+            let backup = try backUpReplacedData(of: plan, date: date)
+            switch try write(plan.result, current: current, force: force) {
+            case .saved(let report):
+                return ImportResult(plan: plan, backupPath: backup, save: report)
+            case .rejected(let rejection):
+                throw .saveRejected(rejection)
+            }
+        }
+    }
+
+    /// The guarded write; the caller holds the lock.
+    private func write(_ file: PlayerDataFile, current: [UInt8]?, force: Bool) throws(PlayerDataError) -> SaveOutcome {
+        var reasons: [String] = []
+        if let current {
+            reasons = guardPolicy.reasons(
+                currentBytes: current.count, currentGuilds: try? PlayerDataFile(bytes: current).guildCount,
+                proposedBytes: file.byteCount, proposedGuilds: file.guildCount)
+        }
+        if !reasons.isEmpty && !force {
+            try DurableFile.writeAtomically(file.bytes, to: rejectedPath)
+            return .rejected(
+                SaveRejection(
+                    reasons: reasons, rejectedPath: rejectedPath,
+                    currentByteCount: current?.count ?? 0, proposedByteCount: file.byteCount))
+        }
+        if current != nil {
+            try DurableFile.snapshot(dataPath, to: backupPath)
+        }
+        try DurableFile.writeAtomically(file.bytes, to: dataPath)
+        return .saved(
+            SaveReport(
+                path: dataPath, byteCount: file.byteCount, guildCount: file.guildCount, playerCount: file.playerCount,
+                backupPath: current == nil ? nil : backupPath, overriddenReasons: reasons))
+    }
+
+    /// Writes the data a plan replaces to `backups/` as an importable file; nil if it replaces nothing.
+    private func backUpReplacedData(of plan: ImportPlan, date: Date) throws(PlayerDataError) -> String? {
+        guard let base = plan.base else { return nil }
+        let stamp = Timestamp.fileSafe(date)
+        let bytes: [UInt8]
+        let name: String
+        switch plan.action {
+        case .addGuild:
+            return nil
+        case .replaceGuild:
+            guard let id = plan.guildID, let entry = base.entry(id) else { return nil }
+            bytes = ExportBuilder.serverExportBytes(of: base, entry: entry, guildID: id, exportDate: Timestamp.iso8601(date))
+            name = "guild-\(id)-\(stamp)"
+        case .replaceFile:
+            bytes = base.bytes
+            name = "\(fileName.hasSuffix(".json") ? String(fileName.dropLast(5)) : fileName)-\(stamp)"
+        }
+        try DurableFile.makeDirectory(backupsDirectory)
+        var path = "\(backupsDirectory)/\(name).json"
+        var attempt = 1
+        while DurableFile.exists(path) {
+            attempt += 1
+            path = "\(backupsDirectory)/\(name)-\(attempt).json"
+        }
+        try DurableFile.writeAtomically(bytes, to: path)
+        return path
+    }
+}
