@@ -1,0 +1,34 @@
+/// Lets the user upload files in a modal (type 19). In a submission `values` holds the ids of the
+/// uploaded attachments, found in the interaction's resolved attachments.
+public struct FileUpload: Sendable, Hashable, Codable {
+    public var id: Int?
+    public var customID: String
+    public var minValues: Int?
+    public var maxValues: Int?
+    public var required: Bool?
+    /// Attachment ids (submissions).
+    public var values: [String]?
+
+    public init(
+        id: Int? = nil,
+        customID: String,
+        minValues: Int? = nil,
+        maxValues: Int? = nil,
+        required: Bool? = nil,
+        values: [String]? = nil
+    ) {
+        self.id = id
+        self.customID = customID
+        self.minValues = minValues
+        self.maxValues = maxValues
+        self.required = required
+        self.values = values
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, required, values
+        case customID = "custom_id"
+        case minValues = "min_values"
+        case maxValues = "max_values"
+    }
+}

@@ -1,0 +1,22 @@
+/// Pick exactly one option, in a modal inside a label (type 21). A submission carries the chosen
+/// `value` (`null` when nothing was chosen).
+public struct RadioGroup: Sendable, Hashable, Codable {
+    public var id: Int?
+    public var customID: String
+    public var options: [ChoiceOption]?
+    public var required: Bool?
+    public var value: String?
+
+    public init(id: Int? = nil, customID: String, options: [ChoiceOption]? = nil, required: Bool? = nil, value: String? = nil) {
+        self.id = id
+        self.customID = customID
+        self.options = options
+        self.required = required
+        self.value = value
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, options, required, value
+        case customID = "custom_id"
+    }
+}

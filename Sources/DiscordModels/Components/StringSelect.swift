@@ -1,0 +1,43 @@
+/// A select menu of defined text options (type 3), in messages (inside an action row) or modals
+/// (inside a label). In a modal submission it carries only `custom_id` and the chosen `values`.
+public struct StringSelect: Sendable, Hashable, Codable {
+    public var id: Int?
+    public var customID: String
+    public var options: [SelectOption]?
+    public var placeholder: String?
+    public var minValues: Int?
+    public var maxValues: Int?
+    public var required: Bool?
+    public var disabled: Bool?
+    /// The chosen option values (modal submissions).
+    public var values: [String]?
+
+    public init(
+        id: Int? = nil,
+        customID: String,
+        options: [SelectOption]? = nil,
+        placeholder: String? = nil,
+        minValues: Int? = nil,
+        maxValues: Int? = nil,
+        required: Bool? = nil,
+        disabled: Bool? = nil,
+        values: [String]? = nil
+    ) {
+        self.id = id
+        self.customID = customID
+        self.options = options
+        self.placeholder = placeholder
+        self.minValues = minValues
+        self.maxValues = maxValues
+        self.required = required
+        self.disabled = disabled
+        self.values = values
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, options, placeholder, required, disabled, values
+        case customID = "custom_id"
+        case minValues = "min_values"
+        case maxValues = "max_values"
+    }
+}

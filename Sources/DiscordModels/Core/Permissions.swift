@@ -1,0 +1,116 @@
+/// A set of Discord permissions.
+///
+/// Discord sends permissions as decimal strings because the bit set outgrows 53-bit JSON numbers.
+/// Parsing never traps:
+/// - A string of decimal digits is read modulo 2^64: a value wider than 64 bits keeps its low
+///   64 bits (every permission Discord defines today lives there; higher bits are dropped).
+/// - Anything else (empty, signs, spaces, letters, more than ``maximumDigits`` digits) is invalid:
+///   ``init(discordString:)`` returns `nil` and decoding throws a `DecodingError`. Callers that must
+///   not fail on a bad value (an interaction's `member.permissions`) decode it leniently and treat
+///   an invalid value as "no permissions".
+public struct Permissions: OptionSet, Sendable, Hashable, Codable, CustomStringConvertible {
+    public var rawValue: UInt64
+
+    public init(rawValue: UInt64) {
+        self.rawValue = rawValue
+    }
+
+    /// Longest decimal string accepted; longer input is treated as invalid rather than read.
+    public static let maximumDigits = 256
+
+    /// Parses Discord's decimal string form; see the type's documentation for the rules.
+    public init?(discordString: String) {
+        let digits = discordString.utf8
+        guard !digits.isEmpty, digits.count <= Self.maximumDigits else { return nil }
+        var value: UInt64 = 0
+        for byte in digits {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            // Wrapping arithmetic computes the value modulo 2^64, i.e. keeps the low 64 bits.
+            value = value &* 10 &+ UInt64(byte - UInt8(ascii: "0"))
+        }
+        rawValue = value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let text = try? container.decode(String.self) {
+            guard let parsed = Permissions(discordString: text) else {
+                throw DecodingError.dataCorruptedError(
+                    in: container,
+                    debugDescription: "Permissions must be a decimal string of 1 to \(Self.maximumDigits) digits"
+                )
+            }
+            self = parsed
+        } else if let number = try? container.decode(UInt64.self) {
+            self.init(rawValue: number)
+        } else {
+            throw DecodingError.dataCorruptedError(
+                in: container,
+                debugDescription: "Permissions must be a decimal string or a non-negative integer"
+            )
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(String(rawValue))
+    }
+
+    /// Discord's wire form: the decimal string.
+    public var discordString: String { String(rawValue) }
+
+    public static let createInstantInvite = Permissions(rawValue: 1 << 0)
+    public static let kickMembers = Permissions(rawValue: 1 << 1)
+    public static let banMembers = Permissions(rawValue: 1 << 2)
+    public static let administrator = Permissions(rawValue: 1 << 3)
+    public static let manageChannels = Permissions(rawValue: 1 << 4)
+    public static let manageGuild = Permissions(rawValue: 1 << 5)
+    public static let addReactions = Permissions(rawValue: 1 << 6)
+    public static let viewAuditLog = Permissions(rawValue: 1 << 7)
+    public static let viewChannel = Permissions(rawValue: 1 << 10)
+    public static let sendMessages = Permissions(rawValue: 1 << 11)
+    public static let manageMessages = Permissions(rawValue: 1 << 13)
+    public static let embedLinks = Permissions(rawValue: 1 << 14)
+    public static let attachFiles = Permissions(rawValue: 1 << 15)
+    public static let readMessageHistory = Permissions(rawValue: 1 << 16)
+    public static let mentionEveryone = Permissions(rawValue: 1 << 17)
+    public static let useExternalEmojis = Permissions(rawValue: 1 << 18)
+    public static let manageRoles = Permissions(rawValue: 1 << 28)
+    public static let manageWebhooks = Permissions(rawValue: 1 << 29)
+    public static let useApplicationCommands = Permissions(rawValue: 1 << 31)
+    public static let sendMessagesInThreads = Permissions(rawValue: 1 << 38)
+
+    /// Names as Discord's client shows them, for messages that tell an admin what is missing.
+    static let displayNames: [(Permissions, String)] = [
+        (.createInstantInvite, "Create Invite"),
+        (.kickMembers, "Kick Members"),
+        (.banMembers, "Ban Members"),
+        (.administrator, "Administrator"),
+        (.manageChannels, "Manage Channels"),
+        (.manageGuild, "Manage Server"),
+        (.addReactions, "Add Reactions"),
+        (.viewAuditLog, "View Audit Log"),
+        (.viewChannel, "View Channel"),
+        (.sendMessages, "Send Messages"),
+        (.manageMessages, "Manage Messages"),
+        (.embedLinks, "Embed Links"),
+        (.attachFiles, "Attach Files"),
+        (.readMessageHistory, "Read Message History"),
+        (.mentionEveryone, "Mention Everyone"),
+        (.useExternalEmojis, "Use External Emojis"),
+        (.manageRoles, "Manage Roles"),
+        (.manageWebhooks, "Manage Webhooks"),
+        (.useApplicationCommands, "Use Application Commands"),
+        (.sendMessagesInThreads, "Send Messages in Threads"),
+    ]
+
+    /// Human names of the known permissions in this set, in Discord's order.
+    public var names: [String] {
+        Self.displayNames.filter { contains($0.0) }.map(\.1)
+    }
+
+    public var description: String {
+        let known = names
+        return known.isEmpty ? "Permissions(\(rawValue))" : known.joined(separator: ", ")
+    }
+}

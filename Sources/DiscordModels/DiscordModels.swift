@@ -1,1 +1,0 @@
-// DiscordModels module.

@@ -1,0 +1,15 @@
+import DiscordModels
+import Foundation
+
+extension DiscordClient {
+    /// Downloads an attachment (e.g. a file uploaded through a modal) from Discord's CDN.
+    public func downloadAttachment(_ attachment: Attachment, maxBytes: Int) async throws -> Data {
+        guard let url = attachment.url else {
+            throw DiscordHTTPError(kind: .invalidRequest("attachment \(attachment.id) has no URL"), route: "GET (attachment)")
+        }
+        if let size = attachment.size, size > maxBytes {
+            throw DiscordHTTPError(kind: .responseTooLarge(limit: maxBytes), route: "GET (attachment \(attachment.id))")
+        }
+        return try await download(from: url, maxBytes: maxBytes)
+    }
+}

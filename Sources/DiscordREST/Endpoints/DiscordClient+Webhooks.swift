@@ -1,0 +1,67 @@
+import DiscordModels
+
+extension DiscordClient {
+    /// `GET /channels/{channel.id}/webhooks` (needs Manage Webhooks).
+    public func listChannelWebhooks(channelID: Snowflake) async throws -> [Webhook] {
+        try await send(
+            DiscordRequest(route: DiscordRoute(.get, "/channels/{channel.id}/webhooks", .channel(channelID))),
+            decoding: [Webhook].self
+        )
+    }
+
+    /// `POST /channels/{channel.id}/webhooks` (needs Manage Webhooks); the reason goes to the
+    /// guild's audit log.
+    public func createWebhook(
+        channelID: Snowflake,
+        name: String,
+        avatar: String? = nil,
+        auditLogReason: String? = nil
+    ) async throws -> Webhook {
+        let route = DiscordRoute(.post, "/channels/{channel.id}/webhooks", .channel(channelID))
+        return try await send(
+            DiscordRequest(
+                route: route,
+                body: try RequestBody.json(CreateWebhookBody(name: name, avatar: avatar), route: route),
+                auditLogReason: auditLogReason
+            ),
+            decoding: Webhook.self
+        )
+    }
+
+    /// `POST /webhooks/{webhook.id}/{webhook.token}?wait=true`: posts a message and returns it.
+    /// No bot authentication (the token authenticates). `with_components=true` is added when the
+    /// payload has components, which Discord otherwise ignores on webhooks.
+    public func executeWebhook(
+        webhookID: Snowflake,
+        token: String,
+        payload: MessagePayload,
+        files: [DiscordFile] = [],
+        threadID: Snowflake? = nil
+    ) async throws -> Message {
+        let route = DiscordRoute(.post, "/webhooks/{webhook.id}/{webhook.token}", .webhook(webhookID), .webhookToken(token))
+        var query = [DiscordRequest.QueryItem("wait", "true")]
+        if payload.components != nil { query.append(.init("with_components", "true")) }
+        if let threadID { query.append(.init("thread_id", threadID.rawValue)) }
+        return try await send(
+            DiscordRequest(route: route, query: query, body: try RequestBody.message(payload, files: files, route: route), auth: .none),
+            decoding: Message.self
+        )
+    }
+
+    /// `DELETE /webhooks/{webhook.id}` with the bot's authority (needs Manage Webhooks).
+    public func deleteWebhook(webhookID: Snowflake, auditLogReason: String? = nil) async throws {
+        try await sendDiscardingBody(
+            DiscordRequest(route: DiscordRoute(.delete, "/webhooks/{webhook.id}", .webhook(webhookID)), auditLogReason: auditLogReason)
+        )
+    }
+
+    /// `DELETE /webhooks/{webhook.id}/{webhook.token}`: the token authenticates.
+    public func deleteWebhook(webhookID: Snowflake, token: String) async throws {
+        try await sendDiscardingBody(
+            DiscordRequest(
+                route: DiscordRoute(.delete, "/webhooks/{webhook.id}/{webhook.token}", .webhook(webhookID), .webhookToken(token)),
+                auth: .none
+            )
+        )
+    }
+}

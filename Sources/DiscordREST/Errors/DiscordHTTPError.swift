@@ -1,0 +1,113 @@
+import Foundation
+import DiscordModels
+
+/// Why a Discord request failed. Every failure of ``DiscordClient`` is one of these.
+///
+/// The route is always the redacted form (`POST /webhooks/123/:token`), and no text in an error
+/// ever contains the bot token or a webhook or interaction token.
+public struct DiscordHTTPError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: Sendable, Hashable {
+        /// Discord answered with a non-success status (see ``status``, ``code``, ``message``).
+        case httpStatus
+        /// Rate limits would have needed more waiting than the client allows for one request.
+        case rateLimitWaitTooLong(needed: Duration, allowed: Duration)
+        /// The client refused to send: too many 401/403/429 answers in the last ten minutes, and
+        /// Discord bans clients (at Cloudflare) that reach 10,000.
+        case invalidRequestLimitReached(count: Int, window: Duration)
+        /// No answer: timeout, refused or dropped connection (after retries).
+        case transport(String)
+        /// A download from a host that is not Discord's CDN (nor the configured API host).
+        case downloadHostNotAllowed(String)
+        /// The answer (or download) is larger than allowed.
+        case responseTooLarge(limit: Int)
+        /// The answer could not be read as the expected type.
+        case invalidResponse(String)
+        /// The request could not be made (no bot token configured, bad URL, ...).
+        case invalidRequest(String)
+    }
+
+    public var kind: Kind
+    /// `METHOD /redacted/path` (or the download host).
+    public var route: String
+    public var status: Int?
+    public var code: DiscordJSONErrorCode?
+    public var message: String?
+    /// Discord's error body, when it sent one.
+    public var body: DiscordErrorBody?
+
+    public init(
+        kind: Kind,
+        route: String,
+        status: Int? = nil,
+        code: DiscordJSONErrorCode? = nil,
+        message: String? = nil,
+        body: DiscordErrorBody? = nil
+    ) {
+        self.kind = kind
+        self.route = route
+        self.status = status
+        self.code = code
+        self.message = message
+        self.body = body
+    }
+
+    /// An HTTP status error carrying Discord's error body (as a fake would report it).
+    public static func status(_ status: Int, code: DiscordJSONErrorCode? = nil, message: String? = nil, route: String) -> DiscordHTTPError {
+        DiscordHTTPError(
+            kind: .httpStatus,
+            route: route,
+            status: status,
+            code: code,
+            message: message,
+            body: DiscordErrorBody(code: code, message: message)
+        )
+    }
+
+    /// 10003: the channel was deleted or is not visible.
+    public var isUnknownChannel: Bool { code == .unknownChannel }
+    /// 10015: the webhook is gone.
+    public var isUnknownWebhook: Bool { code == .unknownWebhook }
+    /// 50001 / 50013: the bot lacks access or permissions.
+    public var isMissingAccessOrPermissions: Bool { code == .missingAccess || code == .missingPermissions }
+    /// 30007: the channel already has the maximum number of webhooks (15).
+    public var isMaximumWebhooksReached: Bool { code == .maximumWebhooksReached }
+
+    /// Whether trying the same request later might succeed.
+    public var isTransient: Bool {
+        switch kind {
+        case .transport, .rateLimitWaitTooLong, .invalidRequestLimitReached: true
+        case .httpStatus: (status ?? 0) >= 500 || status == 429
+        default: false
+        }
+    }
+
+    /// One line for logs and for a DM to an admin.
+    public var description: String {
+        switch kind {
+        case .httpStatus:
+            let detail = body?.summary ?? message ?? "no details"
+            return "Discord answered \(status.map(String.init) ?? "?") to \(route): \(detail)"
+        case .rateLimitWaitTooLong(let needed, let allowed):
+            return "Discord rate limit on \(route) needed \(Self.seconds(needed)) of waiting; at most \(Self.seconds(allowed)) is allowed per request"
+        case .invalidRequestLimitReached(let count, let window):
+            return "Not sending \(route): \(count) requests failed with 401/403/429 in the last \(Self.seconds(window)); "
+                + "sending more risks a temporary ban from Discord's API"
+        case .transport(let reason):
+            return "No answer from Discord for \(route): \(reason)"
+        case .downloadHostNotAllowed(let host):
+            return "Not downloading from \(host): only Discord's CDN (cdn.discordapp.com, media.discordapp.net) is allowed"
+        case .responseTooLarge(let limit):
+            return "The answer to \(route) is larger than the allowed \(limit) bytes"
+        case .invalidResponse(let reason):
+            return "Unexpected answer to \(route): \(reason)"
+        case .invalidRequest(let reason):
+            return "Cannot send \(route): \(reason)"
+        }
+    }
+
+    static func seconds(_ duration: Duration) -> String {
+        let components = duration.components
+        let value = Double(components.seconds) + Double(components.attoseconds) / 1e18
+        return String(format: "%.1f s", value)
+    }
+}

@@ -1,0 +1,23 @@
+/// The bot token. Its description never shows the secret, so it cannot end up in a log by
+/// accident.
+public struct DiscordToken: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+    let secret: String
+
+    /// Accepts the token as the developer portal shows it (a leading `Bot ` is removed). Returns
+    /// nil for an empty token or one containing spaces or control characters, which could not be
+    /// sent in a header.
+    public init?(_ token: String) {
+        var value = Substring(token)
+        if value.hasPrefix("Bot ") { value = value.dropFirst(4) }
+        let trimmed = String(value)
+        guard !trimmed.isEmpty,
+            trimmed.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F })
+        else { return nil }
+        secret = trimmed
+    }
+
+    var authorizationHeader: String { "Bot \(secret)" }
+
+    public var description: String { "DiscordToken(<redacted>)" }
+    public var debugDescription: String { description }
+}

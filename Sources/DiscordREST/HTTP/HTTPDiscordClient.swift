@@ -1,0 +1,323 @@
+import AsyncHTTPClient
+import CoreMetrics
+import DiscordModels
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+
+/// The real ``DiscordClient``: Discord's REST API over AsyncHTTPClient.
+///
+/// It authenticates bot routes with `Authorization: Bot <token>` (webhook- and interaction-token
+/// routes carry none), identifies itself with a `DiscordBot` User-Agent, honours every rate limit
+/// (see ``RateLimiter``), retries 5xx answers and connection failures with backoff, and reports
+/// every failure as a ``DiscordHTTPError``. All waiting happens on the injected clock.
+///
+/// The token never appears in logs, errors or descriptions.
+public final class HTTPDiscordClient: DiscordClient {
+    public let configuration: HTTPDiscordClientConfiguration
+    private let token: DiscordToken?
+    private let httpClient: HTTPClient
+    private let time: TimeSource
+    private let logger: Logger
+    private let metrics: DiscordMetrics
+    private let rateLimiter: RateLimiter
+    private let retryPolicy: RetryPolicy
+    private let apiOrigin: DownloadPolicy.Origin?
+
+    /// - Parameters:
+    ///   - token: The bot token; without one, bot-authenticated routes fail with
+    ///     ``DiscordHTTPError/Kind/invalidRequest(_:)`` (webhook-token routes still work).
+    ///   - httpClient: Shared AsyncHTTPClient; its lifecycle belongs to the caller.
+    ///   - clock: Every wait (rate limits, backoff) sleeps on this clock.
+    ///   - random: Jitter source in 0...1.
+    public init(
+        token: DiscordToken?,
+        configuration: HTTPDiscordClientConfiguration = HTTPDiscordClientConfiguration(),
+        httpClient: HTTPClient = .shared,
+        clock: any Clock<Duration> = ContinuousClock(),
+        logger: Logger = Logger(label: "castbot.discord.rest"),
+        metricsFactory: any MetricsFactory = MetricsSystem.factory,
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }
+    ) {
+        self.configuration = configuration
+        self.token = token
+        self.httpClient = httpClient
+        self.logger = logger
+        let time = TimeSource(clock)
+        self.time = time
+        metrics = DiscordMetrics(factory: metricsFactory)
+        rateLimiter = RateLimiter(
+            time: time,
+            settings: .init(
+                globalRequestsPerSecond: configuration.globalRequestsPerSecond,
+                invalidRequestLimit: configuration.invalidRequestLimit,
+                invalidRequestWindow: configuration.invalidRequestWindow
+            ),
+            metrics: metrics,
+            logger: logger
+        )
+        retryPolicy = RetryPolicy(
+            maxRetries: max(0, configuration.maxRetries),
+            baseDelay: configuration.retryBaseDelay,
+            maxDelay: configuration.retryMaxDelay,
+            random: random
+        )
+        apiOrigin = DownloadPolicy.Origin(url: configuration.baseURL)
+    }
+
+    /// How many 401/403/429 answers are inside the invalid-request window now.
+    public func invalidRequestCount() async -> Int {
+        await rateLimiter.invalidRequestCount()
+    }
+
+    // MARK: Sending
+
+    public func send(_ request: DiscordRequest) async throws -> DiscordResponse {
+        let route = request.route
+        let redactor = Redactor(secrets: route.secrets + [token?.secret].compactMap { $0 })
+        let prepared = try prepare(request)
+        var waited = Duration.zero
+        var retries = 0
+        while true {
+            waited += try await rateLimiter.acquire(route, alreadyWaited: waited, allowedWait: configuration.maxRateLimitWait)
+            let answer: Answer
+            do {
+                answer = try await perform(prepared, route: route)
+            } catch let error as DiscordHTTPError {
+                metrics.requestCompleted(route, status: "error")
+                throw error
+            } catch {
+                metrics.requestCompleted(route, status: "error")
+                let reason = redactor.redact(String(describing: error))
+                guard TransportFailure.isRetryable(error), retries < retryPolicy.maxRetries else {
+                    logger.error("Discord request failed", metadata: ["route": "\(route)", "error": "\(reason)"])
+                    throw DiscordHTTPError(kind: .transport(reason), route: route.description)
+                }
+                retries += 1
+                try await backOff(route, retry: retries, reason: "transport", detail: reason)
+                continue
+            }
+
+            metrics.requestCompleted(route, status: String(answer.status))
+            let errorBody = (200..<300).contains(answer.status) ? nil : try? JSONDecoder().decode(DiscordErrorBody.self, from: answer.body)
+            let retryAfter = await rateLimiter.record(
+                route,
+                status: answer.status,
+                headers: RateLimitHeaders(headers: answer.headers),
+                body: errorBody
+            )
+            logger.debug(
+                "Discord request",
+                metadata: ["route": "\(route)", "status": "\(answer.status)", "retries": "\(retries)"]
+            )
+
+            switch answer.status {
+            case 200..<300:
+                return DiscordResponse(status: answer.status, headers: answer.headers, body: answer.body)
+            case 429:
+                // The limiter now holds the bucket (or every route, for a global limit) for
+                // `retry_after`; the next acquire waits for it, within the same wait allowance.
+                logger.warning(
+                    "Discord rate limited a request",
+                    metadata: [
+                        "route": "\(route)",
+                        "retry_after_seconds": "\(retryAfter?.seconds ?? 0)",
+                        "scope": "\(answer.headers["x-ratelimit-scope"] ?? "unknown")",
+                    ]
+                )
+                continue
+            case 500..<600 where retries < retryPolicy.maxRetries:
+                retries += 1
+                try await backOff(route, retry: retries, reason: "status_\(answer.status)", detail: "status \(answer.status)")
+                continue
+            default:
+                let error = httpError(status: answer.status, body: errorBody, route: route, redactor: redactor)
+                logger.warning("Discord request failed", metadata: ["route": "\(route)", "error": "\(error)"])
+                throw error
+            }
+        }
+    }
+
+    private func backOff(_ route: DiscordRoute, retry: Int, reason: String, detail: String) async throws {
+        let delay = retryPolicy.delay(beforeRetry: retry)
+        metrics.retry(route, reason: reason)
+        logger.warning(
+            "Retrying Discord request",
+            metadata: [
+                "route": "\(route)", "retry": "\(retry)", "of": "\(retryPolicy.maxRetries)",
+                "delay_seconds": "\(delay.seconds)", "cause": "\(detail)",
+            ]
+        )
+        try await time.sleep(for: delay)
+    }
+
+    private func httpError(status: Int, body: DiscordErrorBody?, route: DiscordRoute, redactor: Redactor) -> DiscordHTTPError {
+        var cleaned = body
+        cleaned?.message = body?.message.map(redactor.redact)
+        return DiscordHTTPError(
+            kind: .httpStatus,
+            route: route.description,
+            status: status,
+            code: body?.code,
+            message: cleaned?.message,
+            body: cleaned
+        )
+    }
+
+    // MARK: HTTP
+
+    private struct Prepared: Sendable {
+        var url: String
+        var method: HTTPMethod
+        var headers: HTTPHeaders
+        var body: Data?
+    }
+
+    private struct Answer: Sendable {
+        var status: Int
+        var headers: [String: String]
+        var body: Data
+    }
+
+    /// Header names set from the request's own fields, never from ``DiscordRequest/headers``.
+    private static let reservedHeaders: Set<String> = [
+        "authorization", "user-agent", "content-type", "content-length", "x-audit-log-reason", "host",
+    ]
+
+    private func prepare(_ request: DiscordRequest) throws -> Prepared {
+        var headers = HTTPHeaders()
+        headers.add(name: "User-Agent", value: Self.headerSafe(configuration.userAgent))
+        switch request.auth {
+        case .bot:
+            guard let token else {
+                throw DiscordHTTPError(kind: .invalidRequest("no bot token is configured"), route: request.route.description)
+            }
+            headers.add(name: "Authorization", value: token.authorizationHeader)
+        case .none:
+            break
+        }
+        if let reason = request.auditLogReason, !reason.isEmpty {
+            headers.add(name: "X-Audit-Log-Reason", value: PercentEncoding.headerValue(String(reason.prefix(512))))
+        }
+        for (name, value) in request.headers.sorted(by: { $0.key < $1.key })
+        where !Self.reservedHeaders.contains(name.lowercased()) {
+            headers.add(name: Self.headerSafe(name), value: Self.headerSafe(value))
+        }
+        var body: Data?
+        switch request.body {
+        case .none:
+            break
+        case .json(let data):
+            headers.add(name: "Content-Type", value: "application/json")
+            body = data
+        case .multipart(let payloadJSON, let files):
+            let form = MultipartFormData(payloadJSON: payloadJSON, files: files)
+            headers.add(name: "Content-Type", value: form.contentType)
+            body = form.body
+        }
+        return Prepared(
+            url: url(for: request),
+            method: HTTPMethod(rawValue: request.route.method.rawValue),
+            headers: headers,
+            body: body
+        )
+    }
+
+    private func url(for request: DiscordRequest) -> String {
+        var base = configuration.baseURL
+        while base.hasSuffix("/") { base.removeLast() }
+        var url = base + request.route.path
+        if !request.query.isEmpty {
+            url += "?" + request.query.map {
+                PercentEncoding.queryComponent($0.name) + "=" + PercentEncoding.queryComponent($0.value)
+            }.joined(separator: "&")
+        }
+        return url
+    }
+
+    /// Header text without line breaks (which would start a new header).
+    private static func headerSafe(_ text: String) -> String {
+        String(text.filter { $0 != "\r" && $0 != "\n" })
+    }
+
+    private func perform(_ prepared: Prepared, route: DiscordRoute) async throws -> Answer {
+        var request = HTTPClientRequest(url: prepared.url)
+        request.method = prepared.method
+        request.headers = prepared.headers
+        if let body = prepared.body {
+            request.body = .bytes(ByteBuffer(bytes: body))
+        }
+        let response = try await httpClient.execute(request, timeout: Self.timeAmount(configuration.requestTimeout))
+        let bytes: ByteBuffer
+        do {
+            bytes = try await response.body.collect(upTo: configuration.maxResponseBytes)
+        } catch is NIOTooManyBytesError {
+            throw DiscordHTTPError(kind: .responseTooLarge(limit: configuration.maxResponseBytes), route: route.description)
+        }
+        return Answer(status: Int(response.status.code), headers: Self.headerMap(response.headers), body: Data(bytes.readableBytesView))
+    }
+
+    static func headerMap(_ headers: HTTPHeaders) -> [String: String] {
+        var map: [String: String] = [:]
+        for (name, value) in headers {
+            let key = name.lowercased()
+            map[key] = map[key].map { "\($0), \(value)" } ?? value
+        }
+        return map
+    }
+
+    static func timeAmount(_ duration: Duration) -> TimeAmount {
+        let (seconds, attoseconds) = duration.components
+        let nanoseconds = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        guard !nanoseconds.overflow, seconds >= 0 else { return .hours(1) }
+        return .nanoseconds(nanoseconds.partialValue &+ attoseconds / 1_000_000_000)
+    }
+
+    // MARK: Downloads
+
+    public func download(from url: String, maxBytes: Int) async throws -> Data {
+        let policy = DownloadPolicy(hosts: configuration.downloadHosts, apiOrigin: apiOrigin)
+        let target = try policy.check(url)
+        let redactor = Redactor(secrets: [token?.secret].compactMap { $0 })
+        var retries = 0
+        while true {
+            var request = HTTPClientRequest(url: url)
+            request.method = .GET
+            request.headers.add(name: "User-Agent", value: Self.headerSafe(configuration.userAgent))
+            do {
+                let response = try await httpClient.execute(request, timeout: Self.timeAmount(configuration.requestTimeout))
+                if let finalURL = response.url?.absoluteString, finalURL != url {
+                    _ = try policy.check(finalURL)
+                }
+                let status = Int(response.status.code)
+                if (500..<600).contains(status), retries < retryPolicy.maxRetries {
+                    retries += 1
+                    try await time.sleep(for: retryPolicy.delay(beforeRetry: retries))
+                    continue
+                }
+                guard (200..<300).contains(status) else {
+                    throw DiscordHTTPError(kind: .httpStatus, route: "GET \(target)", status: status, message: "download failed")
+                }
+                if let length = response.headers.first(name: "content-length").flatMap({ Int($0) }), length > maxBytes {
+                    throw DiscordHTTPError(kind: .responseTooLarge(limit: maxBytes), route: "GET \(target)")
+                }
+                do {
+                    let bytes = try await response.body.collect(upTo: maxBytes)
+                    return Data(bytes.readableBytesView)
+                } catch is NIOTooManyBytesError {
+                    throw DiscordHTTPError(kind: .responseTooLarge(limit: maxBytes), route: "GET \(target)")
+                }
+            } catch let error as DiscordHTTPError {
+                throw error
+            } catch {
+                let reason = redactor.redact(String(describing: error))
+                guard TransportFailure.isRetryable(error), retries < retryPolicy.maxRetries else {
+                    throw DiscordHTTPError(kind: .transport(reason), route: "GET \(target)")
+                }
+                retries += 1
+                try await time.sleep(for: retryPolicy.delay(beforeRetry: retries))
+            }
+        }
+    }
+}

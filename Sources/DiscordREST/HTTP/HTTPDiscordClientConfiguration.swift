@@ -1,0 +1,33 @@
+/// Settings of ``HTTPDiscordClient``. The defaults suit production against discord.com.
+public struct HTTPDiscordClientConfiguration: Sendable, Hashable {
+    /// REST base URL (`DISCORD_API_BASE_URL`); the sandbox's URL in sandbox mode.
+    public var baseURL: String = "https://discord.com/api/v10"
+    /// The URL and version in `User-Agent: DiscordBot (<url>, <version>)`.
+    public var userAgentURL: String = "https://github.com/castbot/castbot-swift"
+    public var version: String = "0.1.0"
+    /// Time allowed for one attempt (connect, send, receive the whole answer).
+    public var requestTimeout: Duration = .seconds(30)
+    /// Longest total rate-limit waiting for one request (bucket resets, 429 `retry_after`, global
+    /// pacing); beyond it the request fails with ``DiscordHTTPError/Kind/rateLimitWaitTooLong(needed:allowed:)``.
+    public var maxRateLimitWait: Duration = .seconds(60)
+    /// Retries after a 5xx answer, a timeout or a refused/dropped connection.
+    public var maxRetries: Int = 3
+    /// First retry delay; doubled for each further retry, with jitter (50-100 % of the delay).
+    public var retryBaseDelay: Duration = .milliseconds(500)
+    public var retryMaxDelay: Duration = .seconds(8)
+    /// Discord's global limit is 50 requests per second per bot.
+    public var globalRequestsPerSecond: Int = 50
+    /// 401/403/429 answers allowed within ``invalidRequestWindow`` before the client stops
+    /// sending. Discord bans at 10,000 per 10 minutes; 9,000 leaves a margin.
+    public var invalidRequestLimit: Int = 9_000
+    public var invalidRequestWindow: Duration = .seconds(600)
+    /// Largest API answer read.
+    public var maxResponseBytes: Int = 16 * 1024 * 1024
+    /// Hosts attachments may be downloaded from, besides the API host of ``baseURL``.
+    public var downloadHosts: Set<String> = ["cdn.discordapp.com", "media.discordapp.net"]
+
+    public init() {}
+
+    /// The `User-Agent` header value.
+    public var userAgent: String { "DiscordBot (\(userAgentURL), \(version))" }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// Everything needed to make one API call. Endpoint methods build these; ``DiscordClient/send(_:)``
+/// performs them.
+public struct DiscordRequest: Sendable, Hashable {
+    /// How the request authenticates.
+    public enum Auth: Sendable, Hashable {
+        /// `Authorization: Bot <token>`.
+        case bot
+        /// No `Authorization` header (webhook-token and interaction-token routes).
+        case none
+    }
+
+    /// The request body.
+    public enum Body: Sendable, Hashable {
+        case none
+        /// A JSON document, sent as `application/json`.
+        case json(Data)
+        /// `multipart/form-data` with a `payload_json` part (when not nil) and `files[n]` parts.
+        case multipart(payloadJSON: Data?, files: [DiscordFile])
+    }
+
+    public struct QueryItem: Sendable, Hashable {
+        public var name: String
+        public var value: String
+
+        public init(_ name: String, _ value: String) {
+            self.name = name
+            self.value = value
+        }
+    }
+
+    public var route: DiscordRoute
+    public var query: [QueryItem]
+    /// Extra headers. Authorization, User-Agent, Content-Type and X-Audit-Log-Reason are set by
+    /// the client from the other fields and cannot be overridden here.
+    public var headers: [String: String]
+    public var body: Body
+    public var auth: Auth
+    /// Shown in the guild's audit log (sent URL-encoded as `X-Audit-Log-Reason`).
+    public var auditLogReason: String?
+
+    public init(
+        route: DiscordRoute,
+        query: [QueryItem] = [],
+        headers: [String: String] = [:],
+        body: Body = .none,
+        auth: Auth = .bot,
+        auditLogReason: String? = nil
+    ) {
+        self.route = route
+        self.query = query
+        self.headers = headers
+        self.body = body
+        self.auth = auth
+        self.auditLogReason = auditLogReason
+    }
+}
