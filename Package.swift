@@ -110,7 +110,17 @@ let package = Package(
             dependencies: ["Scheduling", .product(name: "Clocks", package: "swift-clocks")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "DiscordSandboxTests", dependencies: ["DiscordSandbox"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DiscordSandboxTests",
+            dependencies: [
+                "DiscordSandbox",
+                .product(name: "Clocks", package: "swift-clocks"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "CastBotTests",
             dependencies: [

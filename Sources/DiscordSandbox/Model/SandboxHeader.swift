@@ -1,0 +1,18 @@
+/// One HTTP header as it was sent, name spelled as the client spelled it.
+public struct SandboxHeader: Sendable, Hashable {
+    public let name: String
+    public let value: String
+
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+extension Array where Element == SandboxHeader {
+    /// The first value of a header, matching the name case-insensitively as HTTP does.
+    public func value(of name: String) -> String? {
+        let lowered = name.lowercased()
+        return first { $0.name.lowercased() == lowered }?.value
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// A message as the sandbox stored it, for tests to inspect.
+public struct SandboxMessage: Sendable, Hashable {
+    /// Who posted the message.
+    public enum Author: Sendable, Hashable {
+        /// The bot, through `POST /channels/{id}/messages`.
+        case bot
+        /// A webhook execution; `username` is the name shown (an override or the webhook's name).
+        case webhook(id: String, username: String)
+        /// A reply to an interaction (initial response or follow-up), posted as the bot.
+        case interaction(id: String)
+    }
+
+    public let id: String
+    public let channelID: String
+    public let author: Author
+    public var content: String
+    /// The `components` array as sent (Components V2 layouts included).
+    public var components: SandboxJSON
+    public var embeds: SandboxJSON
+    public var flags: Int
+    public var attachments: [SandboxAttachment]
+    public let createdAt: Date
+    public var editedAt: Date?
+
+    public static let ephemeralFlag = 1 << 6
+    public static let loadingFlag = 1 << 7
+    public static let componentsV2Flag = 1 << 15
+
+    public var isEphemeral: Bool { flags & Self.ephemeralFlag != 0 }
+
+    /// Every `custom_id` in the components tree, depth first, for assertions on buttons.
+    public var customIDs: [String] {
+        var found: [String] = []
+        Self.collectCustomIDs(in: components, into: &found)
+        return found
+    }
+
+    private static func collectCustomIDs(in json: SandboxJSON, into found: inout [String]) {
+        switch json {
+        case .array(let items):
+            for item in items { collectCustomIDs(in: item, into: &found) }
+        case .object(let object):
+            if let id = object["custom_id"]?.stringValue { found.append(id) }
+            for key in object.keys.sorted() where key != "custom_id" {
+                if let value = object[key] { collectCustomIDs(in: value, into: &found) }
+            }
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Crypto
+
+/// Fixed-window rate limiting per bucket and major parameter, plus a global per-second
+/// limit on bot-authenticated requests. Time is elapsed time on the sandbox clock.
+struct RateLimiter: Sendable {
+    enum Decision: Sendable {
+        case allowed(RateLimitState)
+        case limited(RateLimitState, retryAfter: Duration)
+        case globallyLimited(retryAfter: Duration)
+    }
+
+    private struct Window: Sendable {
+        var start: Duration
+        var count: Int
+    }
+
+    var rules: [SandboxRateLimitRule] = []
+    var defaultRate: SandboxRateLimit
+    var globalPerSecond: Int?
+    private var windows: [String: Window] = [:]
+    private var globalWindow: Window?
+
+    init(defaultRate: SandboxRateLimit, globalPerSecond: Int?) {
+        self.defaultRate = defaultRate
+        self.globalPerSecond = globalPerSecond
+    }
+
+    mutating func admit(
+        _ route: RouteMatch, method: String, segments: [String], countsTowardGlobal: Bool, now: Duration
+    ) -> Decision {
+        if countsTowardGlobal, let globalLimit = globalPerSecond {
+            let window = current(globalWindow, length: .seconds(1), now: now)
+            if window.count >= globalLimit {
+                return .globallyLimited(retryAfter: window.start + .seconds(1) - now)
+            }
+        }
+        // Newest rule wins, so a test can tighten a bucket it configured earlier.
+        let rule = rules.last { $0.route.matches(method: method, segments: segments) }
+        let rate = rule?.rate ?? defaultRate
+        let bucket = Self.bucketHash(rule?.route.description ?? route.endpoint.routeName)
+        let key = bucket + "|" + route.majorParameter
+        var window = current(windows[key], length: rate.window, now: now)
+        let resetAfter = window.start + rate.window - now
+        if window.count >= rate.limit {
+            let state = RateLimitState(limit: rate.limit, remaining: 0, resetAfter: resetAfter, bucket: bucket)
+            return .limited(state, retryAfter: resetAfter)
+        }
+        window.count += 1
+        windows[key] = window
+        if countsTowardGlobal, globalPerSecond != nil {
+            var global = current(globalWindow, length: .seconds(1), now: now)
+            global.count += 1
+            globalWindow = global
+        }
+        let state = RateLimitState(
+            limit: rate.limit, remaining: rate.limit - window.count, resetAfter: resetAfter, bucket: bucket)
+        return .allowed(state)
+    }
+
+    private func current(_ window: Window?, length: Duration, now: Duration) -> Window {
+        if let window, now < window.start + length { return window }
+        return Window(start: now, count: 0)
+    }
+
+    /// An opaque, stable 32-hex-digit id, like Discord's `X-RateLimit-Bucket`.
+    static func bucketHash(_ identity: String) -> String {
+        let digest = SHA256.hash(data: Array(identity.utf8))
+        return digest.prefix(16).map { byte in
+            let hex = String(byte, radix: 16)
+            return hex.count == 1 ? "0" + hex : hex
+        }.joined()
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+/// Discord's JSON shapes for the sandbox's objects.
+enum SandboxRendering {
+    static func user(_ user: SandboxUser) -> SandboxJSON {
+        [
+            "id": .string(user.id),
+            "username": .string(user.username),
+            "global_name": .optional(user.globalName),
+            "avatar": nil,
+            "discriminator": "0",
+            "public_flags": 0,
+            "flags": 0,
+            "bot": .bool(user.isBot),
+            "banner": nil,
+            "accent_color": nil,
+            "avatar_decoration_data": nil,
+            "primary_guild": nil,
+        ]
+    }
+
+    static func channel(_ channel: SandboxChannel, recipients: [SandboxUser], lastMessageID: String?) -> SandboxJSON {
+        var object: [String: SandboxJSON] = [
+            "id": .string(channel.id),
+            "type": .integer(channel.kind.rawValue),
+            "flags": 0,
+            "last_message_id": .optional(lastMessageID),
+        ]
+        if channel.isDirectMessage {
+            object["recipients"] = .array(recipients.map(user))
+        } else {
+            object["guild_id"] = .optional(channel.guildID)
+            object["name"] = .string(channel.name ?? "channel-\(channel.id)")
+            object["position"] = 0
+            object["parent_id"] = nil
+            object["permission_overwrites"] = []
+            object["nsfw"] = false
+            object["rate_limit_per_user"] = 0
+            object["topic"] = nil
+        }
+        return .object(object)
+    }
+
+    static func webhook(_ webhook: SandboxWebhook, creator: SandboxUser?, origin: String) -> SandboxJSON {
+        var object: [String: SandboxJSON] = [
+            "id": .string(webhook.id),
+            "type": 1,
+            "name": .string(webhook.name),
+            "avatar": nil,
+            "channel_id": .string(webhook.channelID),
+            "guild_id": .optional(webhook.guildID),
+            "application_id": .optional(webhook.applicationID),
+            "token": .string(webhook.token),
+            "url": .string("\(origin)/api/v10/webhooks/\(webhook.id)/\(webhook.token)"),
+        ]
+        if let creator { object["user"] = user(creator) }
+        return .object(object)
+    }
+
+    static func attachment(_ attachment: SandboxAttachment) -> SandboxJSON {
+        var object: [String: SandboxJSON] = [
+            "id": .string(attachment.id),
+            "filename": .string(attachment.filename),
+            "size": .integer(attachment.size),
+            "url": .string(attachment.url),
+            "proxy_url": .string(attachment.url),
+            "content_type": .optional(attachment.contentType),
+        ]
+        if let description = attachment.description { object["description"] = .string(description) }
+        if attachment.ephemeral { object["ephemeral"] = true }
+        return .object(object)
+    }
+
+    static func message(
+        _ message: SandboxMessage, author: SandboxJSON, applicationID: String?, interactionID: String?
+    ) -> SandboxJSON {
+        var object: [String: SandboxJSON] = [
+            "id": .string(message.id),
+            "channel_id": .string(message.channelID),
+            "type": interactionID == nil ? 0 : 20,
+            "content": .string(message.content),
+            "author": author,
+            "attachments": .array(message.attachments.map(attachment)),
+            "embeds": message.embeds,
+            "components": message.components,
+            "mentions": [],
+            "mention_roles": [],
+            "mention_everyone": false,
+            "pinned": false,
+            "tts": false,
+            "flags": .integer(message.flags),
+            "timestamp": .string(DiscordTimestamp.string(message.createdAt)),
+            "edited_timestamp": message.editedAt.map { .string(DiscordTimestamp.string($0)) } ?? .null,
+        ]
+        if case .webhook(let id, _) = message.author { object["webhook_id"] = .string(id) }
+        if let applicationID { object["application_id"] = .string(applicationID) }
+        if let interactionID {
+            object["webhook_id"] = .optional(applicationID)
+            object["interaction_metadata"] = ["id": .string(interactionID), "type": 2]
+        }
+        return .object(object)
+    }
+
+    /// The author shown for a webhook message: a bot-flagged pseudo-user named after the webhook.
+    static func webhookAuthor(id: String, username: String) -> SandboxJSON {
+        [
+            "id": .string(id),
+            "username": .string(username),
+            "avatar": nil,
+            "discriminator": "0000",
+            "bot": true,
+            "global_name": nil,
+            "public_flags": 0,
+            "flags": 0,
+        ]
+    }
+}

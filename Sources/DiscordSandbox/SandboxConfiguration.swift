@@ -1,0 +1,74 @@
+import Foundation
+
+/// How the sandbox presents itself: the bot's identity and Discord's limits.
+public struct SandboxConfiguration: Sendable {
+    /// The token the bot must send as `Authorization: Bot <token>`.
+    public var botToken: String
+    public var applicationID: String
+    public var botUser: SandboxUser
+    /// Where `run()` (the Service form) listens. `start(host:port:)` takes its own.
+    public var host: String
+    public var port: Int
+    /// Discord's edge refuses clients whose User-Agent does not start with `DiscordBot`
+    /// (403, code 40333). Turn off only to exercise other clients.
+    public var requiresDiscordBotUserAgent: Bool
+    /// Per-file upload limit; larger files get 413 / 40005.
+    public var maxFileSize: Int
+    /// Largest request body read at all; larger bodies get 413 / 40005.
+    public var maxRequestBodySize: Int
+    /// Files per message.
+    public var maxFilesPerMessage: Int
+    /// Webhooks per channel; creating one more gets 30007.
+    public var maxWebhooksPerChannel: Int
+    /// Interaction tokens accept follow-ups for this long.
+    public var interactionTokenLifetime: Duration
+    /// Limit applied to a route bucket no rule configures.
+    public var defaultBucket: SandboxRateLimit
+    /// Requests per second across all bot-authenticated routes; nil disables the global limit.
+    public var globalRequestsPerSecond: Int?
+    /// Wall-clock time for message timestamps, `X-RateLimit-Reset` and signature timestamps.
+    public var wallClock: @Sendable () -> Date
+
+    public init(
+        botToken: String = "sandbox-bot-token",
+        applicationID: String = "1100000000000000001",
+        botUser: SandboxUser = SandboxUser(id: "1100000000000000001", username: "CastBot", isBot: true),
+        host: String = "127.0.0.1",
+        port: Int = 0,
+        requiresDiscordBotUserAgent: Bool = true,
+        maxFileSize: Int = 10_485_760,
+        maxRequestBodySize: Int = 110 * 1_048_576,
+        maxFilesPerMessage: Int = 10,
+        maxWebhooksPerChannel: Int = 15,
+        interactionTokenLifetime: Duration = .seconds(15 * 60),
+        defaultBucket: SandboxRateLimit = SandboxRateLimit(limit: 50, window: .seconds(1)),
+        globalRequestsPerSecond: Int? = 50,
+        wallClock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.botToken = botToken
+        self.applicationID = applicationID
+        self.botUser = botUser
+        self.host = host
+        self.port = port
+        self.requiresDiscordBotUserAgent = requiresDiscordBotUserAgent
+        self.maxFileSize = maxFileSize
+        self.maxRequestBodySize = maxRequestBodySize
+        self.maxFilesPerMessage = maxFilesPerMessage
+        self.maxWebhooksPerChannel = maxWebhooksPerChannel
+        self.interactionTokenLifetime = interactionTokenLifetime
+        self.defaultBucket = defaultBucket
+        self.globalRequestsPerSecond = globalRequestsPerSecond
+        self.wallClock = wallClock
+    }
+}
+
+/// A rate limit: `limit` requests per `window`.
+public struct SandboxRateLimit: Sendable, Hashable {
+    public var limit: Int
+    public var window: Duration
+
+    public init(limit: Int, window: Duration) {
+        self.limit = limit
+        self.window = window
+    }
+}

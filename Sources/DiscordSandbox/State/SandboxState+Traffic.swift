@@ -1,0 +1,55 @@
+/// The request log, scripted faults and rate limits.
+extension SandboxState {
+    func record(
+        method: String, path: String, route: String?, query: [String: String], headers: [SandboxHeader],
+        body: [UInt8], parts: [SandboxMultipartPart]
+    ) -> Int {
+        let sequence = requests.count
+        requests.append(
+            SandboxRecordedRequest(
+                sequence: sequence, method: method, path: path, route: route, query: query, headers: headers, body: body,
+                parts: parts, status: nil, errorCode: nil))
+        return sequence
+    }
+
+    func complete(sequence: Int, status: Int, errorCode: Int?) {
+        guard requests.indices.contains(sequence) else { return }
+        requests[sequence].status = status
+        requests[sequence].errorCode = errorCode
+    }
+
+    func recordedRequests() -> [SandboxRecordedRequest] { requests }
+
+    func clearRequests() { requests.removeAll() }
+
+    func addFault(_ fault: SandboxFault) { faults.append(fault) }
+
+    func clearFaults() { faults.removeAll() }
+
+    func activeFaults() -> [SandboxFault] { faults }
+
+    /// The first fault matching the request, counting one use of it.
+    func takeFault(method: String, segments: [String]) -> SandboxFault? {
+        guard let index = faults.firstIndex(where: { $0.route.matches(method: method, segments: segments) }) else {
+            return nil
+        }
+        let fault = faults[index]
+        if let count = fault.count {
+            if count <= 1 {
+                faults.remove(at: index)
+            } else {
+                faults[index].count = count - 1
+            }
+        }
+        return fault
+    }
+
+    func addRateLimitRule(_ rule: SandboxRateLimitRule) { rateLimiter.rules.append(rule) }
+
+    func setGlobalRateLimit(_ perSecond: Int?) { rateLimiter.globalPerSecond = perSecond }
+
+    func admit(_ match: RouteMatch, method: String, segments: [String]) -> RateLimiter.Decision {
+        rateLimiter.admit(
+            match, method: method, segments: segments, countsTowardGlobal: match.endpoint.requiresBotAuth, now: clock.now)
+    }
+}

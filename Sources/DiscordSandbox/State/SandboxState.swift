@@ -1,0 +1,47 @@
+import Foundation
+
+/// Everything the fake Discord knows: the world (guilds, channels, users), what was posted,
+/// and the request log. One actor so every request sees and changes it atomically.
+actor SandboxState {
+    let configuration: SandboxConfiguration
+    let clock: SandboxClock
+
+    var ids = SnowflakeGenerator()
+    var guilds: [String: SandboxGuild] = [:]
+    var channels: [String: SandboxChannel] = [:]
+    var users: [String: SandboxUser] = [:]
+    /// guild id → user id → member
+    var members: [String: [String: SandboxMember]] = [:]
+    /// In creation order, as Discord lists a channel's webhooks.
+    var webhooks: [SandboxWebhook] = []
+    /// channel id → messages in posting order
+    var messages: [String: [SandboxMessage]] = [:]
+    var attachments: [String: SandboxAttachment] = [:]
+    /// user id → DM channel id
+    var directMessageChannels: [String: String] = [:]
+    /// interaction token → record
+    var interactions: [String: InteractionRecord] = [:]
+    var globalCommands: [SandboxCommand] = []
+    var guildCommands: [String: [SandboxCommand]] = [:]
+    /// Commands keep their id across overwrites, keyed by scope, type and name.
+    var commandIDs: [String: String] = [:]
+    var requests: [SandboxRecordedRequest] = []
+    var faults: [SandboxFault] = []
+    var rateLimiter: RateLimiter
+
+    init(configuration: SandboxConfiguration, clock: SandboxClock) {
+        self.configuration = configuration
+        self.clock = clock
+        self.rateLimiter = RateLimiter(
+            defaultRate: configuration.defaultBucket, globalPerSecond: configuration.globalRequestsPerSecond)
+        self.users[configuration.botUser.id] = configuration.botUser
+    }
+
+    var botUser: SandboxUser { configuration.botUser }
+
+    var uploadLimits: UploadLimits {
+        UploadLimits(maxFileSize: configuration.maxFileSize, maxFiles: configuration.maxFilesPerMessage)
+    }
+
+    func now() -> Date { configuration.wallClock() }
+}

@@ -1,0 +1,56 @@
+import DiscordSandbox
+import Foundation
+import Testing
+
+@Suite("Control HTTP API")
+struct ControlAPITests {
+    private func control(_ harness: SandboxHarness) -> String {
+        harness.baseURL.absoluteString.replacingOccurrences(of: "/api/v10", with: "/sandbox")
+    }
+
+    @Test("info, faults, messages and requests through /sandbox")
+    func driveAndInspect() async throws {
+        try await SandboxHarness.with { harness in
+            let base = control(harness)
+            let info = try await RawClient.send(.GET, url: base + "/info")
+            #expect(info.json?["public_key"]?.stringValue == harness.sandbox.publicKeyHex)
+            #expect(info.json?["api_base_url"]?.stringValue == harness.baseURL.absoluteString)
+
+            let fault = try await RawClient.send(
+                .POST, url: base + "/faults",
+                json: ["route": "POST /channels/*/messages", "status": 500, "code": 0, "message": "boom", "count": 1])
+            #expect(fault.status == 201)
+            let failed = try await harness.send(.POST, "/channels/\(harness.channel.id)/messages", json: ["content": "a"])
+            #expect(failed.status == 500)
+            let posted = try await harness.send(.POST, "/channels/\(harness.channel.id)/messages", json: ["content": "b"])
+            #expect(posted.status == 200)
+
+            let messages = try await RawClient.send(.GET, url: base + "/messages?channel_id=\(harness.channel.id)")
+            #expect(messages.json?.arrayValue?.compactMap { $0["content"]?.stringValue } == ["b"])
+
+            let requests = try await RawClient.send(.GET, url: base + "/requests")
+            let entries = try #require(requests.json?.arrayValue)
+            #expect(entries.compactMap { $0["status"]?.intValue } == [500, 200])
+            #expect(entries.allSatisfy { $0["had_bot_auth"]?.boolValue == true })
+            #expect(!requests.text.contains(harness.token))
+
+            let badFault = try await RawClient.send(.POST, url: base + "/faults", json: ["route": "BREW /coffee", "status": 418])
+            #expect(badFault.status == 400)
+            #expect(badFault.json?["error"]?.stringValue?.contains("method must be one of") == true)
+        }
+    }
+
+    @Test("world setup through /sandbox")
+    func worldSetup() async throws {
+        try await SandboxHarness.with { harness in
+            let base = control(harness)
+            let channel = try await RawClient.send(
+                .POST, url: base + "/channels", json: ["id": "777", "guild_id": .string(harness.guild.id), "bot_permissions": "1024"])
+            #expect(channel.status == 201)
+            let denied = try await harness.send(.POST, "/channels/777/messages", json: ["content": "x"])
+            #expect(denied.code == 50013)
+            let orphan = try await RawClient.send(.POST, url: base + "/channels", json: ["guild_id": "404"])
+            #expect(orphan.status == 400)
+        }
+    }
+}
