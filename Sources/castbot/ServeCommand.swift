@@ -1,9 +1,32 @@
 import ArgumentParser
+import CastBot
+import Foundation
 
 struct ServeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Not available yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the bot: the interactions endpoint, /healthz, /metrics and scheduled exports.",
+        discussion: """
+            Settings come from the environment (DISCORD_TOKEN, DISCORD_APPLICATION_ID, DISCORD_PUBLIC_KEY, \
+            DISCORD_API_BASE_URL, CASTBOT_DATA_DIR, CASTBOT_HTTP_HOST, CASTBOT_HTTP_PORT, CASTBOT_OWNER_IDS, \
+            CASTBOT_LOG_LEVEL) and optionally a KEY=VALUE file named by CASTBOT_CONFIG_FILE; the environment wins. \
+            Without DISCORD_TOKEN the bot runs in sandbox mode. SIGTERM or SIGINT stops it gracefully.
+            """
+    )
+
+    /// sysexits' EX_CONFIG: the configuration is wrong, retrying will not help.
+    static let configurationErrorExitCode: Int32 = 78
 
     func run() async throws {
-        throw ValidationError("'serve' is not available yet")
+        let configuration: CastBotConfiguration
+        do {
+            configuration = try CastBotConfiguration.load(environment: ProcessInfo.processInfo.environment)
+        } catch {
+            let lines = ["castbot: invalid configuration"] + error.problems.map { "  - \($0)" }
+            FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+            throw ExitCode(Self.configurationErrorExitCode)
+        }
+        let registry = ProcessBootstrap.bootstrap(logLevel: configuration.logLevel)
+        try await ServeRuntime(configuration: configuration, registry: registry).run()
     }
 }

@@ -1,0 +1,65 @@
+public import Logging
+
+/// The service's settings, validated. Built by `CastBotConfiguration.load(environment:)`.
+public struct CastBotConfiguration: Sendable, CustomStringConvertible {
+    /// Unset means sandbox mode: a local stand-in plays Discord.
+    public var discordToken: DiscordToken?
+    /// Required with a token; optional in sandbox mode.
+    public var applicationID: String?
+    /// Required with a token; in sandbox mode the sandbox's own key is filled in before the server starts.
+    public var publicKey: DiscordPublicKey?
+    /// REST base without a trailing slash.
+    public var apiBaseURL: String
+    public var dataDirectory: String
+    public var httpHost: String
+    public var httpPort: Int
+    /// Users allowed "All servers" exports, as snowflake strings.
+    public var ownerIDs: [String]
+    public var logLevel: Logger.Level
+
+    public static let defaultAPIBaseURL = "https://discord.com/api/v10"
+    public static let defaultDataDirectory = "./data"
+    public static let defaultHTTPHost = "127.0.0.1"
+    public static let defaultHTTPPort = 8080
+    public static let defaultLogLevel = Logger.Level.info
+
+    public init(
+        discordToken: DiscordToken? = nil,
+        applicationID: String? = nil,
+        publicKey: DiscordPublicKey? = nil,
+        apiBaseURL: String = Self.defaultAPIBaseURL,
+        dataDirectory: String = Self.defaultDataDirectory,
+        httpHost: String = Self.defaultHTTPHost,
+        httpPort: Int = Self.defaultHTTPPort,
+        ownerIDs: [String] = [],
+        logLevel: Logger.Level = Self.defaultLogLevel
+    ) {
+        self.discordToken = discordToken
+        self.applicationID = applicationID
+        self.publicKey = publicKey
+        self.apiBaseURL = apiBaseURL
+        self.dataDirectory = dataDirectory
+        self.httpHost = httpHost
+        self.httpPort = httpPort
+        self.ownerIDs = ownerIDs
+        self.logLevel = logLevel
+    }
+
+    /// Sandbox mode: no token, so nothing talks to the real Discord.
+    public var isSandbox: Bool { discordToken == nil }
+
+    /// Safe to log: the token is shown only as set or unset.
+    public var description: String {
+        [
+            "mode=\(isSandbox ? "sandbox" : "discord")",
+            "token=\(discordToken == nil ? "<unset>" : "<redacted>")",
+            "applicationID=\(applicationID ?? "<unset>")",
+            "publicKey=\(publicKey?.hex ?? "<unset>")",
+            "apiBaseURL=\(apiBaseURL)",
+            "dataDirectory=\(dataDirectory)",
+            "http=\(httpHost):\(httpPort)",
+            "owners=\(ownerIDs.count)",
+            "logLevel=\(logLevel)",
+        ].joined(separator: " ")
+    }
+}

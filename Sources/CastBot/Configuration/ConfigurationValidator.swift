@@ -1,0 +1,137 @@
+import Foundation
+import Logging
+
+/// Turns raw setting texts into a `CastBotConfiguration`, collecting one message per problem.
+/// Messages quote the offending value (never the token) so the operator sees what was read.
+struct ConfigurationValidator {
+    let settings: [String: String]
+    private(set) var problems: [String] = []
+
+    init(settings: [String: String]) {
+        self.settings = settings
+    }
+
+    mutating func validate() -> CastBotConfiguration {
+        var configuration = CastBotConfiguration()
+        configuration.discordToken = token()
+        configuration.applicationID = applicationID(required: configuration.discordToken != nil)
+        configuration.publicKey = publicKey(required: configuration.discordToken != nil)
+        configuration.apiBaseURL = apiBaseURL()
+        configuration.dataDirectory = dataDirectory()
+        configuration.httpHost = httpHost()
+        configuration.httpPort = httpPort()
+        configuration.ownerIDs = ownerIDs()
+        configuration.logLevel = logLevel()
+        return configuration
+    }
+
+    private func value(_ key: ConfigurationKey) -> String? {
+        CastBotConfiguration.nonEmpty(settings[key.rawValue])
+    }
+
+    private mutating func token() -> DiscordToken? {
+        guard let token = value(.discordToken) else { return nil }
+        if token.contains(where: \.isWhitespace) {
+            problems.append("DISCORD_TOKEN must be the bare bot token; it contains spaces (drop any 'Bot ' prefix)")
+        }
+        return DiscordToken(secret: token)
+    }
+
+    private mutating func applicationID(required: Bool) -> String? {
+        guard let id = value(.discordApplicationID) else {
+            if required {
+                problems.append("DISCORD_APPLICATION_ID is required when DISCORD_TOKEN is set (the application id from the Discord developer portal)")
+            }
+            return nil
+        }
+        guard Snowflake.isValid(id) else {
+            problems.append("DISCORD_APPLICATION_ID must be a Discord id (17–20 digits) (got \(quoted(id)))")
+            return nil
+        }
+        return id
+    }
+
+    private mutating func publicKey(required: Bool) -> DiscordPublicKey? {
+        guard let hex = value(.discordPublicKey) else {
+            if required {
+                problems.append("DISCORD_PUBLIC_KEY is required when DISCORD_TOKEN is set (the hex public key from the Discord developer portal)")
+            }
+            return nil
+        }
+        do {
+            return try DiscordPublicKey(hex: hex)
+        } catch {
+            problems.append("DISCORD_PUBLIC_KEY \(error)")
+            return nil
+        }
+    }
+
+    private mutating func apiBaseURL() -> String {
+        guard var text = value(.discordAPIBaseURL) else { return CastBotConfiguration.defaultAPIBaseURL }
+        while text.hasSuffix("/") { text.removeLast() }
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+            let host = url.host, !host.isEmpty
+        else {
+            problems.append("DISCORD_API_BASE_URL must be an http(s) URL such as \(CastBotConfiguration.defaultAPIBaseURL) (got \(quoted(text)))")
+            return CastBotConfiguration.defaultAPIBaseURL
+        }
+        return text
+    }
+
+    private mutating func dataDirectory() -> String {
+        let path = value(.dataDirectory) ?? CastBotConfiguration.defaultDataDirectory
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            problems.append("CASTBOT_DATA_DIR must be a folder; \(quoted(path)) is a file")
+        }
+        return path
+    }
+
+    private mutating func httpHost() -> String {
+        let host = value(.httpHost) ?? CastBotConfiguration.defaultHTTPHost
+        if host.contains(where: { $0.isWhitespace || $0 == "/" }) {
+            problems.append("CASTBOT_HTTP_HOST must be a host name or IP address such as 127.0.0.1 (got \(quoted(host)))")
+        }
+        return host
+    }
+
+    private mutating func httpPort() -> Int {
+        guard let text = value(.httpPort) else { return CastBotConfiguration.defaultHTTPPort }
+        guard let port = Int(text), (1...65535).contains(port) else {
+            problems.append("CASTBOT_HTTP_PORT must be 1–65535 (got \(quoted(text)))")
+            return CastBotConfiguration.defaultHTTPPort
+        }
+        return port
+    }
+
+    private mutating func ownerIDs() -> [String] {
+        guard let text = value(.ownerIDs) else { return [] }
+        var ids: [String] = []
+        for item in text.split(separator: ",") {
+            let id = item.trimmingCharacters(in: .whitespaces)
+            if id.isEmpty { continue }
+            if Snowflake.isValid(id) {
+                if !ids.contains(id) { ids.append(id) }
+            } else {
+                problems.append("CASTBOT_OWNER_IDS: \(quoted(id)) is not a Discord user id (17–20 digits)")
+            }
+        }
+        return ids
+    }
+
+    private mutating func logLevel() -> Logger.Level {
+        guard let text = value(.logLevel) else { return CastBotConfiguration.defaultLogLevel }
+        guard let level = Logger.Level(rawValue: text.lowercased()) else {
+            let allowed = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+            problems.append("CASTBOT_LOG_LEVEL must be one of \(allowed) (got \(quoted(text)))")
+            return CastBotConfiguration.defaultLogLevel
+        }
+        return level
+    }
+
+    /// Quotes a value for a message, cut short so a pasted blob does not flood the terminal.
+    private func quoted(_ value: String) -> String {
+        let limit = 60
+        return value.count > limit ? "'\(value.prefix(limit))…'" : "'\(value)'"
+    }
+}

@@ -1,0 +1,4 @@
+/// The service version reported by `/healthz`.
+public enum CastBotVersion {
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,116 @@
+import Logging
+
+/// Routes interactions to handlers by command name (`data.name`) or custom id (`data.custom_id`),
+/// exactly or by prefix for ids that carry a parameter (`playerdata_import_confirm:<token>`), and
+/// keeps every answer within Discord's 3 seconds (see `ReplyTiming`).
+///
+/// Register all routes at startup, then hand the router to `buildApplication`:
+/// ```swift
+/// var router = InteractionRouter(followUps: sender)
+/// router.onCommand("menu") { interaction in .message("…") }
+/// router.onComponent("playerdata_export", timing: .deferImmediately) { interaction in … }
+/// router.onComponent(prefix: "playerdata_import_confirm:") { interaction in … interaction.parameter … }
+/// ```
+/// Interactions without a route get an ephemeral "no longer supported" message.
+public struct InteractionRouter: InteractionHandler {
+    private var routes = RouteTable()
+    private let delivery: LateReplyDelivery
+    private let clock: any Clock<Duration>
+    /// How long a `.withinDeadline` handler may take before Discord is answered "thinking…".
+    public let replyDeadline: Duration
+    private let pending = PendingWork()
+
+    public static let defaultReplyDeadline = Duration.milliseconds(2500)
+
+    public init(
+        followUps: any FollowUpSender,
+        clock: any Clock<Duration> = ContinuousClock(),
+        replyDeadline: Duration = Self.defaultReplyDeadline
+    ) {
+        self.delivery = LateReplyDelivery(sender: followUps)
+        self.clock = clock
+        self.replyDeadline = replyDeadline
+    }
+
+    // MARK: Registration
+
+    public mutating func onCommand(_ name: String, timing: ReplyTiming = .withinDeadline, _ handler: @escaping InteractionRouteHandler) {
+        routes.add(.command, id: name, route: .init(timing: timing, handler: handler))
+    }
+
+    /// Autocomplete cannot be deferred: a handler that misses the deadline yields no suggestions.
+    public mutating func onAutocomplete(_ commandName: String, _ handler: @escaping InteractionRouteHandler) {
+        routes.add(.autocomplete, id: commandName, route: .init(timing: .withinDeadline, handler: handler))
+    }
+
+    public mutating func onComponent(_ customID: String, timing: ReplyTiming = .withinDeadline, _ handler: @escaping InteractionRouteHandler) {
+        routes.add(.component, id: customID, route: .init(timing: timing, handler: handler))
+    }
+
+    public mutating func onComponent(prefix: String, timing: ReplyTiming = .withinDeadline, _ handler: @escaping InteractionRouteHandler) {
+        routes.add(.component, prefix: prefix, route: .init(timing: timing, handler: handler))
+    }
+
+    public mutating func onModal(_ customID: String, timing: ReplyTiming = .withinDeadline, _ handler: @escaping InteractionRouteHandler) {
+        routes.add(.modal, id: customID, route: .init(timing: timing, handler: handler))
+    }
+
+    public mutating func onModal(prefix: String, timing: ReplyTiming = .withinDeadline, _ handler: @escaping InteractionRouteHandler) {
+        routes.add(.modal, prefix: prefix, route: .init(timing: timing, handler: handler))
+    }
+
+    // MARK: Handling
+
+    public func handle(_ body: [UInt8], context: InteractionContext) async -> InteractionReply {
+        let envelope = context.envelope
+        guard let (kind, id) = RouteTable.Kind.of(envelope), let id, let match = routes.match(kind, id: id) else {
+            return UnsupportedInteractionReplies.reply(for: envelope.type)
+        }
+        let interaction = RoutedInteraction(body: body, envelope: envelope, parameter: match.parameter, logger: context.logger)
+        switch match.route.timing {
+        case .deferImmediately:
+            let delivery = self.delivery
+            pending.start {
+                await delivery.deliver(await match.route.handler(interaction), for: envelope, logger: context.logger)
+            }
+            return .deferredMessage()
+        case .withinDeadline:
+            return await replyWithinDeadline(match.route.handler, interaction)
+        }
+    }
+
+    public func finishPendingWork() async {
+        await pending.waitUntilIdle()
+    }
+
+    /// Number of handlers or follow-ups still running after their HTTP answer was sent.
+    public var pendingWorkCount: Int { pending.count }
+
+    private func replyWithinDeadline(_ handler: @escaping InteractionRouteHandler, _ interaction: RoutedInteraction) async -> InteractionReply {
+        let envelope = interaction.envelope
+        let logger = interaction.logger
+        let delivery = self.delivery
+        // nil is the deadline's entry in the race.
+        let first = FirstOutcome<InteractionReply?>()
+        let timer = Deadline.schedule(on: clock, after: replyDeadline) { first.decide(nil) }
+        pending.start {
+            let reply = await handler(interaction)
+            guard !first.decide(reply) else { return }
+            if envelope.type == .autocomplete {
+                logger.notice("autocomplete answered too late; suggestions dropped")
+            } else {
+                await delivery.deliver(reply, for: envelope, logger: logger)
+            }
+        }
+        let winner = await first.wait()
+        timer.cancel()
+
+        guard let reply = winner else {
+            logger.notice("handler missed the reply deadline; answering deferred", metadata: ["deadline": "\(replyDeadline)"])
+            return envelope.type == .autocomplete ? UnsupportedInteractionReplies.reply(for: .autocomplete).with(outcome: .replied) : .deferredMessage()
+        }
+        guard !reply.files.isEmpty else { return reply }
+        pending.start { await delivery.deliver(reply, for: envelope, logger: logger) }
+        return .deferredMessage()
+    }
+}
