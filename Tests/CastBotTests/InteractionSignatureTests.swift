@@ -142,4 +142,19 @@ struct InteractionSignatureTests {
         }
         #expect(handler.bodies.isEmpty)
     }
+
+    @Test("timestamps at the edges of Int64 or not numeric are refused without crashing")
+    func extremeTimestamps() throws {
+        let signer = DiscordSigner()
+        let verifier = InteractionSignatureVerifier(publicKey: try DiscordPublicKey(hex: signer.publicKeyHex), now: { TestTime.now })
+        for timestamp in [String(Int64.min), String(Int64.max), "17e8", "-1"] {
+            let signature = try signer.signatureHex(for: body, timestamp: timestamp)
+            #expect(throws: SignatureRejection.self, "timestamp \(timestamp)") {
+                try verifier.verify(signature: signature, timestamp: timestamp, body: body)
+            }
+        }
+        let exact = try signer.signatureHex(for: body, timestamp: TestTime.timestamp)
+        try verifier.verify(signature: exact, timestamp: TestTime.timestamp, body: body)
+    }
 }
+

@@ -166,4 +166,17 @@ struct ReplyDeadlineTests {
         #expect(router.pendingWorkCount == 0)
         #expect(followUps.sent.count == 1)
     }
+
+    @Test("a follow-up's description never shows the interaction token")
+    func followUpDescriptionHidesToken() {
+        let followUp = FollowUpMessage(
+            target: .originalResponse,
+            applicationID: InteractionPayloads.applicationID,
+            interactionID: "1400000000000000002",
+            interactionToken: InteractionPayloads.token,
+            data: Array("{}".utf8)
+        )
+        #expect(!followUp.description.contains(InteractionPayloads.token))
+        #expect(followUp.description.contains("1400000000000000002"))
+    }
 }

@@ -5,20 +5,7 @@ import Testing
 /// Feeds payloads straight to a handler, reading the envelope the way the server does.
 enum RouterHarness {
     static func context(for body: [UInt8]) throws -> InteractionContext {
-        let json = try JSON.object(body)
-        let data = json["data"] as? [String: Any]
-        let member = json["member"] as? [String: Any]
-        let envelope = InteractionEnvelope(
-            type: InteractionType(rawValue: try #require(json["type"] as? Int)),
-            id: json["id"] as? String,
-            applicationID: json["application_id"] as? String,
-            token: json["token"] as? String,
-            guildID: json["guild_id"] as? String,
-            channelID: json["channel_id"] as? String,
-            userID: (member?["user"] as? [String: Any])?["id"] as? String,
-            commandName: data?["name"] as? String,
-            customID: data?["custom_id"] as? String
-        )
+        let envelope = try #require(InteractionEnvelope.decode(from: body))
         return InteractionContext(envelope: envelope, logger: Logger(label: "castbot.test"))
     }
 
