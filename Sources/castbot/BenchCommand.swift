@@ -3,8 +3,8 @@ import ArgumentParser
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Benchmark exports against CastBot's Node runtime.",
-        subcommands: [BenchRunCommand.self, BenchGenerateCommand.self],
+        abstract: "Benchmarks: exports against CastBot's Node runtime, fuzzing, load and scale.",
+        subcommands: [BenchRunCommand.self, BenchGenerateCommand.self] + BenchSubcommands.all,
         defaultSubcommand: BenchRunCommand.self
     )
 }
