@@ -3,47 +3,62 @@ import Logging
 
 extension Scheduler {
     func log(_ event: SchedulerEvent) {
+        let level = Self.logLevel(of: event.kind)
+        // Metadata is built only for events the logger keeps: thousands of runs stay cheap.
+        guard logger.logLevel <= level else { return }
         var metadata: Logger.Metadata = ["schedule": "\(event.key)", "kind": "\(event.info.kind)"]
+        let message: Logger.Message
         switch event.kind {
         case .scheduled(let firstRunAt):
             metadata["firstRunAt"] = "\(firstRunAt.ISO8601Format())"
-            logger.info("Schedule started", metadata: metadata)
+            message = "Schedule started"
         case .replaced:
-            logger.info("Schedule replaced", metadata: metadata)
+            message = "Schedule replaced"
         case .stopped(let reason):
             metadata["reason"] = "\(reason)"
-            logger.info("Schedule stopped", metadata: metadata)
+            message = "Schedule stopped"
         case .runStarted(let run, _):
             metadata["run"] = "\(run)"
-            logger.debug("Run started", metadata: metadata)
+            message = "Run started"
         case .runSucceeded(let run, let duration):
             metadata["run"] = "\(run)"
             metadata["duration"] = "\(duration)"
-            logger.debug("Run finished", metadata: metadata)
+            message = "Run finished"
         case .runFailed(let run, let error, let failures):
             metadata["run"] = "\(run)"
             metadata["error"] = "\(error)"
             metadata["consecutiveFailures"] = "\(failures)"
-            logger.warning("Run failed", metadata: metadata)
+            message = "Run failed"
         case .runTimedOut(let run, let timeout, let failures):
             metadata["run"] = "\(run)"
             metadata["timeout"] = "\(timeout)"
             metadata["consecutiveFailures"] = "\(failures)"
-            logger.warning("Run timed out and was cancelled", metadata: metadata)
+            message = "Run timed out and was cancelled"
         case .runCancelled(let run):
             metadata["run"] = "\(run)"
-            logger.notice("Run cancelled by shutdown", metadata: metadata)
+            message = "Run cancelled by shutdown"
         case .runsCoalesced(let skipped, let nextRunAt):
             metadata["skipped"] = "\(skipped)"
             metadata["nextRunAt"] = "\(nextRunAt.ISO8601Format())"
-            logger.notice("Deadlines passed during a long run were folded into the next run", metadata: metadata)
+            message = "Deadlines passed during a long run were folded into the next run"
         case .autoDisabled(let lastError, let failures):
             metadata["lastError"] = "\(lastError)"
             metadata["failures"] = "\(failures)"
-            logger.error("Schedule auto-disabled after repeated failures", metadata: metadata)
+            message = "Schedule auto-disabled after repeated failures"
         case .stoppedByRun(let reason):
             metadata["reason"] = "\(reason)"
-            logger.warning("Schedule stopped by its run", metadata: metadata)
+            message = "Schedule stopped by its run"
+        }
+        logger.log(level: level, message, metadata: metadata)
+    }
+
+    private static func logLevel(of kind: SchedulerEvent.Kind) -> Logger.Level {
+        switch kind {
+        case .scheduled, .replaced, .stopped: .info
+        case .runStarted, .runSucceeded: .debug
+        case .runCancelled, .runsCoalesced: .notice
+        case .runFailed, .runTimedOut, .stoppedByRun: .warning
+        case .autoDisabled: .error
         }
     }
 }

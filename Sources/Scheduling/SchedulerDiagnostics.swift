@@ -5,6 +5,9 @@ public struct SchedulerDiagnostics: Hashable, Sendable {
     public var activeSchedules: Int
     /// Runs going now; each has exactly one task. Idle schedules have none.
     public var runningRuns: Int
+    /// Runs given up on (timed out, or cancelled at shutdown) whose task has not returned yet:
+    /// work that ignores cancellation shows up here.
+    public var abandonedRuns: Int
     /// Entries in the deadline heap, including stale ones not yet discarded.
     public var pendingDeadlines: Int
     /// Whether `run()` is looping.
@@ -13,12 +16,13 @@ public struct SchedulerDiagnostics: Hashable, Sendable {
     public var loopWakeUps: Int
 
     public init(
-        schedules: Int, activeSchedules: Int, runningRuns: Int,
+        schedules: Int, activeSchedules: Int, runningRuns: Int, abandonedRuns: Int,
         pendingDeadlines: Int, loopRunning: Bool, loopWakeUps: Int
     ) {
         self.schedules = schedules
         self.activeSchedules = activeSchedules
         self.runningRuns = runningRuns
+        self.abandonedRuns = abandonedRuns
         self.pendingDeadlines = pendingDeadlines
         self.loopRunning = loopRunning
         self.loopWakeUps = loopWakeUps

@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import Synchronization
 
 /// Measures how late runs start on a real clock when many schedules are due, for `castbot bench`.
 /// Lateness is the time from a run's deadline to the moment its job begins.
@@ -10,12 +9,13 @@ public enum SchedulerLatencyBenchmark {
         /// How the first-run deadlines were spread (zero: all at the same instant).
         public var spread: Duration
         public var firedOnce: Bool
+        public var best: Duration
         public var median: Duration
         public var p99: Duration
         public var worst: Duration
 
         public var description: String {
-            "\(schedules) schedules over \(DurationText.describe(spread)): lateness median "
+            "\(schedules) schedules over \(DurationText.describe(spread)): lateness best \(Self.milliseconds(best)), median "
                 + "\(Self.milliseconds(median)), p99 \(Self.milliseconds(p99)), worst \(Self.milliseconds(worst))"
                 + (firedOnce ? "" : " (some schedules did not fire exactly once)")
         }
@@ -54,50 +54,14 @@ public enum SchedulerLatencyBenchmark {
 
         let latencies = recorder.latencies.sorted()
         guard !latencies.isEmpty else {
-            return Result(schedules: count, spread: spread, firedOnce: false, median: .zero, p99: .zero, worst: .zero)
+            return Result(schedules: count, spread: spread, firedOnce: false, best: .zero, median: .zero, p99: .zero, worst: .zero)
         }
         func percentile(_ fraction: Double) -> Duration {
             let index = min(latencies.count - 1, Int((Double(latencies.count - 1) * fraction).rounded()))
             return .seconds(max(0, latencies[index]))
         }
         return Result(
-            schedules: count, spread: spread, firedOnce: recorder.firedOnce,
+            schedules: count, spread: spread, firedOnce: recorder.firedOnce, best: percentile(0),
             median: percentile(0.5), p99: percentile(0.99), worst: percentile(1))
-    }
-}
-
-/// Collects run lateness from many run tasks and wakes the benchmark when all have run.
-private final class LatencyRecorder: Sendable {
-    private struct State {
-        var latencies: [TimeInterval] = []
-        var keys = Set<ScheduleKey>()
-        var duplicate = false
-    }
-
-    private let expected: Int
-    private let state = Mutex(State())
-    private let complete = WakeSignal()
-
-    init(expected: Int) {
-        self.expected = expected
-    }
-
-    var latencies: [TimeInterval] { state.withLock { $0.latencies } }
-    var firedOnce: Bool { state.withLock { !$0.duplicate && $0.keys.count == expected } }
-
-    func record(_ latency: TimeInterval, key: ScheduleKey) {
-        let done = state.withLock { state in
-            state.latencies.append(latency)
-            state.duplicate = state.duplicate || !state.keys.insert(key).inserted
-            return state.latencies.count >= expected
-        }
-        if done { complete.signal() }
-    }
-
-    func waitUntilComplete(orUntil deadline: ContinuousClock.Instant) async {
-        let clock = ContinuousClock()
-        while state.withLock({ $0.latencies.count < expected }), !Task.isCancelled, clock.now < deadline {
-            await complete.wait(until: deadline, on: clock)
-        }
     }
 }

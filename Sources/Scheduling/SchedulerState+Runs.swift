@@ -46,13 +46,20 @@ extension SchedulerState {
 
     /// Settles a run: records its result, then plans the next run, or stops the schedule.
     mutating func settle(_ runID: UInt64, _ ending: RunEnding, now: TimePairing<Instant>) {
-        guard let run = inFlight.removeValue(forKey: runID) else { return }
+        guard let run = inFlight.removeValue(forKey: runID) else {
+            abandoned.remove(runID)  // an abandoned run's task has finally returned
+            return
+        }
         switch ending {
-        case .timedOut: effects.tasksToCancel.append(run.task)
+        case .timedOut:
+            effects.tasksToCancel.append(run.task)
+            abandoned.insert(runID)
         case .cancelled:
             effects.tasksToCancel.append(run.task)
+            abandoned.insert(runID)
             staleEntries += 1  // its timeout entry
-        case .returned, .threw: staleEntries += 1  // its timeout entry
+        case .returned, .threw:
+            staleEntries += 1  // its timeout entry
         }
         if inFlight.isEmpty { effects.runsDrained = true }
         let result = Self.result(of: ending, timeout: run.timeout)

@@ -23,17 +23,7 @@ extension SchedulerState {
             }
         }
 
-        let gridAnchor: Date
-        let clockAnchor: Instant?
-        if let time = settings.cadence.anchoredAt {
-            let keepsGrid = saved.map { $0.cadence == settings.cadence } ?? false
-            gridAnchor = keepsGrid ? (saved?.gridAnchor ?? now.date) : time.firstOccurrence(after: first.date)
-            clockAnchor = nil
-        } else {
-            gridAnchor = saved?.gridAnchor ?? now.date
-            clockAnchor = now.instant(of: gridAnchor)
-        }
-
+        let (gridAnchor, clockAnchor) = Self.anchors(of: settings.cadence, saved: saved, firstRunAt: first.date, now: now)
         var status = saved ?? ScheduleStatus(
             settings: settings, isActive: true, startedAt: now.date, gridAnchor: gridAnchor)
         status.settings = settings
@@ -80,6 +70,22 @@ extension SchedulerState {
         record.status.nextRunAt = nil
         record.status.stoppedAt = now.date
         record.status.stopReason = reason
+    }
+
+    /// Where a schedule's grid is laid from. An interval grid starts at the start (or the saved
+    /// start) and lives on the clock; a time-of-day grid starts at the first such time after the
+    /// first run and lives in wall time. A restored schedule keeps its grid if its cadence is unchanged.
+    private static func anchors(
+        of cadence: ScheduleCadence, saved: ScheduleStatus?, firstRunAt: Date, now: TimePairing<Instant>
+    ) -> (gridAnchor: Date, clockAnchor: Instant?) {
+        guard let time = cadence.anchoredAt else {
+            let anchor = saved?.gridAnchor ?? now.date
+            return (anchor, now.instant(of: anchor))
+        }
+        if let saved, saved.cadence == cadence {
+            return (saved.gridAnchor, nil)
+        }
+        return (time.firstOccurrence(after: firstRunAt), nil)
     }
 
     private mutating func discardPending(of record: ScheduleRecord<Instant>) {

@@ -12,6 +12,8 @@ struct SchedulerState<Instant: InstantProtocol>: Sendable where Instant.Duration
     var heap = Heap<PendingDeadline<Instant>>()
     var staleEntries = 0
     var inFlight: [UInt64: InFlightRun<Instant>] = [:]
+    /// Runs settled as timed out or cancelled whose task has not returned yet.
+    var abandoned = Set<UInt64>()
     var subscribers: [UInt64: AsyncStream<SchedulerEvent>.Continuation] = [:]
     var loop = LoopState<Instant>()
     var isShutDown = false
@@ -35,8 +37,17 @@ struct SchedulerState<Instant: InstantProtocol>: Sendable where Instant.Duration
     mutating func schedule(_ key: ScheduleKey, at deadline: Deadline<Instant>) -> UInt64 {
         let token = nextIdentifier()
         push(.run(key, token: token), at: deadline.instant)
-        wakeLoop()
+        wakeLoopIfSooner(than: deadline.instant)
         return token
+    }
+
+    /// Wakes the loop only if it sleeps past `instant`: a later deadline is picked up when the
+    /// loop next wakes anyway, so thousands of runs finishing do not wake it thousands of times.
+    mutating func wakeLoopIfSooner(than instant: Instant) {
+        guard loop.isParked, let parkedUntil = loop.parkedUntil, parkedUntil <= instant else {
+            wakeLoop()
+            return
+        }
     }
 
     /// Tells the loop to look at the heap again (a deadline was added or changed).
@@ -73,27 +84,10 @@ struct SchedulerState<Instant: InstantProtocol>: Sendable where Instant.Duration
             schedules: records.count,
             activeSchedules: records.values.count { $0.status.isActive },
             runningRuns: inFlight.count,
+            abandonedRuns: abandoned.count,
             pendingDeadlines: heap.count,
             loopRunning: loop.isRunning,
             loopWakeUps: loop.wakeUps
         )
     }
-}
-
-/// What the loop is doing, for waking it and for tests that step virtual time.
-struct LoopState<Instant: InstantProtocol>: Sendable {
-    var isRunning = false
-    var isParked = false
-    var parkedUntil: Instant?
-    /// Set by every change the loop has not looked at yet.
-    var wakePending = false
-    var wakeUps = 0
-}
-
-/// Work noted under the lock and done after it is released.
-struct SideEffects: Sendable {
-    var events: [SchedulerEvent] = []
-    var tasksToCancel: [Task<Void, Never>] = []
-    var wakeLoop = false
-    var runsDrained = false
 }

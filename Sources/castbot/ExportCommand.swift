@@ -31,16 +31,19 @@ struct ExportCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandOutput.runReportingFailure(context: data) {
             let location = DurableFile.dataLocation(data)
-            let file = try PlayerDataFile(bytes: DurableFile.contents(of: "\(location.directory)/\(location.fileName)"))
+            let dataPath = "\(location.directory)/\(location.fileName)"
             let date = Date()
-            let artifact =
-                if let guild {
-                    try ExportBuilder.serverExport(of: file, guildID: guild, date: date, kind: .manual)
-                } else {
-                    ExportBuilder.allExport(of: file, date: date, kind: .manual)
-                }
-            let destination = out ?? artifact.filename
-            try DurableFile.writeCopy(artifact.bytes, to: destination)
+            let destination: String
+            let artifact: ExportArtifact
+            if let guild {
+                let file = try PlayerDataFile(bytes: DurableFile.contents(of: dataPath))
+                artifact = try ExportBuilder.serverExport(of: file, guildID: guild, date: date, kind: .manual)
+                destination = out ?? artifact.filename
+                try DurableFile.writeCopy(artifact.bytes, to: destination)
+            } else {
+                destination = out ?? ExportFilename.all(date: date, kind: .manual)
+                artifact = try AllExportWriter.write(dataFileAt: dataPath, to: destination, date: date, kind: .manual)
+            }
             var summary = "exported \(artifact.guildCount) guild(s), \(artifact.playerCount) players, \(artifact.bytes.count) bytes"
             summary += destination == "-" ? " to standard output" : " to \(destination)"
             if sha256 { summary += "\nsha256 \(artifact.sha256)" }

@@ -1,5 +1,6 @@
 import DiscordSandbox
 import Foundation
+import NIOHTTP1
 import Testing
 
 @Suite("Control HTTP API")

@@ -1,5 +1,7 @@
 import AsyncHTTPClient
+import Clocks
 import DiscordSandbox
+import NIOHTTP1
 import Testing
 
 @Suite("Fault injection")

@@ -1,6 +1,8 @@
+import Clocks
 import Crypto
 import DiscordSandbox
 import Foundation
+import NIOHTTP1
 import Testing
 
 @Suite("Interactions: signing, payloads, replies and follow-ups")

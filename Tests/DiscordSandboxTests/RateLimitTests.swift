@@ -1,4 +1,6 @@
+import Clocks
 import DiscordSandbox
+import NIOHTTP1
 import Testing
 
 @Suite("Rate limits")

@@ -1,4 +1,5 @@
 import DiscordSandbox
+import NIOHTTP1
 import Testing
 
 @Suite("Upload size limits")

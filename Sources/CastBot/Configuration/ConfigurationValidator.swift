@@ -82,7 +82,7 @@ struct ConfigurationValidator {
         let path = value(.dataDirectory) ?? CastBotConfiguration.defaultDataDirectory
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
-            problems.append("CASTBOT_DATA_DIR must be a folder; \(quoted(path)) is a file")
+            problems.append("CASTBOT_DATA_DIR must be a folder; '\(path)' is a file")
         }
         return path
     }

@@ -7,10 +7,3 @@ struct Stopwatch: Sendable {
         return Stopwatch { start.duration(to: clock.now) }
     }
 }
-
-extension Duration {
-    /// Seconds as a floating-point number, for logs and JSON.
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
-    }
-}

@@ -39,8 +39,9 @@ public struct InteractionEnvelope: Sendable, CustomStringConvertible {
         self.customID = customID
     }
 
-    /// Reads the envelope; nil unless the body is a JSON object with an integer `type`.
-    static func decode(from body: [UInt8]) -> InteractionEnvelope? {
+    /// Reads the envelope as the server does; nil unless the body is a JSON object with an
+    /// integer `type`. Useful to unit-test handlers without a server.
+    public static func decode(from body: [UInt8]) -> InteractionEnvelope? {
         guard let wire = try? JSONDecoder().decode(Wire.self, from: Data(body)) else { return nil }
         return InteractionEnvelope(
             type: InteractionType(rawValue: wire.type),
@@ -69,8 +70,21 @@ public struct InteractionEnvelope: Sendable, CustomStringConvertible {
                 case name
                 case customID = "custom_id"
             }
+
+            init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                name = try? container.decodeIfPresent(String.self, forKey: .name)
+                customID = try? container.decodeIfPresent(String.self, forKey: .customID)
+            }
         }
-        struct User: Decodable { let id: String? }
+        struct User: Decodable {
+            let id: String?
+            enum CodingKeys: String, CodingKey { case id }
+
+            init(from decoder: any Decoder) throws {
+                id = try? decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(String.self, forKey: .id)
+            }
+        }
         struct Member: Decodable { let user: User? }
 
         let type: Int

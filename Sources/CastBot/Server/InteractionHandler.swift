@@ -1,5 +1,3 @@
-public import Logging
-
 /// Receives every verified, non-PING interaction. `InteractionRouter` is the standard implementation.
 public protocol InteractionHandler: Sendable {
     /// - Parameters:
@@ -15,14 +13,4 @@ public protocol InteractionHandler: Sendable {
 
 extension InteractionHandler {
     public func finishPendingWork() async {}
-}
-
-public struct InteractionContext: Sendable {
-    public let envelope: InteractionEnvelope
-    public let logger: Logger
-
-    public init(envelope: InteractionEnvelope, logger: Logger) {
-        self.envelope = envelope
-        self.logger = logger
-    }
 }

@@ -88,8 +88,3 @@ public struct InteractionReply: Sendable {
         }
     }
 }
-
-/// Message flag bits the server sets itself.
-public enum MessageFlags {
-    public static let ephemeral = 1 << 6
-}

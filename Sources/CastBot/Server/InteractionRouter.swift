@@ -107,7 +107,7 @@ public struct InteractionRouter: InteractionHandler {
 
         guard let reply = winner else {
             logger.notice("handler missed the reply deadline; answering deferred", metadata: ["deadline": "\(replyDeadline)"])
-            return envelope.type == .autocomplete ? UnsupportedInteractionReplies.reply(for: .autocomplete).with(outcome: .replied) : .deferredMessage()
+            return envelope.type == .autocomplete ? UnsupportedInteractionReplies.noSuggestions : .deferredMessage()
         }
         guard !reply.files.isEmpty else { return reply }
         pending.start { await delivery.deliver(reply, for: envelope, logger: logger) }

@@ -19,6 +19,9 @@ struct ShutdownSequence: Sendable {
         guard !participants.isEmpty else { return }
         let timeout = policy.timeout(for: phase)
         let unfinished = UnfinishedNames(participants.map(\.shutdownName))
+        // The deadline is fixed before any participant starts, so the budget covers all of their work.
+        let finishedInTime = FirstOutcome<Bool>()
+        let timer = Deadline.schedule(on: clock, after: timeout) { finishedInTime.decide(false) }
         let work = Task {
             await withTaskGroup(of: Void.self) { group in
                 for participant in participants {
@@ -29,8 +32,6 @@ struct ShutdownSequence: Sendable {
                 }
             }
         }
-        let finishedInTime = FirstOutcome<Bool>()
-        let timer = Deadline.schedule(on: clock, after: timeout) { finishedInTime.decide(false) }
         Task {
             await work.value
             finishedInTime.decide(true)

@@ -6,8 +6,7 @@ enum UnsupportedInteractionReplies {
     static func reply(for type: InteractionType) -> InteractionReply {
         switch type {
         case .autocomplete:
-            return InteractionReply.callback(.applicationCommandAutocompleteResult, data: Array("{\"choices\":[]}".utf8))
-                .with(outcome: .unknownRoute)
+            return noSuggestions.with(outcome: .unknownRoute)
         case .applicationCommand:
             return notice("This command is no longer supported. Use /menu to see what CastBot can do.")
         case .modalSubmit:
@@ -19,6 +18,9 @@ enum UnsupportedInteractionReplies {
                 .with(outcome: .badRequest)
         }
     }
+
+    /// An empty autocomplete answer: the one reply autocomplete accepts when there is nothing to offer.
+    static let noSuggestions = InteractionReply.callback(.applicationCommandAutocompleteResult, data: Array("{\"choices\":[]}".utf8))
 
     private static func notice(_ text: String) -> InteractionReply {
         InteractionReply.message(text, ephemeral: true).with(outcome: .unknownRoute)

@@ -41,21 +41,25 @@ public struct SandboxRoutePattern: Sendable, Hashable, CustomStringConvertible {
         var parts = SandboxRoutePattern.pathSegments(String(pathText))
         if parts.starts(with: ["api", "v10"]) { parts.removeFirst(2) }
         var segments: [Segment] = []
+        var normalized: [String] = []
         for (index, part) in parts.enumerated() {
             if part == "**" {
                 guard index == parts.count - 1 else {
                     throw SandboxConfigurationError("route pattern '\(text)': '**' may only end the path")
                 }
                 segments.append(.rest)
+                normalized.append(part)
             } else if part == "*" || (part.hasPrefix("{") && part.hasSuffix("}")) {
                 segments.append(.any)
+                normalized.append("*")
             } else {
                 segments.append(.literal(part))
+                normalized.append(part)
             }
         }
         self.method = method
         self.segments = segments
-        self.description = "\(method) /\(parts.joined(separator: "/"))"
+        self.description = "\(method) /\(normalized.joined(separator: "/"))"
     }
 
     func matches(method requestMethod: String, segments path: [String]) -> Bool {

@@ -71,13 +71,16 @@ enum SandboxRendering {
         return .object(object)
     }
 
+    /// `interaction` is the id and type of the interaction a response message answers.
     static func message(
-        _ message: SandboxMessage, author: SandboxJSON, applicationID: String?, interactionID: String?
+        _ message: SandboxMessage, author: SandboxJSON, applicationID: String?,
+        interaction: (id: String, type: Int)?
     ) -> SandboxJSON {
         var object: [String: SandboxJSON] = [
             "id": .string(message.id),
             "channel_id": .string(message.channelID),
-            "type": interactionID == nil ? 0 : 20,
+            // Replies to slash commands are type 20 (CHAT_INPUT_COMMAND); others are plain messages.
+            "type": interaction?.type == 2 ? 20 : 0,
             "content": .string(message.content),
             "author": author,
             "attachments": .array(message.attachments.map(attachment)),
@@ -94,9 +97,9 @@ enum SandboxRendering {
         ]
         if case .webhook(let id, _) = message.author { object["webhook_id"] = .string(id) }
         if let applicationID { object["application_id"] = .string(applicationID) }
-        if let interactionID {
+        if let interaction {
             object["webhook_id"] = .optional(applicationID)
-            object["interaction_metadata"] = ["id": .string(interactionID), "type": 2]
+            object["interaction_metadata"] = ["id": .string(interaction.id), "type": .integer(interaction.type)]
         }
         return .object(object)
     }

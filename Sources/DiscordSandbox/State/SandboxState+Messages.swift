@@ -111,16 +111,17 @@ extension SandboxState {
         switch message.author {
         case .bot:
             return SandboxRendering.message(
-                message, author: SandboxRendering.user(botUser), applicationID: nil, interactionID: nil)
+                message, author: SandboxRendering.user(botUser), applicationID: nil, interaction: nil)
         case .webhook(let id, let username):
             let applicationID = webhooks.first { $0.id == id }?.applicationID
             return SandboxRendering.message(
                 message, author: SandboxRendering.webhookAuthor(id: id, username: username),
-                applicationID: applicationID, interactionID: nil)
+                applicationID: applicationID, interaction: nil)
         case .interaction(let interactionID):
+            let type = interactions.values.first { $0.log.id == interactionID }?.log.type ?? 2
             return SandboxRendering.message(
                 message, author: SandboxRendering.user(botUser), applicationID: configuration.applicationID,
-                interactionID: interactionID)
+                interaction: (interactionID, type))
         }
     }
 }

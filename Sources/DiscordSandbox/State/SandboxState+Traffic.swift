@@ -4,7 +4,8 @@ extension SandboxState {
         method: String, path: String, route: String?, query: [String: String], headers: [SandboxHeader],
         body: [UInt8], parts: [SandboxMultipartPart]
     ) -> Int {
-        let sequence = requests.count
+        let sequence = nextRequestSequence
+        nextRequestSequence += 1
         requests.append(
             SandboxRecordedRequest(
                 sequence: sequence, method: method, path: path, route: route, query: query, headers: headers, body: body,
@@ -13,9 +14,9 @@ extension SandboxState {
     }
 
     func complete(sequence: Int, status: Int, errorCode: Int?) {
-        guard requests.indices.contains(sequence) else { return }
-        requests[sequence].status = status
-        requests[sequence].errorCode = errorCode
+        guard let index = requests.lastIndex(where: { $0.sequence == sequence }) else { return }
+        requests[index].status = status
+        requests[index].errorCode = errorCode
     }
 
     func recordedRequests() -> [SandboxRecordedRequest] { requests }

@@ -26,6 +26,8 @@ actor SandboxState {
     /// Commands keep their id across overwrites, keyed by scope, type and name.
     var commandIDs: [String: String] = [:]
     var requests: [SandboxRecordedRequest] = []
+    /// Keeps increasing across `clearRequests()`, so a late completion never updates the wrong entry.
+    var nextRequestSequence = 0
     var faults: [SandboxFault] = []
     var rateLimiter: RateLimiter
 

@@ -6,9 +6,14 @@ extension JSONScanner {
         i &+= 1
         var escaped = false
         while true {
-            // Eight bytes at a time while none of them needs a closer look.
-            while i &+ 8 <= n && !Self.needsAttention(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)) {
-                i &+= 8
+            // Eight bytes at a time, jumping straight to the first byte that needs a closer look.
+            if i &+ 8 <= n {
+                let flags = Self.attentionFlags(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+                if flags == 0 {
+                    i &+= 8
+                    continue
+                }
+                i &+= Self.firstFlaggedByte(flags)
             }
             guard i < n else { throw failure(.unterminatedString, at: i) }
             let byte = p[i]
@@ -28,10 +33,21 @@ extension JSONScanner {
         }
     }
 
-    /// True if the eight bytes hold a quote, a backslash, a control character or a non-ASCII byte.
-    /// Classic SWAR tests (exact as a yes/no answer for the word as a whole).
+    /// Index (0-7) of the first byte in memory order whose high bit is set in `flags`.
     @inline(__always)
-    static func needsAttention(_ word: UInt64) -> Bool {
+    static func firstFlaggedByte(_ flags: UInt64) -> Int {
+        #if _endian(little)
+        return flags.trailingZeroBitCount &>> 3
+        #else
+        return flags.leadingZeroBitCount &>> 3
+        #endif
+    }
+
+    /// The high bit of each byte that is a quote, a backslash, a control character or non-ASCII
+    /// (classic SWAR tests). Borrows can only flag bytes above a genuine match, so the lowest
+    /// flag is always exact, which is all the scanner uses.
+    @inline(__always)
+    static func attentionFlags(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highBits: UInt64 = 0x8080_8080_8080_8080
         let quotes = word ^ (ones &* 0x22)
@@ -39,7 +55,7 @@ extension JSONScanner {
         let hasQuote = (quotes &- ones) & ~quotes
         let hasBackslash = (backslashes &- ones) & ~backslashes
         let hasControl = (word &- ones &* 0x20) & ~word
-        return (hasQuote | hasBackslash | hasControl | word) & highBits != 0
+        return (hasQuote | hasBackslash | hasControl | word) & highBits
     }
 
     private mutating func scanEscape() throws(JSONSyntaxError) {

@@ -9,15 +9,25 @@ struct JSONScanner {
     static let maximumDepth = 512
 
     static func scan(_ bytes: UnsafeRawBufferPointer) throws(JSONSyntaxError) -> ScanResult {
-        guard let base = bytes.baseAddress, bytes.count > 0 else {
+        guard bytes.count > 0 else {
             throw JSONSyntaxError(problem: .emptyInput, byteOffset: 0, line: 1, column: 1)
         }
+        if let split = parallelSplit(of: bytes) {
+            return try scanInParallel(bytes, split: split)
+        }
+        return try withScanner(bytes) { (scanner: inout JSONScanner) throws(JSONSyntaxError) in try scanner.scanDocument() }
+    }
+
+    /// Runs `body` with a scanner over `bytes` (which must not be empty).
+    static func withScanner<R>(
+        _ bytes: UnsafeRawBufferPointer, _ body: (inout JSONScanner) throws(JSONSyntaxError) -> R
+    ) throws(JSONSyntaxError) -> R {
         let stack = UnsafeMutablePointer<UInt8>.allocate(capacity: maximumDepth + 1)
         defer { stack.deallocate() }
+        let base = bytes.baseAddress ?? UnsafeRawPointer(stack)
         var scanner = JSONScanner(
-            bytes: bytes, pointer: base.assumingMemoryBound(to: UInt8.self), count: bytes.count, containers: stack
-        )
-        return try scanner.scanDocument()
+            bytes: bytes, pointer: base.assumingMemoryBound(to: UInt8.self), count: bytes.count, containers: stack)
+        return try body(&scanner)
     }
 
     let bytes: UnsafeRawBufferPointer
@@ -43,6 +53,9 @@ struct JSONScanner {
     /// Whether the object open at depth 3 is a guild's `players`.
     var inPlayers = false
     var playerKeys = DistinctKeyCounter()
+    /// A parallel scan's first half stops when it reaches this top-level key position.
+    var stopOffset = Int.max
+    var stoppedAtSplit = false
 
     enum GuildKey { case other, players, serverName }
 
@@ -67,16 +80,33 @@ struct JSONScanner {
         guard i < n else { throw failure(.unexpectedEnd(expected: "a JSON object", openContainers: 0), at: i) }
         guard p[i] == UInt8(ascii: "{") else { throw topLevelFailure() }
         let rootStart = i
+        rootLayoutIsCanonical = leading == Self.emptyGap
         try scanValues()
+        if stoppedAtSplit {
+            return ScanResult(
+                members: members, rootRange: rootStart..<i, layoutIsCanonical: rootLayoutIsCanonical, isComplete: false)
+        }
+        return try finishDocument(rootStart: rootStart)
+    }
+
+    /// Scans from a top-level key at `start` to the end, as if everything before it were a valid
+    /// start of the top-level object (a parallel scan's second half).
+    mutating func scanRemainder(from start: Int) throws(JSONSyntaxError) -> ScanResult {
+        i = start
+        depth = 1
+        containers[1] = Self.object
+        try scanKeyAndColon()
+        try scanValues()
+        return try finishDocument(rootStart: start)
+    }
+
+    /// The top-level object has just closed at i.
+    private mutating func finishDocument(rootStart: Int) throws(JSONSyntaxError) -> ScanResult {
         let rootEnd = i
         let trailing = skipGap()
         guard i == n else { throw failure(.trailingContent, at: i) }
-        rootLayoutIsCanonical = rootLayoutIsCanonical && leading == Self.emptyGap && trailing == Self.emptyGap
-        return ScanResult(
-            members: members,
-            rootRange: rootStart..<rootEnd,
-            layoutIsCanonical: rootLayoutIsCanonical
-        )
+        rootLayoutIsCanonical = rootLayoutIsCanonical && trailing == Self.emptyGap
+        return ScanResult(members: members, rootRange: rootStart..<rootEnd, layoutIsCanonical: rootLayoutIsCanonical)
     }
 
     /// Scans values until the container open at entry (the top-level object) closes.
@@ -140,7 +170,13 @@ struct JSONScanner {
                     noteLayout(gap == Self.emptyGap)
                     i &+= 1
                     noteLayout(skipGap() == depth &* 2)
-                    if containers[depth] == Self.object { try scanKeyAndColon() }
+                    if containers[depth] == Self.object {
+                        if depth == 1 && i == stopOffset {
+                            stoppedAtSplit = true
+                            return
+                        }
+                        try scanKeyAndColon()
+                    }
                     break
                 }
                 guard next == closerByte() else { throw afterValueFailure() }
@@ -218,7 +254,14 @@ struct JSONScanner {
             i &+= 1
             let spacesStart = i
             let eightSpaces: UInt64 = 0x2020_2020_2020_2020
-            while i &+ 8 <= n && UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) == eightSpaces {
+            while i &+ 8 <= n {
+                let others = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) ^ eightSpaces
+                if others != 0 {
+                    // High bit of each non-zero byte of `others`, i.e. of each non-space byte.
+                    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+                    i &+= Self.firstFlaggedByte((((others & low7) &+ low7) | others) & ~low7)
+                    break
+                }
                 i &+= 8
             }
             while i < n && p[i] == 0x20 { i &+= 1 }

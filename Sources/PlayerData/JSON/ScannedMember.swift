@@ -1,5 +1,5 @@
 /// One member of the top-level object as the scanner found it, in file order (duplicates included).
-struct ScannedMember: Sendable {
+struct ScannedMember: Sendable, Equatable {
     /// From the opening quote of the key to just past its closing quote.
     var keyRange: Range<Int>
     var keyHasEscapes: Bool
@@ -15,10 +15,12 @@ struct ScannedMember: Sendable {
 }
 
 /// What one scan of a document found.
-struct ScanResult: Sendable {
+struct ScanResult: Sendable, Equatable {
     var members: [ScannedMember]
     /// The top-level object, from `{` to just past `}`.
     var rootRange: Range<Int>
     /// True when the whole document (top level included) has `JSON.stringify(_, null, 2)` layout.
     var layoutIsCanonical: Bool
+    /// False for the first half of a parallel scan, which stops at the split point.
+    var isComplete = true
 }

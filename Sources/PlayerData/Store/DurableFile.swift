@@ -19,6 +19,7 @@ public enum DurableFile {
         var failure: PlayerDataError?
         var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
             initialized = 0
+            if let base = buffer.baseAddress { adviseHugePages(base, count: expected) }
             while initialized < expected, let base = buffer.baseAddress {
                 let count = read(fd, base + initialized, expected - initialized)
                 if count > 0 {
@@ -44,6 +45,20 @@ public enum DurableFile {
                 throw fail("read", path)
             }
         }
+    }
+
+    /// Asks the kernel to back a large read buffer with 2 MiB pages: reading a 100 MB file into
+    /// fresh memory otherwise spends most of its time faulting in 25,000 small pages. Only a hint.
+    private static func adviseHugePages(_ base: UnsafeMutablePointer<UInt8>, count: Int) {
+        #if os(Linux)
+        let hugePage = 2 << 20
+        guard count >= 2 * hugePage else { return }
+        let start = (Int(bitPattern: base) + hugePage - 1) & ~(hugePage - 1)
+        let end = (Int(bitPattern: base) + count) & ~(hugePage - 1)
+        if end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) {
+            _ = madvise(aligned, end - start, MADV_HUGEPAGE)
+        }
+        #endif
     }
 
     /// The file's bytes, or nil if it does not exist.
@@ -162,7 +177,7 @@ public enum DurableFile {
         return directory.isEmpty ? "/" : directory
     }
 
-    private static func temporaryPath(for path: String) -> String {
+    static func temporaryPath(for path: String) -> String {
         let directory = directoryName(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         return "\(directory)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"

@@ -1,6 +1,7 @@
 import Crypto
 import DiscordSandbox
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
@@ -37,8 +38,9 @@ final class TinyBotServer: Sendable {
         let publicKey = try Curve25519.Signing.PublicKey(rawRepresentation: TestHex.decode(publicKeyHex))
         let log = ReceivedLog()
         let router = Router()
-        let signatureHeader = try #require(HTTPField.Name("X-Signature-Ed25519"))
-        let timestampHeader = try #require(HTTPField.Name("X-Signature-Timestamp"))
+        guard let signatureHeader = HTTPField.Name("X-Signature-Ed25519"),
+            let timestampHeader = HTTPField.Name("X-Signature-Timestamp")
+        else { throw HarnessError("invalid header names") }
         router.post("interactions") { request, _ -> Response in
             let body = Array(buffer: try await request.body.collect(upTo: 1 << 20))
             let signature = TestHex.decode(request.headers[signatureHeader] ?? "")

@@ -1,0 +1,28 @@
+import CastBot
+import Logging
+import Testing
+
+/// Feeds payloads straight to a handler, reading the envelope the way the server does.
+enum RouterHarness {
+    static func context(for body: [UInt8]) throws -> InteractionContext {
+        let envelope = try #require(InteractionEnvelope.decode(from: body))
+        return InteractionContext(envelope: envelope, logger: Logger(label: "castbot.test"))
+    }
+
+    static func send(_ body: [UInt8], to handler: some InteractionHandler) async throws -> InteractionReply {
+        await handler.handle(body, context: try context(for: body))
+    }
+}
+
+extension InteractionReply {
+    /// The reply's callback type and `data` object, failing the test for error replies.
+    func callback() throws -> (type: Int, data: [String: Any]?) {
+        guard case .callback(let type, let data) = content else {
+            Issue.record("expected a callback reply, got \(content)")
+            throw ReplyIsNotACallback()
+        }
+        return (type.rawValue, try data.map { try JSON.object($0) })
+    }
+}
+
+struct ReplyIsNotACallback: Error {}

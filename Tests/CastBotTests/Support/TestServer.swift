@@ -1,0 +1,67 @@
+import CastBot
+import Clocks
+import Hummingbird
+import HummingbirdTesting
+import HTTPTypes
+import Logging
+import NIOCore
+import Prometheus
+
+/// A CastBot application on loopback with a test signing key, virtual clock and private
+/// Prometheus registry; `run` starts it, runs the test against it and shuts it down gracefully.
+struct TestServer {
+    let signer = DiscordSigner()
+    let clock = TestClock()
+    let registry = PrometheusCollectorRegistry()
+    let shutdownHooks = ShutdownHooks()
+    var logger = Logger(label: "castbot.test")
+
+    var configuration: CastBotConfiguration {
+        get throws {
+            CastBotConfiguration(publicKey: try DiscordPublicKey(hex: signer.publicKeyHex), httpHost: "127.0.0.1", httpPort: 0)
+        }
+    }
+
+    func dependencies(handler: any InteractionHandler) -> ApplicationDependencies {
+        ApplicationDependencies(
+            interactionHandler: handler,
+            prometheusRegistry: registry,
+            metrics: CastBotMetrics(factory: ProcessBootstrap.makeMetricsFactory(registry: registry)),
+            logger: logger,
+            clock: clock,
+            now: { TestTime.now },
+            shutdownHooks: shutdownHooks
+        )
+    }
+
+    func run<Value>(
+        handler: any InteractionHandler,
+        adjusting adjust: (inout ApplicationDependencies) -> Void = { _ in },
+        _ test: @Sendable (TestServerClient) async throws -> Value
+    ) async throws -> Value {
+        var dependencies = dependencies(handler: handler)
+        adjust(&dependencies)
+        let application = try buildApplication(configuration: try configuration, dependencies: dependencies)
+        return try await application.test(.live) { client in
+            try await test(TestServerClient(client: client, signer: signer))
+        }
+    }
+}
+
+/// Sends interactions signed (or mis-signed) like Discord's.
+struct TestServerClient: Sendable {
+    let client: any TestClientProtocol
+    let signer: DiscordSigner
+
+    func postInteraction(_ body: [UInt8]) async throws -> TestResponse {
+        try await post(body, headers: signer.headers(for: body))
+    }
+
+    func post(_ body: [UInt8], headers: HTTPFields) async throws -> TestResponse {
+        try await client.executeRequest(uri: "/interactions", method: .post, headers: headers, body: ByteBuffer(bytes: body))
+    }
+
+    func get(_ path: String) async throws -> TestResponse {
+        try await client.executeRequest(uri: path, method: .get, headers: [:], body: nil)
+    }
+}
