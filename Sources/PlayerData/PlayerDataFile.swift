@@ -9,8 +9,6 @@ public struct PlayerDataFile: Sendable {
 
     struct Entry: Sendable {
         let key: String
-        /// The key as decoded WTF-8, the identity used for lookups and duplicate detection.
-        let identity: [UInt8]
         /// The member whose value counts (the last occurrence of the key).
         var member: ScannedMember
         let isGuild: Bool
@@ -25,43 +23,47 @@ public struct PlayerDataFile: Sendable {
     public let playerCount: Int
 
     let entries: [Entry]
-    let scan: ScanResult
+    /// The top-level object, from `{` to just past `}`.
+    let rootRange: Range<Int>
+    /// End of the value of the last top-level member in file order (nil if there is none).
+    let lastMemberValueEnd: Int?
+    /// Keyed by the decoded key as WTF-8, so keys differing only in lone surrogates stay apart.
     private let entryIndex: [[UInt8]: Int]
 
     public init(bytes: [UInt8]) throws(PlayerDataError) {
         let outcome = bytes.withUnsafeBytes { buffer in
-            Result { () throws(JSONSyntaxError) -> (ScanResult, [[UInt8]]) in
-                let scan = try JSONScanner.scan(buffer)
-                let identities = scan.members.map { member in
-                    let inner = UnsafeRawBufferPointer(
-                        rebasing: buffer[(member.keyRange.lowerBound + 1)..<(member.keyRange.upperBound - 1)])
-                    return member.keyHasEscapes ? JSONStringDecoder.decode(inner) : Array(inner)
-                }
-                return (scan, identities)
-            }
+            Result { () throws(JSONSyntaxError) in try JSONScanner.scan(buffer) }
         }
-        let (scan, identities): (ScanResult, [[UInt8]])
+        let scan: ScanResult
         switch outcome {
-        case .success(let value): (scan, identities) = value
+        case .success(let value): scan = value
         case .failure(let error): throw .invalidJSON(error)
         }
 
         var entries: [Entry] = []
+        entries.reserveCapacity(scan.members.count)
         var entryIndex: [[UInt8]: Int] = [:]
+        entryIndex.reserveCapacity(scan.members.count)
         var occurrences: [Int: [Int]] = [:]
-        for (member, identity) in zip(scan.members, identities) {
-            if let existing = entryIndex[identity] {
-                let firstOffset = entries[existing].member.keyRange.lowerBound
-                occurrences[existing, default: [firstOffset]].append(member.keyRange.lowerBound)
-                entries[existing].member = member
-            } else {
-                let key = String(decoding: identity, as: UTF8.self)
-                entryIndex[identity] = entries.count
-                entries.append(Entry(key: key, identity: identity, member: member, isGuild: !Self.nonGuildKeys.contains(key)))
+        bytes.withUnsafeBytes { buffer in
+            for member in scan.members {
+                let inner = UnsafeRawBufferPointer(
+                    rebasing: buffer[(member.keyRange.lowerBound + 1)..<(member.keyRange.upperBound - 1)])
+                let identity = member.keyHasEscapes ? JSONStringDecoder.decode(inner) : Array(inner)
+                if let existing = entryIndex[identity] {
+                    let firstOffset = entries[existing].member.keyRange.lowerBound
+                    occurrences[existing, default: [firstOffset]].append(member.keyRange.lowerBound)
+                    entries[existing].member = member
+                } else {
+                    let key = String(decoding: identity, as: UTF8.self)
+                    entryIndex[identity] = entries.count
+                    entries.append(Entry(key: key, member: member, isGuild: !Self.nonGuildKeys.contains(key)))
+                }
             }
         }
         self.bytes = bytes
-        self.scan = scan
+        self.rootRange = scan.rootRange
+        self.lastMemberValueEnd = scan.members.last?.value.end
         self.entries = entries
         self.entryIndex = entryIndex
         self.layoutMatchesStringify = scan.layoutIsCanonical && occurrences.isEmpty

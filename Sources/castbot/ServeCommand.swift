@@ -10,7 +10,9 @@ struct ServeCommand: AsyncParsableCommand {
             Settings come from the environment (DISCORD_TOKEN, DISCORD_APPLICATION_ID, DISCORD_PUBLIC_KEY, \
             DISCORD_API_BASE_URL, CASTBOT_DATA_DIR, CASTBOT_HTTP_HOST, CASTBOT_HTTP_PORT, CASTBOT_OWNER_IDS, \
             CASTBOT_LOG_LEVEL) and optionally a KEY=VALUE file named by CASTBOT_CONFIG_FILE; the environment wins. \
-            Without DISCORD_TOKEN the bot runs in sandbox mode. SIGTERM or SIGINT stops it gracefully.
+            Without DISCORD_TOKEN the bot runs in sandbox mode: a local stand-in for Discord listens on \
+            127.0.0.1:CASTBOT_SANDBOX_PORT (default 8090), and `castbot sandbox` drives it. \
+            SIGTERM or SIGINT stops it gracefully.
             """
     )
 
@@ -18,15 +20,24 @@ struct ServeCommand: AsyncParsableCommand {
     static let configurationErrorExitCode: Int32 = 78
 
     func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
         let configuration: CastBotConfiguration
+        let sandboxPort: Int
         do {
-            configuration = try CastBotConfiguration.load(environment: ProcessInfo.processInfo.environment)
+            configuration = try CastBotConfiguration.load(environment: environment)
+            sandboxPort = try SandboxMode.port(environment: environment)
+        } catch let error as ConfigurationError {
+            throw Self.configurationFailure(error.problems)
         } catch {
-            let lines = ["castbot: invalid configuration"] + error.problems.map { "  - \($0)" }
-            FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
-            throw ExitCode(Self.configurationErrorExitCode)
+            throw Self.configurationFailure(["\(error)"])
         }
         let registry = ProcessBootstrap.bootstrap(logLevel: configuration.logLevel)
-        try await ServeRuntime(configuration: configuration, registry: registry).run()
+        try await ServeRuntime(configuration: configuration, registry: registry, sandboxPort: sandboxPort).run()
+    }
+
+    private static func configurationFailure(_ problems: [String]) -> ExitCode {
+        let lines = ["castbot: invalid configuration"] + problems.map { "  - \($0)" }
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        return ExitCode(configurationErrorExitCode)
     }
 }

@@ -67,6 +67,8 @@ import Testing
             return rejection.rejectedPath.hasSuffix("playerData.json.REJECTED")
         }
         #expect(try folder.read("playerData.json") == original)
+        #expect(!folder.exists("backups"), "a refused import writes no backup")
+        #expect(!folder.exists("playerData.json.backup"))
     }
 
     @Test func aMissingDataFileIsReported() async throws {

@@ -1,5 +1,7 @@
-import Crypto
+import DiscordSandbox
+import Foundation
 import Logging
+import PlayerData
 public import Prometheus
 import ServiceLifecycle
 
@@ -9,11 +11,19 @@ public struct ServeRuntime: Sendable {
     public let configuration: CastBotConfiguration
     public let registry: PrometheusCollectorRegistry
     public let logger: Logger
+    /// Where DiscordSandbox listens in sandbox mode (`CASTBOT_SANDBOX_PORT`).
+    public let sandboxPort: Int
 
-    public init(configuration: CastBotConfiguration, registry: PrometheusCollectorRegistry, logger: Logger = Logger(label: "castbot")) {
+    public init(
+        configuration: CastBotConfiguration,
+        registry: PrometheusCollectorRegistry,
+        logger: Logger = Logger(label: "castbot"),
+        sandboxPort: Int = SandboxMode.defaultPort
+    ) {
         self.configuration = configuration
         self.registry = registry
         self.logger = logger
+        self.sandboxPort = sandboxPort
     }
 
     /// Returns after a graceful shutdown; throws if a service failed.
@@ -21,30 +31,58 @@ public struct ServeRuntime: Sendable {
         var configuration = configuration
         logger.info("starting CastBot \(CastBotVersion.current)", metadata: ["configuration": "\(configuration)"])
 
-        // Long-running services started beside the HTTP application (scheduler, state saver,
-        // DiscordSandbox in sandbox mode) are appended here.
+        var sandbox: SandboxSession?
+        var seededDataFile: String?
+        if configuration.isSandbox {
+            let session = try await SandboxMode.start(port: sandboxPort, logger: logger)
+            SandboxMode.configure(&configuration, for: session)
+            seededDataFile = try SandboxMode.seedDataFileIfMissing(directory: configuration.dataDirectory)
+            sandbox = session
+            logger.notice(
+                "sandbox mode: DISCORD_TOKEN is unset, nothing is sent to Discord",
+                metadata: ["sandbox": "\(session.apiBaseURL.absoluteString)"])
+        }
+
+        do {
+            try await serve(configuration: configuration, sandbox: sandbox, seededDataFile: seededDataFile)
+        } catch {
+            await sandbox?.sandbox.stop()
+            throw error
+        }
+        await sandbox?.sandbox.stop()
+        logger.info("stopped")
+    }
+
+    private func serve(configuration: CastBotConfiguration, sandbox: SandboxSession?, seededDataFile: String?) async throws {
+        // Long-running services started beside the HTTP application (scheduler, state saver) are appended here.
         let services: [any Service] = []
         let shutdownHooks = ShutdownHooks()
 
-        if configuration.isSandbox {
-            // Sandbox seam: DiscordSandbox will sign interactions with this key and run as one of `services`.
-            let sandboxSigningKey = Curve25519.Signing.PrivateKey()
-            if configuration.publicKey == nil {
-                configuration.publicKey = DiscordPublicKey(sandboxSigningKey.publicKey)
-            }
-            logger.notice("sandbox mode: DISCORD_TOKEN is unset, nothing is sent to Discord")
-        }
+        let discord = DiscordConnection.client(configuration: configuration, sandbox: sandbox, logger: logger)
+        var router = InteractionRouter(followUps: DiscordFollowUpSender(client: discord))
+        let store = PlayerDataStore(directory: configuration.dataDirectory)
+        PlayerDataFeatures(
+            store: store,
+            ownerIDs: configuration.ownerIDs,
+            schedules: UnavailableExportSchedules(),
+            health: UnavailableHealthMonitor(),
+            discord: discord
+        ).install(on: &router)
 
-        // Until the Discord client is wired in, late replies are logged rather than delivered.
-        let followUps = UndeliveredFollowUpSender(logger: logger)
-        // Feature handlers (menu, modals, exports) register their routes on this router.
-        let router = InteractionRouter(followUps: followUps)
-
+        let httpHost = configuration.httpHost
         let dependencies = ApplicationDependencies(
             interactionHandler: router,
             prometheusRegistry: registry,
             logger: logger,
-            shutdownHooks: shutdownHooks
+            shutdownHooks: shutdownHooks,
+            onServerRunning: { port in
+                guard let sandbox else { return }
+                let guide = SandboxGuide.text(
+                    session: sandbox, botURL: "http://\(httpHost):\(port)/interactions", dataPath: store.dataPath,
+                    seeded: seededDataFile != nil, defaultBotURL: httpHost == CastBotConfiguration.defaultHTTPHost
+                        && port == CastBotConfiguration.defaultHTTPPort)
+                FileHandle.standardOutput.write(Data(guide.utf8))
+            }
         )
         let application = try buildApplication(configuration: configuration, dependencies: dependencies)
         let group = CastBotServices.serviceGroup(
@@ -54,6 +92,5 @@ public struct ServeRuntime: Sendable {
             logger: logger
         )
         try await group.run()
-        logger.info("stopped")
     }
 }

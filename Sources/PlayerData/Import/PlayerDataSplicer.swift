@@ -21,13 +21,13 @@ enum PlayerDataSplicer {
     static func appending(key: String, value: Value, to base: PlayerDataFile) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(base.byteCount + value.member.value.range.count + key.utf8.count + 16)
-        if let last = base.scan.members.last {
-            out.append(contentsOf: base.bytes[..<last.value.end])
+        if let lastEnd = base.lastMemberValueEnd {
+            out.append(contentsOf: base.bytes[..<lastEnd])
             out.append(contentsOf: Array(",\n  ".utf8))
             appendMember(key: key, value: value, to: &out)
-            out.append(contentsOf: base.bytes[last.value.end...])
+            out.append(contentsOf: base.bytes[lastEnd...])
         } else {
-            let root = base.scan.rootRange
+            let root = base.rootRange
             out.append(contentsOf: base.bytes[..<root.lowerBound])
             out.append(contentsOf: Array("{\n  ".utf8))
             appendMember(key: key, value: value, to: &out)

@@ -47,11 +47,13 @@ extension JSONScanner {
             }
         }
         done.wait()
-        let head = try first.get()
+        var head = try first.get()
         if head.isComplete { return head }
         let tail = try second.result.get()
+        second.result = .failure(JSONSyntaxError(problem: .emptyInput, byteOffset: 0, line: 1, column: 1))
+        head.members.append(contentsOf: tail.members)
         return ScanResult(
-            members: head.members + tail.members,
+            members: head.members,
             rootRange: head.rootRange.lowerBound..<tail.rootRange.upperBound,
             layoutIsCanonical: head.layoutIsCanonical && tail.layoutIsCanonical,
             isComplete: true

@@ -74,39 +74,50 @@ public actor PlayerDataStore {
         return try DurableFile.withExclusiveLock(lockPath) { () throws(PlayerDataError) in
             let current = try DurableFile.contentsIfPresent(of: dataPath)
             guard current.map(SHA256Hex.digest) == plan.baseDigest else { throw .dataFileChanged(path: dataPath) }
-            let backup = try backUpReplacedData(of: plan, date: date)
-            switch try write(plan.result, current: current, force: force) {
-            case .saved(let report):
-                return ImportResult(plan: plan, backupPath: backup, save: report)
-            case .rejected(let rejection):
-                throw .saveRejected(rejection)
+            // The guard decides before anything is written, so a refused import leaves no backup behind.
+            let reasons = guardReasons(plan.result, current: current)
+            if !reasons.isEmpty && !force {
+                throw .saveRejected(try reject(plan.result, current: current, reasons: reasons))
             }
+            let backup = try backUpReplacedData(of: plan, date: date)
+            let report = try commit(plan.result, current: current, overriding: reasons)
+            return ImportResult(plan: plan, backupPath: backup, save: report)
         }
     }
 
     /// The guarded write; the caller holds the lock.
     private func write(_ file: PlayerDataFile, current: [UInt8]?, force: Bool) throws(PlayerDataError) -> SaveOutcome {
-        var reasons: [String] = []
-        if let current {
-            reasons = guardPolicy.reasons(
-                currentBytes: current.count, currentGuilds: try? PlayerDataFile(bytes: current).guildCount,
-                proposedBytes: file.byteCount, proposedGuilds: file.guildCount)
-        }
+        let reasons = guardReasons(file, current: current)
         if !reasons.isEmpty && !force {
-            try DurableFile.writeAtomically(file.bytes, to: rejectedPath)
-            return .rejected(
-                SaveRejection(
-                    reasons: reasons, rejectedPath: rejectedPath,
-                    currentByteCount: current?.count ?? 0, proposedByteCount: file.byteCount))
+            return .rejected(try reject(file, current: current, reasons: reasons))
         }
+        return .saved(try commit(file, current: current, overriding: reasons))
+    }
+
+    private func guardReasons(_ file: PlayerDataFile, current: [UInt8]?) -> [String] {
+        guard let current else { return [] }
+        return guardPolicy.reasons(
+            currentBytes: current.count, currentGuilds: try? PlayerDataFile(bytes: current).guildCount,
+            proposedBytes: file.byteCount, proposedGuilds: file.guildCount)
+    }
+
+    /// Writes a refused proposal to `playerData.json.REJECTED` for inspection.
+    private func reject(_ file: PlayerDataFile, current: [UInt8]?, reasons: [String]) throws(PlayerDataError) -> SaveRejection {
+        try DurableFile.writeAtomically(file.bytes, to: rejectedPath)
+        return SaveRejection(
+            reasons: reasons, rejectedPath: rejectedPath,
+            currentByteCount: current?.count ?? 0, proposedByteCount: file.byteCount)
+    }
+
+    /// Keeps the current file as `.backup`, then replaces it.
+    private func commit(_ file: PlayerDataFile, current: [UInt8]?, overriding reasons: [String]) throws(PlayerDataError) -> SaveReport {
         if current != nil {
             try DurableFile.snapshot(dataPath, to: backupPath)
         }
         try DurableFile.writeAtomically(file.bytes, to: dataPath)
-        return .saved(
-            SaveReport(
-                path: dataPath, byteCount: file.byteCount, guildCount: file.guildCount, playerCount: file.playerCount,
-                backupPath: current == nil ? nil : backupPath, overriddenReasons: reasons))
+        return SaveReport(
+            path: dataPath, byteCount: file.byteCount, guildCount: file.guildCount, playerCount: file.playerCount,
+            backupPath: current == nil ? nil : backupPath, overriddenReasons: reasons)
     }
 
     /// Writes the data a plan replaces to `backups/` as an importable file; nil if it replaces nothing.

@@ -1,0 +1,82 @@
+import DiscordModels
+import Foundation
+
+/// What an export message states besides the files.
+struct ExportMessageFacts: Sendable, Hashable {
+    var typeLabel: String
+    var guildCount: Int
+    var playerCount: Int
+    var exportedAt: Date
+    var nextRunAt: Date?
+    /// The ⚠️ line when the data shrank sharply since the last export.
+    var dropWarning: String?
+}
+
+/// Writes the seed's export message, plus players, SHA-256 and the warnings, and one further
+/// message per part when the export is split.
+enum ExportMessageComposer {
+    static let title = "📤 **Scheduled PlayerData Export**"
+
+    static func messages(for plan: ExportAttachmentPlan, facts: ExportMessageFacts) -> [WebhookMessage] {
+        guard let first = plan.uploads.first else { return [] }
+        var messages = [
+            WebhookMessage(
+                payload: MessagePayload(
+                    content: firstContent(plan, facts, attached: first), allowedMentions: AllowedMentions.none,
+                    components: [ExportMessageButtons.row]),
+                files: [first.discordFile])
+        ]
+        for upload in plan.uploads.dropFirst() {
+            messages.append(
+                WebhookMessage(
+                    payload: MessagePayload(content: partContent(plan, upload), allowedMentions: AllowedMentions.none),
+                    files: [upload.discordFile]))
+        }
+        return messages
+    }
+
+    private static func firstContent(_ plan: ExportAttachmentPlan, _ facts: ExportMessageFacts, attached: ExportAttachmentPlan.Upload) -> String {
+        var size = ByteSizeText.describe(plan.exportByteCount)
+        if let compressed = plan.compressedByteCount {
+            size += " (gzipped: \(ByteSizeText.describe(compressed)))"
+        }
+        var lines = [
+            title,
+            "",
+            "**Export Time**: \(DiscordTimestamp.markup(facts.exportedAt, .shortDateTime))",
+            "**Export Type**: \(facts.typeLabel)",
+            "**Guilds Included**: \(facts.guildCount)",
+            "**Players**: \(facts.playerCount)",
+            "**File Size**: \(size)",
+            "**SHA-256**: `\(plan.sha256)`",
+            "**Next Export**: \(facts.nextRunAt.map { DiscordTimestamp.markup($0, .relative) } ?? "none scheduled")",
+        ]
+        let warnings = [facts.dropWarning].compactMap { $0 } + plan.warnings
+        if !warnings.isEmpty {
+            lines.append("")
+            lines += warnings
+        }
+        lines.append("")
+        switch plan.encoding {
+        case .plain:
+            lines.append("💾 Attached: \(attached.filename)")
+        case .gzip:
+            lines.append("💾 Attached: \(attached.filename)")
+        case .gzipParts(let count):
+            lines.append("💾 Attached: \(attached.filename) (part 1 of \(count); the other parts follow in the next messages)")
+        }
+        if let restore = plan.restoreInstructions {
+            lines.append("🔧 Restore \(plan.exportFilename): \(restore)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func partContent(_ plan: ExportAttachmentPlan, _ upload: ExportAttachmentPlan.Upload) -> String {
+        let count = plan.uploads.count
+        return [
+            "📦 **Scheduled PlayerData Export**: part \(upload.partNumber ?? 0) of \(count)",
+            "💾 Attached: \(upload.filename)",
+            "**SHA-256** of the rebuilt \(plan.exportFilename): `\(plan.sha256)`",
+        ].joined(separator: "\n")
+    }
+}

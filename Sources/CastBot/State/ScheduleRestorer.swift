@@ -1,0 +1,67 @@
+public import Scheduling
+import Logging
+
+/// What happened to the saved schedules at startup.
+public struct ScheduleRestoreReport: Sendable, Equatable {
+    public struct Failure: Sendable, Equatable {
+        public var key: ScheduleKey
+        public var reason: String
+    }
+
+    /// `resume` schedules running again (a run missed while down is due at once).
+    public var resumed: [ScheduleKey] = []
+    /// `clear` schedules that were active and are gone; their settings stay for the modal.
+    public var cleared: [ScheduleKey] = []
+    /// Saved schedules that could not be brought back.
+    public var failed: [Failure] = []
+
+    public init(resumed: [ScheduleKey] = [], cleared: [ScheduleKey] = [], failed: [Failure] = []) {
+        self.resumed = resumed
+        self.cleared = cleared
+        self.failed = failed
+    }
+
+    mutating func merge(_ other: ScheduleRestoreReport) {
+        resumed += other.resumed
+        cleared += other.cleared
+        failed += other.failed
+    }
+}
+
+/// Applies each saved schedule's restart policy: `resume` comes back on its old grid, with a run
+/// missed while the service was down due at once; `clear` stays off (the seed's behaviour) and is
+/// logged so operators know to reschedule.
+enum ScheduleRestorer {
+    static func restore(
+        _ saved: [ScheduleStatus], work: ScheduledWorkContext, job: (ScheduleStatus) -> ScheduleJob?
+    ) async -> ScheduleRestoreReport {
+        var report = ScheduleRestoreReport()
+        for status in saved where status.isActive {
+            let metadata: Logger.Metadata = [
+                "schedule": "\(status.key)", "channel": "\(status.info.channelID)", "setBy": "\(status.info.setByUserID)",
+                "cadence": "\(status.cadence)",
+            ]
+            switch status.info.restartPolicy {
+            case .clear:
+                report.cleared.append(status.key)
+                work.logger.notice("schedule cleared by the restart (restart policy clear); reschedule it from the menu", metadata: metadata)
+            case .resume:
+                guard let job = job(status) else {
+                    report.failed.append(.init(key: status.key, reason: "no job for this kind of schedule"))
+                    continue
+                }
+                do {
+                    let restored = try work.engine.restore(status, firstRun: .resuming(status), job: job)
+                    report.resumed.append(status.key)
+                    work.logger.notice(
+                        "schedule resumed after the restart",
+                        metadata: metadata.merging(["nextRun": "\(restored.nextRunAt.map { "\($0)" } ?? "none")"]) { $1 })
+                } catch {
+                    report.failed.append(.init(key: status.key, reason: error.description))
+                    work.logger.error("could not resume a saved schedule", metadata: metadata.merging(["error": "\(error)"]) { $1 })
+                }
+            }
+        }
+        return report
+    }
+}

@@ -1,0 +1,54 @@
+public import DiscordModels
+import DiscordREST
+import Foundation
+import Logging
+
+/// Reads what `castbot register-commands` needs from the environment and runs it.
+public struct CommandRegistrationSetup: Sendable {
+    public let applicationID: DiscordModels.Snowflake
+    let token: DiscordREST.DiscordToken
+    let apiBaseURL: String
+
+    /// - Throws: `CommandRegistrationError` naming each missing or invalid setting.
+    public init(environment: [String: String]) throws(CommandRegistrationError) {
+        var problems: [String] = []
+        let tokenText = environment[ConfigurationKey.discordToken.rawValue]?.trimmingCharacters(in: .whitespaces) ?? ""
+        let token = DiscordREST.DiscordToken(tokenText)
+        if tokenText.isEmpty {
+            problems.append("DISCORD_TOKEN is not set: registering commands talks to Discord and needs the bot token")
+        } else if token == nil {
+            problems.append("DISCORD_TOKEN is not a usable token (it is empty or contains spaces)")
+        }
+        let idText = environment[ConfigurationKey.discordApplicationID.rawValue]?.trimmingCharacters(in: .whitespaces) ?? ""
+        let applicationID = DiscordModels.Snowflake(idText)
+        if idText.isEmpty {
+            problems.append("DISCORD_APPLICATION_ID is not set (the application id from the Discord developer portal)")
+        } else if applicationID == nil || !(17...20).contains(idText.count) {
+            problems.append("DISCORD_APPLICATION_ID must be a Discord id (17–20 digits)")
+        }
+        var base = environment[ConfigurationKey.discordAPIBaseURL.rawValue]?.trimmingCharacters(in: .whitespaces) ?? ""
+        if base.isEmpty { base = CastBotConfiguration.defaultAPIBaseURL }
+        while base.hasSuffix("/") { base.removeLast() }
+        guard problems.isEmpty, let token, let applicationID else { throw CommandRegistrationError(problems: problems) }
+        self.token = token
+        self.applicationID = applicationID
+        self.apiBaseURL = base
+    }
+
+    /// Bulk-overwrites the global commands and returns what Discord stored.
+    public func run(logger: Logger = Logger(label: "castbot.register-commands")) async throws -> [ApplicationCommand] {
+        var settings = HTTPDiscordClientConfiguration()
+        settings.baseURL = apiBaseURL
+        settings.version = CastBotVersion.current
+        let client = HTTPDiscordClient(token: token, configuration: settings, logger: logger)
+        return try await CommandRegistration.register(client: client, applicationID: applicationID)
+    }
+}
+
+public struct CommandRegistrationError: Error, Sendable, CustomStringConvertible {
+    public let problems: [String]
+
+    public var description: String {
+        "cannot register commands:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
+    }
+}

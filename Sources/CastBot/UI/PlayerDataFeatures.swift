@@ -1,0 +1,62 @@
+public import DiscordREST
+public import Foundation
+public import PlayerData
+
+/// The player data UI: `/menu`, exports, imports, schedules and the health monitor, as routes on
+/// the interaction router. Build it once at startup and `install` it.
+public struct PlayerDataFeatures: Sendable {
+    private let menu: MenuHandler
+    private let exports: ManualExportHandler
+    private let schedules: ScheduleHandlers
+    private let imports: ImportHandlers
+    private let health: HealthHandlers
+
+    /// - Parameters:
+    ///   - discord: downloads uploaded import files (Discord's CDN or the configured API host only).
+    ///   - clock: import plans expire on it.
+    ///   - now: export dates and message timestamps.
+    public init(
+        store: PlayerDataStore,
+        ownerIDs: [String],
+        schedules: any ExportScheduleControlling,
+        health: any HealthMonitorControlling,
+        discord: any DiscordClient,
+        packaging: any ExportPackaging = PlainExportPackaging(),
+        importLimits: ImportLimits = ImportLimits(),
+        clock: any Clock<Duration> = ContinuousClock(),
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        let authorizer = PlayerDataAuthorizer(ownerIDs: Set(ownerIDs))
+        let reader = PlayerDataReader(store: store)
+        let scheduleHandlers = ScheduleHandlers(authorizer: authorizer, schedules: schedules, data: reader, now: now)
+        self.schedules = scheduleHandlers
+        self.menu = MenuHandler(authorizer: authorizer, schedules: scheduleHandlers)
+        self.exports = ManualExportHandler(authorizer: authorizer, data: reader, packaging: packaging, now: now)
+        self.imports = ImportHandlers(
+            authorizer: authorizer, store: store, downloader: discord,
+            pending: PendingImports(lifetime: importLimits.planLifetime, clock: clock), limits: importLimits, now: now)
+        self.health = HealthHandlers(authorizer: authorizer, health: health)
+    }
+
+    /// Registers every route. Handlers answer within the router's deadline; replies with files
+    /// (exports) and slow ones (large imports) go out deferred and follow up.
+    public func install(on router: inout InteractionRouter) {
+        let (menu, exports, schedules, imports, health) = (menu, exports, schedules, imports, health)
+        router.onCommand(CustomID.menuCommand) { await menu.menu($0) }
+
+        router.onComponent(CustomID.export) { await exports.export($0, target: .server) }
+        router.onComponent(CustomID.exportAll) { await exports.export($0, target: .all) }
+
+        router.onComponent(CustomID.exportSchedule) { await schedules.openModal($0) }
+        router.onModal(CustomID.exportScheduleModal) { await schedules.submit($0) }
+        router.onComponent(CustomID.exportStatus) { await schedules.status($0) }
+
+        router.onComponent(CustomID.importButton) { await imports.openModal($0) }
+        router.onModal(CustomID.importModal) { await imports.submit($0) }
+        router.onComponent(prefix: CustomID.importConfirmPrefix) { await imports.confirm($0) }
+        router.onComponent(prefix: CustomID.importCancelPrefix) { await imports.cancel($0) }
+
+        router.onComponent(CustomID.healthSchedule) { await health.openModal($0) }
+        router.onModal(CustomID.healthScheduleModal) { await health.submit($0) }
+    }
+}

@@ -1,0 +1,65 @@
+@testable import CastBot
+import Clocks
+import DiscordModels
+import DiscordREST
+import Foundation
+import Testing
+
+@Suite("DiscordFollowUpSender: the router's follow-ups over the REST client")
+struct DiscordFollowUpSenderTests {
+    static func followUp(_ target: FollowUpMessage.Target, files: [ReplyFile] = []) -> FollowUpMessage {
+        FollowUpMessage(
+            target: target, applicationID: "1100000000000000001", interactionID: "1300000000000000001",
+            interactionToken: "secret-interaction-token", data: Array(#"{"content":"done","flags":64}"#.utf8), files: files)
+    }
+
+    @Test("a late reply edits @original; files go as multipart with payload_json")
+    func editsOriginal() async throws {
+        let client = RecordingDiscordClient()
+        let sender = DiscordFollowUpSender(client: client, clock: TestClock())
+        try await sender.send(Self.followUp(.originalResponse, files: [ReplyFile(filename: "a.json", bytes: Array("{}".utf8))]))
+        let request = try #require(client.requests.first)
+        #expect(request.route.description == "PATCH /webhooks/1100000000000000001/:token/messages/@original")
+        #expect(request.auth == .none)
+        guard case .multipart(let payload, let files) = request.body else {
+            Issue.record("expected a multipart body, got \(request.body)")
+            return
+        }
+        #expect(files.map(\.filename) == ["a.json"])
+        let json = try #require(payload.flatMap { String(data: $0, encoding: .utf8) })
+        #expect(json.contains("\"content\":\"done\""))
+    }
+
+    @Test("an extra message is posted to the interaction webhook")
+    func newMessage() async throws {
+        let client = RecordingDiscordClient()
+        try await DiscordFollowUpSender(client: client, clock: TestClock()).send(Self.followUp(.newMessage))
+        #expect(client.requests.first?.route.description == "POST /webhooks/1100000000000000001/:token")
+    }
+
+    @Test("Unknown Webhook is retried once after the retry delay on the injected clock")
+    func retriesOnce() async throws {
+        let client = RecordingDiscordClient()
+        client.failNext(.status(404, code: .unknownWebhook, message: "Unknown Webhook", route: "PATCH"))
+        let clock = TestClock()
+        let sender = DiscordFollowUpSender(client: client, clock: clock, retryDelay: .seconds(1))
+        let sending = Task { try await sender.send(Self.followUp(.originalResponse)) }
+        while client.requests.count < 1 { await Task.yield() }
+        await clock.advance(by: .seconds(1))
+        try await sending.value
+        #expect(client.requests.count == 2)
+    }
+
+    @Test("other errors are not retried, and the token never shows in them")
+    func otherErrors() async throws {
+        let client = RecordingDiscordClient()
+        client.failNext(.status(403, code: .missingPermissions, message: "Missing Permissions", route: "PATCH /webhooks/1/:token"))
+        do {
+            try await DiscordFollowUpSender(client: client, clock: TestClock()).send(Self.followUp(.originalResponse))
+            Issue.record("expected the error to surface")
+        } catch {
+            #expect(!"\(error)".contains("secret-interaction-token"))
+        }
+        #expect(client.requests.count == 1)
+    }
+}

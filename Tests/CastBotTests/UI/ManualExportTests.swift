@@ -1,0 +1,72 @@
+import DiscordSandbox
+import Foundation
+import PlayerData
+import Testing
+
+@Suite("Manual exports: deferred, then a follow-up with the file")
+struct ManualExportTests {
+    @Test("Export Server answers deferred (ephemeral) and follows up with this server's v1.0 export")
+    func serverExport() async throws {
+        try await BotHarness.with { bot in
+            let delivery = try await bot.send(.button(customID: "playerdata_export"), as: bot.world.manager)
+            #expect(delivery.accepted)
+            #expect(delivery.callbackType == 5)
+            #expect(delivery.flags == 64)
+            await bot.settle()
+            let message = try await bot.originalMessage(of: delivery)
+            #expect(message.isEphemeral)
+            #expect(message.content.contains("📤 **PlayerData Export**"))
+            #expect(message.content.contains("**Guilds Included**: 1"))
+            let file = try #require(message.attachments.first)
+            #expect(file.filename == "playerdata-export-\(TestWorld.guildID)-2025-10-15T14-30-00-000Z.json")
+            let expected = try ExportBuilder.serverExport(
+                of: PlayerDataFile(bytes: bot.dataFileBytes()), guildID: TestWorld.guildID, date: bot.now, kind: .manual)
+            #expect(file.bytes == expected.bytes)
+            #expect(message.content.contains(expected.sha256))
+        }
+    }
+
+    @Test("Export All is for owners: the whole file, byte for byte")
+    func allExport() async throws {
+        try await BotHarness.with { bot in
+            let delivery = try await bot.send(.button(customID: "playerdata_export_all"), as: bot.world.owner)
+            #expect(delivery.callbackType == 5)
+            await bot.settle()
+            let message = try await bot.originalMessage(of: delivery)
+            let file = try #require(message.attachments.first)
+            #expect(file.filename == "playerdata-FULL-export-2025-10-15T14-30-00-000Z.json")
+            #expect(file.bytes == (try bot.dataFileBytes()))
+            #expect(message.content.contains("**Guilds Included**: 31"))
+        }
+    }
+
+    @Test("Export All is refused at once to an administrator who is not an owner")
+    func allRefused() async throws {
+        try await BotHarness.with { bot in
+            let delivery = try await bot.send(.button(customID: "playerdata_export_all"), as: bot.world.admin)
+            #expect(delivery.callbackType == 4)
+            #expect(delivery.isEphemeral)
+            #expect(delivery.content.contains("only for the bot's owners"))
+        }
+    }
+
+    @Test("Export Server is refused to members without Manage Server and in DMs")
+    func serverRefused() async throws {
+        try await BotHarness.with { bot in
+            let member = try await bot.send(.button(customID: "playerdata_export"), as: bot.world.member)
+            #expect(member.callbackType == 4)
+            #expect(member.content.contains("Manage Server"))
+            let direct = try await bot.send(.button(customID: "playerdata_export"), as: bot.world.admin, in: bot.world.directMessage)
+            #expect(direct.content.contains("only inside a server"))
+        }
+    }
+
+    @Test("a server with no player data is told so, without a file")
+    func noData() async throws {
+        try await BotHarness.with(dataFile: Array(#"{"/* Server ID */": null}"#.utf8)) { bot in
+            let delivery = try await bot.send(.button(customID: "playerdata_export"), as: bot.world.admin)
+            #expect(delivery.callbackType == 4)
+            #expect(delivery.content.contains("no player data"))
+        }
+    }
+}

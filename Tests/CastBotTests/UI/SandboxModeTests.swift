@@ -1,0 +1,82 @@
+@testable import CastBot
+import Clocks
+import DiscordSandbox
+import Foundation
+import Logging
+import PlayerData
+import Testing
+
+@Suite("Sandbox mode: the demo world, the sample data and `castbot sandbox`")
+struct SandboxModeTests {
+    @Test("CASTBOT_SANDBOX_PORT: default 8090, a port number, or a clear error")
+    func port() throws {
+        #expect(try SandboxMode.port(environment: [:]) == 8090)
+        #expect(try SandboxMode.port(environment: ["CASTBOT_SANDBOX_PORT": " 9000 "]) == 9000)
+        #expect(throws: SandboxModeError.self) { try SandboxMode.port(environment: ["CASTBOT_SANDBOX_PORT": "http"]) }
+        #expect(throws: SandboxModeError.self) { try SandboxMode.port(environment: ["CASTBOT_SANDBOX_PORT": "70000"]) }
+    }
+
+    @Test("the built-in sample is a valid CastBot data file with three servers, written only when none exists")
+    func sampleData() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let directory = folder.path + "/nested/data"
+        let written = try #require(try SandboxMode.seedDataFileIfMissing(directory: directory))
+        let file = try PlayerDataFile(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: written))))
+        #expect(file.guildCount == 3)
+        #expect(file.guildIDs.first == SampleData.demoGuildID)
+        #expect(file.serverName(of: SampleData.demoGuildID) == "Sandbox Guild")
+        #expect(file.layoutMatchesStringify)
+        #expect(try SandboxMode.seedDataFileIfMissing(directory: directory) == nil)
+    }
+
+    @Test("castbot sandbox menu / schedule / status / messages drive the bot through the control API")
+    func driver() async throws {
+        var logger = Logger(label: "castbot-sandbox-tests")
+        logger.logLevel = .warning
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let session = try await SandboxMode.start(port: 0, logger: logger)
+        do {
+            var configuration = CastBotConfiguration(dataDirectory: folder.path)
+            SandboxMode.configure(&configuration, for: session)
+            #expect(configuration.ownerIDs == [SandboxDriver.demoAdminID])
+            #expect(configuration.apiBaseURL == session.apiBaseURL.absoluteString)
+            _ = try SandboxMode.seedDataFileIfMissing(directory: folder.path)
+
+            let discord = DiscordConnection.client(configuration: configuration, sandbox: session, logger: logger)
+            let schedules = RecordingExportSchedules()
+            var router = InteractionRouter(followUps: DiscordFollowUpSender(client: discord, clock: TestClock()), clock: TestClock())
+            PlayerDataFeatures(
+                store: PlayerDataStore(directory: folder.path), ownerIDs: configuration.ownerIDs, schedules: schedules,
+                health: RecordingHealthMonitor(), discord: discord
+            ).install(on: &router)
+            let bot = try await RunningBot.start(configuration: configuration, router: router, logger: logger)
+            let driver = SandboxDriver(control: SandboxControlClient(controlURL: session.controlURL), botURL: bot.interactionsURL, clock: TestClock())
+
+            let menu = try await driver.menu()
+            #expect(menu.contains("Player Data"))
+            #expect(menu.contains("(playerdata_export)"))
+            #expect(menu.contains("(playerdata_export_all)"))
+
+            let scheduled = try await driver.schedule(every: "2")
+            #expect(scheduled.contains("**Interval**: Every 2 minutes"))
+            #expect(scheduled.contains("<#\(SandboxDriver.demoChannelID)>"))
+            #expect(schedules.applied.map(\.intervalMinutes) == [2])
+
+            let refused = try await driver.schedule(every: "abc")
+            #expect(refused.contains("90m, 6h, 1d, 1w"))
+
+            let status = try await driver.status()
+            #expect(status.contains("every 2 minutes"))
+
+            let messages = try await driver.messages()
+            #expect(messages.contains("PlayerData Export Scheduled"))
+            await bot.stop()
+        } catch {
+            await session.sandbox.stop()
+            throw error
+        }
+        await session.sandbox.stop()
+    }
+}

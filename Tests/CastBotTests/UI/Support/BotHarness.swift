@@ -1,0 +1,119 @@
+@testable import CastBot
+import Clocks
+import DiscordREST
+import DiscordSandbox
+import Foundation
+import Logging
+import PlayerData
+
+/// The real interactions server on a loopback port (port 0), wired with the player data UI, a
+/// Discord REST client pointed at a DiscordSandbox, and recording fakes for the schedulers.
+/// Interactions are sent by the sandbox, signed the way Discord signs them.
+struct BotHarness: Sendable {
+    let sandbox: DiscordSandbox
+    let world: TestWorld
+    let botURL: URL
+    /// The router's deadline and the import plans' lifetime run on this clock.
+    let botClock: TestClock<Duration>
+    let router: InteractionRouter
+    let store: PlayerDataStore
+    let folder: TemporaryFolder
+    let schedules: RecordingExportSchedules
+    let health: RecordingHealthMonitor
+    let discord: any DiscordClient
+    let now: Date
+
+    /// Runs `body` against a fresh bot and sandbox, with `dataFile` as `playerData.json`
+    /// (the real 31-guild CastBot file unless said otherwise), and always tears them down.
+    static func with(
+        dataFile: [UInt8]? = nil,
+        _ body: (BotHarness) async throws -> Void
+    ) async throws {
+        var logger = Logger(label: "castbot-ui-tests")
+        logger.logLevel = .warning
+        let sandbox = DiscordSandbox(clock: TestClock(), logger: logger)
+        let apiBaseURL = try await sandbox.start(host: "127.0.0.1", port: 0)
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        do {
+            try folder.write(dataFile ?? SharedFixtures.bytes(SharedFixtures.wholeFile), to: "playerData.json")
+            let world = try await TestWorld.build(in: sandbox)
+            try await run(sandbox: sandbox, apiBaseURL: apiBaseURL, world: world, folder: folder, logger: logger, body)
+        } catch {
+            await sandbox.stop()
+            throw error
+        }
+        await sandbox.stop()
+    }
+
+    private static func run(
+        sandbox: DiscordSandbox, apiBaseURL: URL, world: TestWorld, folder: TemporaryFolder, logger: Logger,
+        _ body: (BotHarness) async throws -> Void
+    ) async throws {
+        var settings = HTTPDiscordClientConfiguration()
+        settings.baseURL = apiBaseURL.absoluteString
+        let discord = HTTPDiscordClient(
+            token: DiscordREST.DiscordToken(sandbox.configuration.botToken), configuration: settings, logger: logger)
+        let botClock = TestClock<Duration>()
+        let now = Date(timeIntervalSince1970: 1_760_538_600)
+        let store = PlayerDataStore(directory: folder.path)
+        let schedules = RecordingExportSchedules()
+        let health = RecordingHealthMonitor()
+        var router = InteractionRouter(followUps: DiscordFollowUpSender(client: discord, clock: botClock), clock: botClock)
+        PlayerDataFeatures(
+            store: store, ownerIDs: [world.owner.id], schedules: schedules, health: health, discord: discord,
+            clock: botClock, now: { now }
+        ).install(on: &router)
+
+        let configuration = CastBotConfiguration(
+            publicKey: try DiscordPublicKey(hex: sandbox.publicKeyHex), apiBaseURL: apiBaseURL.absoluteString,
+            dataDirectory: folder.path, httpHost: "127.0.0.1", ownerIDs: [world.owner.id])
+        let bot = try await RunningBot.start(configuration: configuration, router: router, logger: logger)
+
+        let harness = BotHarness(
+            sandbox: sandbox, world: world, botURL: try requireValue(URL(string: bot.interactionsURL), "bad bot URL"), botClock: botClock,
+            router: router, store: store, folder: folder, schedules: schedules, health: health, discord: discord, now: now)
+        do {
+            try await body(harness)
+        } catch {
+            await bot.stop()
+            throw error
+        }
+        await bot.stop()
+    }
+
+    /// Sends an interaction as `user` in `channel` (the exports channel by default).
+    func send(
+        _ kind: SandboxInteractionKind, as user: SandboxUser, in channel: SandboxChannel? = nil,
+        signing: SandboxSignatureMode = .valid
+    ) async throws -> SandboxInteractionDelivery {
+        try await sandbox.sendInteraction(kind, channelID: (channel ?? world.exports).id, userID: user.id, to: botURL, signing: signing)
+    }
+
+    /// Waits until every deferred reply and follow-up the router started has finished.
+    func settle() async {
+        await router.finishPendingWork()
+    }
+
+    /// The message that answered an interaction (after `settle()` for deferred ones).
+    func originalMessage(of delivery: SandboxInteractionDelivery) async throws -> SandboxMessage {
+        let id = try requireValue(delivery.interaction?.id, "the delivery has no interaction")
+        let log = try requireValue(await sandbox.interactionLog(id: id), "the sandbox has no log of \(id)")
+        let messageID = try requireValue(log.originalMessageID, "interaction \(id) has no original message")
+        return try requireValue(await sandbox.message(id: messageID), "message \(messageID) is gone")
+    }
+
+    func dataFileBytes() throws -> [UInt8] {
+        try folder.read("playerData.json")
+    }
+}
+
+struct HarnessFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+func requireValue<T>(_ value: T?, _ message: String) throws -> T {
+    guard let value else { throw HarnessFailure(message) }
+    return value
+}
