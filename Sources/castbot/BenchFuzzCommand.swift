@@ -27,6 +27,9 @@ struct BenchFuzzCommand: AsyncParsableCommand {
     @Option(help: "Folder of Discord's documented payloads used as extra seeds.")
     var fixtures = "Tests/DiscordModelsTests/Fixtures"
 
+    @Option(help: "Data file the handlers read (default: fixtures/castbot/playerData-2026-03-14T17-16-30.json in $CASTBOT_SHARED_DIR or ../shared, else the built-in sample).")
+    var data: String?
+
     @Option(help: "Print the body of this case (to standard output) instead of running the campaign.")
     var replay: Int?
 
@@ -39,7 +42,10 @@ struct BenchFuzzCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let options = InteractionFuzzBench.Options(cases: cases, seed: seed, concurrency: concurrency, fixturesDirectory: fixtures)
+        let realData = data ?? BenchRunCommand.defaultSource()
+        let options = InteractionFuzzBench.Options(
+            cases: cases, seed: seed, concurrency: concurrency, fixturesDirectory: fixtures,
+            dataFile: FileManager.default.fileExists(atPath: realData) ? realData : nil)
         if let replay {
             let (seedName, mutation, body) = try await InteractionFuzzBench.replay(caseIndex: replay, options)
             CommandOutput.printError("case \(replay): \(mutation.rawValue) of \(seedName), \(body.count) bytes")

@@ -9,9 +9,11 @@ struct BenchLoadCommand: AsyncParsableCommand {
         abstract: "PING and a button at a steady rate against the real server on loopback during a large all export.",
         discussion: """
             Clones the guilds of a real data file into a synthetic playerData.json of --size-mb MB (or \
-            uses --data), keeps exporting all of it in the background, and meanwhile sends signed PING and \
-            button interactions at --rate per second for --seconds, open loop: each latency is measured \
-            from the request's scheduled send time. Reports p50, p99 and max. Build with -c release.
+            uses --data), starts the bot as `castbot serve` runs it in sandbox mode, keeps running the \
+            scheduled "All servers" export of that file (gzip, split, webhook upload to the sandbox) in the \
+            background, and meanwhile sends signed PING and button interactions at --rate per second for \
+            --seconds, open loop: each latency is measured from the request's scheduled send time. Reports \
+            p50, p99 and max, and the same without the export first. Build with -c release.
             """
     )
 
@@ -27,7 +29,7 @@ struct BenchLoadCommand: AsyncParsableCommand {
     @Option(help: "Data file whose guilds are cloned (default: fixtures/castbot/playerData-2026-03-14T17-16-30.json in $CASTBOT_SHARED_DIR or ../shared).")
     var source: String?
 
-    @Option(help: "A data folder to export instead of generating one.")
+    @Option(help: "A data folder (or its playerData.json) to export instead of generating one; its state file is updated.")
     var data: String?
 
     @Flag(help: "Measure without the background export, for comparison.")
@@ -52,27 +54,24 @@ struct BenchLoadCommand: AsyncParsableCommand {
         try await CommandOutput.runReportingFailure {
             var generatedFolder: String?
             defer { if let generatedFolder { try? FileManager.default.removeItem(atPath: generatedFolder) } }
-            var background: (any LoadBenchBackgroundWork)?
-            if !noExport {
-                let folder: String
-                if let data {
-                    folder = DurableFile.dataLocation(data).directory
-                } else {
-                    folder = try BenchCommand.makeTemporaryFolder()
-                    generatedFolder = folder
-                    try generate(into: folder)
-                }
-                background = AllExportWork(dataDirectory: folder)
+            var folder = data.map { DurableFile.dataLocation($0).directory }
+            if folder == nil && !noExport {
+                let made = try BenchRunCommand.makeTemporaryFolder()
+                generatedFolder = made
+                try generate(into: made)
+                folder = made
             }
             let options = InteractionLoadBench.Options(
                 requestsPerSecond: rate, duration: .seconds(seconds), buttonCustomID: button, baseline: .seconds(baselineSeconds))
-            let result = try await InteractionLoadBench.run(options, background: background) { CommandOutput.printError($0) }
+            let result = try await InteractionLoadBench.run(options, dataDirectory: folder, exportInBackground: !noExport) {
+                CommandOutput.printError($0)
+            }
             print(result)
         }
     }
 
     private func generate(into folder: String) throws {
-        let sourceFile = try PlayerDataFile(bytes: DurableFile.contents(of: source ?? BenchCommand.defaultSource()))
+        let sourceFile = try PlayerDataFile(bytes: DurableFile.contents(of: source ?? BenchRunCommand.defaultSource()))
         let generated = try BenchSyntheticData.generate(from: sourceFile, targetBytes: Int(sizeMb * 1_000_000))
         try DurableFile.writeCopy(generated.bytes, to: "\(folder)/playerData.json")
         CommandOutput.printError("generated \(folder)/playerData.json: \(generated.bytes.count) bytes, \(generated.guildCount) guilds")

@@ -10,6 +10,11 @@ public struct FuzzAnswer: Sendable {
         self.body = body
     }
 
+    /// The `type` of a JSON reply, if it has one.
+    var responseType: Int? {
+        (try? SandboxJSON.parse(body))?["type"]?.intValue
+    }
+
     /// The callback types the server may send (`InteractionCallbackType`).
     static let knownCallbackTypes: Set<Int> = [1, 4, 5, 6, 7, 8, 9]
 

@@ -67,6 +67,7 @@ public struct FuzzCampaign: Sendable {
         do {
             let answer = try await send(body)
             report.statusCounts[answer.status, default: 0] += 1
+            if answer.status == 200, let type = answer.responseType { report.responseTypeCounts[type, default: 0] += 1 }
             if let problem = answer.problem { report.record(failure(problem)) }
         } catch {
             report.transportErrors += 1

@@ -12,10 +12,9 @@ public enum FuzzCorpus {
         "playerdata_import_cancel:0123456789abcdef",
     ]
 
-    /// Sets up a guild world in `sandbox` (it must be fresh) and builds the seeds.
+    /// Adds a member without permissions to `world` and builds the seeds.
     /// - Parameter fixturesDirectory: a folder of Discord's documented examples; nil skips them.
-    public static func seeds(sandbox: DiscordSandbox, fixturesDirectory: String?) async throws -> [FuzzSeed] {
-        let world = try await sandbox.seedDemoWorld()
+    public static func seeds(sandbox: DiscordSandbox, world: SandboxDemoWorld, fixturesDirectory: String?) async throws -> [FuzzSeed] {
         let player = await sandbox.addUser(username: "sandbox-player")
         try await sandbox.addMember(guildID: world.guild.id, userID: player.id, permissions: [])
         let builder = Builder(sandbox: sandbox, channelID: world.channel.id)

@@ -6,6 +6,8 @@ public struct FuzzReport: Sendable, CustomStringConvertible {
     public var seeds = 0
     /// Answers by HTTP status.
     public var statusCounts: [Int: Int] = [:]
+    /// 200 answers by interaction response type (4 message, 5 deferred, 9 modal…).
+    public var responseTypeCounts: [Int: Int] = [:]
     /// Requests that got no HTTP answer at all (connection closed, timeout).
     public var transportErrors = 0
     public var casesByMutation: [FuzzMutation: Int] = [:]
@@ -29,6 +31,7 @@ public struct FuzzReport: Sendable, CustomStringConvertible {
         cases += other.cases
         transportErrors += other.transportErrors
         statusCounts.merge(other.statusCounts, uniquingKeysWith: +)
+        responseTypeCounts.merge(other.responseTypeCounts, uniquingKeysWith: +)
         casesByMutation.merge(other.casesByMutation, uniquingKeysWith: +)
         failureCount += other.failureCount
         failures = Array((failures + other.failures).sorted { $0.caseIndex < $1.caseIndex }.prefix(Self.keptFailures))
@@ -39,6 +42,7 @@ public struct FuzzReport: Sendable, CustomStringConvertible {
         var lines = [
             "fuzz: \(cases) cases from \(seeds) seeds in \(String(format: "%.1f", seconds)) s (\(String(format: "%.0f", Double(cases) / max(seconds, 0.001))) per second)",
             "  answers by status: " + statusCounts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "),
+            "  200 answers by response type: " + responseTypeCounts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "),
             "  no answer (transport error): \(transportErrors)",
             "  cases by mutation: " + FuzzMutation.allCases.map { "\($0.rawValue) \(casesByMutation[$0] ?? 0)" }.joined(separator: ", "),
             "  wrong answers: \(failureCount)",

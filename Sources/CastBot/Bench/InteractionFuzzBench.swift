@@ -1,10 +1,11 @@
-import Foundation
 import DiscordSandbox
+import Foundation
 import Logging
 
 /// Fuzzes the real interactions endpoint over loopback: mutated bodies, each signed with the
 /// sandbox's key (the server's configured public key), so they pass the signature check and
-/// reach the envelope parser, the router and the handlers.
+/// reach the envelope parser, the router and the production handlers, which read a real data
+/// file and answer through the sandbox's REST API as they would through Discord's.
 public enum InteractionFuzzBench {
     public struct Options: Sendable {
         public var cases: Int
@@ -12,12 +13,17 @@ public enum InteractionFuzzBench {
         public var concurrency: Int
         /// Discord's documented payloads (Tests/DiscordModelsTests/Fixtures); nil leaves them out.
         public var fixturesDirectory: String?
+        /// Copied into a temporary data folder for the handlers; nil uses the built-in sample.
+        public var dataFile: String?
 
-        public init(cases: Int = 100_000, seed: UInt64 = 1, concurrency: Int = 8, fixturesDirectory: String? = nil) {
+        public init(
+            cases: Int = 100_000, seed: UInt64 = 1, concurrency: Int = 8, fixturesDirectory: String? = nil, dataFile: String? = nil
+        ) {
             self.cases = cases
             self.seed = seed
             self.concurrency = concurrency
             self.fixturesDirectory = fixturesDirectory
+            self.dataFile = dataFile
         }
     }
 
@@ -37,20 +43,16 @@ public enum InteractionFuzzBench {
 
     /// The seed, mutation and body of one case, to replay a failure by hand.
     public static func replay(caseIndex: Int, _ options: Options) async throws -> (seedName: String, mutation: FuzzMutation, body: [UInt8]) {
-        let sandbox = DiscordSandbox(logger: Logger(label: "castbot.bench.fuzz", factory: { _ in SwiftLogNoOpLogHandler() }))
-        let seeds = try await FuzzCorpus.seeds(sandbox: sandbox, fixturesDirectory: options.fixturesDirectory)
-        return FuzzCampaign(seeds: seeds, cases: options.cases, seed: options.seed).body(ofCase: caseIndex)
+        try await withBot(options) { bot in
+            let seeds = try await FuzzCorpus.seeds(sandbox: bot.sandbox, world: bot.world, fixturesDirectory: options.fixturesDirectory)
+            return FuzzCampaign(seeds: seeds, cases: options.cases, seed: options.seed).body(ofCase: caseIndex)
+        }
     }
 
     public static func run(_ options: Options, progress: @escaping @Sendable (Int) -> Void = { _ in }) async throws -> Result {
-        let quiet = Logger(label: "castbot.bench.fuzz", factory: { _ in SwiftLogNoOpLogHandler() })
-        let sandbox = DiscordSandbox(logger: quiet)
-        let seeds = try await FuzzCorpus.seeds(sandbox: sandbox, fixturesDirectory: options.fixturesDirectory)
-        let server = try await LoopbackInteractionServer.start(
-            handler: BenchInteractionHandler.make(logger: quiet), publicKey: try DiscordPublicKey(hex: sandbox.publicKeyHex),
-            logger: quiet)
-        do {
-            let url = server.interactionsURL
+        try await withBot(options) { bot in
+            let seeds = try await FuzzCorpus.seeds(sandbox: bot.sandbox, world: bot.world, fixturesDirectory: options.fixturesDirectory)
+            let (sandbox, url) = (bot.sandbox, bot.server.interactionsURL)
             let send: @Sendable ([UInt8]) async throws -> FuzzAnswer = { body in
                 let delivery = try await sandbox.sendInteraction(rawBody: body, to: url)
                 return FuzzAnswer(status: delivery.status, body: delivery.body)
@@ -62,8 +64,7 @@ public enum InteractionFuzzBench {
                 // A seed of an interaction type Discord does not define is there to be mutated; its
                 // own answer is the server's 400. Every other seed must reach the router and get a reply.
                 let known = (try? SandboxJSON.parse(seed.body))?["type"]?.intValue.map { (1...5).contains($0) } ?? false
-                let expected = known ? answer.status == 200 && answer.problem == nil : answer.status == 400
-                if expected {
+                if known ? answer.status == 200 && answer.problem == nil : answer.status == 400 {
                     proper += 1
                 } else {
                     seedProblems.append("\(seed.name): HTTP \(answer.status) \(answer.problem ?? FuzzFailure.excerpt(answer.body))")
@@ -71,11 +72,26 @@ public enum InteractionFuzzBench {
             }
             let campaign = FuzzCampaign(seeds: seeds, cases: options.cases, seed: options.seed, concurrency: options.concurrency)
             var report = await campaign.run(send: send, progress: progress)
-            report.serverAliveAfterwards = await LoopbackProbe.isAlive(server, sandbox: sandbox)
-            try await server.stop()
+            report.serverAliveAfterwards = await LoopbackProbe.isAlive(bot)
             return Result(report: report, seedsAnsweredProperly: proper, seedProblems: seedProblems)
+        }
+    }
+
+    /// Runs `body` against a bot with a temporary data folder, and cleans up after it.
+    private static func withBot<T: Sendable>(_ options: Options, _ body: (BenchBot) async throws -> T) async throws -> T {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("castbot-fuzz-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        if let dataFile = options.dataFile {
+            try FileManager.default.copyItem(atPath: dataFile, toPath: "\(folder)/playerData.json")
+        }
+        let bot = try await BenchBot.start(dataDirectory: folder)
+        do {
+            let result = try await body(bot)
+            try await bot.stop()
+            return result
         } catch {
-            try? await server.stop()
+            try? await bot.stop()
             throw error
         }
     }

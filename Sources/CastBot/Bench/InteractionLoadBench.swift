@@ -69,25 +69,37 @@ public enum InteractionLoadBench {
         }
     }
 
+    /// - Parameters:
+    ///   - dataDirectory: the bot's data folder (the background export's too, usually); nil uses
+    ///     a temporary one with the built-in sample data.
+    ///   - exportInBackground: keep running the scheduled all export of the data folder.
     public static func run(
-        _ options: Options, background: (any LoadBenchBackgroundWork)?, log: @Sendable (String) -> Void = { _ in }
+        _ options: Options, dataDirectory: String?, exportInBackground: Bool, log: @Sendable (String) -> Void = { _ in }
     ) async throws -> Result {
+        var temporary: String?
+        defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
+        let folder: String
+        if let dataDirectory {
+            folder = dataDirectory
+        } else {
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent("castbot-load-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            temporary = folder
+        }
         let quiet = Logger(label: "castbot.bench.load", factory: { _ in SwiftLogNoOpLogHandler() })
-        let sandbox = DiscordSandbox(logger: quiet)
-        let world = try await sandbox.seedDemoWorld()
-        let ping = try await sandbox.makeInteraction(.ping)
-        let button = try await sandbox.makeInteraction(
-            .button(customID: options.buttonCustomID), channelID: world.channel.id, userID: world.admin.id)
-        let server = try await LoopbackInteractionServer.start(
-            handler: BenchInteractionHandler.make(logger: quiet), publicKey: try DiscordPublicKey(hex: sandbox.publicKeyHex),
-            logger: quiet)
+        let bot = try await BenchBot.start(dataDirectory: folder, logger: quiet)
+        let background: (any LoadBenchBackgroundWork)? = exportInBackground ? ScheduledAllExportWork(bot: bot, logger: quiet) : nil
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 512)
         // Its own event loop, so the generator's I/O does not queue behind the server's.
         let clientLoops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let client = HTTPClient(eventLoopGroup: clientLoops, configuration: configuration)
         do {
-            let url = server.interactionsURL.absoluteString
+            let (sandbox, world) = (bot.sandbox, bot.world)
+            let ping = try await sandbox.makeInteraction(.ping)
+            let button = try await sandbox.makeInteraction(
+                .button(customID: options.buttonCustomID), channelID: world.channel.id, userID: world.admin.id)
+            let url = bot.server.interactionsURL.absoluteString
             let timestamp = String(Int(Date().timeIntervalSince1970))
             // Signed once: the bodies are fixed and the timestamp stays fresh for the run's length.
             let requests = try [("ping", ping.body), ("button \(options.buttonCustomID)", button.body)].map { label, body in
@@ -126,12 +138,12 @@ public enum InteractionLoadBench {
 
             try await client.shutdown()
             try await clientLoops.shutdownGracefully()
-            try await server.stop()
+            try await bot.stop()
             return result
         } catch {
             try? await client.shutdown()
             try? await clientLoops.shutdownGracefully()
-            try? await server.stop()
+            try? await bot.stop()
             throw error
         }
     }

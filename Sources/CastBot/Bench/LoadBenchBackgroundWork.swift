@@ -1,28 +1,55 @@
+import DiscordREST
+import DiscordSandbox
 import Foundation
+import Logging
 import PlayerData
+import Scheduling
 
 /// Work the load bench keeps running, round after round, while it measures interactions.
-public protocol LoadBenchBackgroundWork: Sendable {
-    /// Shown in the report, e.g. "all export of a 100.0 MB data file".
+protocol LoadBenchBackgroundWork: Sendable {
+    /// Shown in the report.
     var name: String { get }
-    /// One round; returns the bytes it produced (e.g. the export's size).
+    /// One round; returns the bytes it delivered.
     func runRound() async throws -> Int
 }
 
-/// The "All servers" export as a scheduled run does it: load and validate the data file fresh,
-/// build the export (the whole file, unchanged) and its SHA-256.
-public struct AllExportWork: LoadBenchBackgroundWork {
-    public let dataDirectory: String
+/// The scheduled "All servers" export, run exactly as the scheduler runs it
+/// (`ScheduledExportRunner`): load and validate the data file, build the export, gzip and split
+/// it to Discord's upload limit, post it through a temporary webhook to the sandbox's channel,
+/// record it in the state file.
+struct ScheduledAllExportWork: LoadBenchBackgroundWork {
+    let runner: ScheduledExportRunner
+    let info: ScheduleInfo
+    let name: String
 
-    public init(dataDirectory: String) {
-        self.dataDirectory = dataDirectory
+    init(bot: BenchBot, logger: Logger) {
+        let clock = ContinuousClock()
+        let work = ScheduledWorkContext(
+            engine: Scheduler(clock: clock, logger: logger), discord: bot.discord,
+            dataStore: PlayerDataStore(directory: bot.dataDirectory),
+            stateStore: ServiceStateStore(directory: bot.dataDirectory, logger: logger),
+            applicationID: bot.configuration.applicationID, clock: clock, now: { Date() }, logger: logger)
+        runner = ScheduledExportRunner(work: work)
+        info = ScheduleInfo(
+            kind: ExportScheduleKind.all, channelID: bot.world.channel.id, setByUserID: bot.world.admin.id, typeLabel: "All servers")
+        name = "scheduled all export of \(bot.dataDirectory)/playerData.json, delivered to the sandbox"
     }
 
-    public var name: String { "all export of \(dataDirectory)/playerData.json (load, validate, build, SHA-256)" }
+    func runRound() async throws -> Int {
+        let now = Date()
+        let context = RunContext(
+            key: ScheduleKey(ExportScope.allKey), info: info, runNumber: 1, scheduledAt: now, startedAt: now, nextRunAt: nil)
+        guard case .success = try await runner.run(.all, context) else {
+            throw LoadBenchError("the export run stopped its schedule")
+        }
+        return 0
+    }
+}
 
-    public func runRound() async throws -> Int {
-        let file = try await PlayerDataStore(directory: dataDirectory).load()
-        let artifact = ExportBuilder.allExport(of: file, date: Date(), kind: .scheduled)
-        return artifact.sha256.isEmpty ? 0 : artifact.bytes.count
+struct LoadBenchError: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
     }
 }

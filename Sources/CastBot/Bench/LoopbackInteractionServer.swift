@@ -21,13 +21,16 @@ public final class LoopbackInteractionServer: Sendable {
     }
 
     /// Starts the application with `handler` (the one `castbot serve` uses, see
-    /// `BenchInteractionHandler`) and interactions signed by `publicKey`'s private half.
+    /// `BenchInteractionHandler`) on 127.0.0.1 at a free port; `configuration` supplies the
+    /// interaction public key.
     public static func start(
         handler: any InteractionHandler,
-        publicKey: DiscordPublicKey,
+        configuration: CastBotConfiguration,
         logger: Logger = Logger(label: "castbot.bench.server", factory: { _ in SwiftLogNoOpLogHandler() })
     ) async throws -> LoopbackInteractionServer {
-        let configuration = CastBotConfiguration(publicKey: publicKey, httpHost: "127.0.0.1", httpPort: 0)
+        var configuration = configuration
+        configuration.httpHost = "127.0.0.1"
+        configuration.httpPort = 0
         let registry = PrometheusCollectorRegistry()
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let dependencies = ApplicationDependencies(

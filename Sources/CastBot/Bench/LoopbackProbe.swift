@@ -7,7 +7,8 @@ import NIOHTTP1
 /// Checks that a running interactions server still works: a signed PING gets PONG and
 /// `/healthz` answers 200.
 enum LoopbackProbe {
-    static func isAlive(_ server: LoopbackInteractionServer, sandbox: DiscordSandbox) async -> Bool {
+    static func isAlive(_ bot: BenchBot) async -> Bool {
+        let (server, sandbox) = (bot.server, bot.sandbox)
         guard let ping = try? await sandbox.sendInteraction(.ping, to: server.interactionsURL),
             ping.status == 200, ping.json?["type"]?.intValue == 1
         else { return false }

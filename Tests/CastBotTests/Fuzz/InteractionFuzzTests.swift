@@ -1,4 +1,5 @@
 import CastBot
+import Foundation
 import Testing
 
 /// A short fuzz campaign against the real server on loopback; `castbot bench fuzz` runs the long one.
@@ -7,8 +8,10 @@ struct InteractionFuzzTests {
     @Test("2,000 signed, mutated bodies: every answer a 4xx or a proper reply, and the server survives")
     func shortCampaign() async throws {
         let fixtures = try #require(PackageRoot.discordFixtures)
+        let dataFile = try #require(PackageRoot.castBotDataFile)
+        #expect(FileManager.default.fileExists(atPath: dataFile), "the CastBot fixtures are expected at \(dataFile)")
         let result = try await InteractionFuzzBench.run(
-            InteractionFuzzBench.Options(cases: 2_000, seed: 20_240_901, concurrency: 4, fixturesDirectory: fixtures))
+            InteractionFuzzBench.Options(cases: 2_000, seed: 20_240_901, concurrency: 4, fixturesDirectory: fixtures, dataFile: dataFile))
         let report = result.report
 
         #expect(result.seedProblems.isEmpty, "\(result.seedProblems)")
