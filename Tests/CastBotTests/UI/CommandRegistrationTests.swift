@@ -3,6 +3,7 @@ import Clocks
 import DiscordModels
 import DiscordREST
 import DiscordSandbox
+import Foundation
 import Logging
 import Testing
 
