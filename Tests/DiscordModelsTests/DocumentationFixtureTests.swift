@@ -19,7 +19,7 @@ struct DocumentationFixtureTests {
         let isSentByTheBot: Bool
     }
 
-    static func kind<T: Codable & Equatable>(
+    static func kind<T: Codable & Equatable & Sendable>(
         _ type: T.Type,
         sentByTheBot: Bool = false,
         components: @escaping @Sendable (T) -> [Component] = { _ in [] }

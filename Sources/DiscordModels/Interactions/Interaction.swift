@@ -3,7 +3,9 @@
 /// Only `id`, `type` and `token` are required. Every other field is read leniently: a field Discord
 /// omits, or sends in a shape this module does not expect, reads as `nil` instead of failing the
 /// whole interaction. The `token` is a secret and never appears in a description.
-public struct Interaction: Sendable, Hashable, Codable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct Interaction: Sendable, Hashable, Codable, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable
+{
     public var id: Snowflake
     public var applicationID: Snowflake?
     public var type: InteractionType
@@ -110,4 +112,15 @@ public struct Interaction: Sendable, Hashable, Codable, CustomStringConvertible,
     }
 
     public var debugDescription: String { description }
+
+    /// Reflection (`dump`, debuggers) shows the identifying fields, never the token.
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: [
+                "id": id, "type": type, "guildID": guildID as Any, "channelID": sourceChannelID as Any,
+                "user": invokingUser?.id as Any, "data": data as Any, "token": "<redacted>",
+            ]
+        )
+    }
 }

@@ -1,5 +1,7 @@
 /// A webhook. Its `token` is a secret: descriptions of a webhook never show it.
-public struct Webhook: Sendable, Hashable, Codable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct Webhook: Sendable, Hashable, Codable, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable
+{
     public var id: Snowflake
     public var type: WebhookType
     public var guildID: Snowflake?
@@ -57,4 +59,15 @@ public struct Webhook: Sendable, Hashable, Codable, CustomStringConvertible, Cus
     }
 
     public var debugDescription: String { description }
+
+    /// Reflection (`dump`, debuggers) shows every field but the token.
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: [
+                "id": id, "type": type, "guildID": guildID as Any, "channelID": channelID as Any,
+                "name": name as Any, "applicationID": applicationID as Any, "token": token == nil ? "none" : "<redacted>",
+            ]
+        )
+    }
 }

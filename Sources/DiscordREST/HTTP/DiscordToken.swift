@@ -1,6 +1,6 @@
 /// The bot token. Its description never shows the secret, so it cannot end up in a log by
 /// accident.
-public struct DiscordToken: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct DiscordToken: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     let secret: String
 
     /// Accepts the token as the developer portal shows it (a leading `Bot ` is removed). Returns
@@ -20,4 +20,5 @@ public struct DiscordToken: Sendable, Hashable, CustomStringConvertible, CustomD
 
     public var description: String { "DiscordToken(<redacted>)" }
     public var debugDescription: String { description }
+    public var customMirror: Mirror { Mirror(self, children: []) }
 }

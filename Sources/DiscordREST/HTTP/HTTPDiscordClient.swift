@@ -153,8 +153,7 @@ public final class HTTPDiscordClient: DiscordClient {
     }
 
     private func httpError(status: Int, body: DiscordErrorBody?, route: DiscordRoute, redactor: Redactor) -> DiscordHTTPError {
-        var cleaned = body
-        cleaned?.message = body?.message.map(redactor.redact)
+        let cleaned = body.map(redactor.redact)
         return DiscordHTTPError(
             kind: .httpStatus,
             route: route.description,
@@ -236,9 +235,10 @@ public final class HTTPDiscordClient: DiscordClient {
         return url
     }
 
-    /// Header text without line breaks (which would start a new header).
+    /// Header text without CR or LF (which would start a new header). Filtered by scalar:
+    /// "\r\n" is a single `Character`.
     private static func headerSafe(_ text: String) -> String {
-        String(text.filter { $0 != "\r" && $0 != "\n" })
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\r" && $0 != "\n" }))
     }
 
     private func perform(_ prepared: Prepared, route: DiscordRoute) async throws -> Answer {

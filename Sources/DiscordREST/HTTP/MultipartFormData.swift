@@ -71,7 +71,7 @@ struct MultipartFormData: Sendable {
 
     /// A content type without characters that could break the part header.
     static func headerSafe(_ value: String) -> String {
-        let cleaned = value.filter { !$0.isNewline }
+        let cleaned = String(String.UnicodeScalarView(value.unicodeScalars.filter { $0 != "\r" && $0 != "\n" }))
         return cleaned.isEmpty ? "application/octet-stream" : cleaned
     }
 }

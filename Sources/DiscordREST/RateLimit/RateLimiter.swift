@@ -135,6 +135,7 @@ actor RateLimiter {
         let key = bucketKey(route)
         if let remaining = headers.remaining, let resetAfter = headers.resetAfter {
             buckets[key] = Bucket(limit: headers.limit, remaining: remaining, resetAt: now + resetAfter)
+            forgetExpiredBuckets(at: now)
         }
         switch status {
         case 429:
@@ -162,6 +163,15 @@ actor RateLimiter {
             return nil
         }
     }
+
+    /// A long-running bot touches many channels; buckets whose window has passed hold nothing
+    /// worth keeping, so they are dropped once there are many.
+    private func forgetExpiredBuckets(at now: Duration) {
+        guard buckets.count > Self.bucketsKeptBeforePruning else { return }
+        buckets = buckets.filter { _, bucket in (bucket.resetAt ?? now) > now }
+    }
+
+    static let bucketsKeptBeforePruning = 5_000
 
     /// 401/403/429 answers in the current window (for diagnostics and tests).
     func invalidRequestCount() -> Int {

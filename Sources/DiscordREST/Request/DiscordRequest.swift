@@ -2,7 +2,7 @@ import Foundation
 
 /// Everything needed to make one API call. Endpoint methods build these; ``DiscordClient/send(_:)``
 /// performs them.
-public struct DiscordRequest: Sendable, Hashable {
+public struct DiscordRequest: Sendable, Hashable, CustomStringConvertible {
     /// How the request authenticates.
     public enum Auth: Sendable, Hashable {
         /// `Authorization: Bot <token>`.
@@ -54,5 +54,16 @@ public struct DiscordRequest: Sendable, Hashable {
         self.body = body
         self.auth = auth
         self.auditLogReason = auditLogReason
+    }
+
+    /// The redacted route, body kind and auth; never a token.
+    public var description: String {
+        let bodyText =
+            switch body {
+            case .none: "no body"
+            case .json(let data): "JSON, \(data.count) bytes"
+            case .multipart(_, let files): "multipart, \(files.count) file(s)"
+            }
+        return "\(route) (\(bodyText), auth: \(auth == .bot ? "bot" : "none"))"
     }
 }

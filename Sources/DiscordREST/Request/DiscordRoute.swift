@@ -7,9 +7,9 @@ import Foundation
 /// `/channels/{channel.id}/webhooks`. Secret values (webhook and interaction tokens) are filled
 /// into ``path`` for the request, and shown as `:token` in ``redactedPath``, the only form that
 /// may appear in logs, errors and metrics.
-public struct DiscordRoute: Sendable, Hashable, CustomStringConvertible {
+public struct DiscordRoute: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// One value of a route template.
-    public enum Parameter: Sendable, Hashable {
+    public enum Parameter: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
         case channel(Snowflake)
         case guild(Snowflake)
         case webhook(Snowflake)
@@ -53,6 +53,11 @@ public struct DiscordRoute: Sendable, Hashable, CustomStringConvertible {
             default: false
             }
         }
+
+        /// `{placeholder}=value`, with tokens redacted.
+        public var description: String { "\(placeholder)=\(isSecret ? ":token" : value)" }
+        public var debugDescription: String { description }
+        public var customMirror: Mirror { Mirror(self, children: ["value": description]) }
     }
 
     public let method: DiscordHTTPMethod
@@ -127,4 +132,6 @@ public struct DiscordRoute: Sendable, Hashable, CustomStringConvertible {
 
     /// `METHOD /redacted/path`.
     public var description: String { "\(method.rawValue) \(redactedPath)" }
+    public var debugDescription: String { description }
+    public var customMirror: Mirror { Mirror(self, children: ["route": description]) }
 }

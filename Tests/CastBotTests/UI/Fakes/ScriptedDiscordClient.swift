@@ -5,7 +5,7 @@ import Synchronization
 
 /// A Discord client that records each request and answers from a script: by default an empty
 /// message, or a scripted error for the next requests.
-final class RecordingDiscordClient: DiscordClient {
+final class ScriptedDiscordClient: DiscordClient {
     private struct State {
         var requests: [DiscordRequest] = []
         var failures: [DiscordHTTPError] = []

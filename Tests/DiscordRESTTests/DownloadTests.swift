@@ -1,0 +1,66 @@
+import DiscordModels
+import DiscordREST
+import Foundation
+import Testing
+
+@Suite("Attachment downloads", .timeLimit(.minutes(1)))
+struct DownloadTests {
+    @Test(
+        "only Discord's CDN (over HTTPS) or the configured API host may be downloaded from",
+        arguments: [
+            "https://evil.example.com/attachments/1/2/p.json",
+            "http://cdn.discordapp.com/attachments/1/2/p.json",
+            "https://cdn.discordapp.com.evil.example/p.json",
+            "https://cdn.discordapp.com:8443/p.json",
+            "file:///etc/passwd",
+            "not a url",
+            "http://127.0.0.1:1/p.json",
+        ]
+    )
+    func refusedHosts(url: String) async throws {
+        let test = TestClient(baseURL: "http://127.0.0.1:9/api/v10")
+        let error = await #expect(throws: DiscordHTTPError.self) {
+            _ = try await test.client.download(from: url, maxBytes: 1_000)
+        }
+        switch error?.kind {
+        case .downloadHostNotAllowed, .invalidRequest: break
+        default: Issue.record("expected a refused download, got \(String(describing: error))")
+        }
+    }
+
+    @Test("a file from the configured API host downloads, without the bot token")
+    func apiHostAllowed() async throws {
+        let server = try await ScriptedHTTPServer.start { _, _ in
+            ScriptedResponse(status: 200, headers: ["Content-Type": "application/json"], body: Data(#"{"guild": 1}"#.utf8))
+        }
+        let test = TestClient(server: server)
+        let data = try await test.client.download(from: "http://127.0.0.1:\(server.port)/attachments/1/2/p.json", maxBytes: 100)
+        #expect(data == Data(#"{"guild": 1}"#.utf8))
+        #expect(server.requests.first?.header("authorization") == nil)
+        try await server.stop()
+    }
+
+    @Test("a file larger than the cap is refused")
+    func sizeCap() async throws {
+        let server = try await ScriptedHTTPServer.start { _, _ in
+            ScriptedResponse(status: 200, headers: [:], body: Data(repeating: 0x41, count: 5_000))
+        }
+        let test = TestClient(server: server)
+        let error = await #expect(throws: DiscordHTTPError.self) {
+            _ = try await test.client.download(from: "http://127.0.0.1:\(server.port)/big.json", maxBytes: 4_096)
+        }
+        #expect(error?.kind == .responseTooLarge(limit: 4_096))
+        try await server.stop()
+    }
+
+    @Test("a failed download reports the status")
+    func notFound() async throws {
+        let server = try await ScriptedHTTPServer.start { _, _ in .json(404, "{}") }
+        let test = TestClient(server: server)
+        let error = await #expect(throws: DiscordHTTPError.self) {
+            _ = try await test.client.download(from: "http://127.0.0.1:\(server.port)/gone.json", maxBytes: 100)
+        }
+        #expect(error?.status == 404)
+        try await server.stop()
+    }
+}
