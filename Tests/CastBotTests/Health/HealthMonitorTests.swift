@@ -46,7 +46,7 @@ struct HealthMonitorTests {
         #expect(text.contains("**Guilds**: 31"))
         #expect(text.contains("**Players**: \(file.playerCount)"))
         #expect(text.contains("**All Servers** → <#\(ScheduledHarness.channelID)>"))
-        #expect(text.contains("next report <t:\(Int(harness.date(.seconds(5 + 6 * 3_600)).timeIntervalSince1970)):R>"))
+        #expect(text.contains("next report <t:\(Int(harness.date(.seconds(6 * 3_600)).timeIntervalSince1970)):R>"))
 
         let executes = discord.requests(RecordingDiscordClient.executeWebhook)
         #expect(executes.contains { $0.request.query.contains(.init("with_components", "true")) })

@@ -40,7 +40,8 @@ struct SandboxExportTests {
             #expect(execute.parts.contains { $0.name == "payload_json" })
             #expect(execute.parts.contains { $0.name == "files[0]" })
             let create = try #require(await world.requests("POST /channels/*/webhooks").first)
-            #expect(create.auditLogReason == "Scheduled playerData export")
+            #expect(create.auditLogReason?.removingPercentEncoding == "Scheduled playerData export")
+            #expect(await world.sandbox.webhooks(inChannel: world.channelID).first?.auditLogReason == "Scheduled playerData export")
 
             #expect(await world.sandbox.webhooks(inChannel: world.channelID).count == 1)
             await harness.advance(by: .seconds(5))
