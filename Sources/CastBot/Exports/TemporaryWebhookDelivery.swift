@@ -42,17 +42,22 @@ public actor TemporaryWebhookDelivery {
     public func deliver(_ messages: [WebhookMessage], to channelID: DiscordModels.Snowflake) async throws -> [Message] {
         try await sweep(channelID)
         var webhook = try await createWebhook(in: channelID)
+        // Every webhook made here is deleted later, also one Discord called unknown (if it still
+        // exists after all, the cleanup removes it; if not, the cleanup's 10015 is ignored).
+        var created = [webhook.id]
+        defer {
+            for id in created { scheduleCleanup(of: id) }
+        }
         var recreated = false
         var posted: [Message] = []
-        defer { scheduleCleanup(of: webhook.id) }
         for message in messages {
             do {
                 posted.append(try await execute(webhook, message))
             } catch let error as DiscordHTTPError where error.isUnknownWebhook && !recreated {
                 logger.warning("the export webhook vanished; creating a new one", metadata: ["channel": "\(channelID)"])
                 recreated = true
-                liveWebhooks.remove(webhook.id)
                 webhook = try await createWebhook(in: channelID)
+                created.append(webhook.id)
                 posted.append(try await execute(webhook, message))
             }
         }

@@ -11,7 +11,7 @@ enum ProcessMemory {
     /// Reads the `VmRSS:  123456 kB` line.
     static func residentBytes(fromProcStatus text: String) -> Int? {
         for line in text.split(separator: "\n") where line.hasPrefix("VmRSS:") {
-            let fields = line.dropFirst("VmRSS:".count).split(separator: " ", omittingEmptySubsequences: true)
+            let fields = line.dropFirst("VmRSS:".count).split(whereSeparator: \.isWhitespace)
             guard let value = fields.first.flatMap({ Int($0) }) else { return nil }
             let unit = fields.dropFirst().first?.lowercased() ?? "kb"
             switch unit {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Webhook routes: create, list, read, execute and delete.
 extension SandboxState {
     /// A channel where the bot may manage webhooks, with Discord's checks in Discord's order.
@@ -30,7 +32,8 @@ extension SandboxState {
         let webhook = SandboxWebhook(
             id: makeID(), token: TokenGenerator.make(length: 68), channelID: channel.id, guildID: channel.guildID,
             name: name, applicationID: configuration.applicationID, creatorUserID: botUser.id,
-            auditLogReason: call.headers.value(of: "X-Audit-Log-Reason"))
+            // Discord takes the reason URL-encoded and shows it decoded in the audit log.
+            auditLogReason: call.headers.value(of: "X-Audit-Log-Reason").map { $0.removingPercentEncoding ?? $0 })
         webhooks.append(webhook)
         return .json(renderWebhook(webhook, origin: call.origin))
     }

@@ -37,7 +37,7 @@ struct ScheduledExportMessageTests {
             **Players**: \(file.playerCount)
             **File Size**: \(ByteSizeText.describe(fixture.count))
             **SHA-256**: `\(SHA256Hex.digest(fixture))`
-            **Next Export**: <t:\(unix + 86_400):R>
+            **Next Export**: <t:\(unix - 5 + 86_400):R>
 
             💾 Attached: \(filename)
             """
@@ -115,7 +115,7 @@ struct ScheduledExportMessageTests {
         #expect(content.contains("**Guilds Included**: 1"))
         #expect(content.contains("**Players**: \(expected.playerCount)"))
         #expect(content.contains("**SHA-256**: `\(expected.sha256)`"))
-        #expect(content.contains("**Next Export**: <t:\(Int(harness.date(.seconds(5 + 360 * 60)).timeIntervalSince1970)):R>"))
+        #expect(content.contains("**Next Export**: <t:\(Int(harness.date(.seconds(360 * 60)).timeIntervalSince1970)):R>"))
         await harness.stop()
     }
 
@@ -129,12 +129,12 @@ struct ScheduledExportMessageTests {
         #expect(discord.messages.first?.payload.content?.contains("⚠️") == false)
 
         // The next hour's export sees the same data: no warning.
-        await harness.advance(by: .seconds(3_600))
+        await harness.advance(by: .seconds(3_600), step: .seconds(60))
         #expect(await eventually { harness.count { $0.isRunSuccess } == 2 })
         #expect(discord.messages.last?.payload.content?.contains("Sharp drop") == false)
 
         try harness.directory.write(try Fixtures.bytes(Fixtures.wiped), to: "playerData.json")
-        await harness.advance(by: .seconds(3_600))
+        await harness.advance(by: .seconds(3_600), step: .seconds(60))
         #expect(await eventually { harness.count { $0.isRunSuccess } == 3 })
         let content = try #require(discord.messages.last?.payload.content)
         #expect(content.contains("⚠️ **Sharp drop since the last export**"))
