@@ -7,7 +7,7 @@ enum ExportConfirmationText {
         _ request: ExportScheduleRequest, cadence: ScheduleCadence, estimate: ExportEstimate, firstRunAt: Date?, now: Date,
         limits: ExportUploadLimits = ExportUploadLimits()
     ) -> ExportScheduleConfirmation {
-        let cadenceLabel = capitalized(cadence.description)
+        let cadenceLabel = capitalized(CadenceText.describe(cadence))
         let type: String
         switch request.scope {
         case .all: type = "\(request.scope.typeLabel) (\(estimate.guildCount) guild\(estimate.guildCount == 1 ? "" : "s"))"

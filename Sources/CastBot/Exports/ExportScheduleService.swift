@@ -23,6 +23,7 @@ public actor ExportScheduleService {
 
     /// Starts or replaces the scope's schedule (first export 5 seconds from now), or stops it when
     /// `intervalMinutes` is 0. Throws, changing nothing, when a value is not allowed.
+    @discardableResult
     public func apply(_ request: ExportScheduleRequest) async throws(ExportScheduleError) -> ExportScheduleConfirmation {
         try Self.validateIDs(request)
         let key = request.scope.scheduleKey

@@ -8,7 +8,7 @@ enum ExportStatusText {
     ) -> String {
         var lines: [String] = []
         if let status, status.isActive {
-            lines.append("🟢 **Active**: \(status.cadence), \(status.info.typeLabel) export to <#\(status.info.channelID)>")
+            lines.append("🟢 **Active**: \(CadenceText.describe(status.cadence)), \(status.info.typeLabel) export to <#\(status.info.channelID)>")
             if status.isRunning {
                 lines.append("**Next export**: running now")
             } else if let next = status.nextRunAt {
@@ -54,7 +54,7 @@ enum ExportStatusText {
 
     static func settingsText(_ settings: ExportScheduleRequest) -> String {
         let cadence = (try? ScheduleCadence.parse(intervalMinutes: settings.intervalMinutes, dailyAt: settings.dailyAt))
-            .flatMap { $0?.description } ?? "every \(settings.intervalMinutes) minutes"
+            .flatMap { $0.map(CadenceText.describe) } ?? "every \(settings.intervalMinutes) minutes"
         return "\(cadence), \(settings.scope.typeLabel) export to <#\(settings.channelID)>, restart policy \(settings.restartPolicy.rawValue)"
     }
 

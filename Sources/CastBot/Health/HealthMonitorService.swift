@@ -21,6 +21,7 @@ public actor HealthMonitorService {
 
     /// Starts (or replaces) the health monitor, first report in 5 seconds; `hours` 0 stops it.
     /// Returns the confirmation text to send.
+    @discardableResult
     public func apply(
         hours: Double, channelID: String, setByUserID: String, guildID: String? = nil, restartPolicy: RestartPolicy = .clear
     ) async throws(HealthMonitorError) -> String {

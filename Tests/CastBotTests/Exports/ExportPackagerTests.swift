@@ -1,3 +1,4 @@
+import DiscordREST
 import Foundation
 import PlayerData
 import Testing

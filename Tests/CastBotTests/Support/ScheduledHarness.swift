@@ -24,7 +24,7 @@ final class ScheduledHarness: Sendable {
     let work: ScheduledWorkContext
     let features: ScheduledFeatures
     let startDate: Date
-    private let events = Mutex<[SchedulerEvent]>([])
+    private let events = SchedulerEventLog()
     private let tasks: [Task<Void, Never>]
 
     /// - Parameters:
@@ -64,13 +64,13 @@ final class ScheduledHarness: Sendable {
             Task { await features.runEventMonitor() },
             Task {
                 for await event in stream {
-                    events.withLock { $0.append(event) }
+                    events.append(event)
                 }
             },
         ]
     }
 
-    var recordedEvents: [SchedulerEvent] { events.withLock { $0 } }
+    var recordedEvents: [SchedulerEvent] { events.all }
 
     /// Waits (without sleeping) until an event matching `predicate` has been seen, and returns it.
     @discardableResult
@@ -157,4 +157,15 @@ extension SchedulerEvent {
         if case .autoDisabled = kind { return true }
         return false
     }
+}
+
+/// The scheduler's events as they arrive.
+final class SchedulerEventLog: Sendable {
+    private let events = Mutex<[SchedulerEvent]>([])
+
+    func append(_ event: SchedulerEvent) {
+        events.withLock { $0.append(event) }
+    }
+
+    var all: [SchedulerEvent] { events.withLock { $0 } }
 }
