@@ -28,7 +28,7 @@ enum SandboxTranscript {
         }
         for attachment in message["attachments"]?.arrayValue ?? [] {
             let name = attachment["filename"]?.stringValue ?? "?"
-            let size = attachment["size"]?.intValue.map { " (\(ByteCountText.describe($0)))" } ?? ""
+            let size = attachment["size"]?.intValue.map { " (\(ByteSizeText.describe($0)))" } ?? ""
             lines.append("📎 \(name)\(size) → \(attachment["url"]?.stringValue ?? "")")
         }
         return lines.isEmpty ? "(empty)" : lines.joined(separator: "\n")

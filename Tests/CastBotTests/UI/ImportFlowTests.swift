@@ -1,3 +1,4 @@
+import Clocks
 import DiscordSandbox
 import Foundation
 import PlayerData
