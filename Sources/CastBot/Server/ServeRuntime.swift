@@ -69,9 +69,7 @@ public struct ServeRuntime: Sendable {
             onServerRunning: { port in
                 guard let sandbox else { return }
                 let guide = SandboxGuide.text(
-                    session: sandbox, botURL: "http://\(httpHost):\(port)/interactions", dataPath: dataPath,
-                    seeded: seededDataFile != nil,
-                    defaultBotURL: httpHost == CastBotConfiguration.defaultHTTPHost && port == CastBotConfiguration.defaultHTTPPort)
+                    session: sandbox, httpHost: httpHost, httpPort: port, dataPath: dataPath, seeded: seededDataFile != nil)
                 FileHandle.standardOutput.write(Data(guide.utf8))
             }
         )
