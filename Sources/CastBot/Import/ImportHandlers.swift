@@ -73,13 +73,13 @@ struct ImportHandlers: Sendable {
     private func download(_ attachment: Attachment) async throws -> [UInt8] {
         if let size = attachment.size, size > limits.maxFileBytes {
             throw Refusal(
-                "❌ `\(attachment.filename)` is \(ByteCountText.describe(size)); imports are limited to \(ByteCountText.describe(limits.maxFileBytes)).")
+                "❌ `\(attachment.filename)` is \(ByteSizeText.describe(size)); imports are limited to \(ByteSizeText.describe(limits.maxFileBytes)).")
         }
         do {
             return Array(try await downloader.downloadAttachment(attachment, maxBytes: limits.maxFileBytes))
         } catch let error as DiscordHTTPError {
             if case .responseTooLarge = error.kind {
-                throw Refusal("❌ `\(attachment.filename)` is larger than the import limit of \(ByteCountText.describe(limits.maxFileBytes)).")
+                throw Refusal("❌ `\(attachment.filename)` is larger than the import limit of \(ByteSizeText.describe(limits.maxFileBytes)).")
             }
             throw Refusal("❌ The uploaded file could not be downloaded: \(error). Nothing was changed.")
         }

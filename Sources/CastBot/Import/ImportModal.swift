@@ -19,7 +19,7 @@ enum ImportModal {
                 .label(
                     Label(
                         label: "Export file",
-                        description: "A .json export, up to \(ByteCountText.describe(maxFileBytes)).",
+                        description: "A .json export, up to \(ByteSizeText.describe(maxFileBytes)).",
                         component: .fileUpload(FileUpload(customID: CustomID.Field.importFile, minValues: 1, maxValues: 1, required: true)))),
             ]
         )

@@ -7,7 +7,7 @@ enum ImportPlanView {
     static func plan(_ plan: ImportPlan, filename: String, fileBytes: Int, token: String, expiresAt: Date) -> [Component] {
         var lines = [
             "## 📥 Import Plan",
-            "**File**: `\(filename)` (\(ByteCountText.describe(fileBytes)))",
+            "**File**: `\(filename)` (\(ByteSizeText.describe(fileBytes)))",
             "**Action**: \(actionText(plan))",
         ]
         if let guildID = plan.guildID {
@@ -19,7 +19,7 @@ enum ImportPlanView {
         lines += [
             "**Players**: \(plan.playersBefore) → \(plan.playersAfter)",
             "**Servers in the data file**: \(plan.guildsBefore) → \(plan.guildsAfter)",
-            "**Data file size**: \(ByteCountText.describe(plan.bytesBefore)) → \(ByteCountText.describe(plan.bytesAfter))",
+            "**Data file size**: \(ByteSizeText.describe(plan.bytesBefore)) → \(ByteSizeText.describe(plan.bytesAfter))",
             "",
             "Nothing changes until you confirm. The data being replaced is backed up first.",
             "-# This plan expires <t:\(Int(expiresAt.timeIntervalSince1970)):R>.",

@@ -3,16 +3,24 @@ import Foundation
 
 /// What `castbot serve` prints in sandbox mode: where things are and how to drive the bot.
 enum SandboxGuide {
-    static func text(session: SandboxSession, botURL: String, dataPath: String, seeded: Bool, defaultBotURL: Bool) -> String {
+    /// - Parameters:
+    ///   - httpHost, httpPort: where the bot listens; `castbot sandbox` reads the same variables.
+    static func text(session: SandboxSession, httpHost: String, httpPort: Int, dataPath: String, seeded: Bool) -> String {
         let world = session.world
+        let botURL = "http://\(httpHost):\(httpPort)/interactions"
         var environment: [String] = []
         if let port = session.apiBaseURL.port, port != SandboxMode.defaultPort {
             environment.append("\(SandboxMode.portVariable)=\(port)")
         }
+        if httpHost != CastBotConfiguration.defaultHTTPHost {
+            environment.append("\(ConfigurationKey.httpHost.rawValue)=\(httpHost)")
+        }
+        if httpPort != CastBotConfiguration.defaultHTTPPort {
+            environment.append("\(ConfigurationKey.httpPort.rawValue)=\(httpPort)")
+        }
         let prefix = environment.isEmpty ? "" : environment.joined(separator: " ") + " "
-        let botOption = defaultBotURL ? "" : " --bot-url \(botURL)"
         let commands = ["menu", "schedule --every 2", "status", "export", "messages"].map { action in
-            "    \(prefix)swift run castbot sandbox \(action)\(action == "messages" ? "" : botOption)"
+            "    \(prefix)swift run castbot sandbox \(action)"
         }
         return (
             [

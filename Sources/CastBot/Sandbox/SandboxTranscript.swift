@@ -1,4 +1,5 @@
 import DiscordSandbox
+import Foundation
 
 /// Renders what Discord would show (interaction replies, modals, channel messages) as plain
 /// terminal text: text displays as they are, buttons as `[label] (custom_id)`.
@@ -21,14 +22,14 @@ enum SandboxTranscript {
     static func message(_ message: SandboxJSON) -> String {
         var lines: [String] = []
         if let content = message["content"]?.stringValue, !content.isEmpty {
-            lines.append(content)
+            lines.append(readable(content))
         }
         for component in message["components"]?.arrayValue ?? [] {
             lines += self.component(component, depth: 0)
         }
         for attachment in message["attachments"]?.arrayValue ?? [] {
             let name = attachment["filename"]?.stringValue ?? "?"
-            let size = attachment["size"]?.intValue.map { " (\(ByteCountText.describe($0)))" } ?? ""
+            let size = attachment["size"]?.intValue.map { " (\(ByteSizeText.describe($0)))" } ?? ""
             lines.append("📎 \(name)\(size) → \(attachment["url"]?.stringValue ?? "")")
         }
         return lines.isEmpty ? "(empty)" : lines.joined(separator: "\n")
@@ -59,7 +60,7 @@ enum SandboxTranscript {
             if let accessory = component["accessory"] { lines.append(indent + inline(accessory)) }
             return lines
         case 10:
-            return (component["content"]?.stringValue ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+            return readable(component["content"]?.stringValue ?? "").split(separator: "\n", omittingEmptySubsequences: false)
                 .map { indent + $0 }
         case 14:
             return [indent + "────────"]
@@ -96,4 +97,32 @@ enum SandboxTranscript {
             return id
         }
     }
+
+    /// Discord renders `<t:1760538600:R>` as a local time; a terminal shows the UTC time beside it.
+    static func readable(_ text: String) -> String {
+        var output = ""
+        var rest = Substring(text)
+        while let start = rest.range(of: "<t:") {
+            output += rest[..<start.lowerBound]
+            let tail = rest[start.upperBound...]
+            guard let end = tail.firstIndex(of: ">"),
+                let seconds = tail[..<end].split(separator: ":").first.flatMap({ Int($0) })
+            else {
+                output += rest[start]
+                rest = tail
+                continue
+            }
+            output += "\(rest[start.lowerBound...end]) (\(utc.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))))"
+            rest = tail[tail.index(after: end)...]
+        }
+        return output + rest
+    }
+
+    private static let utc: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss 'UTC'"
+        return formatter
+    }()
 }

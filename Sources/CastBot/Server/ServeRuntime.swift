@@ -54,40 +54,29 @@ public struct ServeRuntime: Sendable {
     }
 
     private func serve(configuration: CastBotConfiguration, sandbox: SandboxSession?, seededDataFile: String?) async throws {
-        // Long-running services started beside the HTTP application (scheduler, state saver) are appended here.
-        let services: [any Service] = []
-        let shutdownHooks = ShutdownHooks()
-
         let discord = DiscordConnection.client(configuration: configuration, sandbox: sandbox, logger: logger)
-        var router = InteractionRouter(followUps: DiscordFollowUpSender(client: discord))
-        let store = PlayerDataStore(directory: configuration.dataDirectory)
-        PlayerDataFeatures(
-            store: store,
-            ownerIDs: configuration.ownerIDs,
-            schedules: UnavailableExportSchedules(),
-            health: UnavailableHealthMonitor(),
-            discord: discord
-        ).install(on: &router)
+        let bot = BotAssembly.make(
+            configuration: configuration, discord: discord, clock: ContinuousClock(), interactionClock: ContinuousClock(),
+            logger: logger)
 
         let httpHost = configuration.httpHost
+        let dataPath = bot.store.dataPath
         let dependencies = ApplicationDependencies(
-            interactionHandler: router,
+            interactionHandler: bot.router,
             prometheusRegistry: registry,
             logger: logger,
-            shutdownHooks: shutdownHooks,
+            activeSchedules: bot.activeSchedules,
             onServerRunning: { port in
                 guard let sandbox else { return }
                 let guide = SandboxGuide.text(
-                    session: sandbox, botURL: "http://\(httpHost):\(port)/interactions", dataPath: store.dataPath,
-                    seeded: seededDataFile != nil, defaultBotURL: httpHost == CastBotConfiguration.defaultHTTPHost
-                        && port == CastBotConfiguration.defaultHTTPPort)
+                    session: sandbox, httpHost: httpHost, httpPort: port, dataPath: dataPath, seeded: seededDataFile != nil)
                 FileHandle.standardOutput.write(Data(guide.utf8))
             }
         )
         let application = try buildApplication(configuration: configuration, dependencies: dependencies)
         let group = CastBotServices.serviceGroup(
             application: application,
-            alongside: services,
+            alongside: [bot.scheduledService],
             shutdownPolicy: dependencies.shutdownPolicy,
             logger: logger
         )

@@ -13,6 +13,8 @@ public struct PlayerDataFeatures: Sendable {
 
     /// - Parameters:
     ///   - discord: downloads uploaded import files (Discord's CDN or the configured API host only).
+    ///   - followUps: the router's sender; posts the extra parts of a split manual export.
+    ///   - packager: how manual exports travel (plain, gzip or parts), as scheduled ones do.
     ///   - clock: import plans expire on it.
     ///   - now: export dates and message timestamps.
     public init(
@@ -21,17 +23,19 @@ public struct PlayerDataFeatures: Sendable {
         schedules: any ExportScheduleControlling,
         health: any HealthMonitorControlling,
         discord: any DiscordClient,
-        packaging: any ExportPackaging = PlainExportPackaging(),
+        followUps: any FollowUpSender,
+        packager: ExportPackager = ExportPackager(),
         importLimits: ImportLimits = ImportLimits(),
         clock: any Clock<Duration> = ContinuousClock(),
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         let authorizer = PlayerDataAuthorizer(ownerIDs: Set(ownerIDs))
         let reader = PlayerDataReader(store: store)
-        let scheduleHandlers = ScheduleHandlers(authorizer: authorizer, schedules: schedules, data: reader, now: now)
+        let scheduleHandlers = ScheduleHandlers(authorizer: authorizer, schedules: schedules, now: now)
         self.schedules = scheduleHandlers
         self.menu = MenuHandler(authorizer: authorizer, schedules: scheduleHandlers)
-        self.exports = ManualExportHandler(authorizer: authorizer, data: reader, packaging: packaging, now: now)
+        self.exports = ManualExportHandler(
+            authorizer: authorizer, data: reader, packager: packager, extraParts: ExtraPartSender(followUps: followUps), now: now)
         self.imports = ImportHandlers(
             authorizer: authorizer, store: store, downloader: discord,
             pending: PendingImports(lifetime: importLimits.planLifetime, clock: clock), limits: importLimits, now: now)
@@ -44,8 +48,8 @@ public struct PlayerDataFeatures: Sendable {
         let (menu, exports, schedules, imports, health) = (menu, exports, schedules, imports, health)
         router.onCommand(CustomID.menuCommand) { await menu.menu($0) }
 
-        router.onComponent(CustomID.export) { await exports.export($0, target: .server) }
-        router.onComponent(CustomID.exportAll) { await exports.export($0, target: .all) }
+        router.onComponent(CustomID.export) { await exports.export($0, all: false) }
+        router.onComponent(CustomID.exportAll) { await exports.export($0, all: true) }
 
         router.onComponent(CustomID.exportSchedule) { await schedules.openModal($0) }
         router.onModal(CustomID.exportScheduleModal) { await schedules.submit($0) }

@@ -17,7 +17,7 @@ struct CommandRegistrationTests {
             var settings = HTTPDiscordClientConfiguration()
             settings.baseURL = baseURL.absoluteString
             let client = HTTPDiscordClient(token: DiscordREST.DiscordToken(sandbox.configuration.botToken), configuration: settings)
-            let applicationID = try #require(Snowflake(sandbox.configuration.applicationID))
+            let applicationID = try requireValue(DiscordModels.Snowflake(sandbox.configuration.applicationID), "bad application id")
             let registered = try await CommandRegistration.register(client: client, applicationID: applicationID)
             #expect(registered.map(\.name) == ["menu"])
             let stored = try #require(await sandbox.commands().first)

@@ -15,7 +15,7 @@ struct DiscordFollowUpSenderTests {
 
     @Test("a late reply edits @original; files go as multipart with payload_json")
     func editsOriginal() async throws {
-        let client = ScriptedDiscordClient()
+        let client = ScriptedFollowUpClient()
         let sender = DiscordFollowUpSender(client: client, clock: TestClock())
         try await sender.send(Self.followUp(.originalResponse, files: [ReplyFile(filename: "a.json", bytes: Array("{}".utf8))]))
         let request = try #require(client.requests.first)
@@ -32,14 +32,14 @@ struct DiscordFollowUpSenderTests {
 
     @Test("an extra message is posted to the interaction webhook")
     func newMessage() async throws {
-        let client = ScriptedDiscordClient()
+        let client = ScriptedFollowUpClient()
         try await DiscordFollowUpSender(client: client, clock: TestClock()).send(Self.followUp(.newMessage))
         #expect(client.requests.first?.route.description == "POST /webhooks/1100000000000000001/:token")
     }
 
     @Test("Unknown Webhook is retried once after the retry delay on the injected clock")
     func retriesOnce() async throws {
-        let client = ScriptedDiscordClient()
+        let client = ScriptedFollowUpClient()
         client.failNext(.status(404, code: .unknownWebhook, message: "Unknown Webhook", route: "PATCH"))
         let clock = TestClock()
         let sender = DiscordFollowUpSender(client: client, clock: clock, retryDelay: .seconds(1))
@@ -52,7 +52,7 @@ struct DiscordFollowUpSenderTests {
 
     @Test("other errors are not retried, and the token never shows in them")
     func otherErrors() async throws {
-        let client = ScriptedDiscordClient()
+        let client = ScriptedFollowUpClient()
         client.failNext(.status(403, code: .missingPermissions, message: "Missing Permissions", route: "PATCH /webhooks/1/:token"))
         do {
             try await DiscordFollowUpSender(client: client, clock: TestClock()).send(Self.followUp(.originalResponse))

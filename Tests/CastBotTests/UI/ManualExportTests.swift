@@ -1,3 +1,4 @@
+@testable import CastBot
 import DiscordSandbox
 import Foundation
 import PlayerData
@@ -67,6 +68,49 @@ struct ManualExportTests {
             let delivery = try await bot.send(.button(customID: "playerdata_export"), as: bot.world.admin)
             #expect(delivery.callbackType == 4)
             #expect(delivery.content.contains("no player data"))
+        }
+    }
+
+    @Test("an export over the upload limit goes gzipped, and gunzip gives the export back")
+    func gzipped() async throws {
+        let packager = ExportPackager(limits: ExportUploadLimits(fileLimit: 8_192, requestReserve: 1_024))
+        try await BotHarness.with(packager: packager) { bot in
+            let delivery = try await bot.send(.button(customID: "playerdata_export"), as: bot.world.admin)
+            await bot.settle()
+            let message = try await bot.originalMessage(of: delivery)
+            let file = try #require(message.attachments.first)
+            #expect(file.filename.hasSuffix(".json.gz"))
+            let expected = try ExportBuilder.serverExport(
+                of: PlayerDataFile(bytes: bot.dataFileBytes()), guildID: TestWorld.guildID, date: bot.now, kind: .manual)
+            #expect(try Gzip.decompress(file.bytes) == expected.bytes)
+            #expect(message.content.contains("gunzip"))
+        }
+    }
+
+    @Test("a split export sends one part per message; the parts rebuild the export")
+    func parts() async throws {
+        let packager = ExportPackager(limits: ExportUploadLimits(fileLimit: 2_048, requestReserve: 1_024))
+        try await BotHarness.with(packager: packager) { bot in
+            let delivery = try await bot.send(.button(customID: "playerdata_export"), as: bot.world.admin)
+            await bot.settle()
+            let first = try await bot.originalMessage(of: delivery)
+            let count = try #require(first.attachments.first?.filename.split(separator: "f").last.flatMap { Int($0) })
+            #expect(count > 1)
+            let interactionID = try #require(delivery.interaction?.id)
+            let arrived = await eventually {
+                (await bot.sandbox.interactionLog(id: interactionID))?.followupMessageIDs.count == count - 1
+            }
+            #expect(arrived)
+            var rebuilt = first.attachments.first?.bytes ?? []
+            for id in (await bot.sandbox.interactionLog(id: interactionID))?.followupMessageIDs ?? [] {
+                let part = try #require(await bot.sandbox.message(id: id))
+                #expect(part.isEphemeral)
+                #expect(part.content.contains("part"))
+                rebuilt += part.attachments.first?.bytes ?? []
+            }
+            let expected = try ExportBuilder.serverExport(
+                of: PlayerDataFile(bytes: bot.dataFileBytes()), guildID: TestWorld.guildID, date: bot.now, kind: .manual)
+            #expect(try Gzip.decompress(rebuilt) == expected.bytes)
         }
     }
 }

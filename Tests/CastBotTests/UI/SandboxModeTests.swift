@@ -4,6 +4,7 @@ import DiscordSandbox
 import Foundation
 import Logging
 import PlayerData
+import ServiceLifecycle
 import Testing
 
 @Suite("Sandbox mode: the demo world, the sample data and `castbot sandbox`")
@@ -44,14 +45,12 @@ struct SandboxModeTests {
             #expect(configuration.apiBaseURL == session.apiBaseURL.absoluteString)
             _ = try SandboxMode.seedDataFileIfMissing(directory: folder.path)
 
-            let discord = DiscordConnection.client(configuration: configuration, sandbox: session, logger: logger)
-            let schedules = RecordingExportSchedules()
-            var router = InteractionRouter(followUps: DiscordFollowUpSender(client: discord, clock: TestClock()), clock: TestClock())
-            PlayerDataFeatures(
-                store: PlayerDataStore(directory: folder.path), ownerIDs: configuration.ownerIDs, schedules: schedules,
-                health: RecordingHealthMonitor(), discord: discord
-            ).install(on: &router)
-            let bot = try await RunningBot.start(configuration: configuration, router: router, logger: logger)
+            // The serve wiring, with the scheduler on a clock that does not move: nothing runs by itself.
+            let assembly = BotAssembly.make(
+                configuration: configuration, discord: DiscordConnection.client(configuration: configuration, sandbox: session, logger: logger),
+                clock: TestClock(), interactionClock: TestClock(), logger: logger)
+            let bot = try await RunningBot.start(
+                configuration: configuration, router: assembly.router, alongside: [assembly.scheduledService], logger: logger)
             let driver = SandboxDriver(control: SandboxControlClient(controlURL: session.controlURL), botURL: bot.interactionsURL, clock: TestClock())
 
             let menu = try await driver.menu()
@@ -62,12 +61,13 @@ struct SandboxModeTests {
             let scheduled = try await driver.schedule(every: "2")
             #expect(scheduled.contains("**Interval**: Every 2 minutes"))
             #expect(scheduled.contains("<#\(SandboxDriver.demoChannelID)>"))
-            #expect(schedules.applied.map(\.intervalMinutes) == [2])
+            #expect(await assembly.scheduled.exports.lastSettings(for: .guild(SampleData.demoGuildID))?.intervalMinutes == 2)
 
             let refused = try await driver.schedule(every: "abc")
             #expect(refused.contains("90m, 6h, 1d, 1w"))
 
             let status = try await driver.status()
+            #expect(status.contains("Active"))
             #expect(status.contains("every 2 minutes"))
 
             let messages = try await driver.messages()

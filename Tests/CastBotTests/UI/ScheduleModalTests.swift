@@ -14,7 +14,7 @@ struct ScheduleModalTests {
             let data = try #require(delivery.json?["data"])
             #expect(data["custom_id"]?.stringValue == "playerdata_export_schedule_modal")
             #expect(data["title"]?.stringValue == "Schedule playerData Export")
-            #expect(delivery.customIDs == ["interval_minutes", "export_type", "restart_policy", "daily_at"])
+            #expect(delivery.customIDs == ["playerdata_export_schedule_modal", "interval_minutes", "export_type", "restart_policy", "daily_at"])
             let components = try #require(data["components"]?.arrayValue)
             #expect(components.map { $0["type"]?.intValue } == [18, 18, 18, 18, 10])
             #expect(components[0]["label"]?.stringValue == "Export every X minutes (0=disable)")
@@ -33,8 +33,8 @@ struct ScheduleModalTests {
     func prefilled() async throws {
         try await BotHarness.with { bot in
             bot.schedules.remember(
-                ExportScheduleChange(
-                    target: .all, guildID: TestWorld.guildID, channelID: bot.world.exports.id, setByUserID: bot.world.owner.id,
+                ExportScheduleRequest(
+                    scope: .all, guildID: TestWorld.guildID, channelID: bot.world.exports.id, setByUserID: bot.world.owner.id,
                     intervalMinutes: 360, dailyAt: "03:00", restartPolicy: .resume))
             let delivery = try await bot.send(.button(customID: "playerdata_export_schedule"), as: bot.world.owner)
             let components = try #require(delivery.json?["data"]?["components"]?.arrayValue)
@@ -62,8 +62,9 @@ struct ScheduleModalTests {
     func liveStatus() async throws {
         try await BotHarness.with { bot in
             bot.schedules.remember(
-                ExportScheduleChange(
-                    target: .server, guildID: TestWorld.guildID, channelID: bot.world.exports.id, setByUserID: bot.world.admin.id,
+                ExportScheduleRequest(
+                    scope: .guild(TestWorld.guildID), guildID: TestWorld.guildID, channelID: bot.world.exports.id,
+                    setByUserID: bot.world.admin.id,
                     intervalMinutes: 60, dailyAt: nil, restartPolicy: .clear))
             let delivery = try await bot.send(.button(customID: "playerdata_export_status"), as: bot.world.admin)
             #expect(delivery.accepted)

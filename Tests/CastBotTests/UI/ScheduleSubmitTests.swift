@@ -21,8 +21,8 @@ struct ScheduleSubmitTests {
         .modalSubmit(customID: "playerdata_export_schedule_modal", fields: fields)
     }
 
-    @Test("a valid submission starts the schedule and answers with the seed's confirmation")
-    func confirmation() async throws {
+    @Test("a valid submission goes to the scheduler; its confirmation is the ephemeral answer")
+    func applied() async throws {
         try await BotHarness.with { bot in
             let delivery = try await bot.send(Self.submit(Self.fields("1440")), as: bot.world.admin)
             #expect(delivery.accepted)
@@ -30,41 +30,32 @@ struct ScheduleSubmitTests {
             #expect(delivery.isEphemeral)
             #expect(
                 bot.schedules.applied == [
-                    ExportScheduleChange(
-                        target: .server, guildID: TestWorld.guildID, channelID: bot.world.exports.id, setByUserID: bot.world.admin.id,
-                        intervalMinutes: 1_440, dailyAt: nil, restartPolicy: .clear)
+                    ExportScheduleRequest(
+                        scope: .guild(TestWorld.guildID), guildID: TestWorld.guildID, channelID: bot.world.exports.id,
+                        setByUserID: bot.world.admin.id, intervalMinutes: 1_440, dailyAt: nil, restartPolicy: .clear)
                 ])
-            let text = delivery.content
-            #expect(text.contains("✅ **PlayerData Export Scheduled**"))
-            #expect(text.contains("**Interval**: Every 24 hours (1440 minutes)"))
-            #expect(text.contains("**Export Type**: This server only"))
-            #expect(text.contains("**Channel**: <#\(bot.world.exports.id)>"))
-            #expect(text.contains("**Estimated Size**: ~"))
-            #expect(text.contains("**First export**: In 5 seconds"))
-            #expect(text.contains("Schedule clears on bot restart"))
+            #expect(delivery.content == "FAKE CONFIRMATION: guild \(TestWorld.guildID) every 1440 minutes")
         }
     }
 
     @Test("legacy ActionRow inputs, units, resume and a daily time are read")
     func legacyResumeDaily() async throws {
         try await BotHarness.with { bot in
-            let delivery = try await bot.send(Self.submit(Self.fields("6h", policy: "resume", dailyAt: "03:30", legacy: true)), as: bot.world.manager)
+            let delivery = try await bot.send(Self.submit(Self.fields("6h", policy: "resume", dailyAt: "3:30", legacy: true)), as: bot.world.manager)
             #expect(delivery.callbackType == 4)
-            let change = try #require(bot.schedules.applied.first)
-            #expect(change.intervalMinutes == 360)
-            #expect(change.restartPolicy == .resume)
-            #expect(change.dailyAt == "03:30")
-            #expect(delivery.content.contains("resumes after a bot restart"))
-            #expect(delivery.content.contains("03:30 UTC"))
+            let request = try #require(bot.schedules.applied.first)
+            #expect(request.intervalMinutes == 360)
+            #expect(request.restartPolicy == .resume)
+            #expect(request.dailyAt == "03:30")
         }
     }
 
-    @Test("an owner may schedule every server; the estimate covers the whole file")
+    @Test("an owner may schedule every server")
     func ownerAll() async throws {
         try await BotHarness.with { bot in
-            let delivery = try await bot.send(Self.submit(Self.fields("1d", type: "all")), as: bot.world.owner)
-            #expect(bot.schedules.applied.first?.target == .all)
-            #expect(delivery.content.contains("All servers (31 guilds)"))
+            _ = try await bot.send(Self.submit(Self.fields("1d", type: "all")), as: bot.world.owner)
+            #expect(bot.schedules.applied.first?.scope == .all)
+            #expect(bot.schedules.applied.first?.intervalMinutes == 1_440)
         }
     }
 
@@ -73,7 +64,7 @@ struct ScheduleSubmitTests {
         try await BotHarness.with { bot in
             let delivery = try await bot.send(Self.submit(Self.fields("0")), as: bot.world.admin, in: bot.world.restricted)
             #expect(bot.schedules.applied.first?.intervalMinutes == 0)
-            #expect(delivery.content.contains("Schedule Stopped"))
+            #expect(delivery.content.contains("every 0 minutes"))
         }
     }
 

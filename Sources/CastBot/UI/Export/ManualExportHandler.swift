@@ -1,34 +1,79 @@
 import Foundation
+import Logging
 import PlayerData
 
 /// `playerdata_export` and `playerdata_export_all`: export now and attach the file. A reply with
 /// files always goes out deferred (type 5, ephemeral) and arrives as a follow-up; refusals are
-/// answered at once.
+/// answered at once. Large exports are packaged like scheduled ones (gzip, or numbered parts
+/// with one message per part).
 struct ManualExportHandler: Sendable {
     let authorizer: PlayerDataAuthorizer
     let data: PlayerDataReader
-    let packaging: any ExportPackaging
+    let packager: ExportPackager
+    let extraParts: ExtraPartSender
     let now: @Sendable () -> Date
 
-    func export(_ routed: RoutedInteraction, target: ExportTarget) async -> InteractionReply {
+    func export(_ routed: RoutedInteraction, all: Bool) async -> InteractionReply {
         await GuardedHandler.run(routed) { interaction in
+            let date = now()
             let file: PlayerDataFile
             let artifact: ExportArtifact
-            let date = now()
-            switch target {
-            case .server:
-                let place = try authorizer.requireServerManagerInGuild(interaction)
-                file = try await data.file()
-                artifact = try data.serverExport(of: file, guildID: place.guildID, date: date, kind: .manual)
-            case .all:
+            let scope: ExportScope
+            if all {
                 try authorizer.requireOwner(interaction, for: "**Export All**")
                 file = try await data.file()
                 artifact = ExportBuilder.allExport(of: file, date: date, kind: .manual)
+                scope = .all
+            } else {
+                let place = try authorizer.requireServerManagerInGuild(interaction)
+                file = try await data.file()
+                artifact = try data.serverExport(of: file, guildID: place.guildID, date: date, kind: .manual)
+                scope = .guild(place.guildID)
             }
-            let packaged = try await packaging.package(artifact)
+            let plan: ExportAttachmentPlan
+            do {
+                plan = try packager.plan(for: artifact)
+            } catch {
+                throw Refusal("❌ The export could not be packaged for Discord: \(error)")
+            }
             let guildName = artifact.guildID.flatMap { file.serverName(of: $0) }
-            return UIReply.notice(ManualExportMessage.text(artifact, guildName: guildName, packaged: packaged, date: date))
-                .attaching(packaged.files)
+            let text = ManualExportMessage.text(artifact, scope: scope, guildName: guildName, plan: plan, date: date)
+            extraParts.send(plan, after: routed)
+            return UIReply.notice(text).attaching(plan.uploads.prefix(1).map(\.replyFile))
+        }
+    }
+}
+
+/// Posts parts 2…n of a split export as further ephemeral follow-ups, one part per message so
+/// each request stays within Discord's upload limit. They go out once the first answer has left.
+struct ExtraPartSender: Sendable {
+    let followUps: any FollowUpSender
+
+    func send(_ plan: ExportAttachmentPlan, after routed: RoutedInteraction) {
+        let parts = plan.uploads.dropFirst()
+        guard !parts.isEmpty else { return }
+        let envelope = routed.envelope
+        guard let applicationID = envelope.applicationID, let token = envelope.token, let interactionID = envelope.id else {
+            routed.logger.error("cannot send export parts: the interaction has no id, application_id or token")
+            return
+        }
+        let logger = routed.logger
+        let followUps = followUps
+        let messages = parts.map { upload in
+            FollowUpMessage(
+                target: .newMessage, applicationID: applicationID, interactionID: interactionID, interactionToken: token,
+                data: InteractionReply.messageData(ManualExportMessage.part(upload, of: plan), ephemeral: true),
+                files: [upload.replyFile])
+        }
+        Task {
+            for message in messages {
+                do {
+                    try await followUps.send(message)
+                } catch {
+                    logger.error("an export part could not be sent", metadata: ["error": "\(error)"])
+                    return
+                }
+            }
         }
     }
 }

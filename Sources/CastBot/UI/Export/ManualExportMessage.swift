@@ -1,23 +1,47 @@
 import Foundation
 import PlayerData
 
-/// The text of a manual export's follow-up, in the seed's export message format.
+/// The texts of a manual export's follow-ups, in the seed's export message format.
 enum ManualExportMessage {
-    static func text(_ artifact: ExportArtifact, guildName: String?, packaged: PackagedExport, date: Date) -> String {
-        let type = artifact.guildID == nil ? "All Servers" : "Current Server (\(guildName ?? "Unknown"))"
+    static func text(_ artifact: ExportArtifact, scope: ExportScope, guildName: String?, plan: ExportAttachmentPlan, date: Date) -> String {
+        var type = scope.typeLabel
+        if let guildName { type += " (\(guildName))" }
+        var size = ByteSizeText.describe(plan.exportByteCount)
+        if let compressed = plan.compressedByteCount {
+            size += " (gzipped: \(ByteSizeText.describe(compressed)))"
+        }
         var lines = [
             "📤 **PlayerData Export**",
             "",
-            "**Export Time**: <t:\(Int(date.timeIntervalSince1970)):f>",
+            "**Export Time**: \(DiscordTimestamp.markup(date, .shortDateTime))",
             "**Export Type**: \(type)",
             "**Guilds Included**: \(artifact.guildCount)",
-            "**Players Included**: \(artifact.playerCount)",
-            "**File Size**: \(ByteCountText.describe(artifact.bytes.count))",
-            "**SHA-256**: `\(artifact.sha256)`",
+            "**Players**: \(artifact.playerCount)",
+            "**File Size**: \(size)",
+            "**SHA-256**: `\(plan.sha256)`",
         ]
-        lines += packaged.notes
+        if !plan.warnings.isEmpty {
+            lines.append("")
+            lines += plan.warnings
+        }
         lines.append("")
-        lines.append("💾 Attached: " + packaged.files.map(\.filename).joined(separator: ", "))
+        let first = plan.uploads.first?.filename ?? plan.exportFilename
+        if case .gzipParts(let count) = plan.encoding {
+            lines.append("💾 Attached: \(first) (part 1 of \(count); the other parts follow in the next messages)")
+        } else {
+            lines.append("💾 Attached: \(first)")
+        }
+        if let restore = plan.restoreInstructions {
+            lines.append("🔧 Restore \(plan.exportFilename): \(restore)")
+        }
         return lines.joined(separator: "\n")
+    }
+
+    static func part(_ upload: ExportAttachmentPlan.Upload, of plan: ExportAttachmentPlan) -> String {
+        [
+            "📦 **PlayerData Export**: part \(upload.partNumber ?? 0) of \(plan.uploads.count)",
+            "💾 Attached: \(upload.filename)",
+            "**SHA-256** of the rebuilt \(plan.exportFilename): `\(plan.sha256)`",
+        ].joined(separator: "\n")
     }
 }

@@ -1,4 +1,5 @@
 import DiscordModels
+import Scheduling
 
 /// `health_monitor_schedule` and its modal. The report covers every server the bot holds data
 /// for, so only owners may schedule it, from a server channel the bot can post in.
@@ -10,7 +11,8 @@ struct HealthHandlers: Sendable {
         await GuardedHandler.run(routed) { interaction in
             _ = try authorizer.requireServerManagerInGuild(interaction)
             try authorizer.requireOwner(interaction, for: "The **Health Monitor** (it reports on every server)")
-            return UIReply.modal(HealthModal.payload(statusText: await health.statusText()))
+            let last = await health.lastSettings()
+            return UIReply.modal(HealthModal.payload(lastHours: last?.hours, statusText: await health.statusText()))
         }
     }
 
@@ -23,8 +25,12 @@ struct HealthHandlers: Sendable {
                 try authorizer.requireBotPermissions(
                     PlayerDataAuthorizer.healthChannelPermissions, in: interaction, toPost: "health reports")
             }
+            // The modal asks only for hours; the restart policy set before (or the seed's clear) is kept.
+            let policy = await health.lastSettings()?.restartPolicy ?? .clear
             do {
-                return UIReply.notice(try await health.apply(hours: hours, channelID: place.channelID, setByUserID: place.userID))
+                let confirmation = try await health.apply(
+                    hours: hours, channelID: place.channelID, setByUserID: place.userID, guildID: place.guildID, restartPolicy: policy)
+                return UIReply.notice(confirmation)
             } catch {
                 throw Refusal("❌ The health monitor was not changed: \(error)")
             }

@@ -4,7 +4,7 @@ import DiscordModels
 enum HealthModal {
     static let title = "Schedule Health Monitor"
 
-    static func payload(statusText: String) -> ModalPayload {
+    static func payload(lastHours: Double?, statusText: String) -> ModalPayload {
         ModalPayload(
             customID: CustomID.healthScheduleModal,
             title: title,
@@ -16,9 +16,14 @@ enum HealthModal {
                         component: .textInput(
                             TextInput(
                                 customID: CustomID.Field.hours, style: .short, minLength: 1, maxLength: 12, required: true,
-                                placeholder: "e.g. 6, 24 or 0.5 (0 = disable)")))),
+                                value: lastHours.map(hoursText), placeholder: "e.g. 6, 24 or 0.5 (0 = disable)")))),
                 .textDisplay(TextDisplay(content: "**Current status**\n\(statusText)")),
             ]
         )
+    }
+
+    /// 6 rather than 6.0; 0.5 stays 0.5.
+    private static func hoursText(_ hours: Double) -> String {
+        hours == hours.rounded() && abs(hours) < 1e9 ? String(Int(hours)) : String(hours)
     }
 }

@@ -1,14 +1,25 @@
-import Foundation
 import DiscordModels
+import Foundation
 import Scheduling
 
 /// The schedule modal's submission, read leniently (Label-wrapped or legacy ActionRow inputs,
 /// `value` or `values[0]`) and checked field by field.
 struct ScheduleForm: Sendable, Equatable {
+    /// The modal's `export_type` choices.
+    enum ExportType: String, Sendable {
+        case server
+        case all
+    }
+
     var intervalMinutes: Int
-    var target: ExportTarget
+    var exportType: ExportType
     var restartPolicy: RestartPolicy
     var dailyAt: TimeOfDay?
+
+    /// The schedule the form asks for, when submitted in `guildID`.
+    func scope(guildID: String) -> ExportScope {
+        exportType == .all ? .all : .guild(guildID)
+    }
 
     /// Every field that is wrong, one message each, so the user fixes them all in one go.
     static func parse(_ data: InteractionData?) throws(Refusal) -> ScheduleForm {
@@ -22,10 +33,10 @@ struct ScheduleForm: Sendable, Equatable {
             problems.append(error.description)
         }
 
-        let typeText = normalized(fields.submittedValue(CustomID.Field.exportType)) ?? ExportTarget.server.rawValue
-        let target = ExportTarget(rawValue: typeText)
-        if target == nil {
-            problems.append("**Export type**: \"\(typeText)\" is not a choice; use `server` (this server) or `all` (every server).")
+        let typeText = normalized(fields.submittedValue(CustomID.Field.exportType)) ?? ExportType.server.rawValue
+        let exportType = ExportType(rawValue: typeText)
+        if exportType == nil {
+            problems.append("**Export type**: \"\(typeText.prefix(40))\" is not a choice; use `server` (this server) or `all` (every server).")
         }
 
         var policy = RestartPolicy.clear
@@ -33,7 +44,7 @@ struct ScheduleForm: Sendable, Equatable {
             do {
                 policy = try RestartPolicy(parsing: policyText)
             } catch {
-                problems.append("**After a restart**: \"\(policyText)\" is not a choice; use `clear` or `resume`.")
+                problems.append("**After a restart**: \"\(policyText.prefix(40))\" is not a choice; use `clear` or `resume`.")
             }
         }
 
@@ -42,14 +53,14 @@ struct ScheduleForm: Sendable, Equatable {
             do {
                 dailyAt = try TimeOfDay(parsing: dailyText)
             } catch {
-                problems.append("**Daily at**: \"\(dailyText)\" is not a time; use HH:MM in UTC such as 03:00, or leave it empty.")
+                problems.append("**Daily at**: \"\(dailyText.prefix(40))\" is not a time; use HH:MM in UTC such as 03:00, or leave it empty.")
             }
         }
 
-        guard problems.isEmpty, let target else {
+        guard problems.isEmpty, let exportType else {
             throw Refusal("❌ The schedule was not changed:\n" + problems.map { "• \($0)" }.joined(separator: "\n"))
         }
-        return ScheduleForm(intervalMinutes: minutes, target: target, restartPolicy: policy, dailyAt: dailyAt)
+        return ScheduleForm(intervalMinutes: minutes, exportType: exportType, restartPolicy: policy, dailyAt: dailyAt)
     }
 
     /// Trimmed and lower-cased; nil when empty.

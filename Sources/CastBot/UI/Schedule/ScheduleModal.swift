@@ -7,8 +7,8 @@ enum ScheduleModal {
     static let title = "Schedule playerData Export"
     static let defaultIntervalMinutes = 1_440
 
-    static func payload(last: ExportScheduleChange?, offerAll: Bool, statusText: String) -> ModalPayload {
-        let target = offerAll ? (last?.target ?? .server) : .server
+    static func payload(last: ExportScheduleRequest?, offerAll: Bool, statusText: String) -> ModalPayload {
+        let target: ScheduleForm.ExportType = offerAll && last?.scope == .all ? .all : .server
         let policy = last?.restartPolicy ?? .clear
         return ModalPayload(
             customID: CustomID.exportScheduleModal,
@@ -50,16 +50,16 @@ enum ScheduleModal {
         )
     }
 
-    private static func exportTypeOptions(selected: ExportTarget, offerAll: Bool) -> [SelectOption] {
+    private static func exportTypeOptions(selected: ScheduleForm.ExportType, offerAll: Bool) -> [SelectOption] {
         var options = [
             SelectOption(
-                label: "Server", value: ExportTarget.server.rawValue, description: "This server's data only",
+                label: "Server", value: ScheduleForm.ExportType.server.rawValue, description: "This server's data only",
                 default: selected == .server)
         ]
         if offerAll {
             options.append(
                 SelectOption(
-                    label: "All servers", value: ExportTarget.all.rawValue, description: "The whole playerData.json (owners only)",
+                    label: "All servers", value: ScheduleForm.ExportType.all.rawValue, description: "The whole playerData.json (owners only)",
                     default: selected == .all))
         }
         return options

@@ -6,12 +6,15 @@ import Logging
 /// (with the sandbox's own bot token) in sandbox mode.
 enum DiscordConnection {
     static func client(configuration: CastBotConfiguration, sandbox: SandboxSession?, logger: Logger) -> any DiscordClient {
+        client(configuration: configuration, token: configuration.discordToken?.secret ?? sandbox?.botToken, logger: logger)
+    }
+
+    static func client(configuration: CastBotConfiguration, token: String?, logger: Logger) -> any DiscordClient {
         var settings = HTTPDiscordClientConfiguration()
         settings.baseURL = configuration.apiBaseURL
         settings.version = CastBotVersion.current
-        let secret = configuration.discordToken?.secret ?? sandbox?.botToken
         var restLogger = logger
         restLogger[metadataKey: "component"] = "discord-rest"
-        return HTTPDiscordClient(token: secret.flatMap { DiscordREST.DiscordToken($0) }, configuration: settings, logger: restLogger)
+        return HTTPDiscordClient(token: token.flatMap { DiscordREST.DiscordToken($0) }, configuration: settings, logger: restLogger)
     }
 }

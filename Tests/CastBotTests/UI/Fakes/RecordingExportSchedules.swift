@@ -1,51 +1,51 @@
 @testable import CastBot
 import Synchronization
 
-/// Records every schedule change it is asked to apply; answers status and last settings from
+/// Records every schedule request it is asked to apply; answers status and last settings from
 /// what it recorded, and can be told to fail.
 final class RecordingExportSchedules: ExportScheduleControlling {
     private struct State {
-        var applied: [ExportScheduleChange] = []
-        var last: [String: ExportScheduleChange] = [:]
+        var applied: [ExportScheduleRequest] = []
+        var last: [ExportScope: ExportScheduleRequest] = [:]
         var failure: String?
     }
 
     private let state = Mutex(State())
 
-    var applied: [ExportScheduleChange] { state.withLock { $0.applied } }
+    var applied: [ExportScheduleRequest] { state.withLock { $0.applied } }
 
     func failNext(_ message: String) {
         state.withLock { $0.failure = message }
     }
 
-    func remember(_ change: ExportScheduleChange) {
-        state.withLock { $0.last[Self.key(change.target, change.guildID)] = change }
+    func remember(_ request: ExportScheduleRequest) {
+        state.withLock { $0.last[request.scope] = request }
     }
 
-    func apply(_ change: ExportScheduleChange) async throws {
+    func apply(_ request: ExportScheduleRequest) async throws -> ExportScheduleConfirmation {
         try state.withLock { state in
             if let failure = state.failure {
                 state.failure = nil
                 throw FakeFailure(description: failure)
             }
-            state.applied.append(change)
-            state.last[Self.key(change.target, change.guildID)] = change
+            state.applied.append(request)
+            state.last[request.scope] = request
         }
+        return ExportScheduleConfirmation(
+            isScheduled: !request.stops, cadenceLabel: "", typeLabel: request.scope.typeLabel, channelID: request.channelID,
+            guildCount: 1, estimatedSizeBytes: nil, firstRunAt: nil, restartPolicy: request.restartPolicy, notes: [],
+            message: "FAKE CONFIRMATION: \(request.scope) every \(request.intervalMinutes) minutes")
     }
 
-    func statusText(for target: ExportTarget, guildID: String) async -> String {
-        guard let change = state.withLock({ $0.last[Self.key(target, guildID)] }), change.intervalMinutes > 0 else {
-            return "⏹️ No schedule active (fake, \(target.rawValue))"
+    func statusText(for scope: ExportScope) async -> String {
+        guard let request = state.withLock({ $0.last[scope] }), !request.stops else {
+            return "⏹️ No schedule active (fake, \(scope.exportType))"
         }
-        return "✅ Active (fake): every \(change.intervalMinutes) minutes to <#\(change.channelID)>"
+        return "✅ Active (fake): every \(request.intervalMinutes) minutes to <#\(request.channelID)>"
     }
 
-    func lastSettings(for target: ExportTarget, guildID: String) async -> ExportScheduleChange? {
-        state.withLock { $0.last[Self.key(target, guildID)] }
-    }
-
-    private static func key(_ target: ExportTarget, _ guildID: String) -> String {
-        target == .all ? "all" : guildID
+    func lastSettings(for scope: ExportScope) async -> ExportScheduleRequest? {
+        state.withLock { $0.last[scope] }
     }
 }
 

@@ -5,28 +5,38 @@ import DiscordSandbox
 import Foundation
 import Logging
 import PlayerData
+import ServiceLifecycle
 
 /// The real interactions server on a loopback port (port 0), wired with the player data UI, a
-/// Discord REST client pointed at a DiscordSandbox, and recording fakes for the schedulers.
-/// Interactions are sent by the sandbox, signed the way Discord signs them.
+/// Discord REST client pointed at a DiscordSandbox, and either recording fakes for the schedulers
+/// or the real scheduled features on a test clock. Interactions are sent by the sandbox, signed
+/// the way Discord signs them.
 struct BotHarness: Sendable {
+    enum Scheduling {
+        /// `schedules` and `health` record what the UI asks for.
+        case fakes
+        /// `ExportScheduleService` and `HealthMonitorService` on a scheduler over `botClock`.
+        case real
+    }
+
     let sandbox: DiscordSandbox
     let world: TestWorld
     let botURL: URL
-    /// The router's deadline and the import plans' lifetime run on this clock.
+    /// The router's deadline, the import plans' lifetime and (with real scheduling) the scheduler run on this clock.
     let botClock: TestClock<Duration>
     let router: InteractionRouter
     let store: PlayerDataStore
     let folder: TemporaryFolder
     let schedules: RecordingExportSchedules
     let health: RecordingHealthMonitor
-    let discord: any DiscordClient
     let now: Date
 
     /// Runs `body` against a fresh bot and sandbox, with `dataFile` as `playerData.json`
     /// (the real 31-guild CastBot file unless said otherwise), and always tears them down.
     static func with(
         dataFile: [UInt8]? = nil,
+        scheduling: Scheduling = .fakes,
+        packager: ExportPackager = ExportPackager(),
         _ body: (BotHarness) async throws -> Void
     ) async throws {
         var logger = Logger(label: "castbot-ui-tests")
@@ -38,7 +48,12 @@ struct BotHarness: Sendable {
         do {
             try folder.write(dataFile ?? SharedFixtures.bytes(SharedFixtures.wholeFile), to: "playerData.json")
             let world = try await TestWorld.build(in: sandbox)
-            try await run(sandbox: sandbox, apiBaseURL: apiBaseURL, world: world, folder: folder, logger: logger, body)
+            let configuration = CastBotConfiguration(
+                applicationID: sandbox.configuration.applicationID, publicKey: try DiscordPublicKey(hex: sandbox.publicKeyHex),
+                apiBaseURL: apiBaseURL.absoluteString, dataDirectory: folder.path, httpHost: "127.0.0.1", ownerIDs: [world.owner.id])
+            let parts = Parts(
+                sandbox: sandbox, world: world, configuration: configuration, folder: folder, packager: packager, logger: logger)
+            try await parts.run(scheduling, body)
         } catch {
             await sandbox.stop()
             throw error
@@ -46,40 +61,55 @@ struct BotHarness: Sendable {
         await sandbox.stop()
     }
 
-    private static func run(
-        sandbox: DiscordSandbox, apiBaseURL: URL, world: TestWorld, folder: TemporaryFolder, logger: Logger,
-        _ body: (BotHarness) async throws -> Void
-    ) async throws {
-        var settings = HTTPDiscordClientConfiguration()
-        settings.baseURL = apiBaseURL.absoluteString
-        let discord = HTTPDiscordClient(
-            token: DiscordREST.DiscordToken(sandbox.configuration.botToken), configuration: settings, logger: logger)
-        let botClock = TestClock<Duration>()
-        let now = Date(timeIntervalSince1970: 1_760_538_600)
-        let store = PlayerDataStore(directory: folder.path)
-        let schedules = RecordingExportSchedules()
-        let health = RecordingHealthMonitor()
-        var router = InteractionRouter(followUps: DiscordFollowUpSender(client: discord, clock: botClock), clock: botClock)
-        PlayerDataFeatures(
-            store: store, ownerIDs: [world.owner.id], schedules: schedules, health: health, discord: discord,
-            clock: botClock, now: { now }
-        ).install(on: &router)
+    /// What one harness is built from.
+    private struct Parts {
+        let sandbox: DiscordSandbox
+        let world: TestWorld
+        let configuration: CastBotConfiguration
+        let folder: TemporaryFolder
+        let packager: ExportPackager
+        let logger: Logger
 
-        let configuration = CastBotConfiguration(
-            publicKey: try DiscordPublicKey(hex: sandbox.publicKeyHex), apiBaseURL: apiBaseURL.absoluteString,
-            dataDirectory: folder.path, httpHost: "127.0.0.1", ownerIDs: [world.owner.id])
-        let bot = try await RunningBot.start(configuration: configuration, router: router, logger: logger)
-
-        let harness = BotHarness(
-            sandbox: sandbox, world: world, botURL: try requireValue(URL(string: bot.interactionsURL), "bad bot URL"), botClock: botClock,
-            router: router, store: store, folder: folder, schedules: schedules, health: health, discord: discord, now: now)
-        do {
-            try await body(harness)
-        } catch {
+        func run(_ scheduling: Scheduling, _ body: (BotHarness) async throws -> Void) async throws {
+            let discord = DiscordConnection.client(
+                configuration: configuration, token: sandbox.configuration.botToken, logger: logger)
+            let botClock = TestClock<Duration>()
+            let now = Date(timeIntervalSince1970: 1_760_538_600)
+            let schedules = RecordingExportSchedules()
+            let health = RecordingHealthMonitor()
+            let router: InteractionRouter
+            let store: PlayerDataStore
+            var services: [any Service] = []
+            switch scheduling {
+            case .fakes:
+                store = PlayerDataStore(directory: folder.path)
+                let followUps = DiscordFollowUpSender(client: discord, clock: botClock)
+                var fakeRouter = InteractionRouter(followUps: followUps, clock: botClock)
+                PlayerDataFeatures(
+                    store: store, ownerIDs: configuration.ownerIDs, schedules: schedules, health: health, discord: discord,
+                    followUps: followUps, packager: packager, clock: botClock, now: { now }
+                ).install(on: &fakeRouter)
+                router = fakeRouter
+            case .real:
+                let assembly = BotAssembly.make(
+                    configuration: configuration, discord: discord, clock: botClock, interactionClock: botClock, now: { now },
+                    packager: packager, logger: logger)
+                router = assembly.router
+                store = assembly.store
+                services = [assembly.scheduledService]
+            }
+            let bot = try await RunningBot.start(configuration: configuration, router: router, alongside: services, logger: logger)
+            let harness = BotHarness(
+                sandbox: sandbox, world: world, botURL: try requireValue(URL(string: bot.interactionsURL), "bad bot URL"),
+                botClock: botClock, router: router, store: store, folder: folder, schedules: schedules, health: health, now: now)
+            do {
+                try await body(harness)
+            } catch {
+                await bot.stop()
+                throw error
+            }
             await bot.stop()
-            throw error
         }
-        await bot.stop()
     }
 
     /// Sends an interaction as `user` in `channel` (the exports channel by default).

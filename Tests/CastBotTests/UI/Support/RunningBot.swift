@@ -9,8 +9,11 @@ struct RunningBot: Sendable {
     private let group: ServiceGroup
     private let serving: Task<Void, any Error>
 
-    /// Starts the application on `configuration.httpHost`, port 0, with `router` as its handler.
-    static func start(configuration: CastBotConfiguration, router: InteractionRouter, logger: Logger) async throws -> RunningBot {
+    /// Starts the application on `configuration.httpHost`, port 0, with `router` as its handler,
+    /// and `services` (the scheduler) beside it.
+    static func start(
+        configuration: CastBotConfiguration, router: InteractionRouter, alongside services: [any Service] = [], logger: Logger
+    ) async throws -> RunningBot {
         var configuration = configuration
         configuration.httpPort = 0
         let running = AsyncStream<Int>.makeStream()
@@ -20,7 +23,7 @@ struct RunningBot: Sendable {
                 interactionHandler: router, prometheusRegistry: PrometheusCollectorRegistry(), logger: logger,
                 onServerRunning: { port in running.continuation.yield(port) }))
         let group = CastBotServices.serviceGroup(
-            application: application, alongside: [], shutdownPolicy: ShutdownPolicy(), gracefulShutdownSignals: [], logger: logger)
+            application: application, alongside: services, shutdownPolicy: ShutdownPolicy(), gracefulShutdownSignals: [], logger: logger)
         let serving = Task { try await group.run() }
         var ports = running.stream.makeAsyncIterator()
         guard let port = await ports.next() else {

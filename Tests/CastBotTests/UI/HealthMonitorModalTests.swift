@@ -1,8 +1,9 @@
+@testable import CastBot
 import DiscordSandbox
 import Testing
 
 @Suite("Health monitor button and modal")
-struct HealthMonitorTests {
+struct HealthMonitorModalTests {
     static func submit(_ hours: String) -> SandboxInteractionKind {
         .modalSubmit(customID: "health_monitor_schedule_modal", fields: [.textInput("hours", value: hours)])
     }
@@ -14,7 +15,7 @@ struct HealthMonitorTests {
             #expect(delivery.accepted)
             #expect(delivery.callbackType == 9)
             #expect(delivery.json?["data"]?["custom_id"]?.stringValue == "health_monitor_schedule_modal")
-            #expect(delivery.customIDs == ["hours"])
+            #expect(delivery.customIDs == ["health_monitor_schedule_modal", "hours"])
             #expect(delivery.text.contains("Health monitor idle (fake)"))
         }
     }
@@ -40,8 +41,10 @@ struct HealthMonitorTests {
             #expect(stopped.content.contains("stopped"))
             #expect(
                 bot.health.applied == [
-                    .init(hours: 0.5, channelID: bot.world.exports.id, setByUserID: bot.world.owner.id),
-                    .init(hours: 0, channelID: bot.world.restricted.id, setByUserID: bot.world.owner.id),
+                    HealthMonitorSettings(
+                        hours: 0.5, channelID: bot.world.exports.id, setByUserID: bot.world.owner.id, guildID: TestWorld.guildID),
+                    HealthMonitorSettings(
+                        hours: 0, channelID: bot.world.restricted.id, setByUserID: bot.world.owner.id, guildID: TestWorld.guildID),
                 ])
         }
     }
