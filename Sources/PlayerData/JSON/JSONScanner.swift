@@ -198,6 +198,7 @@ struct JSONScanner {
     }
 
     /// Scans `"key"`, the colon and the whitespace after it; p[i] must start the key.
+    @inline(__always)
     private mutating func scanKeyAndColon() throws(JSONSyntaxError) {
         guard i < n else { throw failure(.unexpectedEnd(expected: "a string key", openContainers: depth), at: i) }
         guard p[i] == UInt8(ascii: "\"") else { throw keyStartFailure() }
