@@ -7,28 +7,14 @@ public struct PlayerDataFile: Sendable {
     /// Top-level keys that hold settings rather than a guild.
     public static let nonGuildKeys: Set<String> = ["/* Server ID */", "environmentConfig"]
 
-    struct Entry: Sendable {
-        let key: String
-        /// The member whose value counts (the last occurrence of the key).
-        var member: ScannedMember
-        let isGuild: Bool
-    }
-
     public let bytes: [UInt8]
     /// True when the bytes are laid out exactly as `JSON.stringify(data, null, 2)` writes them.
     public let layoutMatchesStringify: Bool
-    /// Keys that occur more than once at the top level (JSON.parse keeps only the last value).
-    public let duplicateKeys: [DuplicateKey]
-    public let guildIDs: [String]
-    public let playerCount: Int
-
-    let entries: [Entry]
     /// The top-level object, from `{` to just past `}`.
     let rootRange: Range<Int>
     /// End of the value of the last top-level member in file order (nil if there is none).
     let lastMemberValueEnd: Int?
-    /// Keyed by the decoded key as WTF-8, so keys differing only in lone surrogates stay apart.
-    private let entryIndex: [[UInt8]: Int]
+    let index: MemberIndex
 
     public init(bytes: [UInt8]) throws(PlayerDataError) {
         let outcome = bytes.withUnsafeBytes { buffer in
@@ -39,48 +25,28 @@ public struct PlayerDataFile: Sendable {
         case .success(let value): scan = value
         case .failure(let error): throw .invalidJSON(error)
         }
-
-        var entries: [Entry] = []
-        entries.reserveCapacity(scan.members.count)
-        var entryIndex: [[UInt8]: Int] = [:]
-        entryIndex.reserveCapacity(scan.members.count)
-        var occurrences: [Int: [Int]] = [:]
-        bytes.withUnsafeBytes { buffer in
-            for member in scan.members {
-                let inner = UnsafeRawBufferPointer(
-                    rebasing: buffer[(member.keyRange.lowerBound + 1)..<(member.keyRange.upperBound - 1)])
-                let identity = member.keyHasEscapes ? JSONStringDecoder.decode(inner) : Array(inner)
-                if let existing = entryIndex[identity] {
-                    let firstOffset = entries[existing].member.keyRange.lowerBound
-                    occurrences[existing, default: [firstOffset]].append(member.keyRange.lowerBound)
-                    entries[existing].member = member
-                } else {
-                    let key = String(decoding: identity, as: UTF8.self)
-                    entryIndex[identity] = entries.count
-                    entries.append(Entry(key: key, member: member, isGuild: !Self.nonGuildKeys.contains(key)))
-                }
-            }
-        }
         self.bytes = bytes
         self.rootRange = scan.rootRange
         self.lastMemberValueEnd = scan.members.last?.value.end
-        self.entries = entries
-        self.entryIndex = entryIndex
-        self.layoutMatchesStringify = scan.layoutIsCanonical && occurrences.isEmpty
-        self.duplicateKeys = occurrences.keys.sorted().map { index in
-            DuplicateKey(key: entries[index].key, byteOffsets: occurrences[index] ?? [])
-        }
-        self.guildIDs = entries.filter(\.isGuild).map(\.key)
-        self.playerCount = entries.reduce(0) { $0 + ($1.isGuild ? $1.member.playerCount : 0) }
+        self.index = MemberIndex(scan.members)
+        self.layoutMatchesStringify = scan.layoutIsCanonical && index.duplicateKeys.isEmpty
     }
+
+    /// Keys that occur more than once at the top level (JSON.parse keeps only the last value).
+    public var duplicateKeys: [DuplicateKey] { index.duplicateKeys }
+
+    /// Guilds in the file: every top-level key except `nonGuildKeys`, in JavaScript's order.
+    public var guildIDs: [String] { index.guildIDs }
+
+    /// Players over all guilds: the distinct keys of each guild's `players` object, summed.
+    public var playerCount: Int { index.playerCount }
 
     public var byteCount: Int { bytes.count }
 
-    /// Guilds in the file: every top-level key except `nonGuildKeys`.
     public var guildCount: Int { guildIDs.count }
 
     /// Every top-level key, in JavaScript's order.
-    public var keys: [String] { entries.map(\.key) }
+    public var keys: [String] { index.entries.map(\.key) }
 
     /// The raw bytes of a top-level member's value, exactly as they are in the file.
     public func guild(_ id: String) -> ArraySlice<UInt8>? {
@@ -100,8 +66,8 @@ public struct PlayerDataFile: Sendable {
         entry(id)?.member.playerCount
     }
 
-    func entry(_ key: String) -> Entry? {
-        entryIndex[Array(key.utf8)].map { entries[$0] }
+    func entry(_ key: String) -> MemberIndex.Entry? {
+        index.entry(key)
     }
 }
 

@@ -62,7 +62,7 @@ public struct VerifyReport: Sendable, CustomStringConvertible {
     }
 
     private static func guildShapeWarnings(_ document: PlayerDataFile) -> [String] {
-        document.entries.filter { $0.isGuild && $0.member.value.kind != .object }.map {
+        document.index.entries.filter { $0.isGuild && $0.member.value.kind != .object }.map {
             "guild \"\($0.key)\" holds \($0.member.value.kind.nameWithArticle), not an object; it cannot be exported"
         }
     }

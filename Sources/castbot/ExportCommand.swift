@@ -33,21 +33,33 @@ struct ExportCommand: AsyncParsableCommand {
             let location = DurableFile.dataLocation(data)
             let dataPath = "\(location.directory)/\(location.fileName)"
             let date = Date()
-            let destination: String
-            let artifact: ExportArtifact
             if let guild {
+                let artifact = try DataFileExporter.serverExport(dataFileAt: dataPath, guildID: guild, date: date, kind: .manual)
+                try write(artifact, to: out ?? artifact.filename)
+            } else if sha256 {
+                // The checksum needs the bytes in hand, so this path loads the file whole.
                 let file = try PlayerDataFile(bytes: DurableFile.contents(of: dataPath))
-                artifact = try ExportBuilder.serverExport(of: file, guildID: guild, date: date, kind: .manual)
-                destination = out ?? artifact.filename
-                try DurableFile.writeCopy(artifact.bytes, to: destination)
+                let artifact = ExportBuilder.allExport(of: file, date: date, kind: .manual)
+                try write(artifact, to: out ?? artifact.filename)
             } else {
-                destination = out ?? ExportFilename.all(date: date, kind: .manual)
-                artifact = try AllExportWriter.write(dataFileAt: dataPath, to: destination, date: date, kind: .manual)
+                let destination = out ?? ExportFilename.all(date: date, kind: .manual)
+                let export = try DataFileExporter.writeAllExport(dataFileAt: dataPath, to: destination, date: date, kind: .manual)
+                report(guilds: export.guildCount, players: export.playerCount, bytes: export.byteCount, destination: destination)
             }
-            var summary = "exported \(artifact.guildCount) guild(s), \(artifact.playerCount) players, \(artifact.bytes.count) bytes"
-            summary += destination == "-" ? " to standard output" : " to \(destination)"
-            if sha256 { summary += "\nsha256 \(artifact.sha256)" }
-            CommandOutput.printError(summary)
         }
+    }
+
+    private func write(_ artifact: ExportArtifact, to destination: String) throws {
+        try DurableFile.writeCopy(artifact.bytes, to: destination)
+        report(
+            guilds: artifact.guildCount, players: artifact.playerCount, bytes: artifact.bytes.count,
+            destination: destination, sha256: sha256 ? artifact.sha256 : nil)
+    }
+
+    private func report(guilds: Int, players: Int, bytes: Int, destination: String, sha256: String? = nil) {
+        var summary = "exported \(guilds) guild(s), \(players) players, \(bytes) bytes"
+        summary += destination == "-" ? " to standard output" : " to \(destination)"
+        if let sha256 { summary += "\nsha256 \(sha256)" }
+        CommandOutput.printError(summary)
     }
 }

@@ -47,7 +47,8 @@ import Testing
     @Test func ordinarySavesPass() async throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let store = PlayerDataStore(directory: folder.path)
+        // A data folder that does not exist yet is created.
+        let store = PlayerDataStore(directory: "\(folder.path)/data/castbot")
         let first = try Fixtures.bytes(Fixtures.devCrashRestore)
         let second = try Fixtures.bytes(Fixtures.wholeFile)
 
@@ -61,8 +62,8 @@ import Testing
             return
         }
         #expect(grown.backupPath != nil)
-        #expect(try folder.read("playerData.json") == second)
-        #expect(try folder.read("playerData.json.backup") == first)
+        #expect(try folder.read("data/castbot/playerData.json") == second)
+        #expect(try folder.read("data/castbot/playerData.json.backup") == first)
     }
 
     @Test func guardRules() {

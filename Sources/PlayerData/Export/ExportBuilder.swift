@@ -34,7 +34,7 @@ public enum ExportBuilder {
     }
 
     static func serverExportBytes(
-        of file: PlayerDataFile, entry: PlayerDataFile.Entry, guildID: String, exportDate: String
+        of file: PlayerDataFile, entry: MemberIndex.Entry, guildID: String, exportDate: String
     ) -> [UInt8] {
         let value = entry.member.value
         var out: [UInt8] = []

@@ -1,58 +1,51 @@
 /// Counts the distinct keys of one object (a guild's `players`), as `Object.keys(o).length`
-/// would after JSON.parse has collapsed duplicates. Keys are hashed while scanning; only keys
-/// with equal hashes are compared byte by byte, after decoding escapes.
+/// would after JSON.parse has collapsed duplicates. Each key's decoded text is kept (the object
+/// may span pieces of a streamed file) with a hash; only keys with equal hashes are compared.
 struct DistinctKeyCounter {
     private struct Key {
         var hash: UInt64
-        var range: Range<Int>
-        var escaped: Bool
+        var start: Int
+        var count: Int
     }
 
     private var keys: [Key] = []
+    private var text: [UInt8] = []
 
     mutating func reset() {
         keys.removeAll(keepingCapacity: true)
+        text.removeAll(keepingCapacity: true)
     }
 
-    /// `range` spans the key's quotes.
-    mutating func add(_ range: Range<Int>, escaped: Bool, in bytes: UnsafeRawBufferPointer) {
-        let inner = UnsafeRawBufferPointer(rebasing: bytes[(range.lowerBound + 1)..<(range.upperBound - 1)])
-        let hash: UInt64
+    /// `inner` is the key without its quotes.
+    mutating func add(_ inner: UnsafeRawBufferPointer, escaped: Bool) {
+        let start = text.count
         if escaped {
-            hash = JSONStringDecoder.decode(inner).withUnsafeBytes { Self.hash($0) }
+            text.append(contentsOf: JSONStringDecoder.decode(inner))
         } else {
-            hash = Self.hash(inner)
+            text.append(contentsOf: inner)
         }
-        keys.append(Key(hash: hash, range: range, escaped: escaped))
+        let count = text.count - start
+        let hash = text.withUnsafeBytes { Self.hash(UnsafeRawBufferPointer(rebasing: $0[start..<(start + count)])) }
+        keys.append(Key(hash: hash, start: start, count: count))
     }
 
-    mutating func distinctCount(in bytes: UnsafeRawBufferPointer) -> Int {
+    mutating func distinctCount() -> Int {
         guard keys.count > 1 else { return keys.count }
         keys.sort { $0.hash < $1.hash }
         var duplicates = 0
         var groupStart = 0
         for index in 1...keys.count {
             if index < keys.count && keys[index].hash == keys[groupStart].hash { continue }
-            if index - groupStart > 1 {
-                duplicates += duplicatesInGroup(groupStart..<index, bytes: bytes)
+            for later in (groupStart + 1)..<index where (groupStart..<later).contains(where: { sameText(keys[$0], keys[later]) }) {
+                duplicates += 1
             }
             groupStart = index
         }
         return keys.count - duplicates
     }
 
-    /// Keys in `group` share a hash; count those equal to an earlier one.
-    private func duplicatesInGroup(_ group: Range<Int>, bytes: UnsafeRawBufferPointer) -> Int {
-        let texts = group.map { index -> [UInt8] in
-            let key = keys[index]
-            let inner = UnsafeRawBufferPointer(rebasing: bytes[(key.range.lowerBound + 1)..<(key.range.upperBound - 1)])
-            return key.escaped ? JSONStringDecoder.decode(inner) : Array(inner)
-        }
-        var duplicates = 0
-        for (position, text) in texts.enumerated() where texts[..<position].contains(text) {
-            duplicates += 1
-        }
-        return duplicates
+    private func sameText(_ a: Key, _ b: Key) -> Bool {
+        a.count == b.count && text[a.start..<(a.start + a.count)] == text[b.start..<(b.start + b.count)]
     }
 
     /// A fast 64-bit hash over whole words; quality only matters for speed, never correctness.

@@ -1,8 +1,10 @@
 /// Turning "the byte at offset X is wrong" into a message that says what and where.
 extension JSONScanner {
+    /// `offset` is into the bytes in hand; the error carries the document offset and position.
     func failure(_ problem: JSONSyntaxError.Problem, at offset: Int) -> JSONSyntaxError {
-        let position = TextPosition(of: offset, in: bytes)
-        return JSONSyntaxError(problem: problem, byteOffset: offset, line: position.line, column: position.column)
+        let documentOffset = base &+ offset
+        let position = source?.position(of: documentOffset) ?? TextPosition(of: documentOffset, in: bytes)
+        return JSONSyntaxError(problem: problem, byteOffset: documentOffset, line: position.line, column: position.column)
     }
 
     /// p[i] is not `{` at the top level.

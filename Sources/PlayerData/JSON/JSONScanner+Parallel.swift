@@ -17,11 +17,11 @@ extension JSONScanner {
         return splitCandidate(in: bytes)
     }
 
-    /// The first `,\n  "` at or after the middle (within 4 MiB), pointing at the quote.
-    static func splitCandidate(in bytes: UnsafeRawBufferPointer) -> Int? {
+    /// The first `,\n  "` at or after `start` (default: the middle, searching 4 MiB), pointing at the quote.
+    static func splitCandidate(in bytes: UnsafeRawBufferPointer, from start: Int? = nil) -> Int? {
         let pattern: [UInt8] = [UInt8(ascii: ","), 0x0A, 0x20, 0x20, UInt8(ascii: "\"")]
-        let searchEnd = min(bytes.count - pattern.count + 1, bytes.count / 2 + (4 << 20))
-        var index = bytes.count / 2
+        var index = start ?? bytes.count / 2
+        let searchEnd = min(bytes.count - pattern.count + 1, index + (4 << 20))
         while index < searchEnd {
             if bytes[index] == pattern[0] && bytes[index + 1] == pattern[1] && bytes[index + 2] == pattern[2]
                 && bytes[index + 3] == pattern[3] && bytes[index + 4] == pattern[4]

@@ -30,10 +30,16 @@ struct JSONScanner {
         return try body(&scanner)
     }
 
-    let bytes: UnsafeRawBufferPointer
-    let p: UnsafePointer<UInt8>
-    let n: Int
+    /// The bytes in hand: the whole document, or the current piece when streaming from a file.
+    var bytes: UnsafeRawBufferPointer
+    var p: UnsafePointer<UInt8>
+    var n: Int
     var i = 0
+    /// Offset in the document of p[0]; the index always records document offsets.
+    var base = 0
+    /// Supplies the next piece when streaming; pieces end right after a newline, which valid
+    /// JSON only has between tokens, so only whitespace skipping ever reaches a piece's end.
+    var source: JSONChunkSource?
     /// Number of open containers; `containers[1...depth]` holds their kinds.
     var depth = 0
     let containers: UnsafeMutablePointer<UInt8>
@@ -43,13 +49,16 @@ struct JSONScanner {
     var rootLayoutIsCanonical = true
     var memberKeyRange = 0..<0
     var memberKeyHasEscapes = false
+    var memberIdentity: [UInt8] = []
     var memberValueStart = 0
+    var memberValueKind = JSONValueKind.null
     var memberLayoutIsCanonical = true
     var memberPlayerCount = 0
     var memberServerName: JSONValueSpan?
     /// What the current key of a guild object (depth 2) is.
     var guildKey = GuildKey.other
     var guildValueStart = 0
+    var guildValueKind = JSONValueKind.null
     /// Whether the object open at depth 3 is a guild's `players`.
     var inPlayers = false
     var playerKeys = DistinctKeyCounter()
@@ -79,30 +88,31 @@ struct JSONScanner {
         let leading = skipGap()
         guard i < n else { throw failure(.unexpectedEnd(expected: "a JSON object", openContainers: 0), at: i) }
         guard p[i] == UInt8(ascii: "{") else { throw topLevelFailure() }
-        let rootStart = i
+        let rootStart = base &+ i
         rootLayoutIsCanonical = leading == Self.emptyGap
         try scanValues()
         if stoppedAtSplit {
             return ScanResult(
-                members: members, rootRange: rootStart..<i, layoutIsCanonical: rootLayoutIsCanonical, isComplete: false)
+                members: members, rootRange: rootStart..<(base &+ i), layoutIsCanonical: rootLayoutIsCanonical,
+                isComplete: false)
         }
         return try finishDocument(rootStart: rootStart)
     }
 
-    /// Scans from a top-level key at `start` to the end, as if everything before it were a valid
-    /// start of the top-level object (a parallel scan's second half).
+    /// Scans from a top-level key at p[start] to the end, as if everything before it were a
+    /// valid start of the top-level object (a parallel scan's second half).
     mutating func scanRemainder(from start: Int) throws(JSONSyntaxError) -> ScanResult {
         i = start
         depth = 1
         containers[1] = Self.object
         try scanKeyAndColon()
         try scanValues()
-        return try finishDocument(rootStart: start)
+        return try finishDocument(rootStart: base &+ start)
     }
 
     /// The top-level object has just closed at i.
     private mutating func finishDocument(rootStart: Int) throws(JSONSyntaxError) -> ScanResult {
-        let rootEnd = i
+        let rootEnd = base &+ i
         let trailing = skipGap()
         guard i == n else { throw failure(.trailingContent, at: i) }
         rootLayoutIsCanonical = rootLayoutIsCanonical && trailing == Self.emptyGap
@@ -171,7 +181,7 @@ struct JSONScanner {
                     i &+= 1
                     noteLayout(skipGap() == depth &* 2)
                     if containers[depth] == Self.object {
-                        if depth == 1 && i == stopOffset {
+                        if depth == 1 && base &+ i == stopOffset {
                             stoppedAtSplit = true
                             return
                         }
@@ -188,6 +198,7 @@ struct JSONScanner {
     }
 
     /// Scans `"key"`, the colon and the whitespace after it; p[i] must start the key.
+    @inline(__always)
     private mutating func scanKeyAndColon() throws(JSONSyntaxError) {
         guard i < n else { throw failure(.unexpectedEnd(expected: "a string key", openContainers: depth), at: i) }
         guard p[i] == UInt8(ascii: "\"") else { throw keyStartFailure() }
@@ -247,38 +258,90 @@ struct JSONScanner {
 
     /// Skips whitespace and classifies it: a newline followed by N spaces (returns N, the only
     /// shape `JSON.stringify` produces between lines), nothing (`emptyGap`), or anything else.
+    /// The fast path stays within the bytes in hand; the rare gap that reaches their end
+    /// (the document's end, or a piece's when streaming) takes `skipGapAcrossPieces`.
     @inline(__always)
     mutating func skipGap() -> Int {
-        guard i < n else { return Self.emptyGap }
-        if p[i] == 0x0A {
-            i &+= 1
-            let spacesStart = i
-            let eightSpaces: UInt64 = 0x2020_2020_2020_2020
-            while i &+ 8 <= n {
-                let others = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) ^ eightSpaces
-                if others != 0 {
-                    // High bit of each non-zero byte of `others`, i.e. of each non-space byte.
-                    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-                    i &+= Self.firstFlaggedByte((((others & low7) &+ low7) | others) & ~low7)
-                    break
-                }
-                i &+= 8
+        guard i < n else { return skipGapAcrossPieces() }
+        guard p[i] == 0x0A else { return skipWhitespace() ? Self.irregularGap : Self.emptyGap }
+        let newline = i
+        i &+= 1
+        let spacesStart = i
+        let eightSpaces: UInt64 = 0x2020_2020_2020_2020
+        while i &+ 8 <= n {
+            let others = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) ^ eightSpaces
+            if others != 0 {
+                // High bit of each non-zero byte of `others`, i.e. of each non-space byte.
+                let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+                i &+= Self.firstFlaggedByte((((others & low7) &+ low7) | others) & ~low7)
+                break
             }
-            while i < n && p[i] == 0x20 { i &+= 1 }
-            let spaces = i &- spacesStart
-            if i < n && Self.isWhitespace(p[i]) {
-                skipWhitespace()
-                return Self.irregularGap
-            }
-            return spaces
+            i &+= 8
         }
-        let start = i
-        skipWhitespace()
-        return i == start ? Self.emptyGap : Self.irregularGap
+        while i < n && p[i] == 0x20 { i &+= 1 }
+        guard i < n else {
+            i = newline
+            return skipGapAcrossPieces()
+        }
+        if Self.isWhitespace(p[i]) {
+            _ = skipWhitespace()
+            return Self.irregularGap
+        }
+        return i &- spacesStart
     }
 
+    @inline(never)
+    mutating func skipGapAcrossPieces() -> Int {
+        if i >= n && !nextPiece() { return Self.emptyGap }
+        guard p[i] == 0x0A else { return skipWhitespace() ? Self.irregularGap : Self.emptyGap }
+        i &+= 1
+        var spaces = 0
+        while true {
+            while i < n && p[i] == 0x20 {
+                i &+= 1
+                spaces &+= 1
+            }
+            if i < n || !nextPiece() { break }
+        }
+        if i < n && Self.isWhitespace(p[i]) {
+            _ = skipWhitespace()
+            return Self.irregularGap
+        }
+        return spaces
+    }
+
+    /// Skips whitespace (across pieces when streaming); returns whether there was any.
     @inline(__always)
-    mutating func skipWhitespace() {
+    mutating func skipWhitespace() -> Bool {
+        let start = i
         while i < n && Self.isWhitespace(p[i]) { i &+= 1 }
+        if i < n { return i != start }
+        return skipWhitespaceAcrossPieces(skipped: i != start)
+    }
+
+    @inline(never)
+    mutating func skipWhitespaceAcrossPieces(skipped: Bool) -> Bool {
+        var skipped = skipped
+        while nextPiece() {
+            while i < n && Self.isWhitespace(p[i]) {
+                i &+= 1
+                skipped = true
+            }
+            if i < n { break }
+        }
+        return skipped
+    }
+
+    /// Moves on to the next piece when streaming; false at the end of the document.
+    mutating func nextPiece() -> Bool {
+        guard let source, let piece = source.next(), let address = piece.bytes.baseAddress, piece.bytes.count > 0 else {
+            return false
+        }
+        base = piece.offset
+        bytes = piece.bytes
+        p = address.assumingMemoryBound(to: UInt8.self)
+        n = piece.bytes.count
+        i = 0
+        return true
     }
 }

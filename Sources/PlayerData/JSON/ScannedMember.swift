@@ -3,6 +3,9 @@ struct ScannedMember: Sendable, Equatable {
     /// From the opening quote of the key to just past its closing quote.
     var keyRange: Range<Int>
     var keyHasEscapes: Bool
+    /// The decoded key as WTF-8 (UTF-8 that keeps lone surrogate escapes apart), the identity
+    /// used for lookups and duplicate detection.
+    var identity: [UInt8]
     var value: JSONValueSpan
     /// True when the value's bytes are already laid out exactly as `JSON.stringify(_, null, 2)`
     /// lays out a value at depth 1, so exports can copy them without re-indenting.

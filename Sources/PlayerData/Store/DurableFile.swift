@@ -143,6 +143,15 @@ public enum DurableFile {
         guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw fail("create directory", path) }
     }
 
+    /// `mkdir -p`: the folder and any missing parents.
+    public static func makeDirectories(_ path: String) throws(PlayerDataError) {
+        var prefix = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            prefix += "/" + component
+            try makeDirectory(prefix)
+        }
+    }
+
     public static func exists(_ path: String) -> Bool {
         access(path, F_OK) == 0
     }

@@ -48,7 +48,8 @@ public actor PlayerDataStore {
 
     /// Same as `save(_:force:)` for content that is already validated.
     public func save(_ file: PlayerDataFile, force: Bool = false) throws(PlayerDataError) -> SaveOutcome {
-        try DurableFile.withExclusiveLock(lockPath) { () throws(PlayerDataError) in
+        try DurableFile.makeDirectories(directory)
+        return try DurableFile.withExclusiveLock(lockPath) { () throws(PlayerDataError) in
             try write(file, current: DurableFile.contentsIfPresent(of: dataPath), force: force)
         }
     }
@@ -71,6 +72,7 @@ public actor PlayerDataStore {
     /// `date` names the backup and stamps its `exportDate`.
     public func apply(_ plan: ImportPlan, date: Date, force: Bool = false) throws(PlayerDataError) -> ImportResult {
         guard plan.dataPath == dataPath else { throw .dataFileChanged(path: plan.dataPath) }
+        try DurableFile.makeDirectories(directory)
         return try DurableFile.withExclusiveLock(lockPath) { () throws(PlayerDataError) in
             let current = try DurableFile.contentsIfPresent(of: dataPath)
             guard current.map(SHA256Hex.digest) == plan.baseDigest else { throw .dataFileChanged(path: dataPath) }

@@ -1,0 +1,86 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Exports straight from a data file on disk, reading it in pieces: memory stays at about 2 MiB
+/// of buffers plus the member index, whatever the file's size, and the whole file is still
+/// validated before anything is produced.
+public enum DataFileExporter {
+    /// What was written by `writeAllExport`.
+    public struct WrittenExport: Sendable, Equatable {
+        public let path: String
+        public let byteCount: Int
+        public let guildCount: Int
+        public let playerCount: Int
+    }
+
+    /// The server export of one guild, as `ExportBuilder.serverExport` would build it from the
+    /// loaded file. Only the guild's own bytes are read back after the validating pass.
+    public static func serverExport(
+        dataFileAt path: String, guildID: String, date: Date, kind: ExportKind
+    ) throws(PlayerDataError) -> ExportArtifact {
+        let file = try OpenFile(path: path, flags: O_RDONLY)
+        let index = MemberIndex(try JSONScanner.scanFile(fd: file.fd, path: path, size: file.size()).members)
+        guard let entry = index.entry(guildID) else { throw .guildNotFound(guildID) }
+        guard entry.isGuild else { throw .notAGuild(guildID) }
+        // `{"<id>": <value>}` puts the value at depth 1, as in the data file, so the ordinary
+        // builder (and its layout and JavaScript semantics) applies unchanged.
+        var document: [UInt8] = Array("{".utf8)
+        JSONStringEncoder.append(guildID, to: &document)
+        document.append(contentsOf: Array(": ".utf8))
+        document.append(contentsOf: try file.read(entry.member.value.range))
+        document.append(contentsOf: Array("}".utf8))
+        let guild: PlayerDataFile
+        do {
+            guild = try PlayerDataFile(bytes: document)
+        } catch {
+            // The validated bytes no longer parse: someone rewrote the file in place meanwhile.
+            throw .dataFileChanged(path: path)
+        }
+        return try ExportBuilder.serverExport(of: guild, guildID: guildID, date: date, kind: kind)
+    }
+
+    /// Writes the whole file unchanged to `destination` while validating it: the copy goes to a
+    /// temporary file beside the destination and is renamed into place only if the data file is
+    /// valid, so an export appears whole or not at all. Destinations that cannot be replaced by
+    /// a rename (standard output `-`, devices, symlinks) are written after validation instead.
+    public static func writeAllExport(
+        dataFileAt path: String, to destination: String, date: Date, kind: ExportKind
+    ) throws(PlayerDataError) -> WrittenExport {
+        guard isReplaceableRegularFile(destination) else {
+            let artifact = ExportBuilder.allExport(of: try PlayerDataFile(bytes: DurableFile.contents(of: path)), date: date, kind: kind)
+            try DurableFile.writeCopy(artifact.bytes, to: destination)
+            return WrittenExport(
+                path: destination, byteCount: artifact.bytes.count, guildCount: artifact.guildCount, playerCount: artifact.playerCount)
+        }
+        let file = try OpenFile(path: path, flags: O_RDONLY)
+        let temporary = DurableFile.temporaryPath(for: destination)
+        let output = try OpenFile(path: temporary, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o644)
+        do throws(PlayerDataError) {
+            let size = try file.size()
+            let scan = try JSONScanner.scanFile(fd: file.fd, path: path, size: size, copyTo: (output.fd, temporary))
+            try output.close()
+            guard rename(temporary, destination) == 0 else {
+                throw .fileSystem(operation: "rename into place", path: destination, errno: errno)
+            }
+            let index = MemberIndex(scan.members)
+            return WrittenExport(path: destination, byteCount: size, guildCount: index.guildIDs.count, playerCount: index.playerCount)
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// True if `path` does not exist yet or is a regular file (not a symlink, device or pipe),
+    /// so replacing it by rename means the same as overwriting it.
+    private static func isReplaceableRegularFile(_ path: String) -> Bool {
+        guard path != "-" else { return false }
+        var info = stat()
+        if lstat(path, &info) != 0 { return errno == ENOENT }
+        return (info.st_mode & S_IFMT) == S_IFREG
+    }
+}
