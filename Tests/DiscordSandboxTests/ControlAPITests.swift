@@ -54,4 +54,32 @@ struct ControlAPITests {
             #expect(orphan.status == 400)
         }
     }
+
+    @Test("POST /sandbox/interactions delivers a signed interaction to a bot and reports the reply")
+    func sendInteractionThroughControlAPI() async throws {
+        try await SandboxHarness.with { harness in
+            try await TinyBotServer.with(
+                publicKeyHex: harness.sandbox.publicKeyHex, reply: { _ in ["type": 4, "data": ["content": "menu"]] }
+            ) { bot in
+                let response = try await RawClient.send(
+                    .POST, url: control(harness) + "/interactions",
+                    json: [
+                        "to": .string(bot.url.absoluteString), "kind": "command", "name": "menu",
+                        "channel_id": .string(harness.channel.id), "user_id": .string(harness.admin.id),
+                    ])
+                #expect(response.status == 200)
+                #expect(response.json?["status"]?.intValue == 200)
+                #expect(response.json?["accepted"]?.boolValue == true)
+                #expect(bot.requests.first?.signatureValid == true)
+                let id = try #require(response.json?["interaction_id"]?.stringValue)
+                let log = try await RawClient.send(.GET, url: control(harness) + "/interactions/\(id)")
+                #expect(log.json?["response_type"]?.intValue == 4)
+
+                let badKind = try await RawClient.send(
+                    .POST, url: control(harness) + "/interactions",
+                    json: ["to": .string(bot.url.absoluteString), "kind": "dance"])
+                #expect(badKind.status == 400)
+            }
+        }
+    }
 }

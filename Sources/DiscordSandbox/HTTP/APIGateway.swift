@@ -1,5 +1,4 @@
 import Logging
-import NIOPosix
 
 /// Discord's request pipeline in Discord's order: edge checks (size, User-Agent), routing,
 /// scripted faults, authentication, rate limits, then the handler. Every request is recorded
@@ -16,7 +15,7 @@ struct APIGateway: Sendable {
         let lookup = RouteLookup.resolve(method: exchange.method, segments: segments)
         var route: RouteMatch?
         if case .matched(let match) = lookup { route = match }
-        let parts = await multipartParts(exchange)
+        let parts = multipartParts(exchange)
         let sequence = await state.record(
             method: exchange.method, path: exchange.path, route: route?.endpoint.routeName, query: exchange.query,
             headers: exchange.headers, body: exchange.bodyBytes, parts: (try? parts.get()) ?? [])
@@ -33,28 +32,14 @@ struct APIGateway: Sendable {
         return reply
     }
 
-    /// Bodies above this size are split on NIO's thread pool, so a large upload never
-    /// stalls the cooperative threads that serve every other request.
-    private static let offloadThreshold = 256 * 1024
-
-    private func multipartParts(_ exchange: SandboxExchange) async -> Result<
-        [SandboxMultipartPart]?, MultipartBody.MalformedError
-    > {
+    private func multipartParts(_ exchange: SandboxExchange) -> Result<[SandboxMultipartPart]?, MultipartBody.MalformedError> {
         guard case .complete(let bytes) = exchange.body, let contentType = exchange.headers.value(of: "Content-Type"),
             MultipartBody.isMultipart(contentType)
         else { return .success(nil) }
-        let parse: @Sendable () -> Result<[SandboxMultipartPart]?, MultipartBody.MalformedError> = {
-            do throws(MultipartBody.MalformedError) {
-                return .success(try MultipartBody.parse(contentType: contentType, body: bytes))
-            } catch {
-                return .failure(error)
-            }
-        }
-        guard bytes.count > Self.offloadThreshold else { return parse() }
-        do {
-            return try await NIOThreadPool.singleton.runIfActive(parse)
+        do throws(MultipartBody.MalformedError) {
+            return .success(try MultipartBody.parse(contentType: contentType, body: bytes))
         } catch {
-            return parse()
+            return .failure(error)
         }
     }
 
