@@ -5,11 +5,7 @@ import Synchronization
 
 /// A Discord client for follow-up tests: records each request and answers from a script: an empty
 /// message, or a scripted error for the next requests.
-<<<<<<<< HEAD:Tests/CastBotTests/UI/Fakes/ScriptedDiscordClient.swift
-final class ScriptedDiscordClient: DiscordClient {
-========
 final class ScriptedFollowUpClient: DiscordClient {
->>>>>>>> ui:Tests/CastBotTests/UI/Fakes/ScriptedFollowUpClient.swift
     private struct State {
         var requests: [DiscordRequest] = []
         var failures: [DiscordHTTPError] = []
