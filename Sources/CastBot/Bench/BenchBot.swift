@@ -39,8 +39,13 @@ public final class BenchBot: Sendable {
             var configuration = CastBotConfiguration(dataDirectory: dataDirectory, httpHost: "127.0.0.1", httpPort: 0)
             SandboxMode.configure(&configuration, for: session)
             let discord = DiscordConnection.client(configuration: configuration, sandbox: session, logger: logger)
+            // The handler `castbot serve` builds; its scheduler loop is not run, so only the
+            // interaction path is measured.
+            let bot = BotAssembly.make(
+                configuration: configuration, discord: discord, clock: ContinuousClock(),
+                interactionClock: ContinuousClock(), logger: logger)
             let server = try await LoopbackInteractionServer.start(
-                handler: BenchInteractionHandler.make(configuration: configuration, discord: discord),
+                handler: bot.router,
                 configuration: configuration, logger: logger)
             return BenchBot(session: session, server: server, configuration: configuration, discord: discord)
         } catch {

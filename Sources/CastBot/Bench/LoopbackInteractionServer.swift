@@ -21,7 +21,7 @@ public final class LoopbackInteractionServer: Sendable {
     }
 
     /// Starts the application with `handler` (the one `castbot serve` uses, see
-    /// `BenchInteractionHandler`) on 127.0.0.1 at a free port; `configuration` supplies the
+    /// `BotAssembly`) on 127.0.0.1 at a free port; `configuration` supplies the
     /// interaction public key.
     public static func start(
         handler: any InteractionHandler,

@@ -86,6 +86,14 @@ struct FaultHarness {
         await scheduled.work.stateStore.current().lastExports[key.rawValue]
     }
 
+    /// Whether every schedule in `keys` has recorded a delivered export.
+    func delivered(_ keys: ScheduleKey...) async -> Bool {
+        for key in keys where await lastExport(key) == nil {
+            return false
+        }
+        return true
+    }
+
     /// Messages the sandbox holds in `channelID` that carry an export file.
     func exportMessages(in channelID: String) async -> [SandboxMessage] {
         await sandbox.messages(inChannel: channelID).filter { !$0.attachments.isEmpty }

@@ -22,7 +22,7 @@ struct SandboxRestartTests {
             try await harness.schedule(guild: FaultHarness.guildB, channel: FaultHarness.channelB)
             _ = try await harness.sandbox.start(host: "127.0.0.1", port: harness.port)
 
-            #expect(await harness.advance(until: { await harness.lastExport(a) != nil && harness.lastExport(b) != nil }))
+            #expect(await harness.advance(until: { await harness.delivered(a, b) }))
             #expect(await harness.exportMessages(in: FaultHarness.channelA).count == 1, "the cut-off upload never reached Discord")
             #expect(await harness.exportMessages(in: FaultHarness.channelB).count == 1)
             #expect(harness.status(a)?.lastRun?.result.kind == .succeeded)
