@@ -19,13 +19,16 @@ struct TestClient {
         self.init(baseURL: server.baseURL, configure: configure)
     }
 
-    init(baseURL: String, configure: (inout HTTPDiscordClientConfiguration) -> Void = { _ in }) {
+    /// - Parameter clock: the client's clock; pass the server's own when it waits too.
+    init(
+        baseURL: String, clock: TestClock<Duration> = TestClock(),
+        configure: (inout HTTPDiscordClientConfiguration) -> Void = { _ in }
+    ) {
         var configuration = HTTPDiscordClientConfiguration()
         configuration.baseURL = baseURL
         configuration.version = "9.9.9"
         configure(&configuration)
         let (logger, logs) = CapturingLogHandler.logger()
-        let clock = TestClock<Duration>()
         let sleeps = SleepWatcher()
         let metrics = RecordingMetricsFactory()
         client = HTTPDiscordClient(
