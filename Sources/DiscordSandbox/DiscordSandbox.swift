@@ -29,7 +29,7 @@ public final class DiscordSandbox: Service, Sendable {
         configuration: SandboxConfiguration = SandboxConfiguration(),
         clock: C,
         signingKey: Curve25519.Signing.PrivateKey = Curve25519.Signing.PrivateKey(),
-        httpClient: HTTPClient = .shared,
+        httpClient: HTTPClient = .sandboxInteractions,
         logger: Logger = Logger(label: "castbot.sandbox")
     ) where C.Duration == Duration {
         let sandboxClock = SandboxClock(clock)
@@ -45,7 +45,7 @@ public final class DiscordSandbox: Service, Sendable {
     public convenience init(
         configuration: SandboxConfiguration = SandboxConfiguration(),
         signingKey: Curve25519.Signing.PrivateKey = Curve25519.Signing.PrivateKey(),
-        httpClient: HTTPClient = .shared,
+        httpClient: HTTPClient = .sandboxInteractions,
         logger: Logger = Logger(label: "castbot.sandbox")
     ) {
         self.init(

@@ -28,13 +28,14 @@ public final class HTTPDiscordClient: DiscordClient {
     /// - Parameters:
     ///   - token: The bot token; without one, bot-authenticated routes fail with
     ///     ``DiscordHTTPError/Kind/invalidRequest(_:)`` (webhook-token routes still work).
-    ///   - httpClient: Shared AsyncHTTPClient; its lifecycle belongs to the caller.
+    ///   - httpClient: AsyncHTTPClient to send with; its lifecycle belongs to the caller. The default
+    ///     arms no idle read timeout (see `HTTPClient.discordAPI`).
     ///   - clock: Every wait (rate limits, backoff) sleeps on this clock.
     ///   - random: Jitter source in 0...1.
     public init(
         token: DiscordToken?,
         configuration: HTTPDiscordClientConfiguration = HTTPDiscordClientConfiguration(),
-        httpClient: HTTPClient = .shared,
+        httpClient: HTTPClient = .discordAPI,
         clock: any Clock<Duration> = ContinuousClock(),
         logger: Logger = Logger(label: "castbot.discord.rest"),
         metricsFactory: any MetricsFactory = MetricsSystem.factory,

@@ -34,7 +34,7 @@ struct TestClient {
         client = HTTPDiscordClient(
             token: DiscordToken(Self.botToken),
             configuration: configuration,
-            httpClient: .shared,
+            httpClient: .discordAPI,
             clock: WatchedTestClock(base: clock, watcher: sleeps),
             logger: logger,
             metricsFactory: metrics,
