@@ -26,7 +26,8 @@ struct SlowUploadTests {
             #expect(await harness.exportMessages(in: FaultHarness.channelA).isEmpty)
             #expect(await harness.lastExport(a) == nil)
 
-            #expect(await harness.advance(until: { await harness.lastExport(a) != nil }, limit: .seconds(60)))
+            #expect(await harness.advance(until: { harness.runsEnded(a) == 1 }, limit: .seconds(60)))
+            #expect(await harness.lastExport(a) != nil)
             #expect(await harness.exportMessages(in: FaultHarness.channelA).count == 1)
             #expect(harness.status(a)?.lastRun?.result.kind == .succeeded)
             #expect(try await harness.requests(uploads) == 2, "one upload each, no retries")
