@@ -85,6 +85,19 @@ struct FaultInjectionTests {
         }
     }
 
+    @Test("stopping the sandbox ends a delay that the clock has not finished, without an answer", .timeLimit(.minutes(1)))
+    func delayEndsAtStop() async throws {
+        try await SandboxHarness.with { harness in
+            await harness.sandbox.injectFault(try SandboxFault("GET /users/@me", effect: .delayOnly, delay: .seconds(30)))
+            let pending = Task { try await harness.send(.GET, "/users/@me") }
+            while await harness.sandbox.recordedRequests().isEmpty { await Task.yield() }
+            // The clock never moves: only the stop can end the delay.
+            await harness.sandbox.stop()
+            await #expect(throws: (any Error).self) { _ = try await pending.value }
+            #expect(await harness.sandbox.recordedRequests().first?.status == nil)
+        }
+    }
+
     @Test("a hang holds the request until the sandbox stops")
     func hangUntilStop() async throws {
         try await SandboxHarness.with { harness in

@@ -14,7 +14,8 @@ public struct SandboxFault: Sendable, Hashable {
 
     public var route: SandboxRoutePattern
     public var effect: Effect
-    /// Waited on the sandbox's clock before the effect.
+    /// Waited on the sandbox's clock before the effect; stopping the sandbox cuts it short and
+    /// drops the request.
     public var delay: Duration?
     /// How many matching requests the fault affects before normal behaviour resumes; nil = until cleared.
     public var count: Int?

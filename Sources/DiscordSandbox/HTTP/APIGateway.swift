@@ -105,12 +105,9 @@ struct APIGateway: Sendable {
     }
 
     private func apply(_ fault: SandboxFault) async -> FaultOutcome {
-        if let delay = fault.delay {
-            do {
-                try await sandbox.clock.sleep(for: delay)
-            } catch {
-                return .drop
-            }
+        if let delay = fault.delay, await !sandbox.hangGate.sleep(for: delay, on: sandbox.clock) {
+            // The sandbox is stopping (or the request was cancelled): no answer.
+            return .drop
         }
         switch fault.effect {
         case .delayOnly:

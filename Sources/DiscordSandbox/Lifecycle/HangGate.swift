@@ -1,7 +1,8 @@
 import Synchronization
 
 /// Holds requests that a `hang` fault parks until the sandbox stops, so a stopping
-/// server never waits forever on them.
+/// server never waits forever on them. A fault's delay ends at the stop too: on a test
+/// clock that nothing advances any more it would otherwise never end.
 final class HangGate: Sendable {
     private struct State {
         var open = false
@@ -29,6 +30,28 @@ final class HangGate: Sendable {
         } onCancel: {
             let continuation = state.withLock { $0.waiters.removeValue(forKey: id) }
             continuation?.resume()
+        }
+    }
+
+    /// Sleeps `duration` on `clock`. Returns false (early) if the gate opens first or the
+    /// task is cancelled.
+    func sleep(for duration: Duration, on clock: SandboxClock) async -> Bool {
+        await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                do {
+                    try await clock.sleep(for: duration)
+                    return true
+                } catch {
+                    return false
+                }
+            }
+            group.addTask {
+                await self.wait()
+                return false
+            }
+            let slept = await group.next() ?? false
+            group.cancelAll()
+            return slept
         }
     }
 
