@@ -39,16 +39,10 @@ extension JSONScanner {
             return try scanner.scanDocument()
         }
         done.wait()
-        var head = try outcome(first, source: firstSource)
+        let head = try outcome(first, source: firstSource)
         if head.isComplete { return head }
         let tail = try outcome(second.result, source: second.source)
-        head.members.append(contentsOf: tail.members)
-        return ScanResult(
-            members: head.members,
-            rootRange: head.rootRange.lowerBound..<tail.rootRange.upperBound,
-            layoutIsCanonical: head.layoutIsCanonical && tail.layoutIsCanonical,
-            isComplete: true
-        )
+        return head.joined(with: tail)
     }
 
     /// Runs `body` with a scanner reading from `source`.

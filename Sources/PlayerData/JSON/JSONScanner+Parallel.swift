@@ -47,17 +47,11 @@ extension JSONScanner {
             }
         }
         done.wait()
-        var head = try first.get()
+        let head = try first.get()
         if head.isComplete { return head }
         let tail = try second.result.get()
         second.result = .failure(JSONSyntaxError(problem: .emptyInput, byteOffset: 0, line: 1, column: 1))
-        head.members.append(contentsOf: tail.members)
-        return ScanResult(
-            members: head.members,
-            rootRange: head.rootRange.lowerBound..<tail.rootRange.upperBound,
-            layoutIsCanonical: head.layoutIsCanonical && tail.layoutIsCanonical,
-            isComplete: true
-        )
+        return head.joined(with: tail)
     }
 
     /// The second half's scan; handed to another thread and read back after it signals.

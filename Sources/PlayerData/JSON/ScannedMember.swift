@@ -26,4 +26,15 @@ struct ScanResult: Sendable, Equatable {
     var layoutIsCanonical: Bool
     /// False for the first half of a parallel scan, which stops at the split point.
     var isComplete = true
+
+    /// The whole document from the first half of a parallel scan and the second half's members.
+    consuming func joined(with tail: ScanResult) -> ScanResult {
+        members.append(contentsOf: tail.members)
+        return ScanResult(
+            members: members,
+            rootRange: rootRange.lowerBound..<tail.rootRange.upperBound,
+            layoutIsCanonical: layoutIsCanonical && tail.layoutIsCanonical,
+            isComplete: true
+        )
+    }
 }

@@ -5,7 +5,7 @@ struct TemporaryDirectory: Sendable {
     let path: String
 
     init() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("castbot-exports-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("castbot-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         path = url.path
     }
@@ -20,6 +20,10 @@ struct TemporaryDirectory: Sendable {
 
     func exists(_ name: String) -> Bool {
         FileManager.default.fileExists(atPath: "\(path)/\(name)")
+    }
+
+    func files(in subfolder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: "\(path)/\(subfolder)")) ?? []).sorted()
     }
 
     func remove() {

@@ -19,7 +19,7 @@ struct SandboxModeTests {
 
     @Test("the built-in sample is a valid CastBot data file with three servers, written only when none exists")
     func sampleData() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let directory = folder.path + "/nested/data"
         let written = try #require(try SandboxMode.seedDataFileIfMissing(directory: directory))
@@ -35,7 +35,7 @@ struct SandboxModeTests {
     func driver() async throws {
         var logger = Logger(label: "castbot-sandbox-tests")
         logger.logLevel = .warning
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let session = try await SandboxMode.start(port: 0, logger: logger)
         do {

@@ -26,7 +26,7 @@ struct BotHarness: Sendable {
     let botClock: TestClock<Duration>
     let router: InteractionRouter
     let store: PlayerDataStore
-    let folder: TemporaryFolder
+    let folder: TemporaryDirectory
     let schedules: RecordingExportSchedules
     let health: RecordingHealthMonitor
     let now: Date
@@ -43,7 +43,7 @@ struct BotHarness: Sendable {
         logger.logLevel = .warning
         let sandbox = DiscordSandbox(clock: TestClock(), logger: logger)
         let apiBaseURL = try await sandbox.start(host: "127.0.0.1", port: 0)
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         do {
             try folder.write(dataFile ?? SharedFixtures.bytes(SharedFixtures.wholeFile), to: "playerData.json")
@@ -66,7 +66,7 @@ struct BotHarness: Sendable {
         let sandbox: DiscordSandbox
         let world: TestWorld
         let configuration: CastBotConfiguration
-        let folder: TemporaryFolder
+        let folder: TemporaryDirectory
         let packager: ExportPackager
         let logger: Logger
 
