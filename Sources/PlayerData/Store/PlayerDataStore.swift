@@ -48,8 +48,7 @@ public actor PlayerDataStore {
 
     /// Same as `save(_:force:)` for content that is already validated.
     public func save(_ file: PlayerDataFile, force: Bool = false) throws(PlayerDataError) -> SaveOutcome {
-        try DurableFile.makeDirectories(directory)
-        return try DurableFile.withExclusiveLock(lockPath) { () throws(PlayerDataError) in
+        try withWriterLock { () throws(PlayerDataError) in
             try write(file, current: DurableFile.contentsIfPresent(of: dataPath), force: force)
         }
     }
@@ -72,8 +71,7 @@ public actor PlayerDataStore {
     /// `date` names the backup and stamps its `exportDate`.
     public func apply(_ plan: ImportPlan, date: Date, force: Bool = false) throws(PlayerDataError) -> ImportResult {
         guard plan.dataPath == dataPath else { throw .dataFileChanged(path: plan.dataPath) }
-        try DurableFile.makeDirectories(directory)
-        return try DurableFile.withExclusiveLock(lockPath) { () throws(PlayerDataError) in
+        return try withWriterLock { () throws(PlayerDataError) in
             let current = try DurableFile.contentsIfPresent(of: dataPath)
             guard current.map(SHA256Hex.digest) == plan.baseDigest else { throw .dataFileChanged(path: dataPath) }
             // The guard decides before anything is written, so a refused import leaves no backup behind.
@@ -84,6 +82,17 @@ public actor PlayerDataStore {
             let backup = try backUpReplacedData(of: plan, date: date)
             let report = try commit(plan.result, current: current, overriding: reasons)
             return ImportResult(plan: plan, backupPath: backup, save: report)
+        }
+    }
+
+    /// Runs `body` as the data folder's only writer (the actor within this process, the `flock`
+    /// across processes), after clearing temporary files that killed writers left behind.
+    private func withWriterLock<T>(_ body: () throws(PlayerDataError) -> T) throws(PlayerDataError) -> T {
+        try DurableFile.makeDirectories(directory)
+        return try DurableFile.withExclusiveLock(lockPath) { () throws(PlayerDataError) in
+            DurableFile.removeStaleTemporaries(in: directory)
+            DurableFile.removeStaleTemporaries(in: backupsDirectory)
+            return try body()
         }
     }
 
