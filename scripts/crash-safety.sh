@@ -85,6 +85,8 @@ killed=0 completed=0 failed=0 iterations=0
 ended_old=0 ended_new=0 corrupt=0 invalid=0 lost=0 bad_backup=0 temp_files=0
 temp_data=0 temp_backup=0 temp_backups_dir=0
 temp_names=()
+declare -A seen_temp=()
+temp_most=0
 current=$(sha "$data")
 [[ $current == "$sha_base" ]] || die "setup: data file is not the base fixture"
 
@@ -145,9 +147,13 @@ while ((killed < kills_wanted)); do
         esac
     fi
 
-    # Temp files orphaned by a kill between creating and renaming them; counted, then removed
-    # so the next count only sees new ones.
+    # Temp files orphaned by a kill between creating and renaming them. Each is counted once;
+    # they are left in place, because the next import must clear those of dead writers itself.
+    present=0
     while IFS= read -r -d '' leftover; do
+        present=$((present + 1))
+        [[ -n ${seen_temp[$leftover]:-} ]] && continue
+        seen_temp[$leftover]=1
         temp_files=$((temp_files + 1))
         case $leftover in
             "$data_dir"/backups/*) temp_backups_dir=$((temp_backups_dir + 1)) ;;
@@ -155,8 +161,8 @@ while ((killed < kills_wanted)); do
             *) temp_data=$((temp_data + 1)) ;;
         esac
         ((${#temp_names[@]} < 5)) && temp_names+=("${leftover#"$work/"}")
-        rm -f "$leftover"
     done < <(find "$data_dir" -name '.*.tmp-*' -print0)
+    ((present > temp_most)) && temp_most=$present
 
     current=$after
     if ((iterations % 100 == 0)); then
@@ -186,8 +192,9 @@ crash safety of castbot import ($castbot)
   failed castbot verify   $invalid
   bad .backup             $bad_backup
   backups/ files          $backups_total  (invalid: $backups_invalid)
-  leftover temp files     $temp_files  (playerData.json: $temp_data, .backup: $temp_backup, backups/: $temp_backups_dir)
+  orphaned temp files     $temp_files  (playerData.json: $temp_data, .backup: $temp_backup, backups/: $temp_backups_dir)
                           ${temp_names[*]:+e.g. ${temp_names[*]}}
+  temp files at once      at most $temp_most; $(find "$data_dir" -name '.*.tmp-*' | wc -l) left at the end (the next import clears those of dead writers)
   versions                base $sha_base
                           A    $sha_a
                           B    $sha_b
