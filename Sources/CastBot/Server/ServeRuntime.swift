@@ -29,7 +29,6 @@ public struct ServeRuntime: Sendable {
     /// Returns after a graceful shutdown; throws if a service failed.
     public func run() async throws {
         var configuration = configuration
-        logger.info("starting CastBot \(CastBotVersion.current)", metadata: ["configuration": "\(configuration)"])
 
         var sandbox: SandboxSession?
         var seededDataFile: String?
@@ -42,6 +41,8 @@ public struct ServeRuntime: Sendable {
                 "sandbox mode: DISCORD_TOKEN is unset, nothing is sent to Discord",
                 metadata: ["sandbox": "\(session.apiBaseURL.absoluteString)"])
         }
+        // Logged once sandbox mode has filled in its API address and key, so it shows what is used.
+        logger.info("starting CastBot \(CastBotVersion.current)", metadata: ["configuration": "\(configuration)"])
 
         do {
             try await serve(configuration: configuration, sandbox: sandbox, seededDataFile: seededDataFile)
