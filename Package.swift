@@ -100,7 +100,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "PlayerDataTests", dependencies: ["PlayerData"], exclude: ["Expected"], swiftSettings: swiftSettings),
+        // What the test targets share: the real fixtures in ../shared and temporary folders.
+        .target(name: "CastBotTestSupport", path: "Tests/CastBotTestSupport", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PlayerDataTests", dependencies: ["PlayerData", "CastBotTestSupport"], exclude: ["Expected"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "DiscordModelsTests", dependencies: ["DiscordModels"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(
             name: "DiscordRESTTests",
@@ -126,7 +130,7 @@ let package = Package(
         .testTarget(
             name: "CastBotTests",
             dependencies: [
-                "CastBot", "DiscordSandbox",
+                "CastBot", "DiscordSandbox", "CastBotTestSupport",
                 .product(name: "Clocks", package: "swift-clocks"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),

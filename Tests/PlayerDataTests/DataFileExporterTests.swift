@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PlayerData
+import CastBotTestSupport
 
 /// Exports made straight from disk equal the ones built from the loaded file.
 @Suite struct DataFileExporterTests {

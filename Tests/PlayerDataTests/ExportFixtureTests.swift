@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PlayerData
+import CastBotTestSupport
 
 /// Exports of the real CastBot files against what CastBot's JavaScript produces
 /// (Expected/ is written by scripts/generate-expected-exports.mjs).
@@ -69,7 +70,7 @@ import Testing
     }
 
     static func expectedExports(for fixture: String) throws -> [(guildID: String, bytes: [UInt8])] {
-        let folder = Fixtures.expectedDirectory.appendingPathComponent(String(fixture.dropLast(".json".count)))
+        let folder = ExpectedExports.directory.appendingPathComponent(String(fixture.dropLast(".json".count)))
         let list = try String(contentsOf: folder.appendingPathComponent("guilds.txt"), encoding: .utf8)
         return try list.split(separator: "\n").map { id in
             (String(id), try [UInt8](Data(contentsOf: folder.appendingPathComponent("\(id).json"))))

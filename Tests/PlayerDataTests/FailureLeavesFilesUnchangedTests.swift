@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PlayerData
+import CastBotTestSupport
 
 /// Every failed save or import leaves the data folder exactly as it was.
 @Suite struct FailureLeavesFilesUnchangedTests {

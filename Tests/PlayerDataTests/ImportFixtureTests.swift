@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PlayerData
+import CastBotTestSupport
 
 @Suite struct ImportFixtureTests {
     static let guildID = "974318870057848842"

@@ -1,5 +1,6 @@
 import Testing
 @testable import PlayerData
+import CastBotTestSupport
 
 /// A document that must be refused, where, and with which words.
 struct BadDocument: Sendable, CustomStringConvertible {

@@ -1,5 +1,6 @@
 import Testing
 @testable import PlayerData
+import CastBotTestSupport
 
 /// The two-core scan of large files must give exactly the sequential scan's result or error.
 @Suite struct ParallelScanTests {

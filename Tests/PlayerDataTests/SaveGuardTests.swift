@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PlayerData
+import CastBotTestSupport
 
 @Suite struct SaveGuardTests {
     @Test func theWipeIsRefusedAndKeptAside() async throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PlayerData
+import CastBotTestSupport
 
 /// A writer killed between creating its temporary file and renaming it leaves the file behind;
 /// the next writer clears those of dead processes and nothing else.

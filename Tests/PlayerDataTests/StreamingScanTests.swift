@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PlayerData
+import CastBotTestSupport
 
 #if canImport(Glibc)
 import Glibc

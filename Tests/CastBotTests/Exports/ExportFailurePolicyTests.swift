@@ -5,6 +5,7 @@ import Scheduling
 import Testing
 
 @testable import CastBot
+import CastBotTestSupport
 
 /// Each row of DESIGN §6's failure table, against the recording fake.
 @Suite("Export failure policy (DESIGN §6)", .timeLimit(.minutes(2)))

@@ -4,6 +4,7 @@ import PlayerData
 import Testing
 
 @testable import CastBot
+import CastBotTestSupport
 
 @Suite("Export packaging: plain, gzip, parts")
 struct ExportPackagerTests {

@@ -3,6 +3,7 @@ import Scheduling
 import Testing
 
 @testable import CastBot
+import CastBotTestSupport
 
 @Suite("Export schedule requests and answers", .timeLimit(.minutes(1)))
 struct ExportScheduleServiceTests {

@@ -5,6 +5,7 @@ import Scheduling
 import Testing
 
 @testable import CastBot
+import CastBotTestSupport
 
 @Suite("Restart policies and the state file", .timeLimit(.minutes(2)))
 struct RestartPolicyTests {

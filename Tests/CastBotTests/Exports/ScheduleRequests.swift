@@ -1,5 +1,6 @@
 import CastBot
 import Scheduling
+import CastBotTestSupport
 
 /// Requests as the modal would send them, for the harness's guild, channel and admin.
 enum ScheduleRequests {

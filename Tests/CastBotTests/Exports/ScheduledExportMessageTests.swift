@@ -6,6 +6,7 @@ import Scheduling
 import Testing
 
 @testable import CastBot
+import CastBotTestSupport
 
 @Suite("Scheduled export: message, file and webhook lifecycle", .timeLimit(.minutes(2)))
 struct ScheduledExportMessageTests {

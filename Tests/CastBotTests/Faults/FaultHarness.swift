@@ -6,6 +6,7 @@ import Foundation
 import Logging
 import PlayerData
 import Scheduling
+import CastBotTestSupport
 
 /// Scheduled exports delivered end to end: the real scheduler, export runs and webhook delivery
 /// (`ScheduledHarness`) with the real REST client talking HTTP to a DiscordSandbox on loopback.

@@ -1,6 +1,7 @@
 import CastBot
 import Foundation
 import Testing
+import CastBotTestSupport
 
 /// A short fuzz campaign against the real server on loopback; `castbot bench fuzz` runs the long one.
 @Suite("Interaction fuzzing")

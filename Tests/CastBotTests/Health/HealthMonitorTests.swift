@@ -6,6 +6,7 @@ import Scheduling
 import Testing
 
 @testable import CastBot
+import CastBotTestSupport
 
 @Suite("Health monitor", .timeLimit(.minutes(1)))
 struct HealthMonitorTests {

@@ -6,6 +6,7 @@ import Logging
 import PlayerData
 import Scheduling
 import Synchronization
+import CastBotTestSupport
 
 /// The scheduled features over a `TestClock`: a scheduler with its loop running, a data folder
 /// with a data file, a state store, the event monitor, and a record of the scheduler's events.

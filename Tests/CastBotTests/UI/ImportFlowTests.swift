@@ -3,11 +3,12 @@ import DiscordSandbox
 import Foundation
 import PlayerData
 import Testing
+import CastBotTestSupport
 
 @Suite("Import: upload, plan, confirm or cancel")
 struct ImportFlowTests {
     /// Uploads `bytes` as a modal file and submits the import modal as `user`.
-    static func submit(_ bot: BotHarness, _ bytes: [UInt8], as user: SandboxUser, filename: String = SharedFixtures.serverExport)
+    static func submit(_ bot: BotHarness, _ bytes: [UInt8], as user: SandboxUser, filename: String = Fixtures.serverExport)
         async throws -> SandboxInteractionDelivery
     {
         let upload = try await bot.sandbox.uploadInteractionAttachment(filename: filename, bytes: bytes, channelID: bot.world.exports.id)
@@ -37,7 +38,7 @@ struct ImportFlowTests {
     func confirm() async throws {
         try await BotHarness.with { bot in
             let before = try bot.dataFileBytes()
-            let plan = try await Self.submit(bot, try SharedFixtures.bytes(SharedFixtures.serverExport), as: bot.world.admin)
+            let plan = try await Self.submit(bot, try Fixtures.bytes(Fixtures.serverExport), as: bot.world.admin)
             #expect(plan.accepted)
             #expect(plan.callbackType == 4)
             #expect(plan.flags == 64 | 32768)
@@ -74,7 +75,7 @@ struct ImportFlowTests {
     func cancel() async throws {
         try await BotHarness.with { bot in
             let before = try bot.dataFileBytes()
-            let plan = try await Self.submit(bot, try SharedFixtures.bytes(SharedFixtures.serverExport), as: bot.world.admin)
+            let plan = try await Self.submit(bot, try Fixtures.bytes(Fixtures.serverExport), as: bot.world.admin)
             let token = try Self.token(of: plan, prefix: "playerdata_import_cancel:")
             let cancelled = try await bot.send(.button(customID: "playerdata_import_cancel:\(token)"), as: bot.world.admin)
             #expect(cancelled.callbackType == 7)
@@ -92,7 +93,7 @@ struct ImportFlowTests {
     func expiry() async throws {
         try await BotHarness.with { bot in
             let before = try bot.dataFileBytes()
-            let plan = try await Self.submit(bot, try SharedFixtures.bytes(SharedFixtures.serverExport), as: bot.world.admin)
+            let plan = try await Self.submit(bot, try Fixtures.bytes(Fixtures.serverExport), as: bot.world.admin)
             let token = try Self.token(of: plan, prefix: "playerdata_import_confirm:")
             await bot.botClock.advance(by: .seconds(15 * 60 + 1))
             let confirm = try await bot.send(.button(customID: "playerdata_import_confirm:\(token)"), as: bot.world.admin)
@@ -105,7 +106,7 @@ struct ImportFlowTests {
     func otherUser() async throws {
         try await BotHarness.with { bot in
             let before = try bot.dataFileBytes()
-            let plan = try await Self.submit(bot, try SharedFixtures.bytes(SharedFixtures.serverExport), as: bot.world.admin)
+            let plan = try await Self.submit(bot, try Fixtures.bytes(Fixtures.serverExport), as: bot.world.admin)
             let token = try Self.token(of: plan, prefix: "playerdata_import_confirm:")
             let confirm = try await bot.send(.button(customID: "playerdata_import_confirm:\(token)"), as: bot.world.manager)
             #expect(confirm.content.contains("Only the person who uploaded"))
@@ -117,7 +118,7 @@ struct ImportFlowTests {
     func otherGuild() async throws {
         try await BotHarness.with { bot in
             let foreign = try Array(
-                String(decoding: SharedFixtures.bytes(SharedFixtures.serverExport), as: UTF8.self)
+                String(decoding: Fixtures.bytes(Fixtures.serverExport), as: UTF8.self)
                     .replacingOccurrences(of: "\"guildId\": \"\(TestWorld.guildID)\"", with: "\"guildId\": \"1200000000000000999\"").utf8)
             let refused = try await Self.submit(bot, foreign, as: bot.world.admin)
             #expect(refused.callbackType == 4)
@@ -145,7 +146,7 @@ struct ImportFlowTests {
         try await BotHarness.with { bot in
             let opened = try await bot.send(.button(customID: "playerdata_import"), as: bot.world.member)
             #expect(opened.content.contains("Manage Server"))
-            let submitted = try await Self.submit(bot, try SharedFixtures.bytes(SharedFixtures.serverExport), as: bot.world.member)
+            let submitted = try await Self.submit(bot, try Fixtures.bytes(Fixtures.serverExport), as: bot.world.member)
             #expect(submitted.content.contains("Manage Server"))
         }
     }

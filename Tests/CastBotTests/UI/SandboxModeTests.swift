@@ -6,6 +6,7 @@ import Logging
 import PlayerData
 import ServiceLifecycle
 import Testing
+import CastBotTestSupport
 
 @Suite("Sandbox mode: the demo world, the sample data and `castbot sandbox`")
 struct SandboxModeTests {

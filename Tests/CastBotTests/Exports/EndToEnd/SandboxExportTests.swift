@@ -4,6 +4,7 @@ import PlayerData
 import Testing
 
 @testable import CastBot
+import CastBotTestSupport
 
 @Suite("Scheduled exports end to end through DiscordSandbox", .serialized, .timeLimit(.minutes(3)))
 struct SandboxExportTests {

@@ -4,6 +4,7 @@ import Scheduling
 import Testing
 
 @testable import CastBot
+import CastBotTestSupport
 
 /// DESIGN §6's failure rows, injected in DiscordSandbox and met by the real HTTP client.
 @Suite("Export failures end to end through DiscordSandbox", .serialized, .timeLimit(.minutes(3)))

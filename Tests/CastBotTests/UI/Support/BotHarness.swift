@@ -6,6 +6,7 @@ import Foundation
 import Logging
 import PlayerData
 import ServiceLifecycle
+import CastBotTestSupport
 
 /// The real interactions server on a loopback port (port 0), wired with the player data UI, a
 /// Discord REST client pointed at a DiscordSandbox, and either recording fakes for the schedulers
@@ -46,7 +47,7 @@ struct BotHarness: Sendable {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         do {
-            try folder.write(dataFile ?? SharedFixtures.bytes(SharedFixtures.wholeFile), to: "playerData.json")
+            try folder.write(dataFile ?? Fixtures.bytes(Fixtures.wholeFile), to: "playerData.json")
             let world = try await TestWorld.build(in: sandbox)
             let configuration = CastBotConfiguration(
                 applicationID: sandbox.configuration.applicationID, publicKey: try DiscordPublicKey(hex: sandbox.publicKeyHex),

@@ -1,10 +1,11 @@
 import DiscordSandbox
+import CastBotTestSupport
 
 /// The people and places of the UI tests: one server (the fixture export's guild) with a
 /// channel where the bot has exactly the permissions exports need, one where it lacks some,
 /// a DM channel, and members with different rights.
 struct TestWorld: Sendable {
-    static let guildID = SharedFixtures.exportGuildID
+    static let guildID = Fixtures.exportGuildID
 
     let guild: SandboxGuild
     /// The bot holds View Channel, Send Messages, Attach Files and Manage Webhooks here.
