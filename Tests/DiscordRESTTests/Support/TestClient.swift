@@ -34,7 +34,6 @@ struct TestClient {
         client = HTTPDiscordClient(
             token: DiscordToken(Self.botToken),
             configuration: configuration,
-            httpClient: .discordAPI,
             clock: WatchedTestClock(base: clock, watcher: sleeps),
             logger: logger,
             metricsFactory: metrics,
