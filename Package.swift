@@ -101,14 +101,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // What the test targets share: the real fixtures in ../shared and temporary folders.
-        .target(name: "CastBotTestSupport", path: "Tests/CastBotTestSupport", swiftSettings: swiftSettings),
+        .target(
+            name: "CastBotTestSupport", dependencies: [.product(name: "Clocks", package: "swift-clocks")],
+            path: "Tests/CastBotTestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "PlayerDataTests", dependencies: ["PlayerData", "CastBotTestSupport"], exclude: ["Expected"],
             swiftSettings: swiftSettings),
         .testTarget(name: "DiscordModelsTests", dependencies: ["DiscordModels"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(
             name: "DiscordRESTTests",
-            dependencies: ["DiscordREST", "DiscordSandbox", .product(name: "Clocks", package: "swift-clocks")],
+            dependencies: ["DiscordREST", "DiscordSandbox", "CastBotTestSupport", .product(name: "Clocks", package: "swift-clocks")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

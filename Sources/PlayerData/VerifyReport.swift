@@ -16,13 +16,15 @@ public struct VerifyReport: Sendable, CustomStringConvertible {
     public init(bytes: [UInt8]) throws(PlayerDataError) {
         let document = try PlayerDataFile(bytes: bytes)
         byteCount = document.byteCount
-        warnings = Self.duplicateWarnings(document) + Self.guildShapeWarnings(document)
         let layout =
             document.layoutMatchesStringify
             ? "JSON.stringify(data, null, 2)" : "differs from JSON.stringify(data, null, 2); exports are re-indented"
         if ServerExport.declaresExport(document) {
             let export = try ServerExport(document: document)
             kind = .serverExport(guildID: export.guildID)
+            // An export's top-level keys are its envelope (exportVersion, guildId, data…), not
+            // guilds: only the duplicate check applies to them.
+            warnings = Self.duplicateWarnings(document)
             guildCount = 1
             playerCount = export.playerCount
             details = [
@@ -35,6 +37,7 @@ public struct VerifyReport: Sendable, CustomStringConvertible {
             ]
         } else {
             kind = .dataFile
+            warnings = Self.duplicateWarnings(document) + Self.guildShapeWarnings(document)
             guildCount = document.guildCount
             playerCount = document.playerCount
             let settings = document.keys.count - document.guildCount

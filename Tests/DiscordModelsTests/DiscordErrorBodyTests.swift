@@ -2,7 +2,7 @@ import DiscordModels
 import Foundation
 import Testing
 
-@Suite("Discord error bodies")
+@Suite("Discord error bodies", .timeLimit(.minutes(1)))
 struct DiscordErrorBodyTests {
     @Test("Discord's array error example flattens to field paths")
     func arrayError() throws {

@@ -5,7 +5,7 @@ import Testing
 /// Every example payload from Discord's documentation (Fixtures/) decodes with the type its file
 /// name names, every documented component decodes as a known component, and what the bot sends
 /// encodes back to the documented JSON.
-@Suite("Discord documentation examples")
+@Suite("Discord documentation examples", .timeLimit(.minutes(1)))
 struct DocumentationFixtureTests {
     /// How to read one kind of fixture.
     struct Kind: Sendable {

@@ -2,7 +2,7 @@ import DiscordModels
 import Foundation
 import Testing
 
-@Suite("Interaction responses encode as Discord documents them")
+@Suite("Interaction responses encode as Discord documents them", .timeLimit(.minutes(1)))
 struct InteractionResponseEncodingTests {
     @Test(
         "callback types and flags",

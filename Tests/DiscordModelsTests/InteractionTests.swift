@@ -2,7 +2,7 @@ import DiscordModels
 import Foundation
 import Testing
 
-@Suite("Interactions")
+@Suite("Interactions", .timeLimit(.minutes(1)))
 struct InteractionTests {
     @Test("Discord's slash command example: member, permissions, data")
     func slashCommand() throws {

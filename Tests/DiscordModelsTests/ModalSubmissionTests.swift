@@ -2,7 +2,7 @@ import DiscordModels
 import Foundation
 import Testing
 
-@Suite("Reading modal submissions")
+@Suite("Reading modal submissions", .timeLimit(.minutes(1)))
 struct ModalSubmissionTests {
     func data(_ json: String) throws -> InteractionData {
         try JSONDecoder().decode(InteractionData.self, from: Data(json.utf8))

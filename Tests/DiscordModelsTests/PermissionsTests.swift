@@ -2,7 +2,7 @@ import DiscordModels
 import Foundation
 import Testing
 
-@Suite("Permissions from Discord's decimal strings")
+@Suite("Permissions from Discord's decimal strings", .timeLimit(.minutes(1)))
 struct PermissionsTests {
     @Test("a documented permission string parses into its bits")
     func parsesDecimal() throws {

@@ -2,7 +2,7 @@ import DiscordModels
 import Foundation
 import Testing
 
-@Suite("Snowflakes")
+@Suite("Snowflakes", .timeLimit(.minutes(1)))
 struct SnowflakeTests {
     @Test("decodes from strings and from numbers, encodes as a string")
     func stringsAndNumbers() throws {

@@ -2,7 +2,7 @@ import DiscordModels
 import DiscordREST
 import Testing
 
-@Suite("Routes")
+@Suite("Routes", .timeLimit(.minutes(1)))
 struct DiscordRouteTests {
     @Test("placeholders are filled; tokens are redacted and percent-encoded")
     func paths() {

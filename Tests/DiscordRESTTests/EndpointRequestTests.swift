@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// Each typed endpoint builds the documented request (method, path, auth, query, body).
-@Suite("Endpoints build Discord's documented requests")
+@Suite("Endpoints build Discord's documented requests", .timeLimit(.minutes(1)))
 struct EndpointRequestTests {
     @Test("get channel: GET /channels/{id} with bot auth")
     func getChannel() async throws {

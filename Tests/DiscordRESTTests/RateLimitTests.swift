@@ -1,3 +1,4 @@
+import CastBotTestSupport
 import AsyncHTTPClient
 import Clocks
 import DiscordModels

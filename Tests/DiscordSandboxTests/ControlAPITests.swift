@@ -3,7 +3,7 @@ import Foundation
 import NIOHTTP1
 import Testing
 
-@Suite("Control HTTP API")
+@Suite("Control HTTP API", .timeLimit(.minutes(1)))
 struct ControlAPITests {
     private func control(_ harness: SandboxHarness) -> String {
         harness.baseURL.absoluteString.replacingOccurrences(of: "/api/v10", with: "/sandbox")

@@ -2,7 +2,7 @@ import DiscordSandbox
 import NIOHTTP1
 import Testing
 
-@Suite("Discord error codes and validation")
+@Suite("Discord error codes and validation", .timeLimit(.minutes(1)))
 struct DiscordErrorTests {
     @Test("the 16th webhook in a channel is refused with 30007")
     func sixteenthWebhook() async throws {

@@ -4,7 +4,7 @@ import DiscordSandbox
 import NIOHTTP1
 import Testing
 
-@Suite("Fault injection")
+@Suite("Fault injection", .timeLimit(.minutes(1)))
 struct FaultInjectionTests {
     @Test("a counted fault answers its status and code, then normal behaviour resumes")
     func countedFault() async throws {
@@ -74,7 +74,7 @@ struct FaultInjectionTests {
             let pending = Task { try await harness.send(.GET, "/users/@me") }
             // Advance virtual time until the parked request completes; no real sleeping.
             var advanced: Duration = .zero
-            while advanced < .seconds(1_000_000), await harness.sandbox.recordedRequests().first?.status == nil {
+            while advanced < .seconds(1_000_000), !Task.isCancelled, await harness.sandbox.recordedRequests().first?.status == nil {
                 await harness.clock.advance(by: .seconds(1))
                 advanced += .seconds(1)
                 await Task.yield()
@@ -90,7 +90,7 @@ struct FaultInjectionTests {
         try await SandboxHarness.with { harness in
             await harness.sandbox.injectFault(try SandboxFault("GET /users/@me", effect: .delayOnly, delay: .seconds(30)))
             let pending = Task { try await harness.send(.GET, "/users/@me") }
-            while await harness.sandbox.recordedRequests().isEmpty { await Task.yield() }
+            while !Task.isCancelled, await harness.sandbox.recordedRequests().isEmpty { await Task.yield() }
             // The clock never moves: only the stop can end the delay.
             await harness.sandbox.stop()
             await #expect(throws: (any Error).self) { _ = try await pending.value }
@@ -103,7 +103,7 @@ struct FaultInjectionTests {
         try await SandboxHarness.with { harness in
             await harness.sandbox.injectFault(try SandboxFault("GET /users/@me", effect: .hang))
             let pending = Task { try await harness.send(.GET, "/users/@me") }
-            while await harness.sandbox.recordedRequests().isEmpty { await Task.yield() }
+            while !Task.isCancelled, await harness.sandbox.recordedRequests().isEmpty { await Task.yield() }
             #expect(await harness.sandbox.recordedRequests().first?.status == nil)
             await harness.sandbox.stop()
             await #expect(throws: (any Error).self) { _ = try await pending.value }

@@ -5,7 +5,7 @@ import Foundation
 import NIOHTTP1
 import Testing
 
-@Suite("Interactions: signing, payloads, replies and follow-ups")
+@Suite("Interactions: signing, payloads, replies and follow-ups", .timeLimit(.minutes(1)))
 struct InteractionTests {
     @Test("the signature verifies with the public key over timestamp + body, and only over that")
     func signatureVerifies() async throws {

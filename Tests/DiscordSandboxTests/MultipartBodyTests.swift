@@ -1,7 +1,7 @@
 @testable import DiscordSandbox
 import Testing
 
-@Suite("Multipart splitting")
+@Suite("Multipart splitting", .timeLimit(.minutes(1)))
 struct MultipartBodyTests {
     private let contentType = "multipart/form-data; boundary=XyZ"
 

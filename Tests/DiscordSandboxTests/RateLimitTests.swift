@@ -3,7 +3,7 @@ import DiscordSandbox
 import NIOHTTP1
 import Testing
 
-@Suite("Rate limits")
+@Suite("Rate limits", .timeLimit(.minutes(1)))
 struct RateLimitTests {
     @Test("every bot response carries the rate-limit headers")
     func headersPresent() async throws {

@@ -1,7 +1,7 @@
 import DiscordSandbox
 import Testing
 
-@Suite("Route patterns and values")
+@Suite("Route patterns and values", .timeLimit(.minutes(1)))
 struct RoutePatternTests {
     @Test("patterns name methods and segments, and refuse malformed input")
     func patterns() throws {

@@ -6,7 +6,7 @@ import NIOHTTP1
 import ServiceLifecycle
 import Testing
 
-@Suite("Running as a Service")
+@Suite("Running as a Service", .timeLimit(.minutes(1)))
 struct ServiceFormTests {
     @Test("in a ServiceGroup the sandbox reports its bound URL and shuts down gracefully")
     func serviceGroup() async throws {

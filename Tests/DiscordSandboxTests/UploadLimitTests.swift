@@ -2,7 +2,7 @@ import DiscordSandbox
 import NIOHTTP1
 import Testing
 
-@Suite("Upload size limits")
+@Suite("Upload size limits", .timeLimit(.minutes(1)))
 struct UploadLimitTests {
     private static let limit = 10 * 1_048_576
 

@@ -3,7 +3,7 @@ import Foundation
 import NIOHTTP1
 import Testing
 
-@Suite("Webhook create, execute and delete")
+@Suite("Webhook create, execute and delete", .timeLimit(.minutes(1)))
 struct WebhookLifecycleTests {
     @Test("create → execute multipart with wait=true → file served back byte-identical → delete")
     func fullCycle() async throws {

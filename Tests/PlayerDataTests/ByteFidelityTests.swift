@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import PlayerData
 
-@Suite struct ByteFidelityTests {
+@Suite(.timeLimit(.minutes(1))) struct ByteFidelityTests {
     static let guild = "123456789012345678"
     static let date = Date(timeIntervalSince1970: 1_760_538_600)  // 2025-10-15T14:30:00.000Z
 

@@ -4,7 +4,7 @@ import Testing
 import CastBotTestSupport
 
 /// Exports made straight from disk equal the ones built from the loaded file.
-@Suite struct DataFileExporterTests {
+@Suite(.timeLimit(.minutes(1))) struct DataFileExporterTests {
     static let date = Date(timeIntervalSince1970: 1_767_323_045.678)
 
     @Test(arguments: [Fixtures.wholeFile, Fixtures.devCrashRestore])

@@ -5,7 +5,7 @@ import CastBotTestSupport
 
 /// Exports of the real CastBot files against what CastBot's JavaScript produces
 /// (Expected/ is written by scripts/generate-expected-exports.mjs).
-@Suite struct ExportFixtureTests {
+@Suite(.timeLimit(.minutes(1))) struct ExportFixtureTests {
     /// The fixed exportDate the generator uses: 2026-01-02T03:04:05.678Z.
     static let exportDate = Date(timeIntervalSince1970: 1_767_323_045.678)
 
@@ -20,6 +20,19 @@ import CastBotTestSupport
         #expect(artifact.sha256 == SHA256Hex.digest(bytes))
         #expect(ExportBuilder.allExport(of: file, date: Self.exportDate, kind: .manual).filename
             == "playerdata-FULL-export-2026-01-02T03-04-05-678Z.json")
+    }
+
+    @Test func verifyReportsTheRealServerExportWithoutWarnings() throws {
+        let report = try VerifyReport(bytes: try Fixtures.bytes(Fixtures.serverExport))
+        #expect(report.kind == .serverExport(guildID: Fixtures.exportGuildID))
+        #expect(report.warnings.isEmpty, "an export's envelope keys are not guilds: \(report.warnings)")
+        #expect(!report.description.contains("warning"))
+    }
+
+    @Test func verifyStillWarnsOfAGuildThatIsNotAnObject() throws {
+        let report = try VerifyReport(bytes: Array(#"{"123456789012345678": "oops", "environmentConfig": {}}"#.utf8))
+        #expect(report.kind == .dataFile)
+        #expect(report.warnings == [#"guild "123456789012345678" holds a string, not an object; it cannot be exported"#])
     }
 
     @Test(arguments: [Fixtures.wholeFile, Fixtures.devCrashRestore])

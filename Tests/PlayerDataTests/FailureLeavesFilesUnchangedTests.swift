@@ -4,7 +4,7 @@ import Testing
 import CastBotTestSupport
 
 /// Every failed save or import leaves the data folder exactly as it was.
-@Suite struct FailureLeavesFilesUnchangedTests {
+@Suite(.timeLimit(.minutes(1))) struct FailureLeavesFilesUnchangedTests {
     static let date = Date(timeIntervalSince1970: 1_775_000_000)
 
     static let badImports: [(name: String, bytes: [UInt8], fragment: String)] = [

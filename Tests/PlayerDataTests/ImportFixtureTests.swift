@@ -3,7 +3,7 @@ import Testing
 @testable import PlayerData
 import CastBotTestSupport
 
-@Suite struct ImportFixtureTests {
+@Suite(.timeLimit(.minutes(1))) struct ImportFixtureTests {
     static let guildID = "974318870057848842"
     static let date = Date(timeIntervalSince1970: 1_775_000_000.123)
 

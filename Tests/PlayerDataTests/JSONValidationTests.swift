@@ -23,7 +23,7 @@ struct BadDocument: Sendable, CustomStringConvertible {
     }
 }
 
-@Suite struct JSONValidationTests {
+@Suite(.timeLimit(.minutes(1))) struct JSONValidationTests {
     static let badDocuments: [BadDocument] = [
         BadDocument("empty", "", line: 1, column: 1, "empty"),
         BadDocument("only whitespace", "  \n ", line: 2, column: 2, "truncated"),

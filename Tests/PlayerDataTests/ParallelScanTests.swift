@@ -3,7 +3,7 @@ import Testing
 import CastBotTestSupport
 
 /// The two-core scan of large files must give exactly the sequential scan's result or error.
-@Suite struct ParallelScanTests {
+@Suite(.timeLimit(.minutes(1))) struct ParallelScanTests {
     static func sequential(_ bytes: [UInt8]) -> Result<ScanResult, JSONSyntaxError> {
         bytes.withUnsafeBytes { buffer in
             Result { () throws(JSONSyntaxError) in

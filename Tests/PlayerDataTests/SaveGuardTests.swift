@@ -3,7 +3,7 @@ import Testing
 @testable import PlayerData
 import CastBotTestSupport
 
-@Suite struct SaveGuardTests {
+@Suite(.timeLimit(.minutes(1))) struct SaveGuardTests {
     @Test func theWipeIsRefusedAndKeptAside() async throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }

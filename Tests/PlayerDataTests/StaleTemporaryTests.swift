@@ -5,7 +5,7 @@ import CastBotTestSupport
 
 /// A writer killed between creating its temporary file and renaming it leaves the file behind;
 /// the next writer clears those of dead processes and nothing else.
-@Suite struct StaleTemporaryTests {
+@Suite(.timeLimit(.minutes(1))) struct StaleTemporaryTests {
     /// Above Linux's largest pid (2^22), so no process has it.
     static let deadPID = "999999999"
 

@@ -9,7 +9,7 @@ import Glibc
 
 /// Scanning a file from disk in pieces must give exactly what scanning it in memory gives,
 /// wherever the pieces happen to end.
-@Suite struct StreamingScanTests {
+@Suite(.timeLimit(.minutes(1))) struct StreamingScanTests {
     static let fixtures = [Fixtures.wholeFile, Fixtures.devCrashRestore, Fixtures.serverExport, Fixtures.wiped, Fixtures.rejected]
     static let pieceSizes = [64, 1000, 1 << 20]
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import PlayerData
 
-@Suite struct TimestampTests {
+@Suite(.timeLimit(.minutes(1))) struct TimestampTests {
     @Test(arguments: [
         (0.0, "1970-01-01T00:00:00.000Z"),
         (1_760_538_600, "2025-10-15T14:30:00.000Z"),

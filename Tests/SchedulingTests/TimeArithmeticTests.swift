@@ -3,7 +3,7 @@ import Testing
 
 @testable import Scheduling
 
-@Suite("Time arithmetic")
+@Suite("Time arithmetic", .timeLimit(.minutes(1)))
 struct TimeArithmeticTests {
     @Test("Grid indexes are exact around zero and at exact multiples")
     func gridIndexes() {

@@ -31,22 +31,28 @@ final class FirstOutcome<Value: Sendable>: Sendable {
         return won
     }
 
-    /// Waits for the decided value. Call at most once.
-    func wait() async -> Value {
-        await withCheckedContinuation { continuation in
-            let ready: Value? = state.withLock { state in
-                switch state {
-                case .open:
-                    state = .waiting(continuation)
-                    return nil
-                case .decided(let value):
-                    state = .delivered
-                    return value
-                case .waiting, .delivered:
-                    preconditionFailure("FirstOutcome.wait() called twice")
+    /// Waits for the decided value. Call at most once. A cancelled waiter offers `fallback`, so
+    /// cancellation (a closed connection, a shutdown escalating to cancellation) never leaves it
+    /// suspended: it returns whichever value was decided first.
+    func wait(orOnCancel fallback: Value) async -> Value {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let ready: Value? = state.withLock { state in
+                    switch state {
+                    case .open:
+                        state = .waiting(continuation)
+                        return nil
+                    case .decided(let value):
+                        state = .delivered
+                        return value
+                    case .waiting, .delivered:
+                        preconditionFailure("FirstOutcome.wait() called twice")
+                    }
                 }
+                if let ready { continuation.resume(returning: ready) }
             }
-            if let ready { continuation.resume(returning: ready) }
+        } onCancel: {
+            decide(fallback)
         }
     }
 }

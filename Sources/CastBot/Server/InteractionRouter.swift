@@ -102,7 +102,7 @@ public struct InteractionRouter: InteractionHandler {
                 await delivery.deliver(reply, for: envelope, logger: logger)
             }
         }
-        let winner = await first.wait()
+        let winner = await first.wait(orOnCancel: nil)
         timer.cancel()
 
         guard let reply = winner else {

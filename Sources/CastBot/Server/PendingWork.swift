@@ -24,10 +24,15 @@ final class PendingWork: Sendable {
 
     var count: Int { state.withLock { $0.tasks.count } }
 
-    /// Returns once no tracked work is left, including work started while waiting.
+    /// Returns once no tracked work is left, including work started while waiting. Cancelling the
+    /// waiter cancels the tracked work, so a shutdown that escalates to cancellation ends it.
     func waitUntilIdle() async {
-        while let next = state.withLock({ $0.tasks.values.first }) {
-            await next.value
+        await withTaskCancellationHandler {
+            while let next = state.withLock({ $0.tasks.values.first }) {
+                await next.value
+            }
+        } onCancel: {
+            for task in state.withLock({ Array($0.tasks.values) }) { task.cancel() }
         }
     }
 

@@ -36,7 +36,7 @@ struct ShutdownSequence: Sendable {
             await work.value
             finishedInTime.decide(true)
         }
-        if await finishedInTime.wait() {
+        if await finishedInTime.wait(orOnCancel: false) {
             timer.cancel()
             logger.info("shutdown phase finished", metadata: ["phase": "\(phase)", "participants": "\(participants.count)"])
         } else {

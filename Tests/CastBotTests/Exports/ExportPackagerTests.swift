@@ -6,7 +6,7 @@ import Testing
 @testable import CastBot
 import CastBotTestSupport
 
-@Suite("Export packaging: plain, gzip, parts")
+@Suite("Export packaging: plain, gzip, parts", .timeLimit(.minutes(1)))
 struct ExportPackagerTests {
     /// A small limit so boundaries are cheap to test: 1000-byte files, 900-byte parts, warning from 800.
     static let small = ExportPackager(limits: ExportUploadLimits(fileLimit: 1000, requestReserve: 100, warningFraction: 0.8))

@@ -65,22 +65,9 @@ struct FaultHarness {
     }
 
     /// Shuts the service down before Discord: shutdown deletes the webhooks still pending
-    /// cleanup, and against a stopped sandbox each deletion would back off on the test clock,
-    /// which nothing moves any more. Time keeps flowing meanwhile, as it would for a real
-    /// shutdown, so a deletion that fails anyway (a test that ended with Discord down) still
-    /// finishes its retries.
+    /// cleanup, and against a stopped sandbox each deletion would fail and back off.
     private func tearDown(_ directory: TemporaryDirectory) async {
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { [scheduled] in await scheduled.stop() }
-            group.addTask { [clock] in
-                while !Task.isCancelled {
-                    _ = await eventually(timeout: .milliseconds(50)) { Task.isCancelled }
-                    await clock.advance(by: .seconds(1))
-                }
-            }
-            await group.next()
-            group.cancelAll()
-        }
+        await scheduled.stop()
         await sandbox.stop()
         directory.remove()
     }

@@ -1,7 +1,7 @@
 import CastBot
 import Testing
 
-@Suite("Fuzz answer check")
+@Suite("Fuzz answer check", .timeLimit(.minutes(1)))
 struct FuzzAnswerTests {
     @Test(
         "Client errors and proper replies pass",

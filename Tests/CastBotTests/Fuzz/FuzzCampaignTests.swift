@@ -1,7 +1,7 @@
 import CastBot
 import Testing
 
-@Suite("Fuzz cases")
+@Suite("Fuzz cases", .timeLimit(.minutes(1)))
 struct FuzzCampaignTests {
     static let seed = FuzzSeed(
         name: "modal",

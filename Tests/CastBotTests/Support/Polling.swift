@@ -6,7 +6,7 @@ import Foundation
 func eventually(timeout: Duration = .seconds(60), _ condition: () async -> Bool) async -> Bool {
     let clock = ContinuousClock()
     let deadline = clock.now.advanced(by: timeout)
-    while clock.now < deadline {
+    while clock.now < deadline, !Task.isCancelled {
         if await condition() { return true }
         await Task.yield()
     }

@@ -116,12 +116,29 @@ final class ScheduledHarness: Sendable {
         startDate.addingTimeInterval(Self.seconds(offset))
     }
 
-    /// Stops the loop and the monitor the way shutdown does; the state is saved.
+    /// Stops the loop and the monitor the way shutdown does; the state is saved. Virtual time keeps
+    /// flowing meanwhile, as it would for a real shutdown: shutdown deletes the webhooks still
+    /// pending cleanup, and a deletion that fails (Discord down or slow at the end of a test) backs
+    /// off on this clock, which nothing else moves any more.
     func stop() async {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await self.stopInOrder() }
+            group.addTask { [clock] in
+                while !Task.isCancelled {
+                    _ = await eventually(timeout: .milliseconds(50)) { Task.isCancelled }
+                    await clock.advance(by: .seconds(1))
+                }
+            }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
+    private func stopInOrder() async {
         tasks[0].cancel()
-        await tasks[0].value
+        await tasks[0].cancellingValue
         await scheduler.shutdown(gracePeriod: .zero)
-        for task in tasks { await task.value }
+        for task in tasks { await task.cancellingValue }
         await features.finishShutdown()
     }
 

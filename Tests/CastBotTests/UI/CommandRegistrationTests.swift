@@ -7,7 +7,7 @@ import Foundation
 import Logging
 import Testing
 
-@Suite("register-commands")
+@Suite("register-commands", .timeLimit(.minutes(1)))
 struct CommandRegistrationTests {
     @Test("/menu is registered globally for servers only, for Manage Server, through bulk overwrite")
     func registers() async throws {

@@ -2,10 +2,11 @@
 import Clocks
 import DiscordModels
 import DiscordREST
+import CastBotTestSupport
 import Foundation
 import Testing
 
-@Suite("DiscordFollowUpSender: the router's follow-ups over the REST client")
+@Suite("DiscordFollowUpSender: the router's follow-ups over the REST client", .timeLimit(.minutes(1)))
 struct DiscordFollowUpSenderTests {
     static func followUp(_ target: FollowUpMessage.Target, files: [ReplyFile] = []) -> FollowUpMessage {
         FollowUpMessage(
@@ -41,12 +42,18 @@ struct DiscordFollowUpSenderTests {
     func retriesOnce() async throws {
         let client = ScriptedFollowUpClient()
         client.failNext(.status(404, code: .unknownWebhook, message: "Unknown Webhook", route: "PATCH"))
-        let clock = TestClock()
-        let sender = DiscordFollowUpSender(client: client, clock: clock, retryDelay: .seconds(1))
+        let clock = TestClock<Duration>()
+        let sleeps = SleepWatcher()
+        let sender = DiscordFollowUpSender(
+            client: client, clock: WatchedTestClock(base: clock, watcher: sleeps), retryDelay: .seconds(1))
         let sending = Task { try await sender.send(Self.followUp(.originalResponse)) }
-        while client.requests.count < 1 { await Task.yield() }
-        await clock.advance(by: .seconds(1))
-        try await sending.value
+        // Advancing before the sender has begun its sleep would move "now" past a deadline it has
+        // not set yet, and the retry would wait forever: wait for the sleep itself.
+        await sleeps.waitUntilStarted(1)
+        await clock.advance(by: .milliseconds(999))
+        #expect(client.requests.count == 1, "no retry before the delay")
+        await clock.advance(by: .milliseconds(1))
+        try await sending.cancellingValue
         #expect(client.requests.count == 2)
     }
 

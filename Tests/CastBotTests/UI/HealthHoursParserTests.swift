@@ -1,7 +1,7 @@
 @testable import CastBot
 import Testing
 
-@Suite("Health monitor hours")
+@Suite("Health monitor hours", .timeLimit(.minutes(1)))
 struct HealthHoursParserTests {
     @Test("0, 0.016 to 168 and fractions are accepted", arguments: [("0", 0.0), ("0.016", 0.016), ("6", 6.0), ("0,5", 0.5), ("168", 168.0)])
     func accepted(_ text: String, _ hours: Double) throws {

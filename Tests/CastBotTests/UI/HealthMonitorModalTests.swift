@@ -2,7 +2,7 @@
 import DiscordSandbox
 import Testing
 
-@Suite("Health monitor button and modal")
+@Suite("Health monitor button and modal", .timeLimit(.minutes(1)))
 struct HealthMonitorModalTests {
     static func submit(_ hours: String) -> SandboxInteractionKind {
         .modalSubmit(customID: "health_monitor_schedule_modal", fields: [.textInput("hours", value: hours)])

@@ -5,7 +5,7 @@ import PlayerData
 import Testing
 import CastBotTestSupport
 
-@Suite("Import: upload, plan, confirm or cancel")
+@Suite("Import: upload, plan, confirm or cancel", .timeLimit(.minutes(1)))
 struct ImportFlowTests {
     /// Uploads `bytes` as a modal file and submits the import modal as `user`.
     static func submit(_ bot: BotHarness, _ bytes: [UInt8], as user: SandboxUser, filename: String = Fixtures.serverExport)

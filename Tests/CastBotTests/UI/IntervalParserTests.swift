@@ -1,7 +1,7 @@
 @testable import CastBot
 import Testing
 
-@Suite("Interval parser: the forms the schedule modal accepts")
+@Suite("Interval parser: the forms the schedule modal accepts", .timeLimit(.minutes(1)))
 struct IntervalParserTests {
     @Test(
         "accepted forms give minutes",

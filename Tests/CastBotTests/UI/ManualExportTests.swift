@@ -4,7 +4,7 @@ import Foundation
 import PlayerData
 import Testing
 
-@Suite("Manual exports: deferred, then a follow-up with the file")
+@Suite("Manual exports: deferred, then a follow-up with the file", .timeLimit(.minutes(1)))
 struct ManualExportTests {
     @Test("Export Server answers deferred (ephemeral) and follows up with this server's v1.0 export")
     func serverExport() async throws {

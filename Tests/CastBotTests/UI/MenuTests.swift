@@ -1,7 +1,7 @@
 import DiscordSandbox
 import Testing
 
-@Suite("/menu: the Player Data section")
+@Suite("/menu: the Player Data section", .timeLimit(.minutes(1)))
 struct MenuTests {
     @Test("an admin gets an ephemeral Components V2 container with the player data buttons and the schedule status")
     func adminMenu() async throws {

@@ -5,7 +5,7 @@ import Testing
 /// an idle read timeout (AsyncHTTPClient's `.shared` does) could fail a precondition on that early
 /// answer and take the process down; the fuzz bench found it. The sandbox's delivery client and
 /// the bot's REST client arm none.
-@Suite("Interactions endpoint: oversized bodies")
+@Suite("Interactions endpoint: oversized bodies", .timeLimit(.minutes(1)))
 struct OversizedBodyTests {
     @Test("bodies far over the limit get 413, one after another, and the bot still answers")
     func earlyAnswers() async throws {

@@ -8,7 +8,7 @@ import ServiceLifecycle
 import Testing
 import CastBotTestSupport
 
-@Suite("Sandbox mode: the demo world, the sample data and `castbot sandbox`")
+@Suite("Sandbox mode: the demo world, the sample data and `castbot sandbox`", .timeLimit(.minutes(1)))
 struct SandboxModeTests {
     @Test("CASTBOT_SANDBOX_PORT: default 8090, a port number, or a clear error")
     func port() throws {

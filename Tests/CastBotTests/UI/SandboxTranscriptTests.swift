@@ -2,7 +2,7 @@
 import DiscordSandbox
 import Testing
 
-@Suite("castbot sandbox: what the terminal shows")
+@Suite("castbot sandbox: what the terminal shows", .timeLimit(.minutes(1)))
 struct SandboxTranscriptTests {
     @Test("a Components V2 reply shows its text, its buttons with custom ids, and readable times")
     func componentsReply() {

@@ -3,7 +3,7 @@ import DiscordSandbox
 import Scheduling
 import Testing
 
-@Suite("Schedule button and modal")
+@Suite("Schedule button and modal", .timeLimit(.minutes(1)))
 struct ScheduleModalTests {
     @Test("the button opens the modal with every field, pre-filled with defaults")
     func opensModal() async throws {

@@ -3,7 +3,7 @@ import DiscordSandbox
 import Scheduling
 import Testing
 
-@Suite("Schedule modal submission: checks and confirmation")
+@Suite("Schedule modal submission: checks and confirmation", .timeLimit(.minutes(1)))
 struct ScheduleSubmitTests {
     static func fields(_ interval: String, type: String = "server", policy: String = "clear", dailyAt: String? = nil, legacy: Bool = false)
         -> [SandboxModalField]

@@ -5,7 +5,7 @@ import Foundation
 import PlayerData
 import Testing
 
-@Suite("Schedule modal to export message, with the real scheduler on a test clock")
+@Suite("Schedule modal to export message, with the real scheduler on a test clock", .timeLimit(.minutes(1)))
 struct ScheduledExportEndToEndTests {
     static func submit(_ interval: String, type: String = "server", policy: String = "clear") -> SandboxInteractionKind {
         .modalSubmit(

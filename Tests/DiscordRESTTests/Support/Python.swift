@@ -16,37 +16,50 @@ enum Python {
         let description: String
     }
 
-    /// Runs `script` with `arguments` on a thread outside Swift's cooperative pool (waiting for a
-    /// process blocks); returns standard output.
+    /// Runs `script` with `arguments`; returns standard output. The process's output goes to files
+    /// (no pipe can fill up and stall it) and its end is awaited through `terminationHandler`, not
+    /// by blocking a thread; a cancelled caller (a test over its time limit) terminates it.
     static func run(script: String, arguments: [String]) async throws -> Data {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try runBlocking(script: script, arguments: arguments) })
-            }
-        }
-    }
-
-    private static func runBlocking(script: String, arguments: [String]) throws -> Data {
         guard let executable else { throw Failure(description: "python3 is not installed") }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("castbot-python-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let scriptURL = directory.appendingPathComponent("script.py")
+        let outputURL = directory.appendingPathComponent("stdout")
+        let errorsURL = directory.appendingPathComponent("stderr")
         try Data(script.utf8).write(to: scriptURL)
-        let process = Process()
+        FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errorsURL.path, contents: nil)
+        let output = try FileHandle(forWritingTo: outputURL)
+        let errors = try FileHandle(forWritingTo: errorsURL)
+        defer {
+            try? output.close()
+            try? errors.close()
+        }
+
+        // Foundation's Process is not Sendable; it is touched only to start it and, on cancellation, to stop it.
+        nonisolated(unsafe) let process = Process()
         process.executableURL = executable
         process.arguments = [scriptURL.path] + arguments
-        let output = Pipe()
-        let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "python3 exited with \(process.terminationStatus): \(errorText)")
+        let status: Int32 = try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
+                process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+                do {
+                    try process.run()
+                } catch {
+                    process.terminationHandler = nil
+                    continuation.resume(throwing: error)
+                }
+            }
+        } onCancel: {
+            if process.isRunning { process.terminate() }
         }
-        return data
+        guard status == 0 else {
+            let errorText = String(decoding: (try? Data(contentsOf: errorsURL)) ?? Data(), as: UTF8.self)
+            throw Failure(description: "python3 exited with \(status): \(errorText)")
+        }
+        return try Data(contentsOf: outputURL)
     }
 }

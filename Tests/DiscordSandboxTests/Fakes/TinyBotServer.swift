@@ -67,7 +67,11 @@ final class TinyBotServer: Sendable {
             },
             logger: logger)
         let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
-        let task = Task { try await group.run() }
+        // A server that fails to start ends the stream, so the wait below never outlives it.
+        let task = Task {
+            defer { portContinuation.finish() }
+            try await group.run()
+        }
         var port = 0
         for await bound in ports { port = bound }
         guard port > 0, let url = URL(string: "http://127.0.0.1:\(port)/interactions") else {

@@ -24,7 +24,11 @@ struct RunningBot: Sendable {
                 onServerRunning: { port in running.continuation.yield(port) }))
         let group = CastBotServices.serviceGroup(
             application: application, alongside: services, shutdownPolicy: ShutdownPolicy(), gracefulShutdownSignals: [], logger: logger)
-        let serving = Task { try await group.run() }
+        // A server that fails to start ends the stream, so the wait below never outlives it.
+        let serving = Task {
+            defer { running.continuation.finish() }
+            try await group.run()
+        }
         var ports = running.stream.makeAsyncIterator()
         guard let port = await ports.next() else {
             serving.cancel()
