@@ -12,18 +12,17 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "castbot", targets: ["castbot"]),
+        .executable(name: "castbot-bench", targets: ["castbot-bench"]),
         .library(name: "PlayerData", targets: ["PlayerData"]),
         .library(name: "DiscordModels", targets: ["DiscordModels"]),
         .library(name: "DiscordREST", targets: ["DiscordREST"]),
         .library(name: "Scheduling", targets: ["Scheduling"]),
         .library(name: "DiscordSandbox", targets: ["DiscordSandbox"]),
-        .library(name: "CastBot", targets: ["CastBot"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
-        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
@@ -69,16 +68,16 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
         // The bot's features: interactions server, UI, export delivery, health report, configuration.
+        // It knows a `DiscordClient` and nothing of what stands behind it.
         .target(
             name: "CastBot",
             dependencies: [
-                "PlayerData", "DiscordModels", "DiscordREST", "Scheduling", "DiscordSandbox",
+                "PlayerData", "DiscordModels", "DiscordREST", "Scheduling",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CompressNIO", package: "compress-nio"),
@@ -86,16 +85,53 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                // The load bench's open-loop HTTP client (Sources/CastBot/Bench).
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // Sandbox mode: DiscordSandbox on loopback with a demo world, the bot pointed at it, and
+        // the `castbot sandbox` driver.
+        .target(
+            name: "CastBotSandbox",
+            dependencies: [
+                "CastBot", "DiscordSandbox", "PlayerData",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // What both command-line tools share: failures reported as one line on stderr.
+        .target(
+            name: "CommandLineSupport",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
         // Command-line wiring only.
         .executableTarget(
             name: "castbot",
             dependencies: [
-                "CastBot", "PlayerData",
+                "CastBot", "CastBotSandbox", "PlayerData", "CommandLineSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Benchmarks, fuzzing and load/scale drivers: they run the bot as `castbot serve` does.
+        // Nothing here ships in `castbot`.
+        .target(
+            name: "CastBotBench",
+            dependencies: [
+                "CastBot", "CastBotSandbox", "DiscordSandbox", "DiscordModels", "DiscordREST", "PlayerData", "Scheduling",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "castbot-bench",
+            dependencies: [
+                "CastBotBench", "CastBot", "PlayerData", "CommandLineSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -130,9 +166,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "CastBotBenchTests",
+            dependencies: ["CastBotBench", "CastBot", "CastBotTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "CastBotTests",
             dependencies: [
-                "CastBot", "DiscordSandbox", "CastBotTestSupport",
+                "CastBot", "CastBotSandbox", "DiscordSandbox", "CastBotTestSupport",
                 .product(name: "Clocks", package: "swift-clocks"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),

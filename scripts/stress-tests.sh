@@ -21,7 +21,7 @@ for run in $(seq 1 "$runs"); do
   start=$(date +%s)
   timeout --kill-after=10 "$limit" swift test --skip-build >"$logs/run-$run.log" 2>&1
   status=$?
-  pkill -KILL -f 'castbotPackageTests' 2>/dev/null
+  pkill -KILL -f "$PWD/.build/.*castbotPackageTests" 2>/dev/null
   for hog in "${hogs[@]}"; do kill "$hog" 2>/dev/null; wait "$hog" 2>/dev/null; done
   seconds=$(( $(date +%s) - start ))
   summary=$(grep -E "Test run with [0-9]+ tests" "$logs/run-$run.log" | tail -1 | sed 's/^[^A-Za-z]*//')

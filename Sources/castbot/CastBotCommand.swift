@@ -12,7 +12,6 @@ struct CastBotCommand: AsyncParsableCommand {
             VerifyCommand.self,
             RegisterCommandsCommand.self,
             SandboxCommand.self,
-            BenchCommand.self,
         ]
     )
 }

@@ -1,5 +1,7 @@
+import CommandLineSupport
 import ArgumentParser
 import CastBot
+import CastBotSandbox
 import Foundation
 
 struct SandboxCommand: AsyncParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CastBot
+import CastBotSandbox
 import Foundation
 
 struct ServeCommand: AsyncParsableCommand {
@@ -32,7 +33,11 @@ struct ServeCommand: AsyncParsableCommand {
             throw Self.configurationFailure(["\(error)"])
         }
         let registry = ProcessBootstrap.bootstrap(logLevel: configuration.logLevel)
-        try await ServeRuntime(configuration: configuration, registry: registry, sandboxPort: sandboxPort).run()
+        if configuration.isSandbox {
+            try await SandboxMode.serve(configuration: configuration, registry: registry, port: sandboxPort)
+        } else {
+            try await ServeRuntime(configuration: configuration, registry: registry).run()
+        }
     }
 
     private static func configurationFailure(_ problems: [String]) -> ExitCode {

@@ -1,4 +1,5 @@
 import CastBot
+import DiscordREST
 import Foundation
 import Logging
 import Testing
@@ -48,7 +49,7 @@ struct ConfigurationTests {
         environment["CASTBOT_LOG_LEVEL"] = "DEBUG"
         let configuration = try CastBotConfiguration.load(environment: environment)
         #expect(!configuration.isSandbox)
-        #expect(configuration.discordToken?.secret == Self.token)
+        #expect(configuration.discordToken == DiscordToken(Self.token))
         #expect(configuration.applicationID == "1300000000000000001")
         #expect(configuration.publicKey?.hex == Self.publicKeyHex)
         #expect(configuration.apiBaseURL == "http://127.0.0.1:9000/api/v10")
@@ -154,7 +155,7 @@ struct ConfigurationTests {
         environment["DISCORD_TOKEN"] = nil
         environment["CASTBOT_CONFIG_FILE"] = file.path
         let configuration = try CastBotConfiguration.load(environment: environment)
-        #expect(configuration.discordToken?.secret == Self.token)
+        #expect(configuration.discordToken == DiscordToken(Self.token))
     }
 
     @Test("config file problems name the line and never echo its content; they join the other problems")

@@ -134,6 +134,26 @@ struct InteractionTests {
         }
     }
 
+    @Test("an edit of @original before Discord has an initial response gets 404 Unknown Message and creates nothing")
+    func editBeforeInitialResponse() async throws {
+        try await SandboxHarness.with { harness in
+            // A callback type Discord refuses: the interaction exists, but it has no original message.
+            try await TinyBotServer.with(publicKeyHex: harness.sandbox.publicKeyHex, reply: { _ in ["type": 99] }) { bot in
+                let delivery = try await harness.sandbox.sendInteraction(
+                    .button(customID: "playerdata_export"), channelID: harness.channel.id, userID: harness.admin.id, to: bot.url)
+                let interaction = try #require(delivery.interaction)
+                let before = await harness.sandbox.messages(inChannel: harness.channel.id).count
+                let early = try await harness.send(
+                    .PATCH, "/webhooks/\(harness.applicationID)/\(interaction.token)/messages/@original",
+                    json: ["content": "too early"], botAuth: false)
+                #expect(early.status == 404)
+                #expect(early.code == 10008)
+                #expect(await harness.sandbox.messages(inChannel: harness.channel.id).count == before)
+                #expect(await harness.sandbox.interactionLog(id: interaction.id)?.originalMessageID == nil)
+            }
+        }
+    }
+
     @Test("PING is answered with PONG; a wrong signature is refused by the bot and reported")
     func pingAndBadSignature() async throws {
         try await SandboxHarness.with { harness in

@@ -1,3 +1,4 @@
+public import DiscordREST
 public import Logging
 
 /// The service's settings, validated. Built by `CastBotConfiguration.load(environment:)`.

@@ -1,3 +1,4 @@
+import DiscordREST
 import Foundation
 import Logging
 
@@ -30,11 +31,16 @@ struct ConfigurationValidator {
     }
 
     private mutating func token() -> DiscordToken? {
-        guard let token = value(.discordToken) else { return nil }
-        if token.contains(where: \.isWhitespace) {
+        guard let text = value(.discordToken) else { return nil }
+        guard !text.contains(where: \.isWhitespace) else {
             problems.append("DISCORD_TOKEN must be the bare bot token; it contains spaces (drop any 'Bot ' prefix)")
+            return nil
         }
-        return DiscordToken(secret: token)
+        guard let token = DiscordToken(text) else {
+            problems.append("DISCORD_TOKEN must be the bare bot token; it contains control or non-ASCII characters")
+            return nil
+        }
+        return token
     }
 
     private mutating func applicationID(required: Bool) -> String? {

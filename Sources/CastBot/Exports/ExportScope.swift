@@ -10,7 +10,7 @@ public enum ExportScope: Hashable, Sendable, Codable, CustomStringConvertible {
 
     static let keyPrefix = "export:"
     static let guildKeyPrefix = "export:guild:"
-    static let allKey = "export:all"
+    public static let allKey = "export:all"
 
     /// The scheduler key: `export:guild:<id>` or `export:all`.
     public var scheduleKey: ScheduleKey {

@@ -3,7 +3,7 @@ import DiscordModels
 import DiscordREST
 import Foundation
 import PlayerData
-import Scheduling
+public import Scheduling
 
 /// One run of an export schedule: load the data file fresh, build the export, package it, post it
 /// through a temporary webhook, and remember what was delivered.
@@ -11,15 +11,19 @@ import Scheduling
 /// A run is delivered only when Discord returned every message. Failures that cannot heal on their
 /// own (channel gone, access or permissions missing) stop the schedule; others fail the run, which
 /// the scheduler counts toward auto-disable.
-struct ScheduledExportRunner: Sendable {
+public struct ScheduledExportRunner: Sendable {
     let work: ScheduledWorkContext
+
+    public init(work: ScheduledWorkContext) {
+        self.work = work
+    }
 
     func job(for scope: ExportScope) -> ScheduleJob {
         let runner = self
         return { context in try await runner.run(scope, context) }
     }
 
-    func run(_ scope: ExportScope, _ context: RunContext) async throws -> RunOutcome {
+    public func run(_ scope: ExportScope, _ context: RunContext) async throws -> RunOutcome {
         let stopwatch = Stopwatch.start(on: work.clock)
         let type = scope.exportType
         do {

@@ -1,6 +1,6 @@
 /// Measures elapsed time on an injected clock, hiding the clock's instant type.
-struct Stopwatch: Sendable {
-    let elapsed: @Sendable () -> Duration
+public struct Stopwatch: Sendable {
+    public let elapsed: @Sendable () -> Duration
 
     static func start<C: Clock>(on clock: C) -> Stopwatch where C.Duration == Duration {
         let start = clock.now

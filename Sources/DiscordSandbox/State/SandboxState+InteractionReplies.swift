@@ -118,7 +118,7 @@ extension SandboxState {
     }
 
     func getWebhookMessage(_ call: SandboxCall) throws(SandboxAPIError) -> SandboxReply {
-        let id = try ownedMessageID(call, creatingOriginal: false)
+        let id = try ownedMessageID(call)
         guard let message = message(id: id) else { throw .unknownMessage }
         return .json(render(message))
     }
@@ -127,32 +127,28 @@ extension SandboxState {
         let body = try MessageBody.read(
             contentType: call.contentType, body: call.body, parts: call.parts, limits: uploadLimits)
         let draft = try MessageDraft.validate(body, purpose: .edit)
-        let id = try ownedMessageID(call, creatingOriginal: true)
+        let id = try ownedMessageID(call)
         return .json(render(try editMessage(id, with: draft, origin: call.origin)))
     }
 
     func deleteWebhookMessage(_ call: SandboxCall) throws(SandboxAPIError) -> SandboxReply {
-        let id = try ownedMessageID(call, creatingOriginal: false)
+        let id = try ownedMessageID(call)
         deleteMessage(id)
         return .noContent
     }
 
     /// Resolves `{message_id}` (or `@original`) to a message this webhook or interaction posted.
-    private func ownedMessageID(_ call: SandboxCall, creatingOriginal: Bool) throws(SandboxAPIError) -> String {
+    /// Like Discord, `@original` exists only once the initial response has been processed: an edit
+    /// that overtakes the bot's own HTTP answer gets 404 Unknown Message, and the bot must retry.
+    private func ownedMessageID(_ call: SandboxCall) throws(SandboxAPIError) -> String {
         let webhookID = call.parameter("webhook_id")
         let token = call.parameter("webhook_token")
         let requested = call.parameter("message_id")
         if webhookID == configuration.applicationID, interactions[token] != nil {
             let record = try liveInteraction(token)
             if requested == "@original" {
-                if let original = record.log.originalMessageID { return original }
-                guard creatingOriginal else { throw .unknownMessage }
-                // The bot may edit @original before the sandbox has processed its HTTP reply;
-                // Discord tolerates that race, so the edit creates the original.
-                let placeholder = MessageDraft(files: [], hasOtherContent: true)
-                let message = try postInteractionMessage(placeholder, record: record, origin: call.origin)
-                interactions[token]?.log.originalMessageID = message.id
-                return message.id
+                guard let original = record.log.originalMessageID else { throw .unknownMessage }
+                return original
             }
             guard requested == record.log.originalMessageID || record.log.followupMessageIDs.contains(requested) else {
                 throw .unknownMessage

@@ -57,6 +57,28 @@ struct DiscordFollowUpSenderTests {
         #expect(client.requests.count == 2)
     }
 
+    @Test("an edit that overtakes the deferred answer (Unknown Message) is retried 1, 2 and 3 s later, then surfaces")
+    func retriesUnknownMessageWithGrowingDelays() async throws {
+        let client = ScriptedFollowUpClient()
+        for _ in 0..<4 {
+            client.failNext(.status(404, code: .unknownMessage, message: "Unknown Message", route: "PATCH /webhooks/1/:token"))
+        }
+        let clock = TestClock<Duration>()
+        let sleeps = SleepWatcher()
+        let sender = DiscordFollowUpSender(
+            client: client, clock: WatchedTestClock(base: clock, watcher: sleeps), retryDelay: .seconds(1))
+        let sending = Task { try await sender.send(Self.followUp(.originalResponse)) }
+        for retry in 1...3 {
+            await sleeps.waitUntilStarted(retry)
+            #expect(client.requests.count == retry, "no attempt before its delay")
+            await clock.advance(by: .seconds(retry))
+        }
+        let failure = await #expect(throws: DiscordHTTPError.self) { try await sending.cancellingValue }
+        #expect(failure?.code == .unknownMessage)
+        #expect(client.requests.count == 4)
+        #expect(clock.elapsed == .seconds(6))
+    }
+
     @Test("other errors are not retried, and the token never shows in them")
     func otherErrors() async throws {
         let client = ScriptedFollowUpClient()

@@ -1,4 +1,6 @@
+@testable import CastBotSandbox
 @testable import CastBot
+import DiscordREST
 import Clocks
 import DiscordSandbox
 import Foundation
@@ -48,7 +50,7 @@ struct SandboxModeTests {
 
             // The serve wiring, with the scheduler on a clock that does not move: nothing runs by itself.
             let assembly = BotAssembly.make(
-                configuration: configuration, discord: DiscordConnection.client(configuration: configuration, sandbox: session, logger: logger),
+                configuration: configuration, discord: HTTPDiscordClient.bot(configuration: configuration, logger: logger),
                 clock: TestClock(), interactionClock: TestClock(), logger: logger)
             let bot = try await RunningBot.start(
                 configuration: configuration, router: assembly.router, alongside: [assembly.scheduledService], logger: logger)

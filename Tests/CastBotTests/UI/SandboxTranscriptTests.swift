@@ -1,3 +1,4 @@
+@testable import CastBotSandbox
 @testable import CastBot
 import DiscordSandbox
 import Testing

@@ -2,12 +2,12 @@
 // `any Clock<Duration>` argument for a generic `C: Clock` parameter.
 
 /// Waiting and measuring on an injected clock held as an existential.
-enum InjectedClock {
-    static func sleep(on clock: any Clock<Duration>, for duration: Duration) async throws {
+public enum InjectedClock {
+    public static func sleep(on clock: any Clock<Duration>, for duration: Duration) async throws {
         try await sleepOpened(clock, duration)
     }
 
-    static func stopwatch(on clock: any Clock<Duration>) -> Stopwatch {
+    public static func stopwatch(on clock: any Clock<Duration>) -> Stopwatch {
         Stopwatch.start(on: clock)
     }
 

@@ -72,8 +72,9 @@ struct BotHarness: Sendable {
         let logger: Logger
 
         func run(_ scheduling: Scheduling, _ body: (BotHarness) async throws -> Void) async throws {
-            let discord = DiscordConnection.client(
-                configuration: configuration, token: sandbox.configuration.botToken, logger: logger)
+            var configuration = configuration
+            configuration.discordToken = DiscordToken(sandbox.configuration.botToken)
+            let discord = HTTPDiscordClient.bot(configuration: configuration, logger: logger)
             let botClock = TestClock<Duration>()
             let now = Date(timeIntervalSince1970: 1_760_538_600)
             let schedules = RecordingExportSchedules()

@@ -1,0 +1,57 @@
+import CastBot
+import Foundation
+
+/// What a fuzz campaign found.
+public struct FuzzReport: Sendable, CustomStringConvertible {
+    public var cases = 0
+    public var seeds = 0
+    /// Answers by HTTP status.
+    public var statusCounts: [Int: Int] = [:]
+    /// 200 answers by interaction response type (4 message, 5 deferred, 9 modal…).
+    public var responseTypeCounts: [Int: Int] = [:]
+    /// Requests that got no HTTP answer at all (connection closed, timeout).
+    public var transportErrors = 0
+    public var casesByMutation: [FuzzMutation: Int] = [:]
+    /// Wrong answers; `failures` keeps the first few, `failureCount` counts them all.
+    public var failureCount = 0
+    public var failures: [FuzzFailure] = []
+    public var elapsed = Duration.zero
+    /// Set by the bench: the server still answered PING and /healthz after the campaign.
+    public var serverAliveAfterwards: Bool?
+
+    static let keptFailures = 20
+
+    public init() {}
+
+    mutating func record(_ failure: FuzzFailure) {
+        failureCount += 1
+        if failures.count < Self.keptFailures { failures.append(failure) }
+    }
+
+    mutating func merge(_ other: FuzzReport) {
+        cases += other.cases
+        transportErrors += other.transportErrors
+        statusCounts.merge(other.statusCounts, uniquingKeysWith: +)
+        responseTypeCounts.merge(other.responseTypeCounts, uniquingKeysWith: +)
+        casesByMutation.merge(other.casesByMutation, uniquingKeysWith: +)
+        failureCount += other.failureCount
+        failures = Array((failures + other.failures).sorted { $0.caseIndex < $1.caseIndex }.prefix(Self.keptFailures))
+    }
+
+    public var description: String {
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        var lines = [
+            "fuzz: \(cases) cases from \(seeds) seeds in \(String(format: "%.1f", seconds)) s (\(String(format: "%.0f", Double(cases) / max(seconds, 0.001))) per second)",
+            "  answers by status: " + statusCounts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "),
+            "  200 answers by response type: " + responseTypeCounts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "),
+            "  no answer (transport error): \(transportErrors)",
+            "  cases by mutation: " + FuzzMutation.allCases.map { "\($0.rawValue) \(casesByMutation[$0] ?? 0)" }.joined(separator: ", "),
+            "  wrong answers: \(failureCount)",
+        ]
+        if let serverAliveAfterwards {
+            lines.append("  server alive afterwards (PING answered PONG, /healthz 200): \(serverAliveAfterwards ? "yes" : "NO")")
+        }
+        lines += failures.map { "  - \($0)" }
+        return lines.joined(separator: "\n")
+    }
+}

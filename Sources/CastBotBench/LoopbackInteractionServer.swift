@@ -1,0 +1,74 @@
+import CastBot
+public import Foundation
+public import Logging
+import Prometheus
+import ServiceLifecycle
+
+/// The real HTTP application (`buildApplication`: signature check, size limit, envelope, routing,
+/// `/healthz`, `/metrics`) listening on 127.0.0.1 at a free port, in this process, for the
+/// benches and tests that drive it over loopback.
+public final class LoopbackInteractionServer: Sendable {
+    /// `http://127.0.0.1:<port>`.
+    public let origin: URL
+    private let group: ServiceGroup
+    private let task: Task<Void, any Error>
+
+    public var interactionsURL: URL { origin.appendingPathComponent("interactions") }
+
+    private init(origin: URL, group: ServiceGroup, task: Task<Void, any Error>) {
+        self.origin = origin
+        self.group = group
+        self.task = task
+    }
+
+    /// Starts the application with `handler` (the one `castbot serve` uses, see
+    /// `BotAssembly`) on 127.0.0.1 at a free port; `configuration` supplies the
+    /// interaction public key.
+    public static func start(
+        handler: any InteractionHandler,
+        configuration: CastBotConfiguration,
+        logger: Logger = Logger(label: "castbot.bench.server", factory: { _ in SwiftLogNoOpLogHandler() })
+    ) async throws -> LoopbackInteractionServer {
+        var configuration = configuration
+        configuration.httpHost = "127.0.0.1"
+        configuration.httpPort = 0
+        let registry = PrometheusCollectorRegistry()
+        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        let dependencies = ApplicationDependencies(
+            interactionHandler: handler,
+            prometheusRegistry: registry,
+            metrics: CastBotMetrics(factory: ProcessBootstrap.makeMetricsFactory(registry: registry)),
+            logger: logger,
+            onServerRunning: { port in
+                portContinuation.yield(port)
+                portContinuation.finish()
+            }
+        )
+        let application = try buildApplication(configuration: configuration, dependencies: dependencies)
+        let group = CastBotServices.serviceGroup(
+            application: application, alongside: [], shutdownPolicy: dependencies.shutdownPolicy,
+            gracefulShutdownSignals: [], logger: logger)
+        let task = Task {
+            defer { portContinuation.finish() }
+            try await group.run()
+        }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next(), let origin = URL(string: "http://127.0.0.1:\(port)") else {
+            task.cancel()
+            try await task.value
+            throw LoopbackServerError()
+        }
+        return LoopbackInteractionServer(origin: origin, group: group, task: task)
+    }
+
+    /// Shuts the application down gracefully and waits until it has stopped.
+    public func stop() async throws {
+        await group.triggerGracefulShutdown()
+        try await task.value
+    }
+}
+
+/// The application stopped before it was listening.
+public struct LoopbackServerError: Error, CustomStringConvertible {
+    public var description: String { "the interactions server stopped before it was listening" }
+}

@@ -1,0 +1,60 @@
+import CastBot
+import AsyncHTTPClient
+public import DiscordSandbox
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// Talks to a running sandbox's control API (`/sandbox/...`) from another process.
+public struct SandboxControlClient: Sendable {
+    /// `http://127.0.0.1:8090/sandbox`.
+    public let controlURL: String
+    let httpClient: HTTPClient
+    let timeout: TimeAmount
+
+    public init(controlURL: String, httpClient: HTTPClient = .shared, timeout: TimeAmount = .seconds(60)) {
+        var url = controlURL
+        while url.hasSuffix("/") { url.removeLast() }
+        self.controlURL = url
+        self.httpClient = httpClient
+        self.timeout = timeout
+    }
+
+    public func get(_ path: String) async throws -> SandboxJSON {
+        try await send(.GET, path, body: nil)
+    }
+
+    public func post(_ path: String, _ body: SandboxJSON) async throws -> SandboxJSON {
+        try await send(.POST, path, body: body)
+    }
+
+    private func send(_ method: HTTPMethod, _ path: String, body: SandboxJSON?) async throws -> SandboxJSON {
+        var request = HTTPClientRequest(url: controlURL + path)
+        request.method = method
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(bytes: body.encoded()))
+        }
+        let response: HTTPClientResponse
+        do {
+            response = try await httpClient.execute(request, timeout: timeout)
+        } catch {
+            throw SandboxDriverError(
+                "the sandbox's control API at \(controlURL) does not answer (\(error)). Is `castbot serve` running in sandbox mode "
+                    + "(DISCORD_TOKEN unset)? Set CASTBOT_SANDBOX_PORT or --sandbox-url if it listens elsewhere.")
+        }
+        let bytes = Array(buffer: try await response.body.collect(upTo: 64 * 1_048_576))
+        let json = (try? SandboxJSON.parse(bytes)) ?? .null
+        guard (200..<300).contains(Int(response.status.code)) else {
+            let reason = json["error"]?.stringValue ?? String(decoding: bytes.prefix(300), as: UTF8.self)
+            throw SandboxDriverError("the sandbox answered \(response.status.code) to \(method.rawValue) \(path): \(reason)")
+        }
+        return json
+    }
+}
+
+/// Something the sandbox command could not do; the description says what and why.
+public struct SandboxDriverError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

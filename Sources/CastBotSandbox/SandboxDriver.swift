@@ -1,0 +1,120 @@
+import CastBot
+import DiscordSandbox
+import Foundation
+
+/// What `castbot sandbox <action>` does: sends signed interactions through the running sandbox
+/// to the bot, as the demo admin in the demo `exports` channel, and prints what came back.
+public struct SandboxDriver: Sendable {
+    /// The demo world `castbot serve` builds in sandbox mode.
+    public static let demoChannelID = "1200000000000000002"
+    public static let demoAdminID = "1200000000000000003"
+
+    let control: SandboxControlClient
+    /// The bot's interactions endpoint, e.g. `http://127.0.0.1:8080/interactions`.
+    let botURL: String
+    let channelID: String
+    let userID: String
+    let clock: any Clock<Duration>
+    /// How long to wait for a deferred answer's follow-up.
+    let followUpTimeout: Duration
+
+    public init(
+        control: SandboxControlClient, botURL: String, channelID: String = Self.demoChannelID,
+        userID: String = Self.demoAdminID, clock: any Clock<Duration> = ContinuousClock(),
+        followUpTimeout: Duration = .seconds(30)
+    ) {
+        self.control = control
+        self.botURL = botURL
+        self.channelID = channelID
+        self.userID = userID
+        self.clock = clock
+        self.followUpTimeout = followUpTimeout
+    }
+
+    /// `/menu`.
+    public func menu() async throws -> String {
+        try await interact(["kind": "command", "name": "menu"])
+    }
+
+    /// Submits the schedule modal. `every` is what the user types (`2`, `90m`, `6h`, `0`).
+    public func schedule(every: String, type: String = "server", policy: String = "clear", dailyAt: String? = nil) async throws -> String {
+        var fields: [SandboxJSON] = [
+            ["custom_id": "interval_minutes", "value": .string(every)],
+            ["custom_id": "export_type", "values": [.string(type)]],
+            ["custom_id": "restart_policy", "values": [.string(policy)]],
+        ]
+        if let dailyAt { fields.append(["custom_id": "daily_at", "value": .string(dailyAt)]) }
+        return try await interact(["kind": "modal", "custom_id": "playerdata_export_schedule_modal", "fields": .array(fields)])
+    }
+
+    /// "View Live".
+    public func status() async throws -> String {
+        try await interact(["kind": "button", "custom_id": "playerdata_export_status"])
+    }
+
+    /// "Export Server" (or "Export All"), waiting for the deferred answer with the file.
+    public func export(all: Bool = false) async throws -> String {
+        try await interact(["kind": "button", "custom_id": all ? "playerdata_export_all" : "playerdata_export"])
+    }
+
+    /// Clicks any button by custom id.
+    public func click(_ customID: String) async throws -> String {
+        try await interact(["kind": "button", "custom_id": .string(customID)])
+    }
+
+    /// Every message in the channel: scheduled exports, replies, with attachment URLs.
+    public func messages(limit: Int = 20) async throws -> String {
+        let all = try await control.get("/messages?channel_id=\(channelID)").arrayValue ?? []
+        guard !all.isEmpty else { return "No messages in channel \(channelID) yet." }
+        return all.suffix(limit).map { message in
+            "── \(message["timestamp"]?.stringValue ?? "") \(author(message))\n" + SandboxTranscript.message(message)
+        }.joined(separator: "\n\n")
+    }
+
+    private func interact(_ request: [String: SandboxJSON]) async throws -> String {
+        var body = request
+        body["to"] = .string(botURL)
+        body["channel_id"] = .string(channelID)
+        body["user_id"] = .string(userID)
+        let result = try await control.post("/interactions", .object(body))
+        let status = result["status"]?.intValue ?? 0
+        let replyText = result["body"]?.stringValue ?? ""
+        guard status == 200, let reply = try? SandboxJSON.parse(Array(replyText.utf8)) else {
+            throw SandboxDriverError("the bot at \(botURL) answered HTTP \(status): \(replyText.prefix(300))")
+        }
+        var output = SandboxTranscript.reply(reply)
+        if let rejection = result["rejection"]?.stringValue {
+            output += "\n⚠️ Discord would refuse this answer: \(rejection)"
+        }
+        if reply["type"]?.intValue == 5, let id = result["interaction_id"]?.stringValue {
+            output += "\n\n" + (try await followUp(of: id))
+        }
+        return output
+    }
+
+    /// Waits until the deferred "thinking…" message was replaced, then renders it.
+    private func followUp(of interactionID: String) async throws -> String {
+        let waited = InjectedClock.stopwatch(on: clock)
+        while waited.elapsed() < followUpTimeout {
+            let log = try await control.get("/interactions/\(interactionID)")
+            if let originalID = log["original_message_id"]?.stringValue,
+                let message = try await message(originalID), (message["flags"]?.intValue ?? 0) & 128 == 0
+            {
+                return "💬 Follow-up:\n" + SandboxTranscript.message(message)
+            }
+            try await InjectedClock.sleep(on: clock, for: .milliseconds(200))
+        }
+        throw SandboxDriverError("no follow-up arrived within \(followUpTimeout); see the bot's log")
+    }
+
+    private func message(_ id: String) async throws -> SandboxJSON? {
+        try await control.get("/messages?channel_id=\(channelID)").arrayValue?.first { $0["id"]?.stringValue == id }
+    }
+
+    private func author(_ message: SandboxJSON) -> String {
+        let name = message["author"]?["username"]?.stringValue ?? "?"
+        let via = message["webhook_id"] != nil && message["interaction_metadata"] == nil ? " (webhook)" : ""
+        let ephemeral = (message["flags"]?.intValue ?? 0) & 64 != 0 ? " [ephemeral]" : ""
+        return "\(name)\(via)\(ephemeral)"
+    }
+}

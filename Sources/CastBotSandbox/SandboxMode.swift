@@ -1,0 +1,125 @@
+public import CastBot
+import DiscordREST
+public import DiscordSandbox
+public import Foundation
+public import Logging
+import PlayerData
+public import Prometheus
+
+/// Sandbox mode (no `DISCORD_TOKEN`): DiscordSandbox on loopback plays Discord, with a demo
+/// server, an `exports` channel where the bot has every permission it needs, and an admin.
+public struct SandboxSession: Sendable {
+    public let sandbox: DiscordSandbox
+    /// `http://127.0.0.1:8090/api/v10`: the bot's REST base URL.
+    public let apiBaseURL: URL
+    public let world: SandboxDemoWorld
+
+    /// Where `castbot sandbox` reaches the control API.
+    public var controlURL: String {
+        apiBaseURL.absoluteString.replacingOccurrences(of: "/api/v10", with: "") + "/sandbox"
+    }
+
+    public var botToken: String { sandbox.configuration.botToken }
+    public var applicationID: String { sandbox.configuration.applicationID }
+    public var publicKeyHex: String { sandbox.publicKeyHex }
+}
+
+public enum SandboxMode {
+    public static let portVariable = "CASTBOT_SANDBOX_PORT"
+    public static let defaultPort = 8090
+    public static let host = "127.0.0.1"
+
+    /// `CASTBOT_SANDBOX_PORT`, or 8090.
+    public static func port(environment: [String: String]) throws(SandboxModeError) -> Int {
+        guard let text = environment[portVariable]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+            return defaultPort
+        }
+        guard let port = Int(text), (0...65535).contains(port) else {
+            throw SandboxModeError("\(portVariable) must be a port number 0–65535 (0 picks a free one); got '\(text.prefix(20))'")
+        }
+        return port
+    }
+
+    /// Starts the sandbox on loopback and builds its demo world.
+    public static func start(port: Int, logger: Logger) async throws -> SandboxSession {
+        var sandboxLogger = logger
+        sandboxLogger[metadataKey: "component"] = "sandbox"
+        let sandbox = DiscordSandbox(configuration: SandboxConfiguration(host: host, port: port), logger: sandboxLogger)
+        let baseURL: URL
+        do {
+            baseURL = try await sandbox.start(host: host, port: port)
+        } catch {
+            throw SandboxModeError("the sandbox could not listen on \(host):\(port) (\(error)); set \(portVariable) to a free port")
+        }
+        do {
+            let world = try await sandbox.seedDemoWorld()
+            try await sandbox.setBotPermissions(.all, inChannel: world.channel.id)
+            return SandboxSession(sandbox: sandbox, apiBaseURL: baseURL, world: world)
+        } catch {
+            await sandbox.stop()
+            throw error
+        }
+    }
+
+    /// Writes the built-in sample as `playerData.json` when the data folder has none; returns
+    /// the path written, or nil when a data file was already there.
+    public static func seedDataFileIfMissing(directory: String) throws -> String? {
+        let store = PlayerDataStore(directory: directory)
+        guard !DurableFile.exists(store.dataPath) else { return nil }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try DurableFile.writeAtomically(Array(SampleData.playerDataJSON.utf8), to: store.dataPath)
+        return store.dataPath
+    }
+}
+
+/// Sandbox mode could not start; the description says what to change.
+public struct SandboxModeError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+extension SandboxMode {
+    /// Points the bot at the sandbox: its API and bot token, its interaction signing key, its
+    /// application id; and, when no owners are configured, makes the demo admin the owner so
+    /// every button can be tried.
+    public static func configure(_ configuration: inout CastBotConfiguration, for session: SandboxSession) {
+        configuration.apiBaseURL = session.apiBaseURL.absoluteString
+        configuration.discordToken = DiscordToken(session.botToken)
+        configuration.publicKey = try? DiscordPublicKey(hex: session.publicKeyHex)
+        configuration.applicationID = session.applicationID
+        if configuration.ownerIDs.isEmpty {
+            configuration.ownerIDs = [session.world.admin.id]
+        }
+    }
+}
+
+extension SandboxMode {
+    /// `castbot serve` without `DISCORD_TOKEN`: starts the sandbox, points the bot at it, writes
+    /// the sample data file if there is none, prints the guide once the bot listens, and runs the
+    /// bot exactly as `serve` does for Discord. Stops the sandbox when the bot stops.
+    public static func serve(
+        configuration: CastBotConfiguration, registry: PrometheusCollectorRegistry, port: Int,
+        logger: Logger = Logger(label: "castbot")
+    ) async throws {
+        let session = try await start(port: port, logger: logger)
+        do {
+            var configuration = configuration
+            configure(&configuration, for: session)
+            let seeded = try seedDataFileIfMissing(directory: configuration.dataDirectory) != nil
+            logger.notice(
+                "sandbox mode: DISCORD_TOKEN is unset, nothing is sent to Discord",
+                metadata: ["sandbox": "\(session.apiBaseURL.absoluteString)"])
+            let httpHost = configuration.httpHost
+            let dataPath = PlayerDataStore(directory: configuration.dataDirectory).dataPath
+            let runtime = ServeRuntime(configuration: configuration, registry: registry, logger: logger) { port in
+                let guide = SandboxGuide.text(session: session, httpHost: httpHost, httpPort: port, dataPath: dataPath, seeded: seeded)
+                FileHandle.standardOutput.write(Data(guide.utf8))
+            }
+            try await runtime.run()
+        } catch {
+            await session.sandbox.stop()
+            throw error
+        }
+        await session.sandbox.stop()
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// `castbot-bench`: measurements of the bot as `castbot serve` runs it. Not part of `castbot`.
+@main
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "castbot-bench",
+        abstract: "Benchmarks: exports against CastBot's Node runtime, fuzzing, load and scale.",
+        subcommands: [BenchRunCommand.self, BenchGenerateCommand.self, BenchFuzzCommand.self, BenchLoadCommand.self, BenchScaleCommand.self],
+        defaultSubcommand: BenchRunCommand.self
+    )
+}

@@ -1,6 +1,0 @@
-import ArgumentParser
-
-/// The measurements under `castbot bench` besides the export timing: fuzzing, load and scale.
-enum BenchSubcommands {
-    static let all: [any ParsableCommand.Type] = [BenchFuzzCommand.self, BenchLoadCommand.self, BenchScaleCommand.self]
-}
