@@ -40,7 +40,7 @@ public struct SandboxControlClient: Sendable {
             response = try await httpClient.execute(request, timeout: timeout)
         } catch {
             throw SandboxDriverError(
-                "the sandbox's control API at \(controlURL) does not answer (\(error)). Is `castbot serve` running in sandbox mode "
+                "the sandbox's control API at \(controlURL) does not answer: \(error). Is `castbot serve` running in sandbox mode "
                     + "(DISCORD_TOKEN unset)? Set CASTBOT_SANDBOX_PORT or --sandbox-url if it listens elsewhere.")
         }
         let bytes = Array(buffer: try await response.body.collect(upTo: 64 * 1_048_576))

@@ -49,7 +49,7 @@ public enum SandboxMode {
         do {
             baseURL = try await sandbox.start(host: host, port: port)
         } catch {
-            throw SandboxModeError("the sandbox could not listen on \(host):\(port) (\(error)); set \(portVariable) to a free port")
+            throw SandboxModeError("the sandbox could not listen on \(host):\(port): \(error). Set \(portVariable) to a free port")
         }
         do {
             let world = try await sandbox.seedDemoWorld()

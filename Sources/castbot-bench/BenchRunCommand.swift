@@ -31,7 +31,7 @@ struct BenchRunCommand: AsyncParsableCommand {
     @Option(help: "The Node export script.")
     var nodeScript = "scripts/node-export.mjs"
 
-    @Option(help: "castbot binary to time (default: this executable).")
+    @Option(help: "castbot binary to time (default: the castbot next to this executable).")
     var castbot: String?
 
     @Option(help: "Folder for the generated files (default: a temporary folder, removed afterwards).")
@@ -48,7 +48,11 @@ struct BenchRunCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandOutput.runReportingFailure {
-            let castbotPath = try castbot ?? BenchProcessRunner.currentExecutable() ?? { throw BenchError("cannot locate the castbot binary; pass --castbot") }()
+            let benchPath = try BenchProcessRunner.currentExecutable() ?? { throw BenchError("cannot locate this executable") }()
+            let castbotPath = castbot ?? URL(fileURLWithPath: benchPath).deletingLastPathComponent().appendingPathComponent("castbot").path
+            guard FileManager.default.isExecutableFile(atPath: castbotPath) else {
+                throw BenchError("no castbot binary at \(castbotPath): build it (swift build -c release --product castbot) or pass --castbot")
+            }
             let folder = try work ?? Self.makeTemporaryFolder()
             defer { if work == nil { try? FileManager.default.removeItem(atPath: folder) } }
 
@@ -58,9 +62,9 @@ struct BenchRunCommand: AsyncParsableCommand {
                 // spawn time, so this process must never hold a large file itself.
                 let dataPath = "\(folder)/playerData-\(fixed(size, 0))MB.json"
                 let sampleGuildPath = dataPath + ".sample-guild"
-                var generate = ["bench", "generate", "--size", String(size), "--out", dataPath, "--sample-guild-out", sampleGuildPath]
+                var generate = ["generate", "--size", String(size), "--out", dataPath, "--sample-guild-out", sampleGuildPath]
                 if let source { generate += ["--source", source] }
-                _ = try BenchProcessRunner.run(castbotPath, generate)
+                _ = try BenchProcessRunner.run(benchPath, generate)
                 let fileBytes = try BenchFiles.size(of: dataPath)
                 let sampleGuild = try String(decoding: DurableFile.contents(of: sampleGuildPath), as: UTF8.self)
                 print("\(dataPath): \(fileBytes) bytes; timing \(runs) runs each…")

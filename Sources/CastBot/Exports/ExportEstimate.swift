@@ -16,7 +16,7 @@ struct ExportEstimate: Sendable, Equatable {
                 guildCount: 0, byteCount: nil, notes: ["⚠️ There is no data file yet (\(path)); exports fail until it exists."])
         } catch {
             return ExportEstimate(
-                guildCount: 0, byteCount: nil, notes: ["⚠️ The data file cannot be read now (\(error)); exports fail until it is fixed."])
+                guildCount: 0, byteCount: nil, notes: ["⚠️ The data file cannot be read now: \(error). Exports fail until it is fixed."])
         }
         switch scope {
         case .all:
@@ -28,7 +28,7 @@ struct ExportEstimate: Sendable, Equatable {
             } catch {
                 return ExportEstimate(
                     guildCount: 1, byteCount: nil,
-                    notes: ["⚠️ This server has no player data yet (\(error)); exports fail until it has some."])
+                    notes: ["⚠️ This server has no player data yet: \(error). Exports fail until it has some."])
             }
         }
     }

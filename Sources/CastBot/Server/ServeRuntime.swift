@@ -4,6 +4,7 @@ public import Logging
 import PlayerData
 public import Prometheus
 import ServiceLifecycle
+import Synchronization
 
 /// What `castbot serve` runs once configuration, logging and metrics are set up: builds the bot,
 /// the application and the service group, and runs until SIGTERM/SIGINT. It talks to whatever
@@ -33,12 +34,17 @@ public struct ServeRuntime: Sendable {
         let bot = BotAssembly.make(
             configuration: configuration, discord: HTTPDiscordClient.bot(configuration: configuration, logger: logger),
             clock: ContinuousClock(), interactionClock: ContinuousClock(), logger: logger)
+        let listening = ListeningFlag()
+        let onServerRunning = onServerRunning
         let dependencies = ApplicationDependencies(
             interactionHandler: bot.router,
             prometheusRegistry: registry,
             logger: logger,
             activeSchedules: bot.activeSchedules,
-            onServerRunning: onServerRunning
+            onServerRunning: { port in
+                listening.set()
+                await onServerRunning(port)
+            }
         )
         let application = try buildApplication(configuration: configuration, dependencies: dependencies)
         let group = CastBotServices.serviceGroup(
@@ -47,7 +53,31 @@ public struct ServeRuntime: Sendable {
             shutdownPolicy: dependencies.shutdownPolicy,
             logger: logger
         )
-        try await group.run()
+        do {
+            try await group.run()
+        } catch where !listening.isSet {
+            // Most often the port is taken: say which address and which settings move it.
+            throw ServeError(
+                "the interactions server could not listen on \(configuration.httpHost):\(configuration.httpPort): \(error). "
+                    + "Set \(ConfigurationKey.httpPort.rawValue) or \(ConfigurationKey.httpHost.rawValue) to a free address")
+        }
         logger.info("stopped")
     }
+}
+
+/// `castbot serve` could not start; the description says what to change.
+public struct ServeError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}
+
+/// Set once the HTTP server listens, so a failure before that can be reported as a listen failure.
+private final class ListeningFlag: Sendable {
+    private let value = Mutex(false)
+
+    func set() { value.withLock { $0 = true } }
+    var isSet: Bool { value.withLock { $0 } }
 }

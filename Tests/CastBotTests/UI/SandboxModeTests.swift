@@ -6,6 +6,7 @@ import DiscordSandbox
 import Foundation
 import Logging
 import PlayerData
+import Prometheus
 import ServiceLifecycle
 import Testing
 import CastBotTestSupport
@@ -18,6 +19,36 @@ struct SandboxModeTests {
         #expect(try SandboxMode.port(environment: ["CASTBOT_SANDBOX_PORT": " 9000 "]) == 9000)
         #expect(throws: SandboxModeError.self) { try SandboxMode.port(environment: ["CASTBOT_SANDBOX_PORT": "http"]) }
         #expect(throws: SandboxModeError.self) { try SandboxMode.port(environment: ["CASTBOT_SANDBOX_PORT": "70000"]) }
+    }
+
+    @Test("a taken port is named with the setting that moves it, in one readable sentence")
+    func takenPorts() async throws {
+        let quiet = Logger(label: "castbot-sandbox-tests", factory: { _ in SwiftLogNoOpLogHandler() })
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let session = try await SandboxMode.start(port: 0, logger: quiet)
+        let taken = try #require(session.apiBaseURL.port)
+        do {
+            // The sandbox itself on a port that is in use.
+            let refusal = await #expect(throws: SandboxModeError.self) { _ = try await SandboxMode.start(port: taken, logger: quiet) }
+            let sandboxText = refusal?.description ?? ""
+            #expect(sandboxText.contains("127.0.0.1:\(taken)") && sandboxText.contains("CASTBOT_SANDBOX_PORT"), "\(sandboxText)")
+            #expect(!sandboxText.contains("))"), "\(sandboxText)")
+
+            // The bot's interactions server on a port that is in use.
+            var configuration = CastBotConfiguration(dataDirectory: folder.path, httpHost: "127.0.0.1", httpPort: taken)
+            SandboxMode.configure(&configuration, for: session)
+            let runtime = ServeRuntime(configuration: configuration, registry: PrometheusCollectorRegistry(), logger: quiet)
+            let failure = await #expect(throws: ServeError.self) { try await runtime.run() }
+            let serveText = failure?.description ?? ""
+            #expect(serveText.contains("could not listen on 127.0.0.1:\(taken)"), "\(serveText)")
+            #expect(serveText.contains("CASTBOT_HTTP_PORT") && serveText.contains("CASTBOT_HTTP_HOST"), "\(serveText)")
+            #expect(!serveText.contains("))"), "\(serveText)")
+        } catch {
+            await session.sandbox.stop()
+            throw error
+        }
+        await session.sandbox.stop()
     }
 
     @Test("the built-in sample is a valid CastBot data file with three servers, written only when none exists")
