@@ -63,12 +63,22 @@ public struct SandboxDriver: Sendable {
     }
 
     /// Every message in the channel: scheduled exports, replies, with attachment URLs.
-    public func messages(limit: Int = 20) async throws -> String {
+    /// The channel's posts (exports, reports: what every member sees), or with `ephemeral` the
+    /// replies only the admin saw; the newest `limit` of them (0: all), saying how many there are.
+    public func messages(limit: Int = 20, ephemeral: Bool = false) async throws -> String {
         let all = try await control.get("/messages?channel_id=\(channelID)").arrayValue ?? []
-        guard !all.isEmpty else { return "No messages in channel \(channelID) yet." }
-        return all.suffix(limit).map { message in
+        let chosen = all.filter { ((($0["flags"]?.intValue ?? 0) & 64) != 0) == ephemeral }
+        let kind = ephemeral ? "ephemeral replies to the demo admin" : "channel posts"
+        guard !chosen.isEmpty else { return "No \(kind) in channel \(channelID) yet." }
+        let shown = limit > 0 ? Array(chosen.suffix(limit)) : chosen
+        var header = "\(chosen.count) \(kind) in channel \(channelID)"
+        if shown.count < chosen.count {
+            header += "; showing the newest \(shown.count) (--limit 0 shows all)"
+        }
+        header += ephemeral ? "." : "; --ephemeral shows the replies only the admin saw."
+        return ([header] + shown.map { message in
             "── \(message["timestamp"]?.stringValue ?? "") \(author(message))\n" + SandboxTranscript.message(message)
-        }.joined(separator: "\n\n")
+        }).joined(separator: "\n\n")
     }
 
     private func interact(_ request: [String: SandboxJSON]) async throws -> String {

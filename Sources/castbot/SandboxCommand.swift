@@ -39,6 +39,12 @@ struct SandboxCommand: AsyncParsableCommand {
     @Flag(help: "export: every server instead of this one.")
     var all = false
 
+    @Option(help: "messages: how many of the newest to show (0: all).")
+    var limit: Int = 20
+
+    @Flag(help: "messages: the ephemeral replies only the demo admin saw, instead of the channel's posts.")
+    var ephemeral = false
+
     @Option(help: "The sandbox's control API (default from CASTBOT_SANDBOX_PORT, else http://127.0.0.1:8090/sandbox).")
     var sandboxURL: String?
 
@@ -46,6 +52,7 @@ struct SandboxCommand: AsyncParsableCommand {
     var botURL: String?
 
     func validate() throws {
+        guard limit >= 0 else { throw ValidationError("--limit must be 0 (all) or more; got \(limit)") }
         if action == .click, customID == nil { throw ValidationError("click needs the button's custom id, e.g. `castbot sandbox click playerdata_export`") }
     }
 
@@ -65,7 +72,7 @@ struct SandboxCommand: AsyncParsableCommand {
             case .status: output = try await driver.status()
             case .export: output = try await driver.export(all: all)
             case .click: output = try await driver.click(customID ?? "")
-            case .messages: output = try await driver.messages()
+            case .messages: output = try await driver.messages(limit: limit, ephemeral: ephemeral)
             }
             print(output)
         }

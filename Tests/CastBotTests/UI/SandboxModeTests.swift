@@ -104,8 +104,15 @@ struct SandboxModeTests {
             #expect(status.contains("Active"))
             #expect(status.contains("every 2 minutes"))
 
-            let messages = try await driver.messages()
-            #expect(messages.contains("PlayerData Export Scheduled"))
+            // The confirmation went to the admin alone; the channel has no post yet.
+            let posts = try await driver.messages()
+            #expect(posts.hasPrefix("No channel posts in channel \(SandboxDriver.demoChannelID) yet."), "\(posts)")
+            let replies = try await driver.messages(limit: 0, ephemeral: true)
+            #expect(replies.contains("PlayerData Export Scheduled"), "\(replies)")
+            #expect(!replies.contains("showing the newest"), "\(replies)")
+            let newest = try await driver.messages(limit: 1, ephemeral: true)
+            #expect(newest.contains("showing the newest 1 (--limit 0 shows all)"), "\(newest)")
+            #expect(newest.components(separatedBy: "── ").count == 2, "exactly one reply shown")
             await bot.stop()
         } catch {
             await session.sandbox.stop()
