@@ -110,7 +110,7 @@ let package = Package(
         .executableTarget(
             name: "castbot",
             dependencies: [
-                "CastBot", "CastBotSandbox", "PlayerData", "CommandLineSupport",
+                "CastBot", "CastBotSandbox", "PlayerData", "DiscordModels", "CommandLineSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

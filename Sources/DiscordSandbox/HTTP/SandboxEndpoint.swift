@@ -16,8 +16,10 @@ enum SandboxEndpoint: CaseIterable, Sendable {
     case deleteWebhookMessage
     case interactionCallback
     case getGlobalCommands
+    case createGlobalCommand
     case overwriteGlobalCommands
     case getGuildCommands
+    case createGuildCommand
     case overwriteGuildCommands
 
     var method: String {
@@ -25,7 +27,8 @@ enum SandboxEndpoint: CaseIterable, Sendable {
         case .getCurrentUser, .getChannel, .listChannelWebhooks, .getWebhook, .getWebhookWithToken,
             .getWebhookMessage, .getGlobalCommands, .getGuildCommands:
             return "GET"
-        case .createDM, .createMessage, .createWebhook, .executeWebhook, .interactionCallback:
+        case .createDM, .createMessage, .createWebhook, .executeWebhook, .interactionCallback, .createGlobalCommand,
+            .createGuildCommand:
             return "POST"
         case .deleteWebhook, .deleteWebhookWithToken, .deleteWebhookMessage:
             return "DELETE"
@@ -49,8 +52,8 @@ enum SandboxEndpoint: CaseIterable, Sendable {
         case .getWebhookMessage, .editWebhookMessage, .deleteWebhookMessage:
             return "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}"
         case .interactionCallback: return "/interactions/{interaction_id}/{interaction_token}/callback"
-        case .getGlobalCommands, .overwriteGlobalCommands: return "/applications/{application_id}/commands"
-        case .getGuildCommands, .overwriteGuildCommands:
+        case .getGlobalCommands, .createGlobalCommand, .overwriteGlobalCommands: return "/applications/{application_id}/commands"
+        case .getGuildCommands, .createGuildCommand, .overwriteGuildCommands:
             return "/applications/{application_id}/guilds/{guild_id}/commands"
         }
     }

@@ -1,4 +1,5 @@
-/// Application command routes: read and bulk-overwrite global and guild commands.
+/// Application command routes: read, create (an upsert by name) and bulk-overwrite global and
+/// guild commands.
 extension SandboxState {
     private static let unknownGuild = SandboxAPIError(status: 404, code: 10004, message: "Unknown Guild")
 
@@ -6,7 +7,7 @@ extension SandboxState {
         guard call.parameter("application_id") == configuration.applicationID else { throw .missingAccess }
     }
 
-    private func commandGuild(_ call: SandboxCall) throws(SandboxAPIError) -> String {
+    func commandGuild(_ call: SandboxCall) throws(SandboxAPIError) -> String {
         let guildID = call.parameter("guild_id")
         guard guilds[guildID] != nil else { throw Self.unknownGuild }
         return guildID
@@ -21,6 +22,29 @@ extension SandboxState {
         try requireOwnApplication(call)
         let guildID = try commandGuild(call)
         return .json(.array((guildCommands[guildID] ?? []).map(\.json)))
+    }
+
+    /// `POST …/commands`: like Discord, a command with the name (and type) of an existing one
+    /// replaces it (200) and leaves every other command alone; a new one answers 201.
+    func createCommand(_ call: SandboxCall, guildID: String?) throws(SandboxAPIError) -> SandboxReply {
+        try requireOwnApplication(call)
+        guard let definition = try CommandRules.check(.array([try call.jsonBody()])).first else {
+            throw .invalidField([], code: "DICT_TYPE_CONVERT", message: "Only dictionaries may be used in a DictType")
+        }
+        let command = register(definition, guildID: guildID)
+        var existing = guildID.map { guildCommands[$0] ?? [] } ?? globalCommands
+        let replaced = existing.firstIndex { $0.name == command.name && $0.type == command.type }
+        if let replaced {
+            existing[replaced] = command
+        } else {
+            existing.append(command)
+        }
+        if let guildID {
+            guildCommands[guildID] = existing
+        } else {
+            globalCommands = existing
+        }
+        return .json(command.json, status: replaced == nil ? 201 : 200)
     }
 
     func overwriteGlobalCommands(_ call: SandboxCall) throws(SandboxAPIError) -> SandboxReply {

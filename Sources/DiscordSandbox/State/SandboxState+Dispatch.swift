@@ -26,7 +26,9 @@ extension SandboxState {
         case .deleteWebhookMessage: return try deleteWebhookMessage(call)
         case .interactionCallback: return try interactionCallback(call)
         case .getGlobalCommands: return try getGlobalCommands(call)
+        case .createGlobalCommand: return try createCommand(call, guildID: nil)
         case .overwriteGlobalCommands: return try overwriteGlobalCommands(call)
+        case .createGuildCommand: return try createCommand(call, guildID: try commandGuild(call))
         case .getGuildCommands: return try getGuildCommands(call)
         case .overwriteGuildCommands: return try overwriteGuildCommands(call)
         }

@@ -9,8 +9,8 @@ import Testing
 
 @Suite("register-commands", .timeLimit(.minutes(1)))
 struct CommandRegistrationTests {
-    @Test("/menu is registered globally for servers only, for Manage Server, through bulk overwrite")
-    func registers() async throws {
+    /// A started sandbox, a client for it and the application id; stops the sandbox afterwards.
+    static func withSandbox(_ body: (DiscordSandbox, HTTPDiscordClient, DiscordModels.Snowflake) async throws -> Void) async throws {
         let sandbox = DiscordSandbox(clock: TestClock())
         let baseURL = try await sandbox.start()
         do {
@@ -18,23 +18,61 @@ struct CommandRegistrationTests {
             settings.baseURL = baseURL.absoluteString
             let client = HTTPDiscordClient(token: DiscordREST.DiscordToken(sandbox.configuration.botToken), configuration: settings)
             let applicationID = try requireValue(DiscordModels.Snowflake(sandbox.configuration.applicationID), "bad application id")
-            let registered = try await CommandRegistration.register(client: client, applicationID: applicationID)
-            #expect(registered.map(\.name) == ["menu"])
-            let stored = try #require(await sandbox.commands().first)
-            #expect(stored.name == "menu")
-            #expect(stored.type == 1)
-            #expect(stored.json["contexts"] == [0])
-            #expect(stored.json["integration_types"] == [0])
-            #expect(stored.json["default_member_permissions"]?.stringValue == "32")
-            let requests = try await sandbox.recordedRequests(matching: "PUT /applications/*/commands")
-            #expect(requests.count == 1)
-            let summary = CommandRegistration.summary(of: registered)
-            #expect(summary.contains("/menu"))
-            #expect(summary.contains("default_member_permissions=32"))
+            try await body(sandbox, client, applicationID)
             await sandbox.stop()
         } catch {
             await sandbox.stop()
             throw error
+        }
+    }
+
+    static let otherCommand = ApplicationCommand(name: "other", description: "Another bot feature of the same application")
+
+    @Test("by default /menu is created or updated globally and the application's other commands stay")
+    func mergesByDefault() async throws {
+        try await Self.withSandbox { sandbox, client, applicationID in
+            _ = try await client.bulkOverwriteGlobalCommands(applicationID: applicationID, commands: [Self.otherCommand])
+            let registered = try await CommandRegistration.register(client: client, applicationID: applicationID)
+            #expect(registered.map(\.name) == ["menu"])
+            #expect(await sandbox.commands().map(\.name).sorted() == ["menu", "other"], "the other command stays")
+            let menu = try #require(await sandbox.commands().first { $0.name == "menu" })
+            #expect(menu.type == 1)
+            #expect(menu.json["contexts"] == [0])
+            #expect(menu.json["integration_types"] == [0])
+            #expect(menu.json["default_member_permissions"]?.stringValue == "32")
+            #expect(try await sandbox.recordedRequests(matching: "POST /applications/*/commands").map(\.status) == [201])
+
+            // Again: the same command is updated in place, not added twice.
+            let again = try await CommandRegistration.register(client: client, applicationID: applicationID)
+            #expect(again.first?.id == registered.first?.id)
+            #expect(await sandbox.commands().count == 2)
+            let summary = CommandRegistration.summary(of: registered)
+            #expect(summary.contains("/menu"))
+            #expect(summary.contains("default_member_permissions=32"))
+        }
+    }
+
+    @Test("--replace-all replaces every global command through bulk overwrite")
+    func replacesAll() async throws {
+        try await Self.withSandbox { sandbox, client, applicationID in
+            _ = try await client.bulkOverwriteGlobalCommands(applicationID: applicationID, commands: [Self.otherCommand])
+            let registered = try await CommandRegistration.register(client: client, applicationID: applicationID, mode: .replaceAllGlobal)
+            #expect(registered.map(\.name) == ["menu"])
+            #expect(await sandbox.commands().map(\.name) == ["menu"])
+            #expect(try await sandbox.recordedRequests(matching: "PUT /applications/*/commands").count == 2)
+        }
+    }
+
+    @Test("--guild registers /menu in that server only")
+    func registersInOneGuild() async throws {
+        try await Self.withSandbox { sandbox, client, applicationID in
+            let world = try await sandbox.seedDemoWorld()
+            let guildID = try requireValue(DiscordModels.Snowflake(world.guild.id), "bad guild id")
+            let registered = try await CommandRegistration.register(client: client, applicationID: applicationID, mode: .guild(guildID))
+            #expect(registered.map(\.name) == ["menu"])
+            #expect(registered.first?.guildID == guildID)
+            #expect(await sandbox.commands().isEmpty, "no global command")
+            #expect(try await sandbox.recordedRequests(matching: "POST /applications/*/guilds/*/commands").count == 1)
         }
     }
 

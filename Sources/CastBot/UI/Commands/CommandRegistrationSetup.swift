@@ -35,13 +35,15 @@ public struct CommandRegistrationSetup: Sendable {
         self.apiBaseURL = base
     }
 
-    /// Bulk-overwrites the global commands and returns what Discord stored.
-    public func run(logger: Logger = Logger(label: "castbot.register-commands")) async throws -> [ApplicationCommand] {
+    /// Registers the bot's commands as `mode` says and returns what Discord stored.
+    public func run(
+        mode: CommandRegistration.Mode = .mergeGlobal, logger: Logger = Logger(label: "castbot.register-commands")
+    ) async throws -> [ApplicationCommand] {
         var settings = HTTPDiscordClientConfiguration()
         settings.baseURL = apiBaseURL
         settings.version = CastBotVersion.current
         let client = HTTPDiscordClient(token: token, configuration: settings, logger: logger)
-        return try await CommandRegistration.register(client: client, applicationID: applicationID)
+        return try await CommandRegistration.register(client: client, applicationID: applicationID, mode: mode)
     }
 }
 
