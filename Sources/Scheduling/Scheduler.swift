@@ -60,20 +60,6 @@ public final class Scheduler<C: Clock>: Sendable where C.Duration == Duration {
         }
     }
 
-    /// Applies the export modal's fields: `intervalMinutes` 0 stops the schedule (returning its
-    /// status, or nil if there was none); 1...10080 starts or replaces it; `dailyAt` anchors it.
-    @discardableResult
-    public func apply(
-        intervalMinutes: Int, dailyAt: String? = nil, key: ScheduleKey, info: ScheduleInfo,
-        runTimeout: Duration = ScheduleSettings.defaultRunTimeout, job: @escaping ScheduleJob
-    ) throws(SchedulingError) -> ScheduleStatus? {
-        guard let cadence = try ScheduleCadence.parse(intervalMinutes: intervalMinutes, dailyAt: dailyAt) else {
-            return stop(key, reason: "Stopped: interval set to 0.")
-        }
-        let settings = ScheduleSettings(key: key, cadence: cadence, info: info, runTimeout: runTimeout)
-        return try start(settings, job: job)
-    }
-
     /// Brings back a schedule saved in a snapshot, keeping its counters, last run and grid, with
     /// its first run at `firstRun` (see `FirstRun.resuming(_:)`).
     @discardableResult

@@ -1,7 +1,9 @@
 import CastBot
+import CastBotTestSupport
 import Clocks
 import HTTPTypes
 import HummingbirdTesting
+import Logging
 import NIOCore
 import Testing
 
@@ -32,6 +34,18 @@ struct HealthAndMetricsTests {
         }
         #expect(response.status == .serviceUnavailable)
         #expect(try JSON.object(response.body)["status"] as? String == "starting")
+    }
+
+    @Test("the bot `castbot serve` assembles is ready only once its saved schedules are restored")
+    func readinessIsWired() async throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let bot = BotAssembly.make(
+            configuration: CastBotConfiguration(dataDirectory: folder.path), discord: RecordingDiscordClient(),
+            clock: TestClock(), interactionClock: TestClock(), logger: Logger(label: "t", factory: { _ in SwiftLogNoOpLogHandler() }))
+        #expect(!bot.isReady(), "/healthz answers starting before the schedules are back")
+        await bot.scheduled.start()
+        #expect(bot.isReady())
     }
 
     @Test("metrics counts interactions by type and outcome and shows the active schedules")

@@ -5,39 +5,32 @@ import Testing
 
 @Suite("Starting, replacing and stopping", .timeLimit(.minutes(1)))
 struct ControlTests {
-    @Test("Interval 0 stops the schedule")
-    func intervalZeroStops() async throws {
+    @Test("Stopping ends the schedule: no more runs, its final status returned; an unknown key is nil")
+    func stopEndsTheSchedule() async throws {
         let harness = SchedulerHarness()
         let job = FakeJob()
-        let info = testInfo("g")
-        let started = try harness.scheduler.apply(intervalMinutes: 60, key: "g", info: info, job: job.job)
-        #expect(started?.isActive == true)
+        let started = try harness.scheduler.start(try testSettings("g", every: 60), job: job.job)
+        #expect(started.isActive)
         await harness.advance(to: .seconds(5))
         _ = await harness.events.next(where: Match.runEnded("g"))
 
-        let stopped = try #require(try harness.scheduler.apply(intervalMinutes: 0, key: "g", info: info, job: job.job))
+        let stopped = try #require(harness.scheduler.stop("g", reason: "Stopped: interval set to 0."))
         #expect(!stopped.isActive)
         #expect(stopped.stopReason?.kind == .stopped)
         #expect(stopped.nextRunAt == nil)
         await harness.advance(to: .seconds(4 * 3_600))
         #expect(job.callCount == 1)
-        #expect(try harness.scheduler.apply(intervalMinutes: 0, key: "unknown", info: info, job: job.job) == nil)
+        #expect(harness.scheduler.stop("unknown") == nil)
         await harness.stop()
     }
 
-    @Test("Invalid intervals are refused with the allowed range and change nothing", arguments: [-5, 10_081])
+    @Test("Invalid intervals are refused with the allowed range", arguments: [-5, 10_081])
     func invalidIntervalsRefused(minutes: Int) async throws {
-        let harness = SchedulerHarness()
-        let info = testInfo("g")
-        try harness.scheduler.apply(intervalMinutes: 60, key: "g", info: info, job: FakeJob().job)
-        let before = harness.scheduler.status("g")
-
         #expect(throws: SchedulingError.intervalMinutesOutOfRange(minutes)) {
-            try harness.scheduler.apply(intervalMinutes: minutes, key: "g", info: info, job: FakeJob().job)
+            try ScheduleCadence.parse(intervalMinutes: minutes, dailyAt: nil)
         }
-        #expect(harness.scheduler.status("g") == before)
+        #expect(try ScheduleCadence.parse(intervalMinutes: 0, dailyAt: nil) == nil, "0 means stop")
         #expect(SchedulingError.intervalMinutesOutOfRange(minutes).description.contains("between 1 and 10080 minutes"))
-        await harness.stop()
     }
 
     @Test("Starting with a key in use replaces that schedule and re-anchors its grid")

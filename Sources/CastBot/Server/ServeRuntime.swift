@@ -41,6 +41,7 @@ public struct ServeRuntime: Sendable {
             prometheusRegistry: registry,
             logger: logger,
             activeSchedules: bot.activeSchedules,
+            isReady: bot.isReady,
             onServerRunning: { port in
                 listening.set()
                 await onServerRunning(port)

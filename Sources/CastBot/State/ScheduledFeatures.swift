@@ -1,6 +1,7 @@
 public import Foundation
 import Logging
 import Scheduling
+import Synchronization
 
 /// The scheduled side of the service, assembled over one scheduler: export schedules, the health
 /// monitor, the event monitor (DMs, state saves, gauge) and the state file.
@@ -13,6 +14,7 @@ public final class ScheduledFeatures: Sendable {
     public let exports: ExportScheduleService
     public let health: HealthMonitorService
     private let monitor: ScheduleEventMonitor
+    private let started = Mutex(false)
 
     /// - Parameter startedAt: when the service started, for the health report's uptime.
     public init(work: ScheduledWorkContext, startedAt: Date) {
@@ -38,8 +40,12 @@ public final class ScheduledFeatures: Sendable {
                 "schedules cleared by the restart (restart policy clear); their settings are kept for the modal",
                 metadata: ["cleared": "\(report.cleared.map(\.rawValue))"])
         }
+        started.withLock { $0 = true }
         return report
     }
+
+    /// True once `start()` has restored the saved schedules: `/healthz` answers "starting" until then.
+    public var isStarted: Bool { started.withLock { $0 } }
 
     /// Follows the scheduler's events until it shuts down.
     public func runEventMonitor() async {

@@ -96,18 +96,6 @@ struct ExportScheduleServiceTests {
         await harness.stop()
     }
 
-    @Test("Interval text: minutes or 90m, 6h, 1d, 1w", arguments: [
-        ("1440", 1440), ("90m", 90), ("6h", 360), ("1d", 1440), ("1w", 10_080), (" 2 H ", 120), ("0", 0),
-    ])
-    func intervalText(text: String, minutes: Int) throws {
-        #expect(try ExportIntervalText.minutes(from: text) == minutes)
-    }
-
-    @Test("Interval text that is not allowed", arguments: ["", "abc", "6x", "1.5h", "-3", "h", "2w"])
-    func badIntervalText(text: String) {
-        #expect(throws: ExportScheduleError.self) { try ExportIntervalText.minutes(from: text) }
-    }
-
     @Test("Scopes map to scheduler keys and back, and encode as plain strings")
     func scopes() throws {
         #expect(ExportScope.guild("123").scheduleKey.rawValue == "export:guild:123")

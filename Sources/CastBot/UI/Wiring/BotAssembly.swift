@@ -16,6 +16,11 @@ public struct BotAssembly: Sendable {
     public let scheduledService: any Service
     /// Active schedules, for `/healthz` and the gauge.
     public let activeSchedules: @Sendable () -> Int
+    /// Whether saved schedules have been restored: `/healthz` is 503 "starting" until then.
+    public var isReady: @Sendable () -> Bool {
+        let scheduled = scheduled
+        return { scheduled.isStarted }
+    }
 
     /// - Parameters:
     ///   - clock: the scheduler's and the webhook cleanup's clock.
