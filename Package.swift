@@ -174,6 +174,7 @@ let package = Package(
             name: "CastBotTests",
             dependencies: [
                 "CastBot", "CastBotSandbox", "DiscordSandbox", "CastBotTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Clocks", package: "swift-clocks"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -46,8 +46,7 @@ public final class LoopbackInteractionServer: Sendable {
         )
         let application = try buildApplication(configuration: configuration, dependencies: dependencies)
         let group = CastBotServices.serviceGroup(
-            application: application, alongside: [], shutdownPolicy: dependencies.shutdownPolicy,
-            gracefulShutdownSignals: [], logger: logger)
+            application: application, alongside: [], gracefulShutdownSignals: [], logger: logger)
         let task = Task {
             defer { portContinuation.finish() }
             try await group.run()

@@ -21,6 +21,7 @@ extension Scheduler {
                 state.processDue(now: now, limit: Self.launchBatchSize, makeTask: makeRunTask)
             }) {}
             let wakeAt = withState { state, _ in state.park() }
+            loopParked.signal()
             await loopWake.wait(until: wakeAt, on: clock)
         }
         let cancelled = withState { state, now in

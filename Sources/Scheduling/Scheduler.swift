@@ -22,6 +22,9 @@ public final class Scheduler<C: Clock>: Sendable where C.Duration == Duration {
     let state: Mutex<SchedulerState<C.Instant>>
     let loopWake = WakeSignal()
     let runsDrained = WakeSignal()
+    /// Sent each time the loop goes to sleep, so tests stepping virtual time wait for it instead
+    /// of polling (see `Scheduler+Testing`).
+    let loopParked = WakeSignal()
 
     /// - Parameters:
     ///   - clock: every wait (deadlines, timeouts, grace periods) is on this clock.

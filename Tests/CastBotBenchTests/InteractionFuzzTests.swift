@@ -4,7 +4,7 @@ import Testing
 import CastBotTestSupport
 
 /// A short fuzz campaign against the real server on loopback; `castbot-bench fuzz` runs the long one.
-@Suite("Interaction fuzzing", .timeLimit(.minutes(1)))
+@Suite("Interaction fuzzing", .timeLimit(.minutes(3)))
 struct InteractionFuzzTests {
     @Test("2,000 signed, mutated bodies: every answer a 4xx or a proper reply, and the server survives")
     func shortCampaign() async throws {

@@ -1,17 +1,20 @@
+import AsyncHTTPClient
 import CastBot
 import Clocks
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore
+import NIOHTTP1
 import Logging
 import ServiceLifecycle
 import Synchronization
 import Testing
+import CastBotTestSupport
 
 @Suite("Graceful shutdown", .timeLimit(.minutes(1)))
 struct GracefulShutdownTests {
-    @Test("after the server stops, deferred interactions finish, then drain participants, then persist participants")
-    func participantsRunInPhases() async throws {
+    @Test("after the server stops, deferred interactions finish before the application's shutdown returns")
+    func deferredInteractionsFinish() async throws {
         let events = EventLog()
         let release = Gate()
         let followUps = RecordingFollowUpSender(events: events)
@@ -21,65 +24,64 @@ struct GracefulShutdownTests {
             await release.wait()
             return .message("exported")
         }
-        server.shutdownHooks.register("state saver", phase: .persist) { events.record("state saver") }
-        server.shutdownHooks.register(RecordingShutdownParticipant(shutdownName: "scheduler", events: events) {
-            // Running work is allowed to finish during the drain phase.
-            release.open()
-        })
-
         try await server.run(handler: router) { client in
             let response = try await client.postInteraction(InteractionPayloads.component(customID: "playerdata_export"))
             #expect(try JSON.object(response.body)["type"] as? Int == 5)
             #expect(events.all.isEmpty)
+            // Still running when shutdown begins; it is let finish.
+            release.open()
         }
-        let all = events.all
-        #expect(Set(all.prefix(2)) == ["follow-up", "scheduler"])
-        #expect(all.last == "state saver")
-        #expect(all.count == 3)
+        #expect(events.all == ["follow-up"])
         #expect(followUps.sent.count == 1)
     }
 
-    @Test("a participant that overruns the drain budget is cancelled and persisting still happens")
+    @Test("a deferred interaction that overruns the drain budget is cancelled, and shutdown goes on")
     func drainTimeout() async throws {
         let events = EventLog()
-        let hanging = Gate()
+        let started = Gate()
         let server = TestServer()
-        let stuckClock = TestClock()
-        server.shutdownHooks.register("stuck exporter") {
-            hanging.open()
+        var router = InteractionRouter(followUps: RecordingFollowUpSender(events: events), clock: server.clock)
+        router.onComponent("playerdata_export", timing: .deferImmediately) { _ in
+            started.open()
             do {
-                try await stuckClock.sleep(for: .seconds(3600))
-                events.record("stuck exporter finished")
+                try await ContinuousClock().sleep(for: .seconds(3600))
+                events.record("stuck export finished")
             } catch {
-                events.record("stuck exporter cancelled")
+                events.record("stuck export cancelled")
             }
+            return .message("never")
         }
-        server.shutdownHooks.register("state saver", phase: .persist) { events.record("state saver") }
-
         let clock = server.clock
         let advancer = Task {
-            await hanging.wait()
-            await clock.advance(by: .seconds(21))
+            await started.wait()
+            // The drain's deadline is set once graceful shutdown begins; keep moving until it passes.
+            while !events.all.contains("stuck export cancelled"), !Task.isCancelled {
+                await clock.advance(by: .seconds(21))
+                await Task.yield()
+            }
         }
-        try await server.run(handler: RecordingInteractionHandler()) { client in
-            let health = try await client.get("/healthz")
-            #expect(health.status == .ok)
+        try await server.run(handler: router) { client in
+            _ = try await client.postInteraction(InteractionPayloads.component(customID: "playerdata_export"))
+            await started.wait()
         }
-        await advancer.value
-        #expect(events.all.last == "state saver")
-        #expect(events.all.contains("stuck exporter cancelled"))
-        #expect(!events.all.contains("stuck exporter finished"))
+        await advancer.cancellingValue
+        #expect(events.all.contains("stuck export cancelled"))
+        #expect(!events.all.contains("stuck export finished"))
     }
 
-    @Test("the service group stops the application first, runs its hooks, then stops the other services, and returns")
+    @Test("the service group stops the application first, drains its interactions, then stops the other services")
     func serviceGroupOrder() async throws {
         let events = EventLog()
+        let release = Gate()
         let server = TestServer()
-        server.shutdownHooks.register("scheduler") { events.record("scheduler drained") }
-        server.shutdownHooks.register("state saver", phase: .persist) { events.record("state saved") }
+        var router = InteractionRouter(followUps: RecordingFollowUpSender(events: events), clock: server.clock)
+        router.onComponent("playerdata_export", timing: .deferImmediately) { _ in
+            await release.wait()
+            return .message("exported")
+        }
         let listening = Gate()
         let boundPort = Mutex(0)
-        var dependencies = server.dependencies(handler: RecordingInteractionHandler())
+        var dependencies = server.dependencies(handler: router)
         dependencies.onServerRunning = { port in
             boundPort.withLock { $0 = port }
             listening.open()
@@ -88,18 +90,26 @@ struct GracefulShutdownTests {
         let group = CastBotServices.serviceGroup(
             application: application,
             alongside: [StopRecordingService(name: "scheduler service", events: events)],
-            shutdownPolicy: ShutdownPolicy(),
             gracefulShutdownSignals: [],
             logger: server.logger
         )
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
             await listening.wait()
+            let port = boundPort.withLock { $0 }
+            let body = InteractionPayloads.component(customID: "playerdata_export")
+            var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/interactions")
+            request.method = .POST
+            for field in try server.signer.headers(for: body) { request.headers.add(name: field.name.rawName, value: field.value) }
+            request.body = .bytes(ByteBuffer(bytes: body))
+            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+            let answer = String(buffer: try await response.body.collect(upTo: 1 << 20))
+            #expect(answer.contains("\"type\":5"), "\(answer)")
             await group.triggerGracefulShutdown()
+            release.open()
             try await tasks.waitForAll()
         }
-        #expect(boundPort.withLock { $0 } > 0)
-        #expect(events.all == ["scheduler drained", "state saved", "scheduler service stopped"])
+        #expect(events.all == ["follow-up", "scheduler service stopped"])
     }
 
     @Test("building the application without a public key fails with a clear error")

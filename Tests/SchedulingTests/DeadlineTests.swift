@@ -3,7 +3,7 @@ import Scheduling
 import Testing
 
 /// Deadlines are start + 5 s for the first run, then start + k × interval (k ≥ 1).
-@Suite("Deadlines", .timeLimit(.minutes(1)))
+@Suite("Deadlines", .timeLimit(.minutes(3)))
 struct DeadlineTests {
     @Test("First run at exactly start + 5 s, then start + k × interval")
     func firstRunAfterFiveSecondsThenOnTheGrid() async throws {

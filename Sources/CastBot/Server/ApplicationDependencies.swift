@@ -20,8 +20,8 @@ public struct ApplicationDependencies: Sendable {
     public var activeSchedules: @Sendable () async -> Int
     /// False while the service is still starting (e.g. restoring schedules): `/healthz` says "starting".
     public var isReady: @Sendable () async -> Bool
-    public var shutdownHooks: ShutdownHooks
-    public var shutdownPolicy: ShutdownPolicy
+    /// How long graceful shutdown waits for deferred interactions' follow-ups (on `clock`).
+    public var followUpDrainTimeout: Duration
     /// Called with the bound port once the server listens (useful with port 0).
     public var onServerRunning: @Sendable (_ port: Int) async -> Void
     public var version: String
@@ -36,8 +36,7 @@ public struct ApplicationDependencies: Sendable {
         limits: InteractionLimits = InteractionLimits(),
         activeSchedules: @escaping @Sendable () async -> Int = { 0 },
         isReady: @escaping @Sendable () async -> Bool = { true },
-        shutdownHooks: ShutdownHooks = ShutdownHooks(),
-        shutdownPolicy: ShutdownPolicy = ShutdownPolicy(),
+        followUpDrainTimeout: Duration = .seconds(20),
         onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in },
         version: String = CastBotVersion.current
     ) {
@@ -50,8 +49,7 @@ public struct ApplicationDependencies: Sendable {
         self.limits = limits
         self.activeSchedules = activeSchedules
         self.isReady = isReady
-        self.shutdownHooks = shutdownHooks
-        self.shutdownPolicy = shutdownPolicy
+        self.followUpDrainTimeout = followUpDrainTimeout
         self.onServerRunning = onServerRunning
         self.version = version
     }

@@ -14,7 +14,7 @@ public enum ApplicationBuildError: Error, Sendable, Equatable, CustomStringConve
 }
 
 /// Builds the HTTP application: `POST /interactions`, `GET /healthz`, `GET /metrics`, plus the
-/// graceful-shutdown service that runs `dependencies.shutdownHooks` after the server stops.
+/// follow-up drain that finishes deferred interactions after the server stops.
 /// Run it with `CastBotServices.serviceGroup(application:alongside:…)` (or `runService()`).
 public func buildApplication(
     configuration: CastBotConfiguration,
@@ -52,21 +52,9 @@ public func buildApplication(
     router.get("healthz") { _, _ in await health.respond() }
     router.get("metrics") { _, _ in await metricsEndpoint.respond() }
 
-    let handler = dependencies.interactionHandler
-    let hooks = dependencies.shutdownHooks
-    let shutdown = GracefulShutdownService(
-        sequence: ShutdownSequence(
-            participants: { phase in
-                let builtIn: [any ShutdownParticipant] = phase == .drain
-                    ? [ClosureShutdownParticipant(shutdownName: "interaction follow-ups") { await handler.finishPendingWork() }]
-                    : []
-                return builtIn + hooks.participants(in: phase)
-            },
-            policy: dependencies.shutdownPolicy,
-            clock: dependencies.clock,
-            logger: dependencies.logger
-        )
-    )
+    let drain = FollowUpDrainService(
+        handler: dependencies.interactionHandler, timeout: dependencies.followUpDrainTimeout, clock: dependencies.clock,
+        logger: dependencies.logger)
 
     let onServerRunning = dependencies.onServerRunning
     let logger = dependencies.logger
@@ -76,7 +64,7 @@ public func buildApplication(
             address: .hostname(configuration.httpHost, port: configuration.httpPort),
             serverName: "CastBot/\(dependencies.version)"
         ),
-        services: [shutdown],
+        services: [drain],
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? configuration.httpPort
             logger.info("listening", metadata: ["host": "\(configuration.httpHost)", "port": "\(port)"])

@@ -4,14 +4,20 @@ public import ServiceLifecycle
 public import UnixSignals
 
 /// The process's service group: the application plus the other long-running services
-/// (scheduler, sandbox…), shut down gracefully on SIGTERM or SIGINT.
+/// (the scheduler…), shut down gracefully on SIGTERM or SIGINT.
+///
+/// ServiceLifecycle shuts services down in reverse order, so the application is listed last: it
+/// stops taking interactions first, and its follow-up drain (`FollowUpDrainService`) finishes the
+/// interactions answered "deferred" while the scheduler still runs; then the scheduler stops.
 public enum CastBotServices {
-    /// Shutdown goes in reverse order, so the application is listed last: it stops taking
-    /// interactions and runs the shutdown hooks while the other services still run.
+    /// Backstop in real time beyond the services' own budgets (follow-up drain, the scheduler's
+    /// grace period): a service that ignores graceful shutdown is cancelled rather than keeping
+    /// the process alive.
+    public static let maximumGracefulShutdown: Duration = .seconds(45)
+
     public static func serviceGroup(
         application: some ApplicationProtocol,
         alongside services: [any Service],
-        shutdownPolicy: ShutdownPolicy,
         gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint],
         logger: Logger
     ) -> ServiceGroup {
@@ -20,9 +26,56 @@ public enum CastBotServices {
             gracefulShutdownSignals: gracefulShutdownSignals,
             logger: logger
         )
-        // Backstop in real time beyond the hooks' own budgets: a service that ignores graceful
-        // shutdown is cancelled rather than keeping the process alive.
-        configuration.maximumGracefulShutdownDuration = shutdownPolicy.drainTimeout + shutdownPolicy.persistTimeout + .seconds(10)
+        configuration.maximumGracefulShutdownDuration = maximumGracefulShutdown
         return ServiceGroup(configuration: configuration)
+    }
+}
+
+/// Part of the application: once the HTTP server has stopped (graceful shutdown goes in reverse
+/// order and this service is listed before the server), waits for the follow-ups of interactions
+/// answered "deferred" to be delivered, at most `timeout` on the injected clock; what is still
+/// running then is cancelled and counted in the log.
+struct FollowUpDrainService: Service, CustomStringConvertible {
+    let handler: any InteractionHandler
+    let timeout: Duration
+    let clock: any Clock<Duration>
+    let logger: Logger
+
+    var description: String { "FollowUpDrainService" }
+
+    func run() async throws {
+        do {
+            try await gracefulShutdown()
+        } catch {
+            return  // cancelled rather than shut down gracefully: nothing may wait any more
+        }
+        let pending = handler.pendingWorkCount
+        logger.info("graceful shutdown: finishing deferred interactions", metadata: ["pending": "\(pending)"])
+        let handler = handler
+        // nil: everything finished; otherwise how many were still running when time was up.
+        let cutOff: Int? = await withTaskGroup(of: Int?.self) { group in
+            group.addTask {
+                await handler.finishPendingWork()
+                return nil
+            }
+            group.addTask { [clock, timeout] in
+                do {
+                    try await InjectedClock.sleep(on: clock, for: timeout)
+                    return handler.pendingWorkCount
+                } catch {
+                    return nil
+                }
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+        if let cutOff {
+            logger.warning(
+                "graceful shutdown: deferred interactions still running were cut off",
+                metadata: ["timeout": "\(timeout)", "cut_off": "\(cutOff)"])
+        } else {
+            logger.info("graceful shutdown: deferred interactions finished")
+        }
     }
 }

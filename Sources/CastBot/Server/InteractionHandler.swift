@@ -9,8 +9,12 @@ public protocol InteractionHandler: Sendable {
     /// Called once during graceful shutdown, after the server stopped accepting requests:
     /// return when work started by `handle` (deferred replies, follow-ups) has finished.
     func finishPendingWork() async
+
+    /// Work started by `handle` that is still running (deferred replies, follow-ups).
+    var pendingWorkCount: Int { get }
 }
 
 extension InteractionHandler {
     public func finishPendingWork() async {}
+    public var pendingWorkCount: Int { 0 }
 }

@@ -51,7 +51,6 @@ public struct ServeRuntime: Sendable {
         let group = CastBotServices.serviceGroup(
             application: application,
             alongside: [bot.scheduledService],
-            shutdownPolicy: dependencies.shutdownPolicy,
             logger: logger
         )
         do {

@@ -8,7 +8,7 @@ import Testing
 import CastBotTestSupport
 
 /// Each row of DESIGN §6's failure table, against the recording fake.
-@Suite("Export failure policy (DESIGN §6)", .timeLimit(.minutes(2)))
+@Suite("Export failure policy (DESIGN §6)", .timeLimit(.minutes(3)))
 struct ExportFailurePolicyTests {
     typealias Fake = RecordingDiscordClient
 

@@ -6,7 +6,7 @@ import Testing
 
 /// Discord stops answering in one channel: the client's request times out, is retried, and the
 /// run fails with a typed error, while the other schedule delivers and the service runs on.
-@Suite("Faults: Discord times out", .timeLimit(.minutes(1)))
+@Suite("Faults: Discord times out", .timeLimit(.minutes(3)))
 struct DiscordTimeoutTests {
     @Test("A hung channel: timeout, retries, a typed error, nothing reported delivered; the other schedule delivers; the next run heals")
     func hungChannel() async throws {

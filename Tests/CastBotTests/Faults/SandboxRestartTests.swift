@@ -5,7 +5,7 @@ import Scheduling
 import Testing
 
 /// Discord's side goes away and comes back on the same address in the middle of a run.
-@Suite("Faults: Discord restarts mid-run", .timeLimit(.minutes(1)))
+@Suite("Faults: Discord restarts mid-run", .timeLimit(.minutes(3)))
 struct SandboxRestartTests {
     @Test("An upload cut off by a restart is retried once Discord is back and delivered exactly once; a schedule started meanwhile delivers too")
     func restartDuringUpload() async throws {

@@ -5,7 +5,7 @@ import Scheduling
 import Testing
 
 /// An upload that Discord takes long to accept holds up only its own run.
-@Suite("Faults: slow uploads", .timeLimit(.minutes(1)))
+@Suite("Faults: slow uploads", .timeLimit(.minutes(3)))
 struct SlowUploadTests {
     @Test("While one export's upload is slow, another schedule delivers; the slow one counts as delivered only once Discord has it")
     func slowUpload() async throws {

@@ -13,7 +13,6 @@ struct TestServer {
     let signer = DiscordSigner()
     let clock = TestClock()
     let registry = PrometheusCollectorRegistry()
-    let shutdownHooks = ShutdownHooks()
     var logger = Logger(label: "castbot.test")
 
     var configuration: CastBotConfiguration {
@@ -29,8 +28,7 @@ struct TestServer {
             metrics: CastBotMetrics(factory: ProcessBootstrap.makeMetricsFactory(registry: registry)),
             logger: logger,
             clock: clock,
-            now: { TestTime.now },
-            shutdownHooks: shutdownHooks
+            now: { TestTime.now }
         )
     }
 

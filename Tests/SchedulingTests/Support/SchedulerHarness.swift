@@ -61,14 +61,25 @@ final class SchedulerHarness: Sendable {
         await advance(to: elapsed + duration)
     }
 
-    /// Waits until the loop has acted on everything due now and gone back to sleep.
-    /// `advance(by: .zero)` releases a sleep that registered at exactly the current instant.
+    /// Waits until the loop has acted on everything due now and gone back to sleep: on the loop's
+    /// own signal when it is busy; only a loop asleep on a deadline that has come is nudged, since
+    /// a test clock ends a sleep registered at exactly "now" only at its next advance.
     func settle() async {
-        for _ in 0..<10_000 {
-            if scheduler.isIdle() { return }
-            await clock.advance(by: .zero)
+        while !Task.isCancelled {
+            let (activity, parks) = scheduler.loopActivity()
+            switch activity {
+            case .idle:
+                return
+            case .busy:
+                await scheduler.waitForPark(after: parks)
+            case .dueWhileParked:
+                await clock.advance(by: .zero)
+                await Task.yield()
+            case .stopped:
+                // The loop's task has not begun yet (the harness starts it just before).
+                await Task.yield()
+            }
         }
-        Issue.record("The scheduler loop never became idle")
     }
 
     /// Ends the loop and the event collection; releases held jobs first.

@@ -5,7 +5,7 @@ import Testing
 
 @testable import CastBot
 
-@Suite("A large export end to end: gzip parts within 10 MiB", .serialized, .timeLimit(.minutes(5)))
+@Suite("A large export end to end: gzip parts within 10 MiB", .serialized, .timeLimit(.minutes(3)))
 struct LargeExportTests {
     /// One guild of about 16 MB whose players hold random base64 text, so gzip cannot shrink it
     /// below 10 MiB.

@@ -23,7 +23,7 @@ struct RunningBot: Sendable {
                 interactionHandler: router, prometheusRegistry: PrometheusCollectorRegistry(), logger: logger,
                 onServerRunning: { port in running.continuation.yield(port) }))
         let group = CastBotServices.serviceGroup(
-            application: application, alongside: services, shutdownPolicy: ShutdownPolicy(), gracefulShutdownSignals: [], logger: logger)
+            application: application, alongside: services, gracefulShutdownSignals: [], logger: logger)
         // A server that fails to start ends the stream, so the wait below never outlives it.
         let serving = Task {
             defer { running.continuation.finish() }
