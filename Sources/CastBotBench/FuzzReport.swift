@@ -1,3 +1,4 @@
+import Scheduling
 import CastBot
 import Foundation
 
@@ -39,7 +40,7 @@ public struct FuzzReport: Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = DurationText.timeInterval(elapsed)
         var lines = [
             "fuzz: \(cases) cases from \(seeds) seeds in \(String(format: "%.1f", seconds)) s (\(String(format: "%.0f", Double(cases) / max(seconds, 0.001))) per second)",
             "  answers by status: " + statusCounts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "),

@@ -1,3 +1,4 @@
+import Scheduling
 import CastBot
 import AsyncHTTPClient
 import DiscordSandbox
@@ -167,6 +168,6 @@ public enum InteractionLoadBench {
     }
 
     private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        DurationText.timeInterval(duration)
     }
 }

@@ -61,7 +61,7 @@ public enum SchedulerScaleBench {
         }
 
         static func seconds(_ duration: Duration) -> Double {
-            Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+            DurationText.timeInterval(duration)
         }
 
         static func fixed(_ value: Double, _ digits: Int) -> String {

@@ -8,7 +8,7 @@ struct InFlightRun<Instant: InstantProtocol>: Sendable where Instant.Duration ==
     let generation: UInt64
     let info: ScheduleInfo
     let number: Int
-    let deadline: Deadline<Instant>
+    let deadline: RunDeadline<Instant>
     let startedInstant: Instant
     let startedAt: Date
     let timeout: Duration

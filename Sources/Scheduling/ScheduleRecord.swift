@@ -9,7 +9,7 @@ struct ScheduleRecord<Instant: InstantProtocol>: Sendable where Instant.Duration
     /// grids through a UTC time of day (nil here) are laid in wall time from `status.gridAnchor`.
     let clockAnchor: Instant?
     /// The next run's deadline while waiting for it.
-    var next: Deadline<Instant>?
+    var next: RunDeadline<Instant>?
     /// Identifies the heap entry for `next`; any other entry for this key is stale.
     var pendingToken: UInt64?
     var runningRunID: UInt64?
@@ -17,9 +17,9 @@ struct ScheduleRecord<Instant: InstantProtocol>: Sendable where Instant.Duration
     private var interval: Duration { status.cadence.interval.duration }
 
     /// The first deadline, at `instant`/`date`, placed on the grid.
-    func firstDeadline(instant: Instant, date: Date) -> Deadline<Instant> {
+    func firstDeadline(instant: Instant, date: Date) -> RunDeadline<Instant> {
         let offset = offset(instant: instant, date: date)
-        return Deadline(
+        return RunDeadline(
             instant: instant, date: date,
             gridIndex: Grid.indexAfter(offset, interval: interval) - 1
         )
@@ -28,8 +28,8 @@ struct ScheduleRecord<Instant: InstantProtocol>: Sendable where Instant.Duration
     /// The deadline after `current` that is not before `now`. Deadlines passed while a run was
     /// going are skipped (`skipped` counts them): they coalesce into that one next run.
     func deadline(
-        after current: Deadline<Instant>, notBefore now: TimePairing<Instant>
-    ) -> (deadline: Deadline<Instant>, skipped: Int) {
+        after current: RunDeadline<Instant>, notBefore now: TimePairing<Instant>
+    ) -> (deadline: RunDeadline<Instant>, skipped: Int) {
         let earliest = current.gridIndex + 1
         let due = Grid.indexAtOrAfter(offset(instant: now.instant, date: now.date), interval: interval)
         let index = max(earliest, due)
@@ -43,13 +43,13 @@ struct ScheduleRecord<Instant: InstantProtocol>: Sendable where Instant.Duration
         return .seconds(date.timeIntervalSince(status.gridAnchor))
     }
 
-    private func point(_ index: Int64, pairing: TimePairing<Instant>) -> Deadline<Instant> {
+    private func point(_ index: Int64, pairing: TimePairing<Instant>) -> RunDeadline<Instant> {
         let step = interval * index
         if let clockAnchor {
             let instant = clockAnchor.advanced(by: step)
-            return Deadline(instant: instant, date: pairing.date(of: instant), gridIndex: index)
+            return RunDeadline(instant: instant, date: pairing.date(of: instant), gridIndex: index)
         }
         let date = status.gridAnchor.addingTimeInterval(DurationText.timeInterval(step))
-        return Deadline(instant: pairing.instant(of: date), date: date, gridIndex: index)
+        return RunDeadline(instant: pairing.instant(of: date), date: date, gridIndex: index)
     }
 }

@@ -34,7 +34,7 @@ struct SchedulerState<Instant: InstantProtocol>: Sendable where Instant.Duration
     }
 
     /// Queues a schedule's next run and returns the token that marks the entry as current.
-    mutating func schedule(_ key: ScheduleKey, at deadline: Deadline<Instant>) -> UInt64 {
+    mutating func schedule(_ key: ScheduleKey, at deadline: RunDeadline<Instant>) -> UInt64 {
         let token = nextIdentifier()
         push(.run(key, token: token), at: deadline.instant)
         wakeLoopIfSooner(than: deadline.instant)

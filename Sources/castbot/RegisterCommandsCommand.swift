@@ -28,13 +28,13 @@ struct RegisterCommandsCommand: AsyncParsableCommand {
         if guild != nil, replaceAll {
             throw ValidationError("--guild and --replace-all do not go together: --replace-all acts on global commands only")
         }
-        if let guild, Snowflake(guild) == nil || !(17...20).contains(guild.count) {
+        if let guild, Snowflake(typed: guild) == nil {
             throw ValidationError("--guild must be a Discord server id (17–20 digits); got '\(guild.prefix(30))'")
         }
     }
 
     private var mode: CommandRegistration.Mode {
-        if let guild, let id = Snowflake(guild) { return .guild(id) }
+        if let guild, let id = Snowflake(typed: guild) { return .guild(id) }
         return replaceAll ? .replaceAllGlobal : .mergeGlobal
     }
 

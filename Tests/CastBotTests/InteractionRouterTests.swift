@@ -1,3 +1,4 @@
+import DiscordModels
 import CastBot
 import Clocks
 import Testing

@@ -1,3 +1,4 @@
+import DiscordModels
 import DiscordREST
 import Foundation
 import Logging
@@ -50,7 +51,7 @@ struct ConfigurationValidator {
             }
             return nil
         }
-        guard Snowflake.isValid(id) else {
+        guard DiscordModels.Snowflake(typed: id) != nil else {
             problems.append("DISCORD_APPLICATION_ID must be a Discord id (17–20 digits) (got \(quoted(id)))")
             return nil
         }
@@ -116,7 +117,7 @@ struct ConfigurationValidator {
         for item in text.split(separator: ",") {
             let id = item.trimmingCharacters(in: .whitespaces)
             if id.isEmpty { continue }
-            if Snowflake.isValid(id) {
+            if (DiscordModels.Snowflake(typed: id) != nil) {
                 if !ids.contains(id) { ids.append(id) }
             } else {
                 problems.append("CASTBOT_OWNER_IDS: \(quoted(id)) is not a Discord user id (17–20 digits)")

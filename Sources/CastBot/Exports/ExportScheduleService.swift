@@ -111,6 +111,6 @@ public actor ExportScheduleService {
     }
 
     static func isDiscordID(_ text: String) -> Bool {
-        Snowflake.isValid(text)
+        DiscordModels.Snowflake(typed: text) != nil
     }
 }

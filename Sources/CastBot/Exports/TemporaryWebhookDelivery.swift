@@ -31,7 +31,7 @@ public actor TemporaryWebhookDelivery {
 
     public init(discord: any DiscordClient, applicationID: String?, clock: any Clock<Duration>, cleanupDelay: Duration, logger: Logger) {
         self.discord = discord
-        self.applicationID = applicationID.flatMap(DiscordModels.Snowflake.init)
+        self.applicationID = applicationID.flatMap { DiscordModels.Snowflake($0) }
         self.clock = clock
         self.cleanupDelay = cleanupDelay
         self.logger = logger

@@ -1,3 +1,4 @@
+import Scheduling
 import DiscordModels
 import DiscordREST
 import Foundation
@@ -33,7 +34,7 @@ struct ImportHandlers: Sendable {
             let bytes = try await download(attachment)
             let plan = try await plan(bytes, place: place, isOwner: isOwner)
             let token = await pending.add(plan, userID: place.userID, guildID: place.guildID, filename: attachment.filename)
-            let expiresAt = now().addingTimeInterval(limits.planLifetime.seconds)
+            let expiresAt = now().addingTimeInterval(DurationText.timeInterval(limits.planLifetime))
             return UIReply.componentsV2(
                 ImportPlanView.plan(plan, filename: attachment.filename, fileBytes: bytes.count, token: token, expiresAt: expiresAt))
         }
@@ -102,7 +103,7 @@ struct ImportHandlers: Sendable {
         case .claimed(let entry):
             return entry
         case .expired:
-            let minutes = Int(limits.planLifetime.seconds / 60)
+            let minutes = Int(DurationText.timeInterval(limits.planLifetime) / 60)
             throw Refusal("⌛ This import plan expired (plans wait \(minutes) minutes). Nothing was changed; upload the file again.")
         case .notYours:
             throw Refusal("🚫 Only the person who uploaded this file can confirm or cancel its import.")

@@ -1,3 +1,5 @@
+import DiscordModels
+import Scheduling
 import Hummingbird
 import HTTPTypes
 import Logging
@@ -26,7 +28,7 @@ struct InteractionEndpoint: Sendable {
                 "interaction.id": "\(envelope?.id ?? "-")",
                 "interaction.route": "\(envelope?.customID ?? envelope?.commandName ?? "-")",
                 "outcome": "\(reply.outcome.rawValue)",
-                "duration_ms": "\(Int((duration.seconds * 1000).rounded()))",
+                "duration_ms": "\(Int((DurationText.timeInterval(duration) * 1000).rounded()))",
             ]
         )
         return JSONResponse.make(reply.httpStatus, reply.httpBody)

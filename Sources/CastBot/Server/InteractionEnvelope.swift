@@ -1,3 +1,4 @@
+public import DiscordModels
 import Foundation
 
 /// The few fields of an interaction the server needs to route it and to follow up on it.
@@ -115,6 +116,20 @@ public struct InteractionEnvelope: Sendable, CustomStringConvertible {
             member = try? container.decodeIfPresent(Member.self, forKey: .member)
             user = try? container.decodeIfPresent(User.self, forKey: .user)
             data = try? container.decodeIfPresent(Payload.self, forKey: .data)
+        }
+    }
+}
+
+extension InteractionType {
+    /// The `type` label used in logs and metrics.
+    public var label: String {
+        switch self {
+        case .ping: "ping"
+        case .applicationCommand: "command"
+        case .messageComponent: "component"
+        case .applicationCommandAutocomplete: "autocomplete"
+        case .modalSubmit: "modal"
+        default: "unknown"
         }
     }
 }

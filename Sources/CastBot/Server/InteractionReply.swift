@@ -1,3 +1,4 @@
+public import DiscordModels
 public import Foundation
 public import HTTPTypes
 
@@ -44,7 +45,7 @@ public struct InteractionReply: Sendable {
 
     /// "Thinking…" (type 5); the real answer follows through the follow-up sender.
     public static func deferredMessage(ephemeral: Bool = true) -> InteractionReply {
-        let data: [UInt8]? = ephemeral ? Array("{\"flags\":\(MessageFlags.ephemeral)}".utf8) : nil
+        let data: [UInt8]? = ephemeral ? Array("{\"flags\":\(MessageFlags.ephemeral.rawValue)}".utf8) : nil
         return InteractionReply(content: .callback(type: .deferredChannelMessageWithSource, data: data), outcome: .deferred)
     }
 
@@ -66,7 +67,7 @@ public struct InteractionReply: Sendable {
 
     /// `{"content": text, "flags": 64}` — the `data` of a plain message.
     static func messageData(_ text: String, ephemeral: Bool) -> [UInt8] {
-        let flags = ephemeral ? ",\"flags\":\(MessageFlags.ephemeral)" : ""
+        let flags = ephemeral ? ",\"flags\":\(MessageFlags.ephemeral.rawValue)" : ""
         return Array("{\"content\":\(JSONText.string(text))\(flags)}".utf8)
     }
 
@@ -86,5 +87,12 @@ public struct InteractionReply: Sendable {
         case .failure(_, let message):
             return JSONText.error(message)
         }
+    }
+}
+
+extension InteractionCallbackType {
+    /// Whether the response's `data` is a message that can also be sent as a follow-up.
+    var carriesMessage: Bool {
+        self == .channelMessageWithSource || self == .updateMessage
     }
 }

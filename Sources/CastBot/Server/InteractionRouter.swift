@@ -1,3 +1,4 @@
+import DiscordModels
 import Logging
 
 /// Routes interactions to handlers by command name (`data.name`) or custom id (`data.custom_id`),
@@ -92,11 +93,11 @@ public struct InteractionRouter: InteractionHandler {
         let delivery = self.delivery
         // nil is the deadline's entry in the race.
         let first = FirstOutcome<InteractionReply?>()
-        let timer = Deadline.schedule(on: clock, after: replyDeadline) { first.decide(nil) }
+        let timer = ClockTimer.schedule(on: clock, after: replyDeadline) { first.decide(nil) }
         pending.start {
             let reply = await handler(interaction)
             guard !first.decide(reply) else { return }
-            if envelope.type == .autocomplete {
+            if envelope.type == .applicationCommandAutocomplete {
                 logger.notice("autocomplete answered too late; suggestions dropped")
             } else {
                 await delivery.deliver(reply, for: envelope, logger: logger)
@@ -107,7 +108,7 @@ public struct InteractionRouter: InteractionHandler {
 
         guard let reply = winner else {
             logger.notice("handler missed the reply deadline; answering deferred", metadata: ["deadline": "\(replyDeadline)"])
-            return envelope.type == .autocomplete ? UnsupportedInteractionReplies.noSuggestions : .deferredMessage()
+            return envelope.type == .applicationCommandAutocomplete ? UnsupportedInteractionReplies.noSuggestions : .deferredMessage()
         }
         guard !reply.files.isEmpty else { return reply }
         pending.start { await delivery.deliver(reply, for: envelope, logger: logger) }

@@ -1,3 +1,5 @@
+import DiscordModels
+
 /// Handlers by interaction kind and id: exact ids first, then the longest matching prefix.
 struct RouteTable: Sendable {
     enum Kind: Hashable, Sendable {
@@ -7,7 +9,7 @@ struct RouteTable: Sendable {
         static func of(_ envelope: InteractionEnvelope) -> (kind: Kind, id: String?)? {
             switch envelope.type {
             case .applicationCommand: (.command, envelope.commandName)
-            case .autocomplete: (.autocomplete, envelope.commandName)
+            case .applicationCommandAutocomplete: (.autocomplete, envelope.commandName)
             case .messageComponent: (.component, envelope.customID)
             case .modalSubmit: (.modal, envelope.customID)
             default: nil

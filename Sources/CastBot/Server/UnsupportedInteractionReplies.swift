@@ -1,3 +1,4 @@
+import DiscordModels
 import HTTPTypes
 
 /// Answers for interactions no handler is registered for, e.g. a button on an old message
@@ -5,7 +6,7 @@ import HTTPTypes
 enum UnsupportedInteractionReplies {
     static func reply(for type: InteractionType) -> InteractionReply {
         switch type {
-        case .autocomplete:
+        case .applicationCommandAutocomplete:
             return noSuggestions.with(outcome: .unknownRoute)
         case .applicationCommand:
             return notice("This command is no longer supported. Use /menu to see what CastBot can do.")

@@ -22,6 +22,14 @@ public struct Snowflake: Sendable, Hashable, Comparable, Codable, CodingKeyRepre
         rawValue = description
     }
 
+    /// An id as a person types it in a setting or a command-line option: 17 to 20 digits that fit
+    /// in 64 bits, the shape of every real Discord id. (Ids read from Discord's JSON are accepted
+    /// more widely, see `init?(_:)`.)
+    public init?(typed text: String) {
+        guard (17...20).contains(text.utf8.count), UInt64(text) != nil else { return nil }
+        self.init(text)
+    }
+
     public init(_ value: UInt64) {
         rawValue = String(value)
     }

@@ -26,7 +26,7 @@ extension InteractionData {
     /// Ids of the files uploaded through the File Upload with this custom id (digits only; other
     /// entries are skipped).
     public func uploadedAttachmentIDs(_ customID: String) -> [Snowflake] {
-        (submittedField(customID)?.values ?? []).compactMap(Snowflake.init)
+        (submittedField(customID)?.values ?? []).compactMap { Snowflake($0) }
     }
 
     /// The uploaded files' attachment objects, looked up in `resolved.attachments`. Ids Discord

@@ -92,8 +92,8 @@ enum SandboxRendering {
             "pinned": false,
             "tts": false,
             "flags": .integer(message.flags),
-            "timestamp": .string(DiscordTimestamp.string(message.createdAt)),
-            "edited_timestamp": message.editedAt.map { .string(DiscordTimestamp.string($0)) } ?? .null,
+            "timestamp": .string(DiscordISO8601.string(message.createdAt)),
+            "edited_timestamp": message.editedAt.map { .string(DiscordISO8601.string($0)) } ?? .null,
         ]
         if case .webhook(let id, _) = message.author { object["webhook_id"] = .string(id) }
         if let applicationID { object["application_id"] = .string(applicationID) }

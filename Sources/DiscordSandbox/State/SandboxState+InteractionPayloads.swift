@@ -76,7 +76,7 @@ extension SandboxState {
             "permissions": .string(member.permissions.effective.decimalString),
             "nick": .optional(member.nick),
             "avatar": nil,
-            "joined_at": .string(DiscordTimestamp.string(now())),
+            "joined_at": .string(DiscordISO8601.string(now())),
             "premium_since": nil,
             "communication_disabled_until": nil,
             "deaf": false,

@@ -49,7 +49,7 @@ extension SandboxState {
 
     func setGlobalRateLimit(_ perSecond: Int?) { rateLimiter.globalPerSecond = perSecond }
 
-    func admit(_ match: RouteMatch, method: String, segments: [String]) -> RateLimiter.Decision {
+    func admit(_ match: RouteMatch, method: String, segments: [String]) -> SandboxRateLimiter.Decision {
         rateLimiter.admit(
             match, method: method, segments: segments, countsTowardGlobal: match.endpoint.requiresBotAuth, now: clock.now)
     }

@@ -29,12 +29,12 @@ actor SandboxState {
     /// Keeps increasing across `clearRequests()`, so a late completion never updates the wrong entry.
     var nextRequestSequence = 0
     var faults: [SandboxFault] = []
-    var rateLimiter: RateLimiter
+    var rateLimiter: SandboxRateLimiter
 
     init(configuration: SandboxConfiguration, clock: SandboxClock) {
         self.configuration = configuration
         self.clock = clock
-        self.rateLimiter = RateLimiter(
+        self.rateLimiter = SandboxRateLimiter(
             defaultRate: configuration.defaultBucket, globalPerSecond: configuration.globalRequestsPerSecond)
         self.users[configuration.botUser.id] = configuration.botUser
     }

@@ -122,7 +122,7 @@ final class RecordingDiscordClient: DiscordClient, Sendable {
             return encode(world.webhooks.filter { $0.channelID?.rawValue == channel })
         case createWebhook:
             let webhook = Webhook(
-                id: newID(), type: .incoming, channelID: id("channel").flatMap(Snowflake.init), name: TemporaryWebhookName.value,
+                id: newID(), type: .incoming, channelID: id("channel").flatMap { Snowflake($0) }, name: TemporaryWebhookName.value,
                 token: "token-\(world.nextID)", applicationID: applicationID)
             world.webhooks.append(webhook)
             return encode(webhook)

@@ -20,10 +20,10 @@ public struct CommandRegistrationSetup: Sendable {
             problems.append("DISCORD_TOKEN is not a usable token (it is empty or contains spaces)")
         }
         let idText = environment[ConfigurationKey.discordApplicationID.rawValue]?.trimmingCharacters(in: .whitespaces) ?? ""
-        let applicationID = DiscordModels.Snowflake(idText)
+        let applicationID = DiscordModels.Snowflake(typed: idText)
         if idText.isEmpty {
             problems.append("DISCORD_APPLICATION_ID is not set (the application id from the Discord developer portal)")
-        } else if applicationID == nil || !(17...20).contains(idText.count) {
+        } else if applicationID == nil {
             problems.append("DISCORD_APPLICATION_ID must be a Discord id (17–20 digits)")
         }
         var base = environment[ConfigurationKey.discordAPIBaseURL.rawValue]?.trimmingCharacters(in: .whitespaces) ?? ""

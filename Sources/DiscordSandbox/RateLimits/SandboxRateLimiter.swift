@@ -2,7 +2,7 @@ import Crypto
 
 /// Fixed-window rate limiting per bucket and major parameter, plus a global per-second
 /// limit on bot-authenticated requests. Time is elapsed time on the sandbox clock.
-struct RateLimiter: Sendable {
+struct SandboxRateLimiter: Sendable {
     enum Decision: Sendable {
         case allowed(RateLimitState)
         case limited(RateLimitState, retryAfter: Duration)

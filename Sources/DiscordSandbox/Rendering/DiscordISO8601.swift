@@ -2,7 +2,7 @@ import Foundation
 
 /// ISO 8601 timestamps with microseconds and an offset, the way Discord writes them
 /// (`2025-10-15T14:30:00.000000+00:00`).
-enum DiscordTimestamp {
+enum DiscordISO8601 {
     static func string(_ date: Date) -> String {
         let seconds = date.timeIntervalSince1970
         let whole = seconds.rounded(.down)

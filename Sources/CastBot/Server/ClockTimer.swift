@@ -1,6 +1,6 @@
 /// Timers on an injected clock. The deadline is fixed when `schedule` is called, not when the
 /// timer task first runs, so virtual-time tests can advance the clock without racing it.
-enum Deadline {
+enum ClockTimer {
     /// Runs `action` once `delay` has passed on `clock`, unless the returned task is cancelled first.
     static func schedule<C: Clock>(
         on clock: C,
