@@ -10,7 +10,7 @@ extension Scheduler {
         let message: Logger.Message
         switch event.kind {
         case .scheduled(let firstRunAt):
-            metadata["firstRunAt"] = "\(firstRunAt.ISO8601Format())"
+            metadata["first_run_at"] = "\(firstRunAt.ISO8601Format())"
             message = "Schedule started"
         case .replaced:
             message = "Schedule replaced"
@@ -24,25 +24,29 @@ extension Scheduler {
             metadata["run"] = "\(run)"
             metadata["duration"] = "\(duration)"
             message = "Run finished"
+        case .runStoppedSchedule(let run, let duration):
+            metadata["run"] = "\(run)"
+            metadata["duration"] = "\(duration)"
+            message = "Run finished and stopped its schedule"
         case .runFailed(let run, let error, let failures):
             metadata["run"] = "\(run)"
             metadata["error"] = "\(error)"
-            metadata["consecutiveFailures"] = "\(failures)"
+            metadata["consecutive_failures"] = "\(failures)"
             message = "Run failed"
         case .runTimedOut(let run, let timeout, let failures):
             metadata["run"] = "\(run)"
             metadata["timeout"] = "\(timeout)"
-            metadata["consecutiveFailures"] = "\(failures)"
+            metadata["consecutive_failures"] = "\(failures)"
             message = "Run timed out and was cancelled"
         case .runCancelled(let run):
             metadata["run"] = "\(run)"
             message = "Run cancelled by shutdown"
         case .runsCoalesced(let skipped, let nextRunAt):
             metadata["skipped"] = "\(skipped)"
-            metadata["nextRunAt"] = "\(nextRunAt.ISO8601Format())"
+            metadata["next_run_at"] = "\(nextRunAt.ISO8601Format())"
             message = "Deadlines passed during a long run were folded into the next run"
         case .autoDisabled(let lastError, let failures):
-            metadata["lastError"] = "\(lastError)"
+            metadata["last_error"] = "\(lastError)"
             metadata["failures"] = "\(failures)"
             message = "Schedule auto-disabled after repeated failures"
         case .stoppedByRun(let reason):
@@ -56,7 +60,7 @@ extension Scheduler {
         switch kind {
         case .scheduled, .replaced, .stopped: .info
         case .runStarted, .runSucceeded: .debug
-        case .runCancelled, .runsCoalesced: .notice
+        case .runCancelled, .runsCoalesced, .runStoppedSchedule: .notice
         case .runFailed, .runTimedOut, .stoppedByRun: .warning
         case .autoDisabled: .error
         }

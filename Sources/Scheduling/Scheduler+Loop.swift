@@ -29,7 +29,7 @@ extension Scheduler {
             state.loop.isParked = false
             return state.cancelAllRuns(now: now)
         }
-        logger.info("Scheduler loop stopped", metadata: ["cancelledRuns": "\(cancelled)"])
+        logger.info("Scheduler loop stopped", metadata: ["cancelled_runs": "\(cancelled)"])
     }
 
     /// Stops starting runs and waits up to `gracePeriod` (on the scheduler's clock) for the runs
@@ -42,7 +42,7 @@ extension Scheduler {
             state.wakeLoop()
             return (state.inFlight.count, now.instant.advanced(by: max(.zero, gracePeriod)))
         }
-        logger.info("Scheduler shutting down", metadata: ["runsInFlight": "\(inFlight)"])
+        logger.info("Scheduler shutting down", metadata: ["runs_in_flight": "\(inFlight)"])
         while withState({ state, _ in state.inFlight.count }) > 0, clock.now < deadline, !Task.isCancelled {
             await runsDrained.wait(until: deadline, on: clock)
         }

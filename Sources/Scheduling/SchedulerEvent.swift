@@ -11,6 +11,8 @@ public struct SchedulerEvent: Hashable, Sendable {
         case stopped(reason: String)
         case runStarted(run: Int, scheduledAt: Date)
         case runSucceeded(run: Int, duration: Duration)
+        /// The run finished by asking to stop its schedule for good (`stoppedByRun` follows).
+        case runStoppedSchedule(run: Int, duration: Duration)
         case runFailed(run: Int, error: String, consecutiveFailures: Int)
         case runTimedOut(run: Int, timeout: Duration, consecutiveFailures: Int)
         /// Cancelled by shutdown; not counted as a failure.

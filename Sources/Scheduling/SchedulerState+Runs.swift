@@ -166,8 +166,10 @@ extension SchedulerState {
     ) {
         let kind: SchedulerEvent.Kind
         switch result.kind {
-        case .succeeded, .stoppedSchedule:
+        case .succeeded:
             kind = .runSucceeded(run: run.number, duration: run.startedInstant.duration(to: now.instant))
+        case .stoppedSchedule:
+            kind = .runStoppedSchedule(run: run.number, duration: run.startedInstant.duration(to: now.instant))
         case .failed:
             kind = .runFailed(
                 run: run.number, error: result.message ?? "unknown error", consecutiveFailures: consecutiveFailures)

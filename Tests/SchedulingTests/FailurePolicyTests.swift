@@ -97,6 +97,13 @@ struct FailurePolicyTests {
         #expect(status.stopReason == StopReason(kind: .stoppedByRun, message: "Unknown Channel (10003)"))
         #expect(status.lastRun?.result.kind == .stoppedSchedule)
         #expect(status.consecutiveFailures == 0)
+        // The stopping run is reported as such, never as a success.
+        let runEnds = await harness.events.count { event in
+            if case .runStoppedSchedule(run: 2, _) = event.kind { return true }
+            return false
+        }
+        #expect(runEnds == 1)
+        #expect(await harness.events.count { if case .runSucceeded(run: 2, _) = $0.kind { true } else { false } } == 0)
 
         await harness.advance(to: Self.deadline(5))
         #expect(job.callCount == 2)

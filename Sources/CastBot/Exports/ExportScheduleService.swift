@@ -58,7 +58,7 @@ public actor ExportScheduleService {
             "export schedule started",
             metadata: [
                 "schedule": "\(key)", "cadence": "\(cadence)", "channel": "\(request.channelID)",
-                "by": "\(request.setByUserID)", "restartPolicy": "\(request.restartPolicy.rawValue)",
+                "by": "\(request.setByUserID)", "restart_policy": "\(request.restartPolicy.rawValue)",
             ])
         return ExportConfirmationText.scheduled(request, cadence: cadence, estimate: estimate, firstRunAt: status.nextRunAt, now: work.now())
     }

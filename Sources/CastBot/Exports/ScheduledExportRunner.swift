@@ -99,7 +99,7 @@ public struct ScheduledExportRunner: Sendable {
             metadata: [
                 "schedule": "\(key)", "run": "\(context.runNumber)", "file": "\(artifact.filename)",
                 "bytes": "\(plan.exportByteCount)", "uploads": "\(plan.uploads.count)", "messages": "\(posted.map(\.id.rawValue))",
-                "sha256": "\(plan.sha256)", "seconds": "\(DurationText.timeInterval(duration))", "dropWarning": "\(facts.dropWarning != nil)",
+                "sha256": "\(plan.sha256)", "seconds": "\(DurationText.timeInterval(duration))", "drop_warning": "\(facts.dropWarning != nil)",
             ])
         return .success
     }

@@ -33,7 +33,7 @@ public final class ScheduleEventMonitor: Sendable {
             await notifier.notify(userID: event.info.setByUserID, content: ScheduleStopNotice.stoppedByRun(event.info, reason: reason))
         case .autoDisabled(let lastError, let failures):
             work.logger.error(
-                "schedule auto-disabled", metadata: ["schedule": "\(event.key)", "failures": "\(failures)", "lastError": "\(lastError)"])
+                "schedule auto-disabled", metadata: ["schedule": "\(event.key)", "failures": "\(failures)", "last_error": "\(lastError)"])
             await notifier.notify(
                 userID: event.info.setByUserID,
                 content: ScheduleStopNotice.autoDisabled(event.info, lastError: lastError, failures: failures))

@@ -151,7 +151,7 @@ final class ScheduledHarness: Sendable {
 extension SchedulerEvent {
     var isRunEnd: Bool {
         switch kind {
-        case .runSucceeded, .runFailed, .runTimedOut, .runCancelled: true
+        case .runSucceeded, .runStoppedSchedule, .runFailed, .runTimedOut, .runCancelled: true
         default: false
         }
     }

@@ -14,7 +14,7 @@ enum Match {
         { event in
             guard event.key == key else { return false }
             switch event.kind {
-            case .runSucceeded, .runFailed, .runTimedOut, .runCancelled: return true
+            case .runSucceeded, .runStoppedSchedule, .runFailed, .runTimedOut, .runCancelled: return true
             default: return false
             }
         }
