@@ -138,7 +138,8 @@ let package = Package(
         ),
         // What the test targets share: the real fixtures in ../shared and temporary folders.
         .target(
-            name: "CastBotTestSupport", dependencies: [.product(name: "Clocks", package: "swift-clocks")],
+            name: "CastBotTestSupport",
+            dependencies: [.product(name: "Clocks", package: "swift-clocks"), .product(name: "Logging", package: "swift-log")],
             path: "Tests/CastBotTestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "PlayerDataTests", dependencies: ["PlayerData", "CastBotTestSupport"], exclude: ["Expected"],
@@ -157,7 +158,7 @@ let package = Package(
         .testTarget(
             name: "DiscordSandboxTests",
             dependencies: [
-                "DiscordSandbox",
+                "DiscordSandbox", "CastBotTestSupport",
                 .product(name: "Clocks", package: "swift-clocks"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -1,3 +1,4 @@
+import CastBotTestSupport
 import Clocks
 import DiscordSandbox
 import Foundation
@@ -10,7 +11,7 @@ import Testing
 struct ServiceFormTests {
     @Test("in a ServiceGroup the sandbox reports its bound URL and shuts down gracefully")
     func serviceGroup() async throws {
-        var logger = Logger(label: "sandbox-service-test")
+        var logger = Logger.quiet("sandbox-service-test")
         logger.logLevel = .warning
         let sandbox = DiscordSandbox(
             configuration: SandboxConfiguration(host: "127.0.0.1", port: 0), clock: TestClock(), logger: logger)
@@ -30,7 +31,7 @@ struct ServiceFormTests {
 
     @Test("starting twice is refused with an explanation; a stopped sandbox can start again")
     func restart() async throws {
-        var logger = Logger(label: "sandbox-restart-test")
+        var logger = Logger.quiet("sandbox-restart-test")
         logger.logLevel = .warning
         let sandbox = DiscordSandbox(clock: TestClock(), logger: logger)
         _ = try await sandbox.start()

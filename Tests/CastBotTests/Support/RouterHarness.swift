@@ -1,3 +1,4 @@
+import CastBotTestSupport
 import DiscordModels
 import CastBot
 import Logging
@@ -7,7 +8,7 @@ import Testing
 enum RouterHarness {
     static func context(for body: [UInt8]) throws -> InteractionContext {
         let envelope = try #require(InteractionEnvelope.decode(from: body))
-        return InteractionContext(envelope: envelope, logger: Logger(label: "castbot.test"))
+        return InteractionContext(envelope: envelope, logger: Logger.quiet("castbot.test"))
     }
 
     static func send(_ body: [UInt8], to handler: some InteractionHandler) async throws -> InteractionReply {

@@ -1,3 +1,4 @@
+import CastBotTestSupport
 import CastBot
 import Clocks
 import DiscordREST
@@ -17,7 +18,7 @@ struct SandboxWorld {
         _ configuration: SandboxConfiguration = SandboxConfiguration(),
         _ body: (SandboxWorld) async throws -> Void
     ) async throws {
-        var logger = Logger(label: "castbot-e2e")
+        var logger = Logger.quiet("castbot-e2e")
         logger.logLevel = .critical
         let sandbox = DiscordSandbox(configuration: configuration, logger: logger)
         let baseURL = try await sandbox.start(host: "127.0.0.1", port: 0)

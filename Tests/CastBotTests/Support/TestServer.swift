@@ -1,3 +1,4 @@
+import CastBotTestSupport
 import CastBot
 import Clocks
 import Hummingbird
@@ -13,7 +14,7 @@ struct TestServer {
     let signer = DiscordSigner()
     let clock = TestClock()
     let registry = PrometheusCollectorRegistry()
-    var logger = Logger(label: "castbot.test")
+    var logger = Logger.quiet("castbot.test")
 
     var configuration: CastBotConfiguration {
         get throws {

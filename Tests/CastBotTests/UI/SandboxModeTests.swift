@@ -67,7 +67,7 @@ struct SandboxModeTests {
 
     @Test("castbot sandbox menu / schedule / status / messages drive the bot through the control API")
     func driver() async throws {
-        var logger = Logger(label: "castbot-sandbox-tests")
+        var logger = Logger.quiet("castbot-sandbox-tests")
         logger.logLevel = .warning
         let folder = try TemporaryDirectory()
         defer { folder.remove() }

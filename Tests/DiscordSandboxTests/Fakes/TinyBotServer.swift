@@ -1,3 +1,4 @@
+import CastBotTestSupport
 import Crypto
 import DiscordSandbox
 import Foundation
@@ -55,7 +56,7 @@ final class TinyBotServer: Sendable {
             fields[.contentType] = "application/json"
             return Response(status: .ok, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: answer.encoded())))
         }
-        var logger = Logger(label: "tiny-bot")
+        var logger = Logger.quiet("tiny-bot")
         logger.logLevel = .warning
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let app = Application(

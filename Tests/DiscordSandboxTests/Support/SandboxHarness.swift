@@ -1,3 +1,4 @@
+import CastBotTestSupport
 import AsyncHTTPClient
 import Clocks
 import DiscordSandbox
@@ -27,7 +28,7 @@ struct SandboxHarness {
         _ body: (SandboxHarness) async throws -> T
     ) async throws -> T {
         let clock = TestClock()
-        var logger = Logger(label: "sandbox-tests")
+        var logger = Logger.quiet("sandbox-tests")
         logger.logLevel = .warning
         let sandbox = DiscordSandbox(configuration: configuration, clock: clock, logger: logger)
         let baseURL = try await sandbox.start(host: "127.0.0.1", port: 0)

@@ -40,7 +40,7 @@ struct BotHarness: Sendable {
         packager: ExportPackager = ExportPackager(),
         _ body: (BotHarness) async throws -> Void
     ) async throws {
-        var logger = Logger(label: "castbot-ui-tests")
+        var logger = Logger.quiet("castbot-ui-tests")
         logger.logLevel = .warning
         let sandbox = DiscordSandbox(clock: TestClock(), logger: logger)
         let apiBaseURL = try await sandbox.start(host: "127.0.0.1", port: 0)
