@@ -1,5 +1,5 @@
-public import Scheduling
 import Logging
+public import Scheduling
 
 /// What happened to the saved schedules at startup.
 public struct ScheduleRestoreReport: Sendable, Equatable {

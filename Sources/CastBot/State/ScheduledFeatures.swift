@@ -1,6 +1,9 @@
+public import DiscordREST
 public import Foundation
-import Logging
-import Scheduling
+public import Logging
+public import PlayerData
+public import Scheduling
+public import ServiceLifecycle
 import Synchronization
 
 /// The scheduled side of the service, assembled over one scheduler: export schedules, the health
@@ -58,3 +61,99 @@ public final class ScheduledFeatures: Sendable {
         await work.stateStore.save()
     }
 }
+
+/// Runs the scheduled features as a long-running service: the scheduler's loop and the event
+/// monitor. On graceful shutdown the scheduler stops starting runs, waits up to `gracePeriod` for
+/// runs going on, then pending webhooks are deleted and the state saved.
+public struct ScheduledFeaturesService<C: Clock>: Service where C.Duration == Duration {
+    public let scheduler: Scheduler<C>
+    public let features: ScheduledFeatures
+    public let gracePeriod: Duration
+
+    public init(scheduler: Scheduler<C>, features: ScheduledFeatures, gracePeriod: Duration = .seconds(15)) {
+        self.scheduler = scheduler
+        self.features = features
+        self.gracePeriod = gracePeriod
+    }
+
+    public func run() async throws {
+        let scheduler = scheduler
+        let features = features
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await scheduler.run() }
+            group.addTask { await features.runEventMonitor() }
+            await features.start()
+            try? await gracefulShutdown()
+            await scheduler.shutdown(gracePeriod: gracePeriod)
+            group.cancelAll()
+            await group.waitForAll()
+            await features.finishShutdown()
+        }
+    }
+}
+
+/// What scheduled work (exports, the health report) shares: the one scheduler, Discord, the data
+/// file, the state file, one webhook delivery path, the clock and metrics.
+public struct ScheduledWorkContext: Sendable {
+    public let engine: any ScheduleEngine
+    public let discord: any DiscordClient
+    public let dataStore: PlayerDataStore
+    public let stateStore: ServiceStateStore
+    public let delivery: TemporaryWebhookDelivery
+    /// Every wait (the webhook's 5-second cleanup) is on this clock.
+    public let clock: any Clock<Duration>
+    /// Wall-clock time for messages and status.
+    public let now: @Sendable () -> Date
+    public let packager: ExportPackager
+    public let metrics: CastBotMetrics
+    public let logger: Logger
+
+    /// - Parameters:
+    ///   - applicationID: the bot's application id; webhooks it owns are swept before new ones are made.
+    ///     When nil it is learnt from the first webhook the bot creates.
+    ///   - webhookCleanupDelay: how long a temporary webhook lives after its last message (the seed's 5 s).
+    public init(
+        engine: any ScheduleEngine,
+        discord: any DiscordClient,
+        dataStore: PlayerDataStore,
+        stateStore: ServiceStateStore,
+        applicationID: String?,
+        clock: any Clock<Duration>,
+        now: @escaping @Sendable () -> Date,
+        packager: ExportPackager = ExportPackager(),
+        metrics: CastBotMetrics = CastBotMetrics(),
+        logger: Logger,
+        webhookCleanupDelay: Duration = .seconds(5)
+    ) {
+        self.engine = engine
+        self.discord = discord
+        self.dataStore = dataStore
+        self.stateStore = stateStore
+        self.clock = clock
+        self.now = now
+        self.packager = packager
+        self.metrics = metrics
+        self.logger = logger
+        delivery = TemporaryWebhookDelivery(
+            discord: discord, applicationID: applicationID, clock: clock, cleanupDelay: webhookCleanupDelay, logger: logger)
+    }
+}
+
+/// The scheduler as the service's features use it, without its clock type, so the export and
+/// health services are not generic over the clock (the app runs a `Scheduler<ContinuousClock>`,
+/// tests a `Scheduler<TestClock<Duration>>`).
+public protocol ScheduleEngine: Sendable {
+    @discardableResult
+    func start(_ settings: ScheduleSettings, firstRun: FirstRun, job: @escaping ScheduleJob) throws(SchedulingError) -> ScheduleStatus
+    @discardableResult
+    func restore(_ saved: ScheduleStatus, firstRun: FirstRun, job: @escaping ScheduleJob) throws(SchedulingError) -> ScheduleStatus
+    @discardableResult
+    func stop(_ key: ScheduleKey, reason: String) -> ScheduleStatus?
+    func status(_ key: ScheduleKey) -> ScheduleStatus?
+    func statuses() -> [ScheduleStatus]
+    func snapshot() -> SchedulerSnapshot
+    func diagnostics() -> SchedulerDiagnostics
+    func events(bufferingPolicy: AsyncStream<SchedulerEvent>.Continuation.BufferingPolicy) -> AsyncStream<SchedulerEvent>
+}
+
+extension Scheduler: ScheduleEngine {}

@@ -1,4 +1,5 @@
-import Foundation
+public import Foundation
+import PlayerData
 public import Scheduling
 
 /// Everything the service keeps about its schedules between restarts, stored as
@@ -26,5 +27,58 @@ public struct ServiceState: Hashable, Sendable, Codable {
         self.lastExports = lastExports
         self.healthSettings = healthSettings
         self.schedules = schedules
+    }
+}
+
+/// How the state file is written and read: sorted keys, pretty-printed, dates as ISO 8601 with
+/// milliseconds (so saved schedule times round-trip to the millisecond).
+enum StateFileCoding {
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(Timestamp.iso8601(date))
+        }
+        return encoder
+    }
+
+    static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) {
+                return date
+            }
+            if let date = try? Date(text, strategy: Date.ISO8601FormatStyle()) {
+                return date
+            }
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "Expected an ISO 8601 date such as 2025-10-15T14:30:00.000Z; got \"\(text.prefix(40))\".")
+        }
+        return decoder
+    }
+}
+
+/// What a schedule's last delivered export held, kept with the state so the next export can warn
+/// when the data shrank sharply (CastBot's wipe incident) even across restarts.
+public struct LastExportRecord: Hashable, Sendable, Codable {
+    public var deliveredAt: Date
+    public var guildCount: Int
+    public var playerCount: Int
+    /// Size of the export itself (uncompressed JSON).
+    public var byteCount: Int
+    /// SHA-256 of the export bytes, lowercase hex.
+    public var sha256: String
+    public var filename: String
+
+    public init(deliveredAt: Date, guildCount: Int, playerCount: Int, byteCount: Int, sha256: String, filename: String) {
+        self.deliveredAt = deliveredAt
+        self.guildCount = guildCount
+        self.playerCount = playerCount
+        self.byteCount = byteCount
+        self.sha256 = sha256
+        self.filename = filename
     }
 }

@@ -1,0 +1,72 @@
+public import DiscordREST
+public import Foundation
+public import Logging
+public import PlayerData
+import Scheduling
+public import ServiceLifecycle
+
+/// The bot's working parts, wired once at startup: the scheduler with the export and health
+/// features, and the interaction router carrying the player data UI. `ServeRuntime` runs them;
+/// tests assemble them over a sandbox and a test clock.
+public struct BotAssembly: Sendable {
+    public let router: InteractionRouter
+    public let store: PlayerDataStore
+    public let scheduled: ScheduledFeatures
+    /// The scheduler's loop and event monitor; run it beside the HTTP application.
+    public let scheduledService: any Service
+    /// Active schedules, for `/healthz` and the gauge.
+    public let activeSchedules: @Sendable () -> Int
+    /// Whether saved schedules have been restored: `/healthz` is 503 "starting" until then.
+    public var isReady: @Sendable () -> Bool {
+        let scheduled = scheduled
+        return { scheduled.isStarted }
+    }
+
+    /// - Parameters:
+    ///   - clock: the scheduler's and the webhook cleanup's clock.
+    ///   - interactionClock: the router's reply deadline and import plan lifetimes.
+    ///   - now: wall-clock time for messages, exports and status.
+    public static func make<C: Clock>(
+        configuration: CastBotConfiguration,
+        discord: any DiscordClient,
+        clock: C,
+        interactionClock: any Clock<Duration>,
+        now: @escaping @Sendable () -> Date = { Date() },
+        packager: ExportPackager = ExportPackager(),
+        importLimits: ImportLimits = ImportLimits(),
+        logger: Logger
+    ) -> BotAssembly where C.Duration == Duration {
+        let store = PlayerDataStore(directory: configuration.dataDirectory)
+        let scheduler = Scheduler(clock: clock, logger: logger, wallClock: now)
+        let work = ScheduledWorkContext(
+            engine: scheduler, discord: discord, dataStore: store,
+            stateStore: ServiceStateStore(directory: configuration.dataDirectory, logger: logger),
+            applicationID: configuration.applicationID, clock: clock, now: now, packager: packager, logger: logger)
+        let scheduled = ScheduledFeatures(work: work, startedAt: now())
+
+        let followUps = DiscordFollowUpSender(client: discord, clock: interactionClock)
+        var router = InteractionRouter(followUps: followUps, clock: interactionClock)
+        PlayerDataFeatures(
+            store: store, ownerIDs: configuration.ownerIDs, schedules: scheduled.exports, health: scheduled.health,
+            discord: discord, followUps: followUps, packager: packager, importLimits: importLimits, clock: interactionClock,
+            now: now
+        ).install(on: &router)
+
+        return BotAssembly(
+            router: router, store: store, scheduled: scheduled,
+            scheduledService: ScheduledFeaturesService(scheduler: scheduler, features: scheduled),
+            activeSchedules: { scheduler.diagnostics().activeSchedules })
+    }
+}
+
+extension HTTPDiscordClient {
+    /// The bot's Discord REST client at the configured API base URL with the configured token.
+    public static func bot(configuration: CastBotConfiguration, logger: Logger) -> HTTPDiscordClient {
+        var settings = HTTPDiscordClientConfiguration()
+        settings.baseURL = configuration.apiBaseURL
+        settings.version = CastBotVersion.current
+        var restLogger = logger
+        restLogger[metadataKey: "component"] = "discord-rest"
+        return HTTPDiscordClient(token: configuration.discordToken, configuration: settings, logger: restLogger)
+    }
+}

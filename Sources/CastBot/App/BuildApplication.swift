@@ -1,0 +1,130 @@
+public import Foundation
+public import Hummingbird
+public import Logging
+import NIOCore
+public import Prometheus
+
+public enum ApplicationBuildError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Sandbox mode fills the key in from the sandbox; otherwise configuration validation requires it.
+    case missingPublicKey
+
+    public var description: String {
+        switch self {
+        case .missingPublicKey: "no interaction public key: set DISCORD_PUBLIC_KEY or run in sandbox mode"
+        }
+    }
+}
+
+/// Builds the HTTP application: `POST /interactions`, `GET /healthz`, `GET /metrics`, plus the
+/// follow-up drain that finishes deferred interactions after the server stops.
+/// Run it with `CastBotServices.serviceGroup(application:alongside:…)` (or `runService()`).
+public func buildApplication(
+    configuration: CastBotConfiguration,
+    dependencies: ApplicationDependencies
+) throws(ApplicationBuildError) -> some ApplicationProtocol {
+    guard let publicKey = configuration.publicKey else { throw .missingPublicKey }
+
+    let interactions = InteractionEndpoint(
+        verifier: InteractionSignatureVerifier(
+            publicKey: publicKey,
+            maxTimestampSkew: dependencies.limits.maxTimestampSkew,
+            now: dependencies.now
+        ),
+        handler: dependencies.interactionHandler,
+        maxBodyBytes: dependencies.limits.maxBodyBytes,
+        metrics: dependencies.metrics,
+        clock: dependencies.clock
+    )
+    let health = HealthEndpoint(
+        uptime: Stopwatch.start(on: dependencies.clock),
+        activeSchedules: dependencies.activeSchedules,
+        isReady: dependencies.isReady,
+        version: dependencies.version
+    )
+    let metricsEndpoint = MetricsEndpoint(
+        registry: dependencies.prometheusRegistry,
+        metrics: dependencies.metrics,
+        activeSchedules: dependencies.activeSchedules
+    )
+
+    let router = Router(context: BasicRequestContext.self)
+    router.post("interactions") { request, context in
+        await interactions.respond(to: request, logger: context.logger)
+    }
+    router.get("healthz") { _, _ in await health.respond() }
+    router.get("metrics") { _, _ in await metricsEndpoint.respond() }
+
+    let drain = FollowUpDrainService(
+        handler: dependencies.interactionHandler, timeout: dependencies.followUpDrainTimeout, clock: dependencies.clock,
+        logger: dependencies.logger)
+
+    let onServerRunning = dependencies.onServerRunning
+    let logger = dependencies.logger
+    return Application(
+        router: router,
+        configuration: ApplicationConfiguration(
+            address: .hostname(configuration.httpHost, port: configuration.httpPort),
+            serverName: "CastBot/\(dependencies.version)"
+        ),
+        services: [drain],
+        onServerRunning: { channel in
+            let port = channel.localAddress?.port ?? configuration.httpPort
+            logger.info("listening", metadata: ["host": "\(configuration.httpHost)", "port": "\(port)"])
+            await onServerRunning(port)
+        },
+        logger: dependencies.logger
+    )
+}
+
+/// Everything `buildApplication` needs besides the configuration. Parts built elsewhere plug in
+/// here: the interaction handler (the feature router), the schedule count, readiness.
+public struct ApplicationDependencies: Sendable {
+    /// Receives every verified, non-PING interaction; usually an `InteractionRouter`.
+    public var interactionHandler: any InteractionHandler
+    /// Rendered by `GET /metrics`; the same registry the metrics factory writes to.
+    public var prometheusRegistry: PrometheusCollectorRegistry
+    public var metrics: CastBotMetrics
+    public var logger: Logger
+    /// Measures uptime and request durations.
+    public var clock: any Clock<Duration>
+    /// Wall-clock time for the signature timestamp check.
+    public var now: @Sendable () -> Date
+    public var limits: InteractionLimits
+    /// Number of active schedules, for `/healthz` and the `castbot_active_schedules` gauge.
+    public var activeSchedules: @Sendable () async -> Int
+    /// False while the service is still starting (e.g. restoring schedules): `/healthz` says "starting".
+    public var isReady: @Sendable () async -> Bool
+    /// How long graceful shutdown waits for deferred interactions' follow-ups (on `clock`).
+    public var followUpDrainTimeout: Duration
+    /// Called with the bound port once the server listens (useful with port 0).
+    public var onServerRunning: @Sendable (_ port: Int) async -> Void
+    public var version: String
+
+    public init(
+        interactionHandler: any InteractionHandler,
+        prometheusRegistry: PrometheusCollectorRegistry,
+        metrics: CastBotMetrics = CastBotMetrics(),
+        logger: Logger,
+        clock: any Clock<Duration> = ContinuousClock(),
+        now: @escaping @Sendable () -> Date = { Date() },
+        limits: InteractionLimits = InteractionLimits(),
+        activeSchedules: @escaping @Sendable () async -> Int = { 0 },
+        isReady: @escaping @Sendable () async -> Bool = { true },
+        followUpDrainTimeout: Duration = .seconds(20),
+        onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in },
+        version: String = CastBotVersion.current
+    ) {
+        self.interactionHandler = interactionHandler
+        self.prometheusRegistry = prometheusRegistry
+        self.metrics = metrics
+        self.logger = logger
+        self.clock = clock
+        self.now = now
+        self.limits = limits
+        self.activeSchedules = activeSchedules
+        self.isReady = isReady
+        self.followUpDrainTimeout = followUpDrainTimeout
+        self.onServerRunning = onServerRunning
+        self.version = version
+    }
+}

@@ -1,0 +1,95 @@
+public import DiscordREST
+public import Logging
+
+/// The service's settings, validated. Built by `CastBotConfiguration.load(environment:)`.
+public struct CastBotConfiguration: Sendable, CustomStringConvertible {
+    /// Unset means sandbox mode: a local stand-in plays Discord.
+    public var discordToken: DiscordToken?
+    /// Required with a token; optional in sandbox mode.
+    public var applicationID: String?
+    /// Required with a token; in sandbox mode the sandbox's own key is filled in before the server starts.
+    public var publicKey: DiscordPublicKey?
+    /// REST base without a trailing slash.
+    public var apiBaseURL: String
+    public var dataDirectory: String
+    public var httpHost: String
+    public var httpPort: Int
+    /// Users allowed "All servers" exports, as snowflake strings.
+    public var ownerIDs: [String]
+    public var logLevel: Logger.Level
+
+    public static let defaultAPIBaseURL = "https://discord.com/api/v10"
+    public static let defaultDataDirectory = "./data"
+    public static let defaultHTTPHost = "127.0.0.1"
+    public static let defaultHTTPPort = 8080
+    public static let defaultLogLevel = Logger.Level.info
+
+    public init(
+        discordToken: DiscordToken? = nil,
+        applicationID: String? = nil,
+        publicKey: DiscordPublicKey? = nil,
+        apiBaseURL: String = Self.defaultAPIBaseURL,
+        dataDirectory: String = Self.defaultDataDirectory,
+        httpHost: String = Self.defaultHTTPHost,
+        httpPort: Int = Self.defaultHTTPPort,
+        ownerIDs: [String] = [],
+        logLevel: Logger.Level = Self.defaultLogLevel
+    ) {
+        self.discordToken = discordToken
+        self.applicationID = applicationID
+        self.publicKey = publicKey
+        self.apiBaseURL = apiBaseURL
+        self.dataDirectory = dataDirectory
+        self.httpHost = httpHost
+        self.httpPort = httpPort
+        self.ownerIDs = ownerIDs
+        self.logLevel = logLevel
+    }
+
+    /// Sandbox mode: no token, so nothing talks to the real Discord.
+    public var isSandbox: Bool { discordToken == nil }
+
+    /// Safe to log: the token is shown only as set or unset.
+    public var description: String {
+        [
+            "mode=\(isSandbox ? "sandbox" : "discord")",
+            "token=\(discordToken == nil ? "<unset>" : "<redacted>")",
+            "applicationID=\(applicationID ?? "<unset>")",
+            "publicKey=\(publicKey?.hex ?? "<unset>")",
+            "apiBaseURL=\(apiBaseURL)",
+            "dataDirectory=\(dataDirectory)",
+            "http=\(httpHost):\(httpPort)",
+            "owners=\(ownerIDs.count)",
+            "logLevel=\(logLevel)",
+        ].joined(separator: " ")
+    }
+}
+
+/// Every setting the service reads, by its environment variable name.
+public enum ConfigurationKey: String, CaseIterable, Sendable {
+    case discordToken = "DISCORD_TOKEN"
+    case discordApplicationID = "DISCORD_APPLICATION_ID"
+    case discordPublicKey = "DISCORD_PUBLIC_KEY"
+    case discordAPIBaseURL = "DISCORD_API_BASE_URL"
+    case dataDirectory = "CASTBOT_DATA_DIR"
+    case httpHost = "CASTBOT_HTTP_HOST"
+    case httpPort = "CASTBOT_HTTP_PORT"
+    case ownerIDs = "CASTBOT_OWNER_IDS"
+    case logLevel = "CASTBOT_LOG_LEVEL"
+    /// Only read from the environment: it names the file that adds the other settings.
+    case configFile = "CASTBOT_CONFIG_FILE"
+}
+
+/// Everything wrong with the configuration at once, one operator-readable sentence per problem,
+/// so a bad deploy is fixed in one round instead of one restart per mistake.
+public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let problems: [String]
+
+    public init(problems: [String]) {
+        self.problems = problems
+    }
+
+    public var description: String {
+        "Invalid configuration:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,242 @@
+import DiscordModels
+import DiscordREST
+import Foundation
+import Logging
+
+extension CastBotConfiguration {
+    /// Reads the settings from `environment`, adding any from the `KEY=VALUE` file named by
+    /// `CASTBOT_CONFIG_FILE` (the environment wins), and validates them all.
+    ///
+    /// - Throws: `ConfigurationError` listing every problem found, one sentence each.
+    public static func load(environment: [String: String]) throws(ConfigurationError) -> CastBotConfiguration {
+        var problems: [String] = []
+        var settings: [String: String] = [:]
+        if let path = nonEmpty(environment[ConfigurationKey.configFile.rawValue]) {
+            let file = readConfigFile(at: path)
+            settings = file.values
+            problems += file.problems
+        }
+        for key in ConfigurationKey.allCases where key != .configFile {
+            if let value = nonEmpty(environment[key.rawValue]) { settings[key.rawValue] = value }
+        }
+
+        var validator = ConfigurationValidator(settings: settings)
+        let configuration = validator.validate()
+        problems += validator.problems
+        guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
+        return configuration
+    }
+
+    private static func readConfigFile(at path: String) -> ConfigFileParser.Result {
+        let label = "\(ConfigurationKey.configFile.rawValue) '\(path)'"
+        guard FileManager.default.fileExists(atPath: path) else {
+            return .init(problems: ["\(label) does not exist"])
+        }
+        guard let data = FileManager.default.contents(atPath: path),
+            let text = String(data: data, encoding: .utf8)
+        else {
+            return .init(problems: ["\(label) cannot be read as UTF-8 text"])
+        }
+        return ConfigFileParser(fileLabel: label).parse(text)
+    }
+
+    static func nonEmpty(_ value: String?) -> String? {
+        guard let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
+        return trimmed
+    }
+}
+
+/// Reads `KEY=VALUE` lines: blank lines and `#` comments are skipped, an optional leading `export `
+/// is allowed, and a value may be wrapped in matching single or double quotes.
+///
+/// Problems never quote a whole line, because a malformed line may hold the bot token.
+struct ConfigFileParser {
+    struct Result: Equatable {
+        var values: [String: String] = [:]
+        var problems: [String] = []
+    }
+
+    let fileLabel: String
+
+    func parse(_ text: String) -> Result {
+        var result = Result()
+        let known = Set(ConfigurationKey.allCases.map(\.rawValue)).subtracting([ConfigurationKey.configFile.rawValue])
+        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let lineNumber = offset + 1
+            var line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("export ") { line = String(line.dropFirst("export ".count)) }
+            guard let equals = line.firstIndex(of: "=") else {
+                result.problems.append("\(fileLabel) line \(lineNumber): expected KEY=VALUE")
+                continue
+            }
+            let key = line[..<equals].trimmingCharacters(in: .whitespaces)
+            guard isSettingName(key) else {
+                result.problems.append("\(fileLabel) line \(lineNumber): setting names are upper-case letters, digits and '_'")
+                continue
+            }
+            guard known.contains(key) else {
+                let allowed = known.sorted().joined(separator: ", ")
+                result.problems.append("\(fileLabel) line \(lineNumber): unknown setting '\(key)' (known: \(allowed))")
+                continue
+            }
+            result.values[key] = unquoted(line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces))
+        }
+        return result
+    }
+
+    private func isSettingName(_ key: String) -> Bool {
+        !key.isEmpty && key.utf8.allSatisfy { byte in
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "_")
+        }
+    }
+
+    private func unquoted(_ value: String) -> String {
+        for quote in ["\"", "'"] where value.count >= 2 && value.hasPrefix(quote) && value.hasSuffix(quote) {
+            return String(value.dropFirst().dropLast())
+        }
+        return value
+    }
+}
+
+/// Turns raw setting texts into a `CastBotConfiguration`, collecting one message per problem.
+/// Messages quote the offending value (never the token) so the operator sees what was read.
+struct ConfigurationValidator {
+    let settings: [String: String]
+    private(set) var problems: [String] = []
+
+    init(settings: [String: String]) {
+        self.settings = settings
+    }
+
+    mutating func validate() -> CastBotConfiguration {
+        var configuration = CastBotConfiguration()
+        configuration.discordToken = token()
+        configuration.applicationID = applicationID(required: configuration.discordToken != nil)
+        configuration.publicKey = publicKey(required: configuration.discordToken != nil)
+        configuration.apiBaseURL = apiBaseURL()
+        configuration.dataDirectory = dataDirectory()
+        configuration.httpHost = httpHost()
+        configuration.httpPort = httpPort()
+        configuration.ownerIDs = ownerIDs()
+        configuration.logLevel = logLevel()
+        return configuration
+    }
+
+    private func value(_ key: ConfigurationKey) -> String? {
+        CastBotConfiguration.nonEmpty(settings[key.rawValue])
+    }
+
+    private mutating func token() -> DiscordToken? {
+        guard let text = value(.discordToken) else { return nil }
+        guard !text.contains(where: \.isWhitespace) else {
+            problems.append("DISCORD_TOKEN must be the bare bot token; it contains spaces (drop any 'Bot ' prefix)")
+            return nil
+        }
+        guard let token = DiscordToken(text) else {
+            problems.append("DISCORD_TOKEN must be the bare bot token; it contains control or non-ASCII characters")
+            return nil
+        }
+        return token
+    }
+
+    private mutating func applicationID(required: Bool) -> String? {
+        guard let id = value(.discordApplicationID) else {
+            if required {
+                problems.append("DISCORD_APPLICATION_ID is required when DISCORD_TOKEN is set (the application id from the Discord developer portal)")
+            }
+            return nil
+        }
+        guard DiscordModels.Snowflake(typed: id) != nil else {
+            problems.append("DISCORD_APPLICATION_ID must be a Discord id (17–20 digits) (got \(quoted(id)))")
+            return nil
+        }
+        return id
+    }
+
+    private mutating func publicKey(required: Bool) -> DiscordPublicKey? {
+        guard let hex = value(.discordPublicKey) else {
+            if required {
+                problems.append("DISCORD_PUBLIC_KEY is required when DISCORD_TOKEN is set (the hex public key from the Discord developer portal)")
+            }
+            return nil
+        }
+        do {
+            return try DiscordPublicKey(hex: hex)
+        } catch {
+            problems.append("DISCORD_PUBLIC_KEY \(error)")
+            return nil
+        }
+    }
+
+    private mutating func apiBaseURL() -> String {
+        guard var text = value(.discordAPIBaseURL) else { return CastBotConfiguration.defaultAPIBaseURL }
+        while text.hasSuffix("/") { text.removeLast() }
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+            let host = url.host, !host.isEmpty
+        else {
+            problems.append("DISCORD_API_BASE_URL must be an http(s) URL such as \(CastBotConfiguration.defaultAPIBaseURL) (got \(quoted(text)))")
+            return CastBotConfiguration.defaultAPIBaseURL
+        }
+        return text
+    }
+
+    private mutating func dataDirectory() -> String {
+        let path = value(.dataDirectory) ?? CastBotConfiguration.defaultDataDirectory
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            problems.append("CASTBOT_DATA_DIR must be a folder; '\(path)' is a file")
+        }
+        return path
+    }
+
+    private mutating func httpHost() -> String {
+        let host = value(.httpHost) ?? CastBotConfiguration.defaultHTTPHost
+        if host.contains(where: { $0.isWhitespace || $0 == "/" }) {
+            problems.append("CASTBOT_HTTP_HOST must be a host name or IP address such as 127.0.0.1 (got \(quoted(host)))")
+        }
+        return host
+    }
+
+    private mutating func httpPort() -> Int {
+        guard let text = value(.httpPort) else { return CastBotConfiguration.defaultHTTPPort }
+        guard let port = Int(text), (1...65535).contains(port) else {
+            problems.append("CASTBOT_HTTP_PORT must be 1–65535 (got \(quoted(text)))")
+            return CastBotConfiguration.defaultHTTPPort
+        }
+        return port
+    }
+
+    private mutating func ownerIDs() -> [String] {
+        guard let text = value(.ownerIDs) else { return [] }
+        var ids: [String] = []
+        for item in text.split(separator: ",") {
+            let id = item.trimmingCharacters(in: .whitespaces)
+            if id.isEmpty { continue }
+            if (DiscordModels.Snowflake(typed: id) != nil) {
+                if !ids.contains(id) { ids.append(id) }
+            } else {
+                problems.append("CASTBOT_OWNER_IDS: \(quoted(id)) is not a Discord user id (17–20 digits)")
+            }
+        }
+        return ids
+    }
+
+    private mutating func logLevel() -> Logger.Level {
+        guard let text = value(.logLevel) else { return CastBotConfiguration.defaultLogLevel }
+        guard let level = Logger.Level(rawValue: text.lowercased()) else {
+            let allowed = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+            problems.append("CASTBOT_LOG_LEVEL must be one of \(allowed) (got \(quoted(text)))")
+            return CastBotConfiguration.defaultLogLevel
+        }
+        return level
+    }
+
+    /// Quotes a value for a message, cut short so a pasted blob does not flood the terminal.
+    private func quoted(_ value: String) -> String {
+        let limit = 60
+        return value.count > limit ? "'\(value.prefix(limit))…'" : "'\(value)'"
+    }
+}

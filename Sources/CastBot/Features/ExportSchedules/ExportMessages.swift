@@ -1,0 +1,109 @@
+public import DiscordModels
+public import DiscordREST
+import Foundation
+
+/// What an export message states besides the files.
+struct ExportMessageFacts: Sendable, Hashable {
+    var typeLabel: String
+    var guildCount: Int
+    var playerCount: Int
+    var exportedAt: Date
+    var nextRunAt: Date?
+    /// The ⚠️ line when the data shrank sharply since the last export.
+    var dropWarning: String?
+}
+
+/// Writes the seed's export message, plus players, SHA-256 and the warnings, and one further
+/// message per part when the export is split.
+enum ExportMessageComposer {
+    static let title = "📤 **Scheduled PlayerData Export**"
+
+    static func messages(for plan: ExportAttachmentPlan, facts: ExportMessageFacts) -> [WebhookMessage] {
+        guard let first = plan.uploads.first else { return [] }
+        var messages = [
+            WebhookMessage(
+                payload: MessagePayload(
+                    content: firstContent(plan, facts, attached: first), allowedMentions: AllowedMentions.none,
+                    components: [ExportMessageButtons.row]),
+                files: [first.discordFile])
+        ]
+        for upload in plan.uploads.dropFirst() {
+            messages.append(
+                WebhookMessage(
+                    payload: MessagePayload(content: partContent(plan, upload), allowedMentions: AllowedMentions.none),
+                    files: [upload.discordFile]))
+        }
+        return messages
+    }
+
+    private static func firstContent(_ plan: ExportAttachmentPlan, _ facts: ExportMessageFacts, attached: ExportAttachmentPlan.Upload) -> String {
+        var size = ByteSizeText.describe(plan.exportByteCount)
+        if let compressed = plan.compressedByteCount {
+            size += " (gzipped: \(ByteSizeText.describe(compressed)))"
+        }
+        var lines = [
+            title,
+            "",
+            "**Export Time**: \(DiscordTimestamp.markup(facts.exportedAt, .shortDateTime))",
+            "**Export Type**: \(facts.typeLabel)",
+            "**Guilds Included**: \(facts.guildCount)",
+            "**Players**: \(facts.playerCount)",
+            "**File Size**: \(size)",
+            "**SHA-256**: `\(plan.sha256)`",
+            "**Next Export**: \(facts.nextRunAt.map { DiscordTimestamp.markup($0, .relative) } ?? "none scheduled")",
+        ]
+        let warnings = [facts.dropWarning].compactMap { $0 } + plan.warnings
+        if !warnings.isEmpty {
+            lines.append("")
+            lines += warnings
+        }
+        lines.append("")
+        switch plan.encoding {
+        case .plain:
+            lines.append("💾 Attached: \(attached.filename)")
+        case .gzip:
+            lines.append("💾 Attached: \(attached.filename)")
+        case .gzipParts(let count):
+            lines.append("💾 Attached: \(attached.filename) (part 1 of \(count); the other parts follow in the next messages)")
+        }
+        if let restore = plan.restoreInstructions {
+            lines.append("🔧 Restore \(plan.exportFilename): \(restore)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func partContent(_ plan: ExportAttachmentPlan, _ upload: ExportAttachmentPlan.Upload) -> String {
+        let count = plan.uploads.count
+        return [
+            "📦 **Scheduled PlayerData Export**: part \(upload.partNumber ?? 0) of \(count)",
+            "💾 Attached: \(upload.filename)",
+            "**SHA-256** of the rebuilt \(plan.exportFilename): `\(plan.sha256)`",
+        ].joined(separator: "\n")
+    }
+}
+
+/// The buttons under an export message (the seed's "View Live" and "Adjust Schedule").
+/// Webhooks owned by an application may send interactive components.
+public enum ExportMessageButtons {
+    public static let viewLiveID = "playerdata_export_status"
+    public static let adjustScheduleID = "playerdata_export_schedule"
+
+    public static var row: Component {
+        .actionRow(
+            ActionRow(components: [
+                .button(Button(style: .secondary, label: "View Live", emoji: PartialEmoji(name: "📊"), customID: viewLiveID)),
+                .button(Button(style: .primary, label: "Adjust Schedule", emoji: PartialEmoji(name: "⏰"), customID: adjustScheduleID)),
+            ]))
+    }
+}
+
+/// One message to post through a webhook: its payload and the files uploaded with it.
+public struct WebhookMessage: Sendable, Hashable {
+    public var payload: MessagePayload
+    public var files: [DiscordFile]
+
+    public init(payload: MessagePayload, files: [DiscordFile] = []) {
+        self.payload = payload
+        self.files = files
+    }
+}

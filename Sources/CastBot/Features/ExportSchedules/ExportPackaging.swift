@@ -1,0 +1,226 @@
+import CompressNIO
+public import DiscordREST
+public import Foundation
+import NIOCore
+import PlayerData
+
+/// Decides how an export goes to Discord (see `ExportAttachmentPlan`).
+///
+/// Up to the per-file limit the export goes as it is (with a warning from 80 % of the limit).
+/// Over it, the export is gzipped; if the gzip is still over, it is cut into numbered parts small
+/// enough that each request (one part per message) stays within the limit. The SHA-256 is always
+/// of the uncompressed export, so one checksum covers all parts.
+public struct ExportPackager: Sendable {
+    public var limits: ExportUploadLimits
+
+    public init(limits: ExportUploadLimits = ExportUploadLimits()) {
+        self.limits = limits
+    }
+
+    public func plan(for artifact: ExportArtifact) throws(ExportPackagingError) -> ExportAttachmentPlan {
+        try plan(filename: artifact.filename, bytes: artifact.bytes, sha256: artifact.sha256)
+    }
+
+    /// The same for raw bytes; `sha256` when already known (it is a pass over the bytes).
+    public func plan(filename: String, bytes: [UInt8], sha256: String? = nil) throws(ExportPackagingError) -> ExportAttachmentPlan {
+        let digest = sha256 ?? SHA256Hex.digest(bytes)
+        let size = bytes.count
+        if size <= limits.fileLimit {
+            var warnings: [String] = []
+            if size >= limits.warningThreshold {
+                warnings.append(
+                    "⚠️ **Size warning**: this export is \(ByteSizeText.describe(size)), \(percent(size)) of Discord's "
+                        + "\(ByteSizeText.describe(limits.fileLimit)) upload limit. Larger exports are sent gzipped.")
+            }
+            return ExportAttachmentPlan(
+                exportFilename: filename, exportByteCount: size, sha256: digest, encoding: .plain, compressedByteCount: nil,
+                uploads: [.init(filename: filename, contentType: "application/json", bytes: bytes)],
+                warnings: warnings, restoreInstructions: nil)
+        }
+
+        let gzipped = try Gzip.compress(bytes)
+        let gzipName = filename + ".gz"
+        let overLimit =
+            "⚠️ **Size warning**: this export is \(ByteSizeText.describe(size)), over Discord's "
+            + "\(ByteSizeText.describe(limits.fileLimit)) upload limit, so it is sent gzipped (\(ByteSizeText.describe(gzipped.count)))"
+        if gzipped.count <= limits.fileLimit {
+            var warnings = [overLimit + "."]
+            if gzipped.count >= limits.warningThreshold {
+                warnings.append(
+                    "⚠️ Even gzipped it is \(percent(gzipped.count)) of the limit; a larger export will be split into parts.")
+            }
+            return ExportAttachmentPlan(
+                exportFilename: filename, exportByteCount: size, sha256: digest, encoding: .gzip,
+                compressedByteCount: gzipped.count,
+                uploads: [.init(filename: gzipName, contentType: "application/gzip", bytes: gzipped)],
+                warnings: warnings, restoreInstructions: "`gunzip \(gzipName)`")
+        }
+
+        let uploads = parts(of: gzipped, named: gzipName)
+        return ExportAttachmentPlan(
+            exportFilename: filename, exportByteCount: size, sha256: digest, encoding: .gzipParts(count: uploads.count),
+            compressedByteCount: gzipped.count, uploads: uploads,
+            warnings: [overLimit + " in \(uploads.count) parts, one per message."],
+            restoreInstructions: "`cat \(gzipName).part*of\(uploads.count) > \(gzipName) && gunzip \(gzipName)`")
+    }
+
+    /// `name.part1of3` …; part numbers are zero-padded so `part*` lists them in order.
+    private func parts(of bytes: [UInt8], named name: String) -> [ExportAttachmentPlan.Upload] {
+        let size = limits.partSize
+        let count = (bytes.count + size - 1) / size
+        let width = String(count).count
+        return (0..<count).map { index in
+            let start = index * size
+            let number = String(index + 1)
+            let padded = String(repeating: "0", count: width - number.count) + number
+            return .init(
+                filename: "\(name).part\(padded)of\(count)", contentType: "application/octet-stream",
+                bytes: Array(bytes[start..<min(start + size, bytes.count)]), partNumber: index + 1)
+        }
+    }
+
+    private func percent(_ bytes: Int) -> String {
+        "\(Int((Double(bytes) / Double(limits.fileLimit) * 100).rounded(.down))) %"
+    }
+}
+
+/// Why an export could not be prepared for upload.
+public enum ExportPackagingError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
+    /// Gzip failed (out of memory or a compressor error).
+    case compressionFailed(String)
+
+    public var description: String {
+        switch self {
+        case .compressionFailed(let reason): "The export could not be gzipped: \(reason)"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}
+
+/// How one export travels to Discord: as it is, gzipped, or gzipped in numbered parts; with the
+/// checksum of the whole export and the warnings the message must carry.
+///
+/// Made by `ExportPackager`; used by scheduled exports and by manual exports alike.
+public struct ExportAttachmentPlan: Sendable {
+    public enum Encoding: Sendable, Hashable {
+        /// The export file itself (`.json`, application/json).
+        case plain
+        /// Gzipped (`.json.gz`, application/gzip).
+        case gzip
+        /// Gzipped and split into this many parts (`.json.gz.part1of3` …), one per message.
+        case gzipParts(count: Int)
+    }
+
+    /// One file to upload.
+    public struct Upload: Sendable, Hashable {
+        public var filename: String
+        public var contentType: String
+        public var bytes: [UInt8]
+        /// 1-based part number for split exports.
+        public var partNumber: Int?
+
+        public init(filename: String, contentType: String, bytes: [UInt8], partNumber: Int? = nil) {
+            self.filename = filename
+            self.contentType = contentType
+            self.bytes = bytes
+            self.partNumber = partNumber
+        }
+
+        /// The file as the REST client uploads it.
+        public var discordFile: DiscordFile {
+            DiscordFile(filename: filename, contentType: contentType, data: Data(bytes))
+        }
+
+        /// The file as an interaction reply carries it.
+        public var replyFile: ReplyFile {
+            ReplyFile(filename: filename, contentType: contentType, bytes: bytes)
+        }
+    }
+
+    /// The export's own name (`playerdata-scheduled-….json`).
+    public var exportFilename: String
+    /// Size of the export itself, uncompressed.
+    public var exportByteCount: Int
+    /// SHA-256 of the uncompressed export, lowercase hex: the one checksum for all parts.
+    public var sha256: String
+    public var encoding: Encoding
+    /// Size after gzip, when compressed.
+    public var compressedByteCount: Int?
+    /// In upload order; for split exports one per message.
+    public var uploads: [Upload]
+    /// Lines for the message, each starting with ⚠️ (size near or over the limit).
+    public var warnings: [String]
+    /// How to get the export back from the uploads (gunzip, or cat then gunzip); nil for plain.
+    public var restoreInstructions: String?
+
+    public init(
+        exportFilename: String, exportByteCount: Int, sha256: String, encoding: Encoding, compressedByteCount: Int?,
+        uploads: [Upload], warnings: [String], restoreInstructions: String?
+    ) {
+        self.exportFilename = exportFilename
+        self.exportByteCount = exportByteCount
+        self.sha256 = sha256
+        self.encoding = encoding
+        self.compressedByteCount = compressedByteCount
+        self.uploads = uploads
+        self.warnings = warnings
+        self.restoreInstructions = restoreInstructions
+    }
+
+    /// Bytes uploaded in all.
+    public var uploadByteCount: Int { uploads.reduce(0) { $0 + $1.bytes.count } }
+
+    /// The uploads as interaction reply files.
+    public var replyFiles: [ReplyFile] { uploads.map(\.replyFile) }
+}
+
+/// Discord's upload limits as the export packager applies them.
+public struct ExportUploadLimits: Sendable, Hashable {
+    /// Discord's per-file limit without boosts: 10 MiB.
+    public static let discordFileLimit = 10_485_760
+
+    /// Largest single file; bigger exports are gzipped, then split.
+    public var fileLimit: Int
+    /// Room kept in each request for `payload_json` and the multipart headers, so a request
+    /// carrying one part stays within `fileLimit` in total.
+    public var requestReserve: Int
+    /// Share of `fileLimit` from which a message carries a size warning.
+    public var warningFraction: Double
+
+    public init(fileLimit: Int = Self.discordFileLimit, requestReserve: Int = 65_536, warningFraction: Double = 0.8) {
+        self.fileLimit = max(1, fileLimit)
+        self.requestReserve = min(max(0, requestReserve), self.fileLimit / 2)
+        self.warningFraction = min(max(0, warningFraction), 1)
+    }
+
+    /// Bytes in each numbered part of a split export.
+    public var partSize: Int { fileLimit - requestReserve }
+
+    /// Sizes from here on get the 80 % warning.
+    public var warningThreshold: Int { Int((Double(fileLimit) * warningFraction).rounded(.up)) }
+}
+
+/// Real gzip (RFC 1952) through CompressNIO's zlib.
+enum Gzip {
+    static func compress(_ bytes: [UInt8]) throws(ExportPackagingError) -> [UInt8] {
+        var input = ByteBuffer(bytes: bytes)
+        let compressor = CompressionAlgorithm.gzip().compressor
+        do {
+            try compressor.startStream()
+            var output = ByteBufferAllocator().buffer(capacity: compressor.maxSize(from: input))
+            try compressor.streamDeflate(from: &input, to: &output, flush: .finish)
+            try compressor.finishStream()
+            return Array(output.readableBytesView)
+        } catch {
+            throw .compressionFailed(String(describing: error))
+        }
+    }
+
+    /// For tests and checks: the original bytes of a gzip stream.
+    static func decompress(_ bytes: [UInt8]) throws -> [UInt8] {
+        var input = ByteBuffer(bytes: bytes)
+        let output = try input.decompress(with: .gzip())
+        return Array(output.readableBytesView)
+    }
+}

@@ -1,0 +1,215 @@
+import DiscordModels
+public import DiscordREST
+public import Foundation
+import Logging
+public import PlayerData
+public import Scheduling
+
+/// One run of an export schedule: load the data file fresh, build the export, package it, post it
+/// through a temporary webhook, and remember what was delivered.
+///
+/// A run is delivered only when Discord returned every message. Failures that cannot heal on their
+/// own (channel gone, access or permissions missing) stop the schedule; others fail the run, which
+/// the scheduler counts toward auto-disable.
+public struct ScheduledExportRunner: Sendable {
+    let work: ScheduledWorkContext
+
+    public init(work: ScheduledWorkContext) {
+        self.work = work
+    }
+
+    func job(for scope: ExportScope) -> ScheduleJob {
+        let runner = self
+        return { context in try await runner.run(scope, context) }
+    }
+
+    public func run(_ scope: ExportScope, _ context: RunContext) async throws -> RunOutcome {
+        let stopwatch = Stopwatch.start(on: work.clock)
+        let type = scope.exportType
+        do {
+            let outcome = try await export(scope, context, stopwatch: stopwatch)
+            if case .stopSchedule = outcome {
+                work.metrics.exportFinished(type: type, succeeded: false, bytes: nil, duration: nil)
+            }
+            return outcome
+        } catch {
+            work.metrics.exportFinished(type: type, succeeded: false, bytes: nil, duration: nil)
+            work.logger.warning(
+                "scheduled export failed",
+                metadata: ["schedule": "\(context.key)", "run": "\(context.runNumber)", "error": "\(ScheduledRunError.describe(error))"])
+            throw error
+        }
+    }
+
+    private func export(_ scope: ExportScope, _ context: RunContext, stopwatch: Stopwatch) async throws -> RunOutcome {
+        let channelText = context.info.channelID
+        guard let channelID = DiscordModels.Snowflake(channelText) else {
+            return .stopSchedule(reason: ScheduledRunError.invalidChannelID(channelText).description)
+        }
+        let file: PlayerDataFile
+        do {
+            file = try await work.dataStore.load()
+        } catch {
+            throw ScheduledRunError.dataFile(error)
+        }
+        let artifact: ExportArtifact
+        switch scope {
+        case .all:
+            artifact = ExportBuilder.allExport(of: file, date: context.startedAt, kind: .scheduled)
+        case .guild(let id):
+            do {
+                artifact = try ExportBuilder.serverExport(of: file, guildID: id, date: context.startedAt, kind: .scheduled)
+            } catch {
+                throw ScheduledRunError.export(error)
+            }
+        }
+        let plan: ExportAttachmentPlan
+        do {
+            plan = try work.packager.plan(for: artifact)
+        } catch {
+            throw ScheduledRunError.packaging(error)
+        }
+        let key = context.key.rawValue
+        let previous = await work.stateStore.current().lastExports[key]
+        let facts = ExportMessageFacts(
+            typeLabel: scope.typeLabel, guildCount: artifact.guildCount, playerCount: artifact.playerCount,
+            exportedAt: context.startedAt, nextRunAt: context.nextRunAt,
+            dropWarning: ExportDropCheck.warning(previous: previous, guildCount: artifact.guildCount, byteCount: plan.exportByteCount))
+        let messages = ExportMessageComposer.messages(for: plan, facts: facts)
+
+        let posted: [Message]
+        do {
+            posted = try await work.delivery.deliver(messages, to: channelID)
+        } catch let error as DiscordHTTPError {
+            if let reason = ScheduleStoppingFailure.reason(for: error, channelID: channelText) {
+                work.logger.error("scheduled export stopped", metadata: ["schedule": "\(key)", "reason": "\(reason)"])
+                return .stopSchedule(reason: reason)
+            }
+            throw ScheduledRunError.discord(error)
+        }
+
+        let record = LastExportRecord(
+            deliveredAt: work.now(), guildCount: artifact.guildCount, playerCount: artifact.playerCount,
+            byteCount: plan.exportByteCount, sha256: plan.sha256, filename: artifact.filename)
+        await work.stateStore.update { $0.lastExports[key] = record }
+        let duration = stopwatch.elapsed()
+        work.metrics.exportFinished(type: scope.exportType, succeeded: true, bytes: plan.exportByteCount, duration: duration)
+        work.logger.info(
+            "scheduled export delivered",
+            metadata: [
+                "schedule": "\(key)", "run": "\(context.runNumber)", "file": "\(artifact.filename)",
+                "bytes": "\(plan.exportByteCount)", "uploads": "\(plan.uploads.count)", "messages": "\(posted.map(\.id.rawValue))",
+                "sha256": "\(plan.sha256)", "seconds": "\(DurationText.timeInterval(duration))", "drop_warning": "\(facts.dropWarning != nil)",
+            ])
+        return .success
+    }
+}
+
+extension ScheduledRunError {
+    static func describe(_ error: any Error) -> String {
+        (error as? any LocalizedError)?.errorDescription ?? String(describing: error)
+    }
+}
+
+/// Why a scheduled run failed; the text is what status, logs and the admin's DM show.
+public enum ScheduledRunError: Error, Sendable, CustomStringConvertible, LocalizedError {
+    /// The data file could not be read or is not valid JSON.
+    case dataFile(PlayerDataError)
+    /// The export could not be built (e.g. the guild is not in the data file).
+    case export(PlayerDataError)
+    case packaging(ExportPackagingError)
+    /// Discord refused or did not answer (after the client's own retries).
+    case discord(DiscordHTTPError)
+    /// The channel id saved with the schedule is not a Discord id.
+    case invalidChannelID(String)
+
+    public var description: String {
+        switch self {
+        case .dataFile(let error): "Could not read the data file: \(error)"
+        case .export(let error): "Could not build the export: \(error)"
+        case .packaging(let error): error.description
+        case .discord(let error): error.description
+        case .invalidChannelID(let id): "The channel id \"\(id.prefix(40))\" is not a Discord id."
+        }
+    }
+
+    public var errorDescription: String? { description }
+}
+
+/// Discord failures after which a schedule can never succeed until someone acts: it stops, and
+/// the admin who set it is told (DESIGN §6).
+enum ScheduleStoppingFailure {
+    /// The reason to stop with, or nil when the failure just counts as a failed run.
+    static func reason(for error: DiscordHTTPError, channelID: String) -> String? {
+        if error.isUnknownChannel {
+            return "The channel <#\(channelID)> no longer exists or the bot cannot see it (Discord error 10003 Unknown Channel)."
+        }
+        if error.code == .missingAccess {
+            return "The bot lost access to <#\(channelID)> (Discord error 50001 Missing Access). "
+                + "It needs View Channel, Send Messages, Attach Files and Manage Webhooks there."
+        }
+        if error.code == .missingPermissions {
+            return "The bot lacks permissions in <#\(channelID)> (Discord error 50013 Missing Permissions). "
+                + "It needs View Channel, Send Messages, Attach Files and Manage Webhooks there."
+        }
+        return nil
+    }
+}
+
+/// Compares an export with the same schedule's last one and words a warning when the data shrank
+/// sharply (CastBot's September 2025 wipe: a whole file replaced by a few guilds). The thresholds
+/// are the data file's own save guard: size below half, or more than 2 (or 20 % of the) guilds gone.
+enum ExportDropCheck {
+    static func warning(
+        previous: LastExportRecord?, guildCount: Int, byteCount: Int, policy: SaveGuard = .default
+    ) -> String? {
+        guard let previous else { return nil }
+        let reasons = policy.reasons(
+            currentBytes: previous.byteCount, currentGuilds: previous.guildCount,
+            proposedBytes: byteCount, proposedGuilds: guildCount)
+        guard !reasons.isEmpty else { return nil }
+        var changes: [String] = []
+        if guildCount < previous.guildCount {
+            changes.append("guilds fell from \(previous.guildCount) to \(guildCount)")
+        }
+        if byteCount < previous.byteCount {
+            changes.append("size fell from \(ByteSizeText.describe(previous.byteCount)) to \(ByteSizeText.describe(byteCount))")
+        }
+        return "⚠️ **Sharp drop since the last export** (\(DiscordTimestamp.markup(previous.deliveredAt, .relative))): "
+            + changes.joined(separator: " and ")
+            + ". If this was not intended, the data may have been wiped: keep the earlier export (\(previous.filename)) to restore from."
+    }
+}
+
+/// What an export made now would hold, for the confirmation. Never fails: problems become notes.
+struct ExportEstimate: Sendable, Equatable {
+    var guildCount: Int
+    var byteCount: Int?
+    var notes: [String]
+
+    static func make(for scope: ExportScope, store: PlayerDataStore, now: Date) async -> ExportEstimate {
+        let file: PlayerDataFile
+        do {
+            file = try await store.load()
+        } catch .dataFileMissing(let path) {
+            return ExportEstimate(
+                guildCount: 0, byteCount: nil, notes: ["⚠️ There is no data file yet (\(path)); exports fail until it exists."])
+        } catch {
+            return ExportEstimate(
+                guildCount: 0, byteCount: nil, notes: ["⚠️ The data file cannot be read now: \(error). Exports fail until it is fixed."])
+        }
+        switch scope {
+        case .all:
+            return ExportEstimate(guildCount: file.guildCount, byteCount: file.byteCount, notes: [])
+        case .guild(let id):
+            do {
+                let artifact = try ExportBuilder.serverExport(of: file, guildID: id, date: now, kind: .scheduled)
+                return ExportEstimate(guildCount: 1, byteCount: artifact.bytes.count, notes: [])
+            } catch {
+                return ExportEstimate(
+                    guildCount: 1, byteCount: nil,
+                    notes: ["⚠️ This server has no player data yet: \(error). Exports fail until it has some."])
+            }
+        }
+    }
+}

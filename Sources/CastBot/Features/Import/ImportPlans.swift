@@ -1,0 +1,138 @@
+import DiscordModels
+import Foundation
+import PlayerData
+
+/// Import plans waiting for Confirm or Cancel, in memory, each under a random token that goes
+/// into the buttons' custom ids. A plan lives `lifetime` on the injected clock; only the user who
+/// uploaded the file may confirm or cancel it.
+actor PendingImports {
+    struct Entry: Sendable {
+        let plan: ImportPlan
+        let userID: String
+        let guildID: String
+        let filename: String
+        let age: Stopwatch
+    }
+
+    enum Claim: Sendable {
+        case claimed(Entry)
+        case expired
+        case unknown
+        case notYours
+    }
+
+    let lifetime: Duration
+    private let clock: any Clock<Duration>
+    private var entries: [String: Entry] = [:]
+
+    init(lifetime: Duration, clock: any Clock<Duration>) {
+        self.lifetime = lifetime
+        self.clock = clock
+    }
+
+    /// Keeps the plan and returns its token.
+    func add(_ plan: ImportPlan, userID: String, guildID: String, filename: String) -> String {
+        dropExpired()
+        let token = Self.makeToken()
+        entries[token] = Entry(plan: plan, userID: userID, guildID: guildID, filename: filename, age: InjectedClock.stopwatch(on: clock))
+        return token
+    }
+
+    /// Removes and returns the plan, if it is still pending and belongs to `userID`.
+    func claim(_ token: String, userID: String) -> Claim {
+        guard let entry = entries[token] else { return .unknown }
+        guard entry.age.elapsed() <= lifetime else {
+            entries[token] = nil
+            return .expired
+        }
+        guard entry.userID == userID else { return .notYours }
+        entries[token] = nil
+        return .claimed(entry)
+    }
+
+    var count: Int { entries.count }
+
+    private func dropExpired() {
+        entries = entries.filter { $0.value.age.elapsed() <= lifetime }
+    }
+
+    /// 128 random bits as hex: unguessable, and short enough for a custom id.
+    private static func makeToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<2).map { _ in
+            let hex = String(generator.next() as UInt64, radix: 16)
+            return String(repeating: "0", count: 16 - hex.count) + hex
+        }.joined()
+    }
+}
+
+/// The plan shown before an import (with Confirm / Cancel) and the result after it.
+enum ImportPlanView {
+    static func plan(_ plan: ImportPlan, filename: String, fileBytes: Int, token: String, expiresAt: Date) -> [Component] {
+        var lines = [
+            "## 📥 Import Plan",
+            "**File**: `\(filename)` (\(ByteSizeText.describe(fileBytes)))",
+            "**Action**: \(actionText(plan))",
+        ]
+        if let guildID = plan.guildID {
+            lines.append("**Server**: \(plan.guildName ?? "Unknown") (`\(guildID)`)")
+            if let source = plan.sourceGuildID, source != guildID {
+                lines.append("**Exported from**: `\(source)`")
+            }
+        }
+        lines += [
+            "**Players**: \(plan.playersBefore) → \(plan.playersAfter)",
+            "**Servers in the data file**: \(plan.guildsBefore) → \(plan.guildsAfter)",
+            "**Data file size**: \(ByteSizeText.describe(plan.bytesBefore)) → \(ByteSizeText.describe(plan.bytesAfter))",
+            "",
+            "Nothing changes until you confirm. The data being replaced is backed up first.",
+            "-# This plan expires <t:\(Int(expiresAt.timeIntervalSince1970)):R>.",
+        ]
+        return [
+            .container(
+                Container(
+                    components: [
+                        .textDisplay(TextDisplay(content: lines.joined(separator: "\n"))),
+                        .actionRow(
+                            ActionRow(components: [
+                                PlayerDataMenu.button("Confirm Import", CustomID.importConfirmPrefix + token, .success, "✅"),
+                                PlayerDataMenu.button("Cancel", CustomID.importCancelPrefix + token, .secondary, "✖️"),
+                            ])),
+                    ],
+                    accentColor: 0xF39C12))
+        ]
+    }
+
+    static func applied(_ result: ImportResult) -> [Component] {
+        var lines = [
+            "## ✅ Import Complete",
+            "**Action**: \(actionText(result.plan))",
+            "**Players**: \(result.plan.playersBefore) → \(result.plan.playersAfter)",
+            "**Servers in the data file**: \(result.save.guildCount)",
+        ]
+        if let backup = result.backupPath {
+            lines.append("**Replaced data saved to**: `\(relative(backup))`")
+        }
+        if let previous = result.save.backupPath {
+            lines.append("**Previous data file kept as**: `\(relative(previous))`")
+        }
+        return [.container(Container(components: [.textDisplay(TextDisplay(content: lines.joined(separator: "\n")))], accentColor: 0x2ECC71))]
+    }
+
+    static func closed(_ text: String) -> [Component] {
+        [.container(Container(components: [.textDisplay(TextDisplay(content: text))]))]
+    }
+
+    private static func actionText(_ plan: ImportPlan) -> String {
+        switch plan.action {
+        case .addGuild: "Add the server's data (it has none yet)"
+        case .replaceGuild: "Replace the server's data"
+        case .replaceFile: "Replace the whole data file"
+        }
+    }
+
+    /// Paths shown to server admins stay inside the data folder.
+    private static func relative(_ path: String) -> String {
+        path.split(separator: "/").suffix(2).joined(separator: "/")
+    }
+}

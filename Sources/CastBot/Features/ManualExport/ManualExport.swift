@@ -1,0 +1,124 @@
+import Foundation
+import Logging
+import PlayerData
+
+/// `playerdata_export` and `playerdata_export_all`: export now and attach the file. A reply with
+/// files always goes out deferred (type 5, ephemeral) and arrives as a follow-up; refusals are
+/// answered at once. Large exports are packaged like scheduled ones (gzip, or numbered parts
+/// with one message per part).
+struct ManualExportHandler: Sendable {
+    let authorizer: PlayerDataAuthorizer
+    let data: PlayerDataReader
+    let packager: ExportPackager
+    let extraParts: ExtraPartSender
+    let now: @Sendable () -> Date
+
+    func export(_ routed: RoutedInteraction, all: Bool) async -> InteractionReply {
+        await GuardedHandler.run(routed) { interaction in
+            let date = now()
+            let file: PlayerDataFile
+            let artifact: ExportArtifact
+            let scope: ExportScope
+            if all {
+                try authorizer.requireOwner(interaction, for: "**Export All**")
+                file = try await data.file()
+                artifact = ExportBuilder.allExport(of: file, date: date, kind: .manual)
+                scope = .all
+            } else {
+                let place = try authorizer.requireServerManagerInGuild(interaction)
+                file = try await data.file()
+                artifact = try data.serverExport(of: file, guildID: place.guildID, date: date, kind: .manual)
+                scope = .guild(place.guildID)
+            }
+            let plan: ExportAttachmentPlan
+            do {
+                plan = try packager.plan(for: artifact)
+            } catch {
+                throw Refusal("❌ The export could not be packaged for Discord: \(error)")
+            }
+            let guildName = artifact.guildID.flatMap { file.serverName(of: $0) }
+            let text = ManualExportMessage.text(artifact, scope: scope, guildName: guildName, plan: plan, date: date)
+            extraParts.send(plan, after: routed)
+            return UIReply.notice(text).attaching(plan.uploads.prefix(1).map(\.replyFile))
+        }
+    }
+}
+
+/// Posts parts 2…n of a split export as further ephemeral follow-ups, one part per message so
+/// each request stays within Discord's upload limit. They go out once the first answer has left.
+struct ExtraPartSender: Sendable {
+    let followUps: any FollowUpSender
+
+    func send(_ plan: ExportAttachmentPlan, after routed: RoutedInteraction) {
+        let parts = plan.uploads.dropFirst()
+        guard !parts.isEmpty else { return }
+        let envelope = routed.envelope
+        guard let applicationID = envelope.applicationID, let token = envelope.token, let interactionID = envelope.id else {
+            routed.logger.error("cannot send export parts: the interaction has no id, application_id or token")
+            return
+        }
+        let logger = routed.logger
+        let followUps = followUps
+        let messages = parts.map { upload in
+            FollowUpMessage(
+                target: .newMessage, applicationID: applicationID, interactionID: interactionID, interactionToken: token,
+                data: InteractionReply.messageData(ManualExportMessage.part(upload, of: plan), ephemeral: true),
+                files: [upload.replyFile])
+        }
+        Task {
+            for message in messages {
+                do {
+                    try await followUps.send(message)
+                } catch {
+                    logger.error("an export part could not be sent", metadata: ["error": "\(error)"])
+                    return
+                }
+            }
+        }
+    }
+}
+
+/// The texts of a manual export's follow-ups, in the seed's export message format.
+enum ManualExportMessage {
+    static func text(_ artifact: ExportArtifact, scope: ExportScope, guildName: String?, plan: ExportAttachmentPlan, date: Date) -> String {
+        var type = scope.typeLabel
+        if let guildName { type += " (\(guildName))" }
+        var size = ByteSizeText.describe(plan.exportByteCount)
+        if let compressed = plan.compressedByteCount {
+            size += " (gzipped: \(ByteSizeText.describe(compressed)))"
+        }
+        var lines = [
+            "📤 **PlayerData Export**",
+            "",
+            "**Export Time**: \(DiscordTimestamp.markup(date, .shortDateTime))",
+            "**Export Type**: \(type)",
+            "**Guilds Included**: \(artifact.guildCount)",
+            "**Players**: \(artifact.playerCount)",
+            "**File Size**: \(size)",
+            "**SHA-256**: `\(plan.sha256)`",
+        ]
+        if !plan.warnings.isEmpty {
+            lines.append("")
+            lines += plan.warnings
+        }
+        lines.append("")
+        let first = plan.uploads.first?.filename ?? plan.exportFilename
+        if case .gzipParts(let count) = plan.encoding {
+            lines.append("💾 Attached: \(first) (part 1 of \(count); the other parts follow in the next messages)")
+        } else {
+            lines.append("💾 Attached: \(first)")
+        }
+        if let restore = plan.restoreInstructions {
+            lines.append("🔧 Restore \(plan.exportFilename): \(restore)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func part(_ upload: ExportAttachmentPlan.Upload, of plan: ExportAttachmentPlan) -> String {
+        [
+            "📦 **PlayerData Export**: part \(upload.partNumber ?? 0) of \(plan.uploads.count)",
+            "💾 Attached: \(upload.filename)",
+            "**SHA-256** of the rebuilt \(plan.exportFilename): `\(plan.sha256)`",
+        ].joined(separator: "\n")
+    }
+}

@@ -1,0 +1,78 @@
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import Prometheus
+
+/// `GET /healthz`: `{"status","uptimeSeconds","activeSchedules","version"}`; 200 when ready,
+/// 503 with status "starting" until then, so load balancers wait for a ready service.
+struct HealthEndpoint: Sendable {
+    let uptime: Stopwatch
+    let activeSchedules: @Sendable () async -> Int
+    let isReady: @Sendable () async -> Bool
+    let version: String
+
+    func respond() async -> Response {
+        let ready = await isReady()
+        let uptimeSeconds = uptime.elapsed().components.seconds
+        let schedules = await activeSchedules()
+        let json = "{\"status\":\(JSONText.string(ready ? "ok" : "starting")),\"uptimeSeconds\":\(uptimeSeconds)"
+            + ",\"activeSchedules\":\(schedules),\"version\":\(JSONText.string(version))}"
+        return JSONResponse.make(ready ? .ok : .serviceUnavailable, Array(json.utf8))
+    }
+}
+
+/// `GET /metrics`: the Prometheus text exposition of `registry`.
+struct MetricsEndpoint: Sendable {
+    let registry: PrometheusCollectorRegistry
+    let metrics: CastBotMetrics
+    let activeSchedules: @Sendable () async -> Int
+
+    func respond() async -> Response {
+        // Read at scrape time so the gauge can never drift from the scheduler's own count.
+        metrics.activeSchedules(await activeSchedules())
+        return JSONResponse.make(.ok, registry.emitToBuffer(), contentType: "text/plain; version=0.0.4; charset=utf-8")
+    }
+}
+
+/// Responses with a JSON (or other text) body the server built itself.
+enum JSONResponse {
+    static func make(_ status: HTTPResponse.Status, _ body: [UInt8], contentType: String = "application/json") -> Response {
+        Response(
+            status: status,
+            headers: [.contentType: contentType],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: body))
+        )
+    }
+
+    static func error(_ status: HTTPResponse.Status, _ message: String) -> Response {
+        make(status, JSONText.error(message))
+    }
+}
+
+/// Builds the small JSON documents the server writes itself (errors, short messages, health),
+/// without an encoder that could fail.
+enum JSONText {
+    /// A JSON string literal, quotes included.
+    static func string(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case let control where control.value < 0x20:
+                let hex = String(control.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// `{"error": message}`, the body of every error the endpoints return.
+    static func error(_ message: String) -> [UInt8] {
+        Array("{\"error\":\(string(message))}".utf8)
+    }
+}

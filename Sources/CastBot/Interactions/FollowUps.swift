@@ -1,0 +1,170 @@
+import DiscordModels
+import DiscordREST
+import Foundation
+import Logging
+
+/// A reply delivered through Discord's webhook endpoints instead of the HTTP answer.
+public struct FollowUpMessage: Sendable, CustomStringConvertible {
+    public enum Target: Sendable, Equatable {
+        /// Replace the deferred "thinking…" message.
+        case originalResponse
+        /// Post an additional message.
+        case newMessage
+    }
+
+    public var target: Target
+    public var applicationID: String
+    public var interactionID: String
+    /// The interaction token (a 15-minute credential): never logged, not part of `description`.
+    public var interactionToken: String
+    /// The message JSON object (`content`, `components`, `flags`…) as the handler produced it for a
+    /// type 4 reply. It may carry the ephemeral flag, which editing the original response ignores.
+    public var data: [UInt8]
+    public var files: [ReplyFile]
+
+    public init(
+        target: Target,
+        applicationID: String,
+        interactionID: String,
+        interactionToken: String,
+        data: [UInt8],
+        files: [ReplyFile] = []
+    ) {
+        self.target = target
+        self.applicationID = applicationID
+        self.interactionID = interactionID
+        self.interactionToken = interactionToken
+        self.data = data
+        self.files = files
+    }
+
+    public var description: String {
+        "FollowUpMessage(\(target), interaction \(interactionID), \(data.count) bytes, \(files.count) files)"
+    }
+}
+
+/// Delivers a reply that could not go back in the HTTP answer: a late result after a deferral,
+/// or a reply with files. The app implements it with the Discord REST client:
+/// `.originalResponse` is `PATCH /webhooks/{application_id}/{token}/messages/@original`,
+/// `.newMessage` is `POST /webhooks/{application_id}/{token}`, multipart when `files` is not empty.
+///
+/// A follow-up can be sent a moment after the deferred answer left this server, possibly before
+/// Discord has processed it; implementations should retry once shortly after an
+/// "Unknown Webhook"/"Unknown interaction" (10015/10062) error.
+public protocol FollowUpSender: Sendable {
+    func send(_ followUp: FollowUpMessage) async throws
+}
+
+/// Turns a reply that missed the HTTP answer into a follow-up replacing the "thinking…" message.
+struct LateReplyDelivery: Sendable {
+    let sender: any FollowUpSender
+
+    static let tooSlowNotice = "This took longer than Discord allows. Please try again."
+    static let failureNotice = "Something went wrong while handling this. Please try again."
+
+    func deliver(_ reply: InteractionReply, for envelope: InteractionEnvelope, logger: Logger) async {
+        guard let applicationID = envelope.applicationID, let token = envelope.token, let interactionID = envelope.id else {
+            logger.error("cannot send follow-up: the interaction has no id, application_id or token")
+            return
+        }
+        let followUp = FollowUpMessage(
+            target: .originalResponse,
+            applicationID: applicationID,
+            interactionID: interactionID,
+            interactionToken: token,
+            data: messageData(of: reply),
+            files: reply.files
+        )
+        do {
+            try await sender.send(followUp)
+            logger.info("follow-up sent", metadata: ["followup.bytes": "\(followUp.data.count)", "followup.files": "\(followUp.files.count)"])
+        } catch {
+            logger.error("follow-up failed", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Only message replies can become a follow-up; a modal, for instance, cannot open once the
+    /// interaction was deferred, so the user is told to try again.
+    private func messageData(of reply: InteractionReply) -> [UInt8] {
+        switch reply.content {
+        case .callback(let type, let data?) where type.carriesMessage:
+            data
+        case .callback:
+            InteractionReply.messageData(Self.tooSlowNotice, ephemeral: true)
+        case .failure:
+            InteractionReply.messageData(Self.failureNotice, ephemeral: true)
+        }
+    }
+}
+
+/// Sends the router's follow-ups through Discord's REST API: edits the deferred original
+/// response, or posts an extra message, with files as multipart uploads.
+///
+/// Discord may not have processed the deferred answer yet when the follow-up is sent a moment
+/// later (the follow-up travels on another connection than the HTTP answer); an "Unknown Webhook",
+/// "Unknown Message" or "Unknown interaction" answer is retried up to `retries` times, the n-th
+/// retry `n × retryDelay` after the previous attempt.
+public struct DiscordFollowUpSender: FollowUpSender {
+    let client: any DiscordClient
+    let clock: any Clock<Duration>
+    let retryDelay: Duration
+    let retries: Int
+
+    public init(
+        client: any DiscordClient, clock: any Clock<Duration> = ContinuousClock(), retryDelay: Duration = .seconds(1),
+        retries: Int = 3
+    ) {
+        self.client = client
+        self.clock = clock
+        self.retryDelay = retryDelay
+        self.retries = retries
+    }
+
+    public func send(_ followUp: FollowUpMessage) async throws {
+        guard let applicationID = DiscordModels.Snowflake(followUp.applicationID) else {
+            throw FollowUpError("application id \(followUp.applicationID) is not a Discord id")
+        }
+        let payload: MessagePayload
+        do {
+            payload = try JSONDecoder().decode(MessagePayload.self, from: Data(followUp.data))
+        } catch {
+            throw FollowUpError("the reply is not a message payload: \(error)")
+        }
+        let files = followUp.files.map { DiscordFile(filename: $0.filename, contentType: $0.contentType, data: Data($0.bytes)) }
+        var attempt = 0
+        while true {
+            do {
+                try await deliver(followUp.target, applicationID: applicationID, token: followUp.interactionToken, payload, files)
+                return
+            } catch let error as DiscordHTTPError where Self.isNotYetKnown(error) && attempt < retries {
+                attempt += 1
+                try await InjectedClock.sleep(on: clock, for: retryDelay * attempt)
+            }
+        }
+    }
+
+    /// Answers Discord gives while it has not processed the interaction's first answer yet.
+    private static func isNotYetKnown(_ error: DiscordHTTPError) -> Bool {
+        guard let code = error.code else { return false }
+        return [.unknownWebhook, .unknownMessage, .unknownInteraction].contains(code)
+    }
+
+    private func deliver(
+        _ target: FollowUpMessage.Target, applicationID: DiscordModels.Snowflake, token: String, _ payload: MessagePayload,
+        _ files: [DiscordFile]
+    ) async throws {
+        switch target {
+        case .originalResponse:
+            _ = try await client.editOriginalInteractionResponse(
+                applicationID: applicationID, interactionToken: token, payload: payload, files: files)
+        case .newMessage:
+            _ = try await client.createFollowupMessage(applicationID: applicationID, interactionToken: token, payload: payload, files: files)
+        }
+    }
+}
+
+/// A follow-up that could not be built; never carries the interaction token.
+struct FollowUpError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,168 @@
+public import DiscordModels
+import Foundation
+public import Logging
+
+/// Receives every verified, non-PING interaction. `InteractionRouter` is the standard implementation.
+public protocol InteractionHandler: Sendable {
+    /// - Parameters:
+    ///   - body: the request body exactly as Discord signed it.
+    ///   - context: the envelope already read from `body`, and a logger carrying the interaction's id.
+    /// - Returns: the answer for Discord; it must come back within Discord's 3 seconds.
+    func handle(_ body: [UInt8], context: InteractionContext) async -> InteractionReply
+
+    /// Called once during graceful shutdown, after the server stopped accepting requests:
+    /// return when work started by `handle` (deferred replies, follow-ups) has finished.
+    func finishPendingWork() async
+
+    /// Work started by `handle` that is still running (deferred replies, follow-ups).
+    var pendingWorkCount: Int { get }
+}
+
+extension InteractionHandler {
+    public func finishPendingWork() async {}
+    public var pendingWorkCount: Int { 0 }
+}
+
+/// What the server knows about a verified interaction besides its body.
+public struct InteractionContext: Sendable {
+    public let envelope: InteractionEnvelope
+    public let logger: Logger
+
+    public init(envelope: InteractionEnvelope, logger: Logger) {
+        self.envelope = envelope
+        self.logger = logger
+    }
+}
+
+/// The few fields of an interaction the server needs to route it and to follow up on it.
+/// Handlers decode the full payload themselves from the raw body (richer models live in DiscordModels).
+public struct InteractionEnvelope: Sendable, CustomStringConvertible {
+    public let type: InteractionType
+    public let id: String?
+    public let applicationID: String?
+    /// Valid for 15 minutes and lets anyone answer as the bot: never logged.
+    public let token: String?
+    public let guildID: String?
+    public let channelID: String?
+    /// The invoking user, from `member.user.id` in guilds or `user.id` in DMs.
+    public let userID: String?
+    /// `data.name`: the command name for commands and autocomplete.
+    public let commandName: String?
+    /// `data.custom_id`: the component or modal id.
+    public let customID: String?
+
+    public init(
+        type: InteractionType,
+        id: String? = nil,
+        applicationID: String? = nil,
+        token: String? = nil,
+        guildID: String? = nil,
+        channelID: String? = nil,
+        userID: String? = nil,
+        commandName: String? = nil,
+        customID: String? = nil
+    ) {
+        self.type = type
+        self.id = id
+        self.applicationID = applicationID
+        self.token = token
+        self.guildID = guildID
+        self.channelID = channelID
+        self.userID = userID
+        self.commandName = commandName
+        self.customID = customID
+    }
+
+    /// Reads the envelope as the server does; nil unless the body is a JSON object with an
+    /// integer `type`. Useful to unit-test handlers without a server.
+    public static func decode(from body: [UInt8]) -> InteractionEnvelope? {
+        guard let wire = try? JSONDecoder().decode(Wire.self, from: Data(body)) else { return nil }
+        return InteractionEnvelope(
+            type: InteractionType(rawValue: wire.type),
+            id: wire.id,
+            applicationID: wire.applicationID,
+            token: wire.token,
+            guildID: wire.guildID,
+            channelID: wire.channelID,
+            userID: wire.member?.user?.id ?? wire.user?.id,
+            commandName: wire.data?.name,
+            customID: wire.data?.customID
+        )
+    }
+
+    public var description: String {
+        "\(type) id=\(id ?? "-") route=\(customID ?? commandName ?? "-") guild=\(guildID ?? "-")"
+    }
+
+    /// Every field but `type` is optional and unknown fields are ignored, so Discord adding
+    /// or reshaping fields never makes an interaction unreadable.
+    private struct Wire: Decodable {
+        struct Payload: Decodable {
+            let name: String?
+            let customID: String?
+            enum CodingKeys: String, CodingKey {
+                case name
+                case customID = "custom_id"
+            }
+
+            init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                name = try? container.decodeIfPresent(String.self, forKey: .name)
+                customID = try? container.decodeIfPresent(String.self, forKey: .customID)
+            }
+        }
+        struct User: Decodable {
+            let id: String?
+            enum CodingKeys: String, CodingKey { case id }
+
+            init(from decoder: any Decoder) throws {
+                id = try? decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(String.self, forKey: .id)
+            }
+        }
+        struct Member: Decodable { let user: User? }
+
+        let type: Int
+        let id: String?
+        let applicationID: String?
+        let token: String?
+        let guildID: String?
+        let channelID: String?
+        let member: Member?
+        let user: User?
+        let data: Payload?
+
+        enum CodingKeys: String, CodingKey {
+            case type, id, token, member, user, data
+            case applicationID = "application_id"
+            case guildID = "guild_id"
+            case channelID = "channel_id"
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            type = try container.decode(Int.self, forKey: .type)
+            id = try? container.decodeIfPresent(String.self, forKey: .id)
+            applicationID = try? container.decodeIfPresent(String.self, forKey: .applicationID)
+            token = try? container.decodeIfPresent(String.self, forKey: .token)
+            guildID = try? container.decodeIfPresent(String.self, forKey: .guildID)
+            channelID = try? container.decodeIfPresent(String.self, forKey: .channelID)
+            member = try? container.decodeIfPresent(Member.self, forKey: .member)
+            user = try? container.decodeIfPresent(User.self, forKey: .user)
+            data = try? container.decodeIfPresent(Payload.self, forKey: .data)
+        }
+    }
+}
+
+extension InteractionType {
+    /// The `type` label used in logs and metrics.
+    public var label: String {
+        switch self {
+        case .ping: "ping"
+        case .applicationCommand: "command"
+        case .messageComponent: "component"
+        case .applicationCommandAutocomplete: "autocomplete"
+        case .modalSubmit: "modal"
+        default: "unknown"
+        }
+    }
+}

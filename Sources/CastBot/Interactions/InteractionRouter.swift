@@ -1,0 +1,211 @@
+import DiscordModels
+public import Foundation
+public import Logging
+
+/// Routes interactions to handlers by command name (`data.name`) or custom id (`data.custom_id`),
+/// exactly or by prefix for ids that carry a parameter (`playerdata_import_confirm:<token>`), and
+/// keeps every answer within Discord's 3 seconds (see `ReplyTiming`).
+///
+/// Register all routes at startup, then hand the router to `buildApplication`:
+/// ```swift
+/// var router = InteractionRouter(followUps: sender)
+/// router.onCommand("menu") { interaction in .message("…") }
+/// router.onComponent("playerdata_export", timing: .deferImmediately) { interaction in … }
+/// router.onComponent(prefix: "playerdata_import_confirm:") { interaction in … interaction.parameter … }
+/// ```
+/// Interactions without a route get an ephemeral "no longer supported" message.
+public struct InteractionRouter: InteractionHandler {
+    private var routes = RouteTable()
+    private let delivery: LateReplyDelivery
+    private let clock: any Clock<Duration>
+    /// How long a `.withinDeadline` handler may take before Discord is answered "thinking…".
+    public let replyDeadline: Duration
+    private let pending = PendingWork()
+
+    public static let defaultReplyDeadline = Duration.milliseconds(2500)
+
+    public init(
+        followUps: any FollowUpSender,
+        clock: any Clock<Duration> = ContinuousClock(),
+        replyDeadline: Duration = Self.defaultReplyDeadline
+    ) {
+        self.delivery = LateReplyDelivery(sender: followUps)
+        self.clock = clock
+        self.replyDeadline = replyDeadline
+    }
+
+    // MARK: Registration
+
+    public mutating func onCommand(_ name: String, timing: ReplyTiming = .withinDeadline, _ handler: @escaping InteractionRouteHandler) {
+        routes.add(.command, id: name, route: .init(timing: timing, handler: handler))
+    }
+
+    /// Autocomplete cannot be deferred: a handler that misses the deadline yields no suggestions.
+    public mutating func onAutocomplete(_ commandName: String, _ handler: @escaping InteractionRouteHandler) {
+        routes.add(.autocomplete, id: commandName, route: .init(timing: .withinDeadline, handler: handler))
+    }
+
+    public mutating func onComponent(_ customID: String, timing: ReplyTiming = .withinDeadline, _ handler: @escaping InteractionRouteHandler) {
+        routes.add(.component, id: customID, route: .init(timing: timing, handler: handler))
+    }
+
+    public mutating func onComponent(prefix: String, timing: ReplyTiming = .withinDeadline, _ handler: @escaping InteractionRouteHandler) {
+        routes.add(.component, prefix: prefix, route: .init(timing: timing, handler: handler))
+    }
+
+    public mutating func onModal(_ customID: String, timing: ReplyTiming = .withinDeadline, _ handler: @escaping InteractionRouteHandler) {
+        routes.add(.modal, id: customID, route: .init(timing: timing, handler: handler))
+    }
+
+    public mutating func onModal(prefix: String, timing: ReplyTiming = .withinDeadline, _ handler: @escaping InteractionRouteHandler) {
+        routes.add(.modal, prefix: prefix, route: .init(timing: timing, handler: handler))
+    }
+
+    // MARK: Handling
+
+    public func handle(_ body: [UInt8], context: InteractionContext) async -> InteractionReply {
+        let envelope = context.envelope
+        guard let (kind, id) = RouteTable.Kind.of(envelope), let id, let match = routes.match(kind, id: id) else {
+            return UnsupportedInteractionReplies.reply(for: envelope.type)
+        }
+        let interaction = RoutedInteraction(body: body, envelope: envelope, parameter: match.parameter, logger: context.logger)
+        switch match.route.timing {
+        case .deferImmediately:
+            let delivery = self.delivery
+            pending.start {
+                await delivery.deliver(await match.route.handler(interaction), for: envelope, logger: context.logger)
+            }
+            return .deferredMessage()
+        case .withinDeadline:
+            return await replyWithinDeadline(match.route.handler, interaction)
+        }
+    }
+
+    public func finishPendingWork() async {
+        await pending.waitUntilIdle()
+    }
+
+    /// Number of handlers or follow-ups still running after their HTTP answer was sent.
+    public var pendingWorkCount: Int { pending.count }
+
+    private func replyWithinDeadline(_ handler: @escaping InteractionRouteHandler, _ interaction: RoutedInteraction) async -> InteractionReply {
+        let envelope = interaction.envelope
+        let logger = interaction.logger
+        let delivery = self.delivery
+        // nil is the deadline's entry in the race.
+        let first = FirstOutcome<InteractionReply?>()
+        let timer = ClockTimer.schedule(on: clock, after: replyDeadline) { first.decide(nil) }
+        pending.start {
+            let reply = await handler(interaction)
+            guard !first.decide(reply) else { return }
+            if envelope.type == .applicationCommandAutocomplete {
+                logger.notice("autocomplete answered too late; suggestions dropped")
+            } else {
+                await delivery.deliver(reply, for: envelope, logger: logger)
+            }
+        }
+        let winner = await first.wait(orOnCancel: nil)
+        timer.cancel()
+
+        guard let reply = winner else {
+            logger.notice("handler missed the reply deadline; answering deferred", metadata: ["deadline": "\(replyDeadline)"])
+            return envelope.type == .applicationCommandAutocomplete ? UnsupportedInteractionReplies.noSuggestions : .deferredMessage()
+        }
+        guard !reply.files.isEmpty else { return reply }
+        pending.start { await delivery.deliver(reply, for: envelope, logger: logger) }
+        return .deferredMessage()
+    }
+}
+
+/// Handlers by interaction kind and id: exact ids first, then the longest matching prefix.
+struct RouteTable: Sendable {
+    enum Kind: Hashable, Sendable {
+        case command, autocomplete, component, modal
+
+        /// The kind and routing id (command name or custom id) of an interaction.
+        static func of(_ envelope: InteractionEnvelope) -> (kind: Kind, id: String?)? {
+            switch envelope.type {
+            case .applicationCommand: (.command, envelope.commandName)
+            case .applicationCommandAutocomplete: (.autocomplete, envelope.commandName)
+            case .messageComponent: (.component, envelope.customID)
+            case .modalSubmit: (.modal, envelope.customID)
+            default: nil
+            }
+        }
+    }
+
+    struct Route: Sendable {
+        let timing: ReplyTiming
+        let handler: InteractionRouteHandler
+    }
+
+    struct Match: Sendable {
+        let route: Route
+        let parameter: String?
+    }
+
+    private struct PrefixRoute: Sendable {
+        let prefix: String
+        let route: Route
+    }
+
+    private var exact: [Kind: [String: Route]] = [:]
+    private var prefixed: [Kind: [PrefixRoute]] = [:]
+
+    /// A later registration for the same id replaces the earlier one.
+    mutating func add(_ kind: Kind, id: String, route: Route) {
+        exact[kind, default: [:]][id] = route
+    }
+
+    mutating func add(_ kind: Kind, prefix: String, route: Route) {
+        var routes = prefixed[kind, default: []].filter { $0.prefix != prefix }
+        routes.append(PrefixRoute(prefix: prefix, route: route))
+        routes.sort { $0.prefix.utf8.count > $1.prefix.utf8.count }
+        prefixed[kind] = routes
+    }
+
+    func match(_ kind: Kind, id: String) -> Match? {
+        if let route = exact[kind]?[id] {
+            return Match(route: route, parameter: nil)
+        }
+        guard let found = prefixed[kind]?.first(where: { id.hasPrefix($0.prefix) }) else { return nil }
+        return Match(route: found.route, parameter: String(id.dropFirst(found.prefix.count)))
+    }
+}
+
+/// A handler registered on `InteractionRouter` for one command, component or modal id.
+public typealias InteractionRouteHandler = @Sendable (RoutedInteraction) async -> InteractionReply
+
+/// When a route answers Discord.
+public enum ReplyTiming: Sendable, Equatable {
+    /// The handler's reply goes back in the HTTP answer if it is ready within the router's
+    /// deadline (2.5 s by default); otherwise Discord gets an ephemeral "thinking…" (type 5) and
+    /// the reply follows through the `FollowUpSender` when ready. Right for quick work.
+    case withinDeadline
+    /// Discord gets the ephemeral "thinking…" (type 5) at once and the handler's reply always
+    /// arrives as a follow-up. Right for work known to be slow: exports, imports, reading large files.
+    case deferImmediately
+}
+
+/// What a route handler receives.
+public struct RoutedInteraction: Sendable {
+    /// The request body exactly as Discord signed it.
+    public let body: [UInt8]
+    public let envelope: InteractionEnvelope
+    /// For prefix routes, the rest of the custom id after the prefix
+    /// (`"abc"` for `playerdata_import_confirm:abc`); nil for exact routes.
+    public let parameter: String?
+    public let logger: Logger
+
+    public init(body: [UInt8], envelope: InteractionEnvelope, parameter: String?, logger: Logger) {
+        self.body = body
+        self.envelope = envelope
+        self.parameter = parameter
+        self.logger = logger
+    }
+
+    /// Decodes the full interaction, e.g. into a DiscordModels type.
+    public func decode<T: Decodable>(_ type: T.Type, decoder: JSONDecoder = JSONDecoder()) throws -> T {
+        try decoder.decode(type, from: Data(body))
+    }
+}

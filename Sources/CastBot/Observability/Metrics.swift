@@ -1,0 +1,113 @@
+public import Logging
+public import Metrics
+public import Prometheus
+
+/// Records the service's metrics through an explicit factory, so tests can use their own
+/// Prometheus registry while the executable bootstraps the global one.
+public struct CastBotMetrics: Sendable {
+    public let factory: any MetricsFactory
+
+    /// - Parameter factory: defaults to whatever `MetricsSystem` was bootstrapped with.
+    public init(factory: any MetricsFactory = MetricsSystem.factory) {
+        self.factory = factory
+    }
+
+    public func interactionHandled(type: String, outcome: InteractionOutcome, duration: Duration) {
+        Counter(
+            label: MetricNames.interactionsTotal,
+            dimensions: [(MetricLabels.type, type), (MetricLabels.outcome, outcome.rawValue)],
+            factory: factory
+        ).increment()
+        Metrics.Timer(
+            label: MetricNames.interactionDurationSeconds,
+            dimensions: [(MetricLabels.type, type)],
+            factory: factory
+        ).record(duration: duration)
+    }
+
+    /// `type` is `server` or `all`; `bytes` and `duration` only for delivered exports.
+    public func exportFinished(type: String, succeeded: Bool, bytes: Int?, duration: Duration?) {
+        Counter(
+            label: MetricNames.exportsTotal,
+            dimensions: [(MetricLabels.type, type), (MetricLabels.result, succeeded ? "success" : "failure")],
+            factory: factory
+        ).increment()
+        if let bytes {
+            Recorder(label: MetricNames.exportBytes, dimensions: [(MetricLabels.type, type)], factory: factory).record(bytes)
+        }
+        if let duration {
+            Metrics.Timer(label: MetricNames.exportDurationSeconds, dimensions: [(MetricLabels.type, type)], factory: factory)
+                .record(duration: duration)
+        }
+    }
+
+    public func activeSchedules(_ count: Int) {
+        Gauge(label: MetricNames.activeSchedules, factory: factory).record(count)
+    }
+}
+
+/// Every metric the service exposes on `/metrics`, named in one place so dashboards and code agree.
+public enum MetricNames {
+    /// Counter, labels `type` (ping, command, component, autocomplete, modal, unknown, unverified)
+    /// and `outcome` (see `InteractionOutcome`).
+    public static let interactionsTotal = "castbot_interactions_total"
+    /// Histogram (seconds), label `type`: time to produce the HTTP reply to Discord.
+    public static let interactionDurationSeconds = "castbot_interaction_duration_seconds"
+
+    /// Counter, labels `type` (server, all) and `result` (success, failure).
+    public static let exportsTotal = "castbot_exports_total"
+    /// Histogram (bytes), label `type`: size of each delivered export file.
+    public static let exportBytes = "castbot_export_bytes"
+    /// Histogram (seconds), label `type`: time from run start to delivered export.
+    public static let exportDurationSeconds = "castbot_export_duration_seconds"
+
+    /// Counter, labels `route` (templated, e.g. `POST /channels/{id}/webhooks`) and `status` (HTTP code, or `error`).
+    public static let discordRequestsTotal = "discord_requests_total"
+    /// Counter: how often a Discord request waited for a rate limit to reset.
+    public static let discordRateLimitWaitsTotal = "discord_ratelimit_waits_total"
+
+    /// Gauge: schedules currently active.
+    public static let activeSchedules = "castbot_active_schedules"
+}
+
+/// Label keys shared by the metrics above.
+public enum MetricLabels {
+    public static let type = "type"
+    public static let outcome = "outcome"
+    public static let result = "result"
+    public static let route = "route"
+    public static let status = "status"
+}
+
+/// Process-wide logging and metrics setup. Call once, from the executable only: tests pass
+/// their own loggers and Prometheus registries instead of touching global state.
+public enum ProcessBootstrap {
+    /// Logs go to standard output as `key=value` metadata lines at `level`; metrics go to the
+    /// returned registry, which `/metrics` renders.
+    public static func bootstrap(logLevel level: Logger.Level) -> PrometheusCollectorRegistry {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardOutput(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(makeMetricsFactory(registry: registry))
+        return registry
+    }
+
+    /// A Prometheus factory with buckets that fit the service's own histograms.
+    public static func makeMetricsFactory(registry: PrometheusCollectorRegistry) -> PrometheusMetricsFactory {
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.valueHistogramBuckets[MetricNames.exportBytes] = [1, 4, 16, 64, 256, 1024, 4096, 16384, 65536].map { Double($0) * 1024 }
+        factory.durationHistogramBuckets[MetricNames.exportDurationSeconds] = [
+            .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2), .seconds(5),
+            .seconds(10), .seconds(30), .seconds(60), .seconds(120),
+        ]
+        return factory
+    }
+}
+
+/// The service version reported by `/healthz`.
+public enum CastBotVersion {
+    public static let current = "0.1.0"
+}
