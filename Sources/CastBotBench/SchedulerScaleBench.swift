@@ -4,7 +4,7 @@ import DiscordREST
 import DiscordSandbox
 import Foundation
 import Logging
-public import Scheduling
+import Scheduling
 
 /// Many guild schedules on the real `Scheduler` with a real clock:
 /// 1. firing: `SchedulerLatencyBenchmark` — every schedule due within `spread`, trivial runs;

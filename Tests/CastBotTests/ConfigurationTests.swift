@@ -1,4 +1,4 @@
-import CastBot
+@testable import CastBot
 import DiscordREST
 import Foundation
 import Logging

@@ -1,5 +1,5 @@
 import AsyncHTTPClient
-import CastBot
+@testable import CastBot
 import Clocks
 import HTTPTypes
 import HummingbirdTesting

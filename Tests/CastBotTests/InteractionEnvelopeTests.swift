@@ -1,5 +1,5 @@
 import DiscordModels
-import CastBot
+@testable import CastBot
 import Testing
 
 @Suite("Reading the interaction envelope", .timeLimit(.minutes(1)))

@@ -1,5 +1,5 @@
 import DiscordModels
-import CastBot
+@testable import CastBot
 import Clocks
 import Testing
 

@@ -1,4 +1,4 @@
-import CastBot
+@testable import CastBot
 import Foundation
 import HTTPTypes
 import HummingbirdTesting

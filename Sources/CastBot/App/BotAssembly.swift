@@ -3,7 +3,7 @@ public import Foundation
 public import Logging
 public import PlayerData
 import Scheduling
-public import ServiceLifecycle
+import ServiceLifecycle
 
 /// The bot's working parts, wired once at startup: the scheduler with the export and health
 /// features, and the interaction router carrying the player data UI. `ServeRuntime` runs them;
@@ -13,7 +13,7 @@ public struct BotAssembly: Sendable {
     public let store: PlayerDataStore
     public let scheduled: ScheduledFeatures
     /// The scheduler's loop and event monitor; run it beside the HTTP application.
-    public let scheduledService: any Service
+    let scheduledService: any Service
     /// Active schedules, for `/healthz` and the gauge.
     public let activeSchedules: @Sendable () -> Int
     /// Whether saved schedules have been restored: `/healthz` is 503 "starting" until then.

@@ -13,7 +13,7 @@ public enum CastBotServices {
     /// Backstop in real time beyond the services' own budgets (follow-up drain, the scheduler's
     /// grace period): a service that ignores graceful shutdown is cancelled rather than keeping
     /// the process alive.
-    public static let maximumGracefulShutdown: Duration = .seconds(45)
+    static let maximumGracefulShutdown: Duration = .seconds(45)
 
     public static func serviceGroup(
         application: some ApplicationProtocol,

@@ -66,8 +66,8 @@ public struct ServeRuntime: Sendable {
 }
 
 /// `castbot serve` could not start; the description says what to change.
-public struct ServeError: Error, Sendable, CustomStringConvertible {
-    public let description: String
+struct ServeError: Error, Sendable, CustomStringConvertible {
+    let description: String
 
     init(_ description: String) {
         self.description = description

@@ -1,10 +1,10 @@
-public import DiscordREST
-public import Foundation
-public import PlayerData
+import DiscordREST
+import Foundation
+import PlayerData
 
 /// The player data UI: `/menu`, exports, imports, schedules and the health monitor, as routes on
 /// the interaction router. Build it once at startup and `install` it.
-public struct PlayerDataFeatures: Sendable {
+struct PlayerDataFeatures: Sendable {
     private let menu: MenuHandler
     private let exports: ManualExportHandler
     private let schedules: ScheduleHandlers
@@ -17,7 +17,7 @@ public struct PlayerDataFeatures: Sendable {
     ///   - packager: how manual exports travel (plain, gzip or parts), as scheduled ones do.
     ///   - clock: import plans expire on it.
     ///   - now: export dates and message timestamps.
-    public init(
+    init(
         store: PlayerDataStore,
         ownerIDs: [String],
         schedules: any ExportScheduleControlling,
@@ -44,7 +44,7 @@ public struct PlayerDataFeatures: Sendable {
 
     /// Registers every route. Handlers answer within the router's deadline; replies with files
     /// (exports) and slow ones (large imports) go out deferred and follow up.
-    public func install(on router: inout InteractionRouter) {
+    func install(on router: inout InteractionRouter) {
         let (menu, exports, schedules, imports, health) = (menu, exports, schedules, imports, health)
         router.onCommand(CustomID.menuCommand) { await menu.menu($0) }
 

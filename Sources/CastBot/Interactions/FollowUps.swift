@@ -5,24 +5,24 @@ import Logging
 
 /// A reply delivered through Discord's webhook endpoints instead of the HTTP answer.
 public struct FollowUpMessage: Sendable, CustomStringConvertible {
-    public enum Target: Sendable, Equatable {
+    enum Target: Sendable, Equatable {
         /// Replace the deferred "thinking…" message.
         case originalResponse
         /// Post an additional message.
         case newMessage
     }
 
-    public var target: Target
-    public var applicationID: String
-    public var interactionID: String
+    var target: Target
+    var applicationID: String
+    var interactionID: String
     /// The interaction token (a 15-minute credential): never logged, not part of `description`.
-    public var interactionToken: String
+    var interactionToken: String
     /// The message JSON object (`content`, `components`, `flags`…) as the handler produced it for a
     /// type 4 reply. It may carry the ephemeral flag, which editing the original response ignores.
-    public var data: [UInt8]
-    public var files: [ReplyFile]
+    var data: [UInt8]
+    var files: [ReplyFile]
 
-    public init(
+    init(
         target: Target,
         applicationID: String,
         interactionID: String,
@@ -104,13 +104,13 @@ struct LateReplyDelivery: Sendable {
 /// later (the follow-up travels on another connection than the HTTP answer); an "Unknown Webhook",
 /// "Unknown Message" or "Unknown interaction" answer is retried up to `retries` times, the n-th
 /// retry `n × retryDelay` after the previous attempt.
-public struct DiscordFollowUpSender: FollowUpSender {
+struct DiscordFollowUpSender: FollowUpSender {
     let client: any DiscordClient
     let clock: any Clock<Duration>
     let retryDelay: Duration
     let retries: Int
 
-    public init(
+    init(
         client: any DiscordClient, clock: any Clock<Duration> = ContinuousClock(), retryDelay: Duration = .seconds(1),
         retries: Int = 3
     ) {
@@ -120,7 +120,7 @@ public struct DiscordFollowUpSender: FollowUpSender {
         self.retries = retries
     }
 
-    public func send(_ followUp: FollowUpMessage) async throws {
+    func send(_ followUp: FollowUpMessage) async throws {
         guard let applicationID = DiscordModels.Snowflake(followUp.applicationID) else {
             throw FollowUpError("application id \(followUp.applicationID) is not a Discord id")
         }

@@ -75,7 +75,7 @@ public struct InteractionEnvelope: Sendable, CustomStringConvertible {
 
     /// Reads the envelope as the server does; nil unless the body is a JSON object with an
     /// integer `type`. Useful to unit-test handlers without a server.
-    public static func decode(from body: [UInt8]) -> InteractionEnvelope? {
+    static func decode(from body: [UInt8]) -> InteractionEnvelope? {
         guard let wire = try? JSONDecoder().decode(Wire.self, from: Data(body)) else { return nil }
         return InteractionEnvelope(
             type: InteractionType(rawValue: wire.type),

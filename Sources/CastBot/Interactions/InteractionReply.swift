@@ -22,7 +22,7 @@ public struct InteractionReply: Sendable {
         self.outcome = outcome
     }
 
-    public static let pong = InteractionReply(content: .callback(type: .pong, data: nil), outcome: .pong)
+    static let pong = InteractionReply(content: .callback(type: .pong, data: nil), outcome: .pong)
 
     /// A response with raw `data` JSON (e.g. encoded by DiscordModels).
     public static func callback(_ type: InteractionCallbackType, data: [UInt8]?) -> InteractionReply {
@@ -44,7 +44,7 @@ public struct InteractionReply: Sendable {
     }
 
     /// "Thinking…" (type 5); the real answer follows through the follow-up sender.
-    public static func deferredMessage(ephemeral: Bool = true) -> InteractionReply {
+    static func deferredMessage(ephemeral: Bool = true) -> InteractionReply {
         let data: [UInt8]? = ephemeral ? Array("{\"flags\":\(MessageFlags.ephemeral.rawValue)}".utf8) : nil
         return InteractionReply(content: .callback(type: .deferredChannelMessageWithSource, data: data), outcome: .deferred)
     }
@@ -53,7 +53,7 @@ public struct InteractionReply: Sendable {
         InteractionReply(content: .failure(status: status, message: message), outcome: .failed)
     }
 
-    public func attaching(_ files: [ReplyFile]) -> InteractionReply {
+    func attaching(_ files: [ReplyFile]) -> InteractionReply {
         var copy = self
         copy.files += files
         return copy

@@ -1,6 +1,6 @@
 import DiscordModels
-public import Foundation
-public import Logging
+import Foundation
+import Logging
 
 /// Routes interactions to handlers by command name (`data.name`) or custom id (`data.custom_id`),
 /// exactly or by prefix for ids that carry a parameter (`playerdata_import_confirm:<token>`), and
@@ -36,28 +36,28 @@ public struct InteractionRouter: InteractionHandler {
 
     // MARK: Registration
 
-    public mutating func onCommand(_ name: String, timing: ReplyTiming = .withinDeadline, _ handler: @escaping InteractionRouteHandler) {
+    mutating func onCommand(_ name: String, timing: ReplyTiming = .withinDeadline, _ handler: @escaping InteractionRouteHandler) {
         routes.add(.command, id: name, route: .init(timing: timing, handler: handler))
     }
 
     /// Autocomplete cannot be deferred: a handler that misses the deadline yields no suggestions.
-    public mutating func onAutocomplete(_ commandName: String, _ handler: @escaping InteractionRouteHandler) {
+    mutating func onAutocomplete(_ commandName: String, _ handler: @escaping InteractionRouteHandler) {
         routes.add(.autocomplete, id: commandName, route: .init(timing: .withinDeadline, handler: handler))
     }
 
-    public mutating func onComponent(_ customID: String, timing: ReplyTiming = .withinDeadline, _ handler: @escaping InteractionRouteHandler) {
+    mutating func onComponent(_ customID: String, timing: ReplyTiming = .withinDeadline, _ handler: @escaping InteractionRouteHandler) {
         routes.add(.component, id: customID, route: .init(timing: timing, handler: handler))
     }
 
-    public mutating func onComponent(prefix: String, timing: ReplyTiming = .withinDeadline, _ handler: @escaping InteractionRouteHandler) {
+    mutating func onComponent(prefix: String, timing: ReplyTiming = .withinDeadline, _ handler: @escaping InteractionRouteHandler) {
         routes.add(.component, prefix: prefix, route: .init(timing: timing, handler: handler))
     }
 
-    public mutating func onModal(_ customID: String, timing: ReplyTiming = .withinDeadline, _ handler: @escaping InteractionRouteHandler) {
+    mutating func onModal(_ customID: String, timing: ReplyTiming = .withinDeadline, _ handler: @escaping InteractionRouteHandler) {
         routes.add(.modal, id: customID, route: .init(timing: timing, handler: handler))
     }
 
-    public mutating func onModal(prefix: String, timing: ReplyTiming = .withinDeadline, _ handler: @escaping InteractionRouteHandler) {
+    mutating func onModal(prefix: String, timing: ReplyTiming = .withinDeadline, _ handler: @escaping InteractionRouteHandler) {
         routes.add(.modal, prefix: prefix, route: .init(timing: timing, handler: handler))
     }
 
@@ -174,10 +174,10 @@ struct RouteTable: Sendable {
 }
 
 /// A handler registered on `InteractionRouter` for one command, component or modal id.
-public typealias InteractionRouteHandler = @Sendable (RoutedInteraction) async -> InteractionReply
+typealias InteractionRouteHandler = @Sendable (RoutedInteraction) async -> InteractionReply
 
 /// When a route answers Discord.
-public enum ReplyTiming: Sendable, Equatable {
+enum ReplyTiming: Sendable, Equatable {
     /// The handler's reply goes back in the HTTP answer if it is ready within the router's
     /// deadline (2.5 s by default); otherwise Discord gets an ephemeral "thinking…" (type 5) and
     /// the reply follows through the `FollowUpSender` when ready. Right for quick work.
@@ -188,16 +188,16 @@ public enum ReplyTiming: Sendable, Equatable {
 }
 
 /// What a route handler receives.
-public struct RoutedInteraction: Sendable {
+struct RoutedInteraction: Sendable {
     /// The request body exactly as Discord signed it.
-    public let body: [UInt8]
-    public let envelope: InteractionEnvelope
+    let body: [UInt8]
+    let envelope: InteractionEnvelope
     /// For prefix routes, the rest of the custom id after the prefix
     /// (`"abc"` for `playerdata_import_confirm:abc`); nil for exact routes.
-    public let parameter: String?
-    public let logger: Logger
+    let parameter: String?
+    let logger: Logger
 
-    public init(body: [UInt8], envelope: InteractionEnvelope, parameter: String?, logger: Logger) {
+    init(body: [UInt8], envelope: InteractionEnvelope, parameter: String?, logger: Logger) {
         self.body = body
         self.envelope = envelope
         self.parameter = parameter
@@ -205,7 +205,7 @@ public struct RoutedInteraction: Sendable {
     }
 
     /// Decodes the full interaction, e.g. into a DiscordModels type.
-    public func decode<T: Decodable>(_ type: T.Type, decoder: JSONDecoder = JSONDecoder()) throws -> T {
+    func decode<T: Decodable>(_ type: T.Type, decoder: JSONDecoder = JSONDecoder()) throws -> T {
         try decoder.decode(type, from: Data(body))
     }
 }

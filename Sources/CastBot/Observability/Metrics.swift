@@ -12,7 +12,7 @@ public struct CastBotMetrics: Sendable {
         self.factory = factory
     }
 
-    public func interactionHandled(type: String, outcome: InteractionOutcome, duration: Duration) {
+    func interactionHandled(type: String, outcome: InteractionOutcome, duration: Duration) {
         Counter(
             label: MetricNames.interactionsTotal,
             dimensions: [(MetricLabels.type, type), (MetricLabels.outcome, outcome.rawValue)],
@@ -26,7 +26,7 @@ public struct CastBotMetrics: Sendable {
     }
 
     /// `type` is `server` or `all`; `bytes` and `duration` only for delivered exports.
-    public func exportFinished(type: String, succeeded: Bool, bytes: Int?, duration: Duration?) {
+    func exportFinished(type: String, succeeded: Bool, bytes: Int?, duration: Duration?) {
         Counter(
             label: MetricNames.exportsTotal,
             dimensions: [(MetricLabels.type, type), (MetricLabels.result, succeeded ? "success" : "failure")],
@@ -47,36 +47,36 @@ public struct CastBotMetrics: Sendable {
 }
 
 /// Every metric the service exposes on `/metrics`, named in one place so dashboards and code agree.
-public enum MetricNames {
+enum MetricNames {
     /// Counter, labels `type` (ping, command, component, autocomplete, modal, unknown, unverified)
     /// and `outcome` (see `InteractionOutcome`).
-    public static let interactionsTotal = "castbot_interactions_total"
+    static let interactionsTotal = "castbot_interactions_total"
     /// Histogram (seconds), label `type`: time to produce the HTTP reply to Discord.
-    public static let interactionDurationSeconds = "castbot_interaction_duration_seconds"
+    static let interactionDurationSeconds = "castbot_interaction_duration_seconds"
 
     /// Counter, labels `type` (server, all) and `result` (success, failure).
-    public static let exportsTotal = "castbot_exports_total"
+    static let exportsTotal = "castbot_exports_total"
     /// Histogram (bytes), label `type`: size of each delivered export file.
-    public static let exportBytes = "castbot_export_bytes"
+    static let exportBytes = "castbot_export_bytes"
     /// Histogram (seconds), label `type`: time from run start to delivered export.
-    public static let exportDurationSeconds = "castbot_export_duration_seconds"
+    static let exportDurationSeconds = "castbot_export_duration_seconds"
 
     /// Counter, labels `route` (templated, e.g. `POST /channels/{id}/webhooks`) and `status` (HTTP code, or `error`).
-    public static let discordRequestsTotal = "discord_requests_total"
+    static let discordRequestsTotal = "discord_requests_total"
     /// Counter: how often a Discord request waited for a rate limit to reset.
-    public static let discordRateLimitWaitsTotal = "discord_ratelimit_waits_total"
+    static let discordRateLimitWaitsTotal = "discord_ratelimit_waits_total"
 
     /// Gauge: schedules currently active.
-    public static let activeSchedules = "castbot_active_schedules"
+    static let activeSchedules = "castbot_active_schedules"
 }
 
 /// Label keys shared by the metrics above.
-public enum MetricLabels {
-    public static let type = "type"
-    public static let outcome = "outcome"
-    public static let result = "result"
-    public static let route = "route"
-    public static let status = "status"
+enum MetricLabels {
+    static let type = "type"
+    static let outcome = "outcome"
+    static let result = "result"
+    static let route = "route"
+    static let status = "status"
 }
 
 /// Process-wide logging and metrics setup. Call once, from the executable only: tests pass

@@ -9,18 +9,18 @@ import Scheduling
 ///
 /// It subscribes when created, so create it before starting schedules; `run()` consumes the
 /// events until the scheduler shuts down.
-public final class ScheduleEventMonitor: Sendable {
+final class ScheduleEventMonitor: Sendable {
     private let events: AsyncStream<SchedulerEvent>
     private let work: ScheduledWorkContext
     private let notifier: AdminNotifier
 
-    public init(work: ScheduledWorkContext) {
+    init(work: ScheduledWorkContext) {
         self.work = work
         events = work.engine.events(bufferingPolicy: .bufferingNewest(10_000))
         notifier = AdminNotifier(discord: work.discord, logger: work.logger)
     }
 
-    public func run() async {
+    func run() async {
         for await event in events {
             await handle(event)
         }

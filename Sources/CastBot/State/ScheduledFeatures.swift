@@ -48,15 +48,15 @@ public final class ScheduledFeatures: Sendable {
     }
 
     /// True once `start()` has restored the saved schedules: `/healthz` answers "starting" until then.
-    public var isStarted: Bool { started.withLock { $0 } }
+    var isStarted: Bool { started.withLock { $0 } }
 
     /// Follows the scheduler's events until it shuts down.
-    public func runEventMonitor() async {
+    func runEventMonitor() async {
         await monitor.run()
     }
 
     /// After the scheduler has shut down: delete webhooks still waiting for cleanup, save the state.
-    public func finishShutdown() async {
+    func finishShutdown() async {
         await work.delivery.cleanUpNow()
         await work.stateStore.save()
     }
@@ -65,18 +65,18 @@ public final class ScheduledFeatures: Sendable {
 /// Runs the scheduled features as a long-running service: the scheduler's loop and the event
 /// monitor. On graceful shutdown the scheduler stops starting runs, waits up to `gracePeriod` for
 /// runs going on, then pending webhooks are deleted and the state saved.
-public struct ScheduledFeaturesService<C: Clock>: Service where C.Duration == Duration {
-    public let scheduler: Scheduler<C>
-    public let features: ScheduledFeatures
-    public let gracePeriod: Duration
+struct ScheduledFeaturesService<C: Clock>: Service where C.Duration == Duration {
+    let scheduler: Scheduler<C>
+    let features: ScheduledFeatures
+    let gracePeriod: Duration
 
-    public init(scheduler: Scheduler<C>, features: ScheduledFeatures, gracePeriod: Duration = .seconds(15)) {
+    init(scheduler: Scheduler<C>, features: ScheduledFeatures, gracePeriod: Duration = .seconds(15)) {
         self.scheduler = scheduler
         self.features = features
         self.gracePeriod = gracePeriod
     }
 
-    public func run() async throws {
+    func run() async throws {
         let scheduler = scheduler
         let features = features
         await withTaskGroup(of: Void.self) { group in

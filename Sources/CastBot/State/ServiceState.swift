@@ -5,9 +5,9 @@ public import Scheduling
 /// Everything the service keeps about its schedules between restarts, stored as
 /// `CASTBOT_DATA_DIR/castbot-state.json`.
 public struct ServiceState: Hashable, Sendable, Codable {
-    public static let currentFormatVersion = 1
+    static let currentFormatVersion = 1
 
-    public var formatVersion: Int
+    var formatVersion: Int
     /// The last settings of each export schedule, by scheduler key (for the modal's pre-fill).
     public var exportSettings: [String: ExportScheduleRequest]
     /// The last delivered export of each schedule, by scheduler key (for the drop warning).

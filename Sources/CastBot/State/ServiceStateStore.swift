@@ -34,7 +34,7 @@ public actor ServiceStateStore {
     }
 
     /// Where schedule snapshots come from when saving; set once the scheduler exists.
-    public func attach(snapshotSource: @escaping @Sendable () -> SchedulerSnapshot) {
+    func attach(snapshotSource: @escaping @Sendable () -> SchedulerSnapshot) {
         self.snapshotSource = snapshotSource
     }
 

@@ -1,4 +1,4 @@
-import CastBot
+@testable import CastBot
 import Synchronization
 
 /// Records follow-ups and lets a test wait until a given number has been sent.

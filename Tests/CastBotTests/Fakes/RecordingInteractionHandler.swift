@@ -1,4 +1,4 @@
-import CastBot
+@testable import CastBot
 import Synchronization
 
 /// An interaction handler that records the bodies it was given and answers with a fixed reply.

@@ -1,4 +1,4 @@
-import CastBot
+@testable import CastBot
 import Clocks
 import DiscordREST
 import DiscordSandbox

@@ -1,4 +1,4 @@
-import CastBot
+@testable import CastBot
 import DiscordSandbox
 import Foundation
 import Scheduling

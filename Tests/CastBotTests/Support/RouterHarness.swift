@@ -1,6 +1,6 @@
 import CastBotTestSupport
 import DiscordModels
-import CastBot
+@testable import CastBot
 import Logging
 import Testing
 

@@ -1,5 +1,5 @@
 import CastBotTestSupport
-import CastBot
+@testable import CastBot
 import Clocks
 import Hummingbird
 import HummingbirdTesting

@@ -84,11 +84,11 @@ enum ExportMessageComposer {
 
 /// The buttons under an export message (the seed's "View Live" and "Adjust Schedule").
 /// Webhooks owned by an application may send interactive components.
-public enum ExportMessageButtons {
-    public static let viewLiveID = "playerdata_export_status"
-    public static let adjustScheduleID = "playerdata_export_schedule"
+enum ExportMessageButtons {
+    static let viewLiveID = "playerdata_export_status"
+    static let adjustScheduleID = "playerdata_export_schedule"
 
-    public static var row: Component {
+    static var row: Component {
         .actionRow(
             ActionRow(components: [
                 .button(Button(style: .secondary, label: "View Live", emoji: PartialEmoji(name: "📊"), customID: viewLiveID)),
@@ -98,11 +98,11 @@ public enum ExportMessageButtons {
 }
 
 /// One message to post through a webhook: its payload and the files uploaded with it.
-public struct WebhookMessage: Sendable, Hashable {
-    public var payload: MessagePayload
-    public var files: [DiscordFile]
+struct WebhookMessage: Sendable, Hashable {
+    var payload: MessagePayload
+    var files: [DiscordFile]
 
-    public init(payload: MessagePayload, files: [DiscordFile] = []) {
+    init(payload: MessagePayload, files: [DiscordFile] = []) {
         self.payload = payload
         self.files = files
     }

@@ -128,12 +128,12 @@ public struct ExportAttachmentPlan: Sendable {
         }
 
         /// The file as the REST client uploads it.
-        public var discordFile: DiscordFile {
+        var discordFile: DiscordFile {
             DiscordFile(filename: filename, contentType: contentType, data: Data(bytes))
         }
 
         /// The file as an interaction reply carries it.
-        public var replyFile: ReplyFile {
+        var replyFile: ReplyFile {
             ReplyFile(filename: filename, contentType: contentType, bytes: bytes)
         }
     }
@@ -169,10 +169,10 @@ public struct ExportAttachmentPlan: Sendable {
     }
 
     /// Bytes uploaded in all.
-    public var uploadByteCount: Int { uploads.reduce(0) { $0 + $1.bytes.count } }
+    var uploadByteCount: Int { uploads.reduce(0) { $0 + $1.bytes.count } }
 
     /// The uploads as interaction reply files.
-    public var replyFiles: [ReplyFile] { uploads.map(\.replyFile) }
+    var replyFiles: [ReplyFile] { uploads.map(\.replyFile) }
 }
 
 /// Discord's upload limits as the export packager applies them.
@@ -195,10 +195,10 @@ public struct ExportUploadLimits: Sendable, Hashable {
     }
 
     /// Bytes in each numbered part of a split export.
-    public var partSize: Int { fileLimit - requestReserve }
+    var partSize: Int { fileLimit - requestReserve }
 
     /// Sizes from here on get the 80 % warning.
-    public var warningThreshold: Int { Int((Double(fileLimit) * warningFraction).rounded(.up)) }
+    var warningThreshold: Int { Int((Double(fileLimit) * warningFraction).rounded(.up)) }
 }
 
 /// Real gzip (RFC 1952) through CompressNIO's zlib.

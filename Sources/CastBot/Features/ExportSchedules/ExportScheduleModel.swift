@@ -34,7 +34,7 @@ public enum ExportScope: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     /// The modal's `export_type` value: `server` or `all`.
-    public var exportType: String {
+    var exportType: String {
         switch self {
         case .guild: "server"
         case .all: "all"
@@ -42,7 +42,7 @@ public enum ExportScope: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     /// The `kind` stored in the schedule's `ScheduleInfo`.
-    public var scheduleKind: String {
+    var scheduleKind: String {
         switch self {
         case .guild: ExportScheduleKind.server
         case .all: ExportScheduleKind.all
@@ -159,7 +159,7 @@ public enum ExportScheduleError: Error, Equatable, Sendable, CustomStringConvert
     case schedulerRefused(String)
 
     /// The interval forms the modal accepts, for messages.
-    public static let allowedIntervalForms =
+    static let allowedIntervalForms =
         "a number of minutes from 1 to 10080 (0 stops the schedule), or 90m, 6h, 1d, 1w"
 
     public var description: String {

@@ -70,12 +70,12 @@ public actor ExportScheduleService {
     }
 
     /// The settings last applied for the scope (also from before a restart), for the modal.
-    public func lastSettings(for scope: ExportScope) async -> ExportScheduleRequest? {
+    func lastSettings(for scope: ExportScope) async -> ExportScheduleRequest? {
         await work.stateStore.current().exportSettings[scope.scheduleKey.rawValue]
     }
 
     /// The schedule's state in a few Markdown lines, for the menu, View Live and the modal.
-    public func statusText(for scope: ExportScope) async -> String {
+    func statusText(for scope: ExportScope) async -> String {
         let state = await work.stateStore.current()
         let key = scope.scheduleKey.rawValue
         return ExportStatusText.describe(
@@ -84,7 +84,7 @@ public actor ExportScheduleService {
     }
 
     /// Brings the saved schedules back at startup (see `ScheduleRestorer`); returns what it did.
-    public func restoreSavedSchedules() async -> ScheduleRestoreReport {
+    func restoreSavedSchedules() async -> ScheduleRestoreReport {
         let saved = await work.stateStore.current().schedules?.schedules ?? []
         let exports = saved.filter { ExportScope(scheduleKey: $0.key) != nil }
         let runner = runner

@@ -149,9 +149,9 @@ struct ScheduleForm: Sendable, Equatable {
 /// Reads the schedule modal's "Export every X minutes" field: whole minutes 0–10080, or a whole
 /// number with a unit: `90m`, `6h`, `1d`, `1w`. 0 stops the schedule. Anything else (fractions,
 /// signs, exponents, other units, empty) is refused with a message naming the allowed forms.
-public enum IntervalParser {
-    public static let maximumMinutes = 10_080
-    public static let allowedForms =
+enum IntervalParser {
+    static let maximumMinutes = 10_080
+    static let allowedForms =
         "a whole number of minutes from 1 to 10080, or a number with a unit: 90m, 6h, 1d, 1w (0 stops the schedule)"
 
     private static let unitMinutes: [Character: Int] = ["m": 1, "h": 60, "d": 1_440, "w": 10_080]
@@ -159,7 +159,7 @@ public enum IntervalParser {
     private static let maximumDigits = 6
 
     /// Minutes, 0...10080.
-    public static func minutes(from text: String) throws(IntervalParseError) -> Int {
+    static func minutes(from text: String) throws(IntervalParseError) -> Int {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
         guard !trimmed.isEmpty else { throw IntervalParseError(input: text, reason: "it is empty") }
         var digits = Substring(trimmed)
@@ -184,11 +184,11 @@ public enum IntervalParser {
 }
 
 /// Why an interval was refused; the description is the message the user sees.
-public struct IntervalParseError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let input: String
-    public let reason: String
+struct IntervalParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    let input: String
+    let reason: String
 
-    public var description: String {
+    var description: String {
         let shown = input.count > 40 ? String(input.prefix(40)) + "…" : input
         return "**Export every X minutes**: \"\(shown)\" can't be used because \(reason). Use \(IntervalParser.allowedForms)."
     }
@@ -269,7 +269,7 @@ struct ScheduleHandlers: Sendable {
 
 /// What the schedule UI needs from the export scheduler (`ExportScheduleService` in the app, a
 /// recording fake in tests).
-public protocol ExportScheduleControlling: Sendable {
+protocol ExportScheduleControlling: Sendable {
     /// Starts, replaces or (interval 0) stops the scope's schedule. A thrown error's description
     /// is shown to the user, so it must say what was wrong.
     func apply(_ request: ExportScheduleRequest) async throws -> ExportScheduleConfirmation

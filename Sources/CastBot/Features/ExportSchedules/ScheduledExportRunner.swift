@@ -112,7 +112,7 @@ extension ScheduledRunError {
 }
 
 /// Why a scheduled run failed; the text is what status, logs and the admin's DM show.
-public enum ScheduledRunError: Error, Sendable, CustomStringConvertible, LocalizedError {
+enum ScheduledRunError: Error, Sendable, CustomStringConvertible, LocalizedError {
     /// The data file could not be read or is not valid JSON.
     case dataFile(PlayerDataError)
     /// The export could not be built (e.g. the guild is not in the data file).
@@ -123,7 +123,7 @@ public enum ScheduledRunError: Error, Sendable, CustomStringConvertible, Localiz
     /// The channel id saved with the schedule is not a Discord id.
     case invalidChannelID(String)
 
-    public var description: String {
+    var description: String {
         switch self {
         case .dataFile(let error): "Could not read the data file: \(error)"
         case .export(let error): "Could not build the export: \(error)"
@@ -133,7 +133,7 @@ public enum ScheduledRunError: Error, Sendable, CustomStringConvertible, Localiz
         }
     }
 
-    public var errorDescription: String? { description }
+    var errorDescription: String? { description }
 }
 
 /// Discord failures after which a schedule can never succeed until someone acts: it stops, and

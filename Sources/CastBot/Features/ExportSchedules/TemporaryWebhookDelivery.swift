@@ -14,7 +14,7 @@ public import Logging
 /// thrown as the client's `DiscordHTTPError` (the client itself already waited out 429s and
 /// retried 5xx answers).
 public actor TemporaryWebhookDelivery {
-    public static let webhookName = "PlayerData Export Scheduler"
+    static let webhookName = "PlayerData Export Scheduler"
     static let createReason = "Scheduled playerData export"
     static let cleanupReason = "Cleanup after scheduled export"
     static let sweepReason = "Removing a leftover playerData export webhook"
@@ -39,7 +39,7 @@ public actor TemporaryWebhookDelivery {
 
     /// Posts `messages` in order to `channelID`. Returns the messages Discord created, one per
     /// message given; throws at the first that fails (earlier ones stay posted).
-    public func deliver(_ messages: [WebhookMessage], to channelID: DiscordModels.Snowflake) async throws -> [Message] {
+    func deliver(_ messages: [WebhookMessage], to channelID: DiscordModels.Snowflake) async throws -> [Message] {
         try await sweep(channelID)
         var webhook = try await createWebhook(in: channelID)
         // Every webhook made here is deleted later, also one Discord called unknown (if it still
@@ -65,7 +65,7 @@ public actor TemporaryWebhookDelivery {
     }
 
     /// Waits until every scheduled cleanup has finished (tests, shutdown).
-    public func waitForCleanups() async {
+    func waitForCleanups() async {
         while let (id, task) = cleanups.first {
             await task.value
             cleanups[id] = nil
@@ -73,7 +73,7 @@ public actor TemporaryWebhookDelivery {
     }
 
     /// Deletes pending webhooks now instead of after their delay (shutdown).
-    public func cleanUpNow() async {
+    func cleanUpNow() async {
         for task in cleanups.values {
             task.cancel()
         }
@@ -81,7 +81,7 @@ public actor TemporaryWebhookDelivery {
     }
 
     /// Webhooks created and not yet deleted.
-    public var liveWebhookCount: Int { liveWebhooks.count }
+    var liveWebhookCount: Int { liveWebhooks.count }
 
     // MARK: Steps
 

@@ -1,6 +1,6 @@
 import DiscordModels
 import Foundation
-public import Scheduling
+import Scheduling
 
 /// `health_monitor_schedule` and its modal. The report covers every server the bot holds data
 /// for, so only owners may schedule it, from a server channel the bot can post in.
@@ -92,7 +92,7 @@ enum HealthHoursParser {
 
 /// What the health monitor modal needs from the health monitor (`HealthMonitorService` in the
 /// app, a recording fake in tests).
-public protocol HealthMonitorControlling: Sendable {
+protocol HealthMonitorControlling: Sendable {
     /// Starts, replaces or (hours 0) stops the health report. Returns the confirmation to show;
     /// a thrown error's description is shown to the user.
     func apply(hours: Double, channelID: String, setByUserID: String, guildID: String?, restartPolicy: RestartPolicy) async throws -> String

@@ -80,12 +80,12 @@ public actor HealthMonitorService {
     }
 
     /// The settings last applied (also from before a restart), for the modal.
-    public func lastSettings() async -> HealthMonitorSettings? {
+    func lastSettings() async -> HealthMonitorSettings? {
         await work.stateStore.current().healthSettings
     }
 
     /// The monitor's state in a few Markdown lines.
-    public func statusText() async -> String {
+    func statusText() async -> String {
         let status = work.engine.status(Self.scheduleKey)
         var lines: [String] = []
         if let status, status.isActive {
@@ -112,7 +112,7 @@ public actor HealthMonitorService {
     }
 
     /// Brings a saved `resume` monitor back at startup; a `clear` one is logged and stays off.
-    public func restoreSavedSchedule() async -> ScheduleRestoreReport {
+    func restoreSavedSchedule() async -> ScheduleRestoreReport {
         let saved = await work.stateStore.current().schedules?.schedules.filter { $0.key == Self.scheduleKey } ?? []
         let job = runner.job
         let report = await ScheduleRestorer.restore(saved, work: work) { _ in job }

@@ -70,27 +70,27 @@ public enum CustomID {
     public static let menuCommand = "menu"
 
     public static let export = "playerdata_export"
-    public static let exportAll = "playerdata_export_all"
-    public static let exportSchedule = "playerdata_export_schedule"
-    public static let exportScheduleModal = "playerdata_export_schedule_modal"
-    public static let exportStatus = "playerdata_export_status"
+    static let exportAll = "playerdata_export_all"
+    static let exportSchedule = "playerdata_export_schedule"
+    static let exportScheduleModal = "playerdata_export_schedule_modal"
+    static let exportStatus = "playerdata_export_status"
 
-    public static let importButton = "playerdata_import"
-    public static let importModal = "playerdata_import_modal"
+    static let importButton = "playerdata_import"
+    static let importModal = "playerdata_import_modal"
     /// Followed by the pending import's token.
-    public static let importConfirmPrefix = "playerdata_import_confirm:"
-    public static let importCancelPrefix = "playerdata_import_cancel:"
+    static let importConfirmPrefix = "playerdata_import_confirm:"
+    static let importCancelPrefix = "playerdata_import_cancel:"
 
-    public static let healthSchedule = "health_monitor_schedule"
-    public static let healthScheduleModal = "health_monitor_schedule_modal"
+    static let healthSchedule = "health_monitor_schedule"
+    static let healthScheduleModal = "health_monitor_schedule_modal"
 
     /// Inputs inside the modals.
-    public enum Field {
+    enum Field {
         public static let intervalMinutes = "interval_minutes"
-        public static let exportType = "export_type"
+        static let exportType = "export_type"
         public static let restartPolicy = "restart_policy"
         public static let dailyAt = "daily_at"
-        public static let importFile = "import_file"
+        static let importFile = "import_file"
         public static let hours = "hours"
     }
 }
