@@ -17,7 +17,7 @@ struct InteractionRouterTests {
         router.onComponent("playerdata_export") { _ in .message("component") }
         router.onCommand("menu") { _ in .message("command") }
         router.onModal("playerdata_export_schedule_modal") { _ in .message("modal") }
-        router.onAutocomplete("menu") { _ in .callback(.applicationCommandAutocompleteResult, data: Array(#"{"choices":[{"name":"a","value":"a"}]}"#.utf8)) }
+        router.onAutocomplete("menu") { _ in .response(InteractionResponse(type: .applicationCommandAutocompleteResult, data: .autocomplete([ApplicationCommandOptionChoice(name: "a", value: .string("a"))]))) }
 
         let component = try await RouterHarness.send(InteractionPayloads.component(customID: "playerdata_export"), to: router).callback()
         #expect(component.data?["content"] as? String == "component")

@@ -41,7 +41,7 @@ struct ReplyDeadlineTests {
             #expect(followUp.applicationID == InteractionPayloads.applicationID)
             #expect(followUp.interactionToken == InteractionPayloads.token)
             #expect(followUp.interactionID == "1400000000000000002")
-            #expect(try JSON.object(followUp.data)["content"] as? String == "export ready")
+            #expect(followUp.payload.content == "export ready")
         }
     }
 
@@ -94,7 +94,7 @@ struct ReplyDeadlineTests {
         release.open()
         await router.finishPendingWork()
         let followUp = try #require(followUps.sent.first)
-        #expect(try JSON.object(followUp.data)["content"] as? String == "all guilds exported")
+        #expect(followUp.payload.content == "all guilds exported")
     }
 
     @Test("a quick reply with files is answered DEFERRED and the files go in the follow-up")
@@ -107,7 +107,7 @@ struct ReplyDeadlineTests {
         await router.finishPendingWork()
         let followUp = try #require(followUps.sent.first)
         #expect(followUp.files == [file])
-        #expect(try JSON.object(followUp.data)["content"] as? String == "here it is")
+        #expect(followUp.payload.content == "here it is")
     }
 
     @Test("a modal that comes too late cannot open, so the user is told to try again")
@@ -118,7 +118,7 @@ struct ReplyDeadlineTests {
         router.onComponent("playerdata_import") { _ in
             started.open()
             await release.wait()
-            return .callback(.modal, data: Array(#"{"custom_id":"playerdata_import_modal","title":"Import","components":[]}"#.utf8))
+            return .response(.modal(ModalPayload(customID: "playerdata_import_modal", title: "Import", components: [])))
         }
         let handler = router
         async let reply = RouterHarness.send(InteractionPayloads.component(customID: "playerdata_import"), to: handler)
@@ -128,7 +128,7 @@ struct ReplyDeadlineTests {
         release.open()
         await router.finishPendingWork()
         let followUp = try #require(followUps.sent.first)
-        #expect(try JSON.object(followUp.data)["content"] as? String == "This took longer than Discord allows. Please try again.")
+        #expect(followUp.payload.content == "This took longer than Discord allows. Please try again.")
     }
 
     @Test("late autocomplete yields no suggestions and sends no follow-up")
@@ -139,7 +139,7 @@ struct ReplyDeadlineTests {
         router.onAutocomplete("menu") { _ in
             started.open()
             await release.wait()
-            return .callback(.applicationCommandAutocompleteResult, data: Array(#"{"choices":[]}"#.utf8))
+            return .response(InteractionResponse(type: .applicationCommandAutocompleteResult, data: .autocomplete([])))
         }
         let handler = router
         async let reply = RouterHarness.send(InteractionPayloads.autocomplete(name: "menu"), to: handler)
@@ -175,7 +175,7 @@ struct ReplyDeadlineTests {
             applicationID: InteractionPayloads.applicationID,
             interactionID: "1400000000000000002",
             interactionToken: InteractionPayloads.token,
-            data: Array("{}".utf8)
+            payload: MessagePayload()
         )
         #expect(!followUp.description.contains(InteractionPayloads.token))
         #expect(followUp.description.contains("1400000000000000002"))

@@ -182,18 +182,10 @@ enum UIReply {
     static func componentsV2(_ components: [Component], update: Bool = false) -> InteractionReply {
         let flags: DiscordModels.MessageFlags = update ? [.isComponentsV2] : [.ephemeral, .isComponentsV2]
         let payload = MessagePayload(flags: flags, components: components)
-        return encoded(update ? .updateMessage : .channelMessageWithSource, payload)
+        return .response(update ? .updateMessage(payload) : .message(payload))
     }
 
     static func modal(_ payload: ModalPayload) -> InteractionReply {
-        encoded(.modal, payload)
-    }
-
-    private static func encoded(_ type: InteractionCallbackType, _ value: some Encodable) -> InteractionReply {
-        do {
-            return try InteractionReply.callback(type, encoding: value)
-        } catch {
-            return notice("Something went wrong while preparing this reply. Please try again.")
-        }
+        .response(.modal(payload))
     }
 }

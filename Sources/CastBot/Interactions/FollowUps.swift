@@ -17,9 +17,9 @@ public struct FollowUpMessage: Sendable, CustomStringConvertible {
     var interactionID: String
     /// The interaction token (a 15-minute credential): never logged, not part of `description`.
     var interactionToken: String
-    /// The message JSON object (`content`, `components`, `flags`…) as the handler produced it for a
-    /// type 4 reply. It may carry the ephemeral flag, which editing the original response ignores.
-    var data: [UInt8]
+    /// The message as the handler produced it for a type 4 reply. It may carry the ephemeral
+    /// flag, which editing the original response ignores.
+    var payload: MessagePayload
     var files: [ReplyFile]
 
     init(
@@ -27,19 +27,19 @@ public struct FollowUpMessage: Sendable, CustomStringConvertible {
         applicationID: String,
         interactionID: String,
         interactionToken: String,
-        data: [UInt8],
+        payload: MessagePayload,
         files: [ReplyFile] = []
     ) {
         self.target = target
         self.applicationID = applicationID
         self.interactionID = interactionID
         self.interactionToken = interactionToken
-        self.data = data
+        self.payload = payload
         self.files = files
     }
 
     public var description: String {
-        "FollowUpMessage(\(target), interaction \(interactionID), \(data.count) bytes, \(files.count) files)"
+        "FollowUpMessage(\(target), interaction \(interactionID), \(files.count) files)"
     }
 }
 
@@ -72,12 +72,12 @@ struct LateReplyDelivery: Sendable {
             applicationID: applicationID,
             interactionID: interactionID,
             interactionToken: token,
-            data: messageData(of: reply),
+            payload: messagePayload(of: reply),
             files: reply.files
         )
         do {
             try await sender.send(followUp)
-            logger.info("follow-up sent", metadata: ["followup.bytes": "\(followUp.data.count)", "followup.files": "\(followUp.files.count)"])
+            logger.info("follow-up sent", metadata: ["followup.files": "\(followUp.files.count)"])
         } catch {
             logger.error("follow-up failed", metadata: ["error": "\(error)"])
         }
@@ -85,14 +85,15 @@ struct LateReplyDelivery: Sendable {
 
     /// Only message replies can become a follow-up; a modal, for instance, cannot open once the
     /// interaction was deferred, so the user is told to try again.
-    private func messageData(of reply: InteractionReply) -> [UInt8] {
+    private func messagePayload(of reply: InteractionReply) -> MessagePayload {
         switch reply.content {
-        case .callback(let type, let data?) where type.carriesMessage:
-            data
-        case .callback:
-            InteractionReply.messageData(Self.tooSlowNotice, ephemeral: true)
+        case .response(let response):
+            guard response.type.carriesMessage, case .message(let payload) = response.data else {
+                return InteractionReply.messagePayload(Self.tooSlowNotice, ephemeral: true)
+            }
+            return payload
         case .failure:
-            InteractionReply.messageData(Self.failureNotice, ephemeral: true)
+            return InteractionReply.messagePayload(Self.failureNotice, ephemeral: true)
         }
     }
 }
@@ -124,12 +125,7 @@ struct DiscordFollowUpSender: FollowUpSender {
         guard let applicationID = DiscordModels.Snowflake(followUp.applicationID) else {
             throw FollowUpError("application id \(followUp.applicationID) is not a Discord id")
         }
-        let payload: MessagePayload
-        do {
-            payload = try JSONDecoder().decode(MessagePayload.self, from: Data(followUp.data))
-        } catch {
-            throw FollowUpError("the reply is not a message payload: \(error)")
-        }
+        let payload = followUp.payload
         let files = followUp.files.map { DiscordFile(filename: $0.filename, contentType: $0.contentType, data: Data($0.bytes)) }
         var attempt = 0
         while true {

@@ -5,8 +5,8 @@ public import HTTPTypes
 /// What a handler answers: an interaction response for Discord, or an HTTP error.
 public struct InteractionReply: Sendable {
     public enum Content: Sendable {
-        /// An interaction response; `data` is the raw JSON of its `data` object, if any.
-        case callback(type: InteractionCallbackType, data: [UInt8]?)
+        /// An interaction response, as DiscordModels describes it.
+        case response(InteractionResponse)
         /// An HTTP error with a short `{"error": ...}` body.
         case failure(status: HTTPResponse.Status, message: String)
     }
@@ -22,31 +22,21 @@ public struct InteractionReply: Sendable {
         self.outcome = outcome
     }
 
-    static let pong = InteractionReply(content: .callback(type: .pong, data: nil), outcome: .pong)
+    static let pong = InteractionReply(content: .response(.pong), outcome: .pong)
 
-    /// A response with raw `data` JSON (e.g. encoded by DiscordModels).
-    public static func callback(_ type: InteractionCallbackType, data: [UInt8]?) -> InteractionReply {
-        InteractionReply(content: .callback(type: type, data: data), outcome: .replied)
-    }
-
-    /// A response whose `data` is `value` encoded as JSON.
-    public static func callback(
-        _ type: InteractionCallbackType,
-        encoding value: some Encodable,
-        encoder: JSONEncoder = JSONEncoder()
-    ) throws -> InteractionReply {
-        .callback(type, data: Array(try encoder.encode(value)))
+    /// Answers with `response`.
+    public static func response(_ response: InteractionResponse) -> InteractionReply {
+        InteractionReply(content: .response(response), outcome: .replied)
     }
 
     /// A plain text message (type 4), ephemeral unless said otherwise.
     public static func message(_ text: String, ephemeral: Bool = true) -> InteractionReply {
-        .callback(.channelMessageWithSource, data: messageData(text, ephemeral: ephemeral))
+        .response(.message(messagePayload(text, ephemeral: ephemeral)))
     }
 
     /// "Thinking…" (type 5); the real answer follows through the follow-up sender.
     static func deferredMessage(ephemeral: Bool = true) -> InteractionReply {
-        let data: [UInt8]? = ephemeral ? Array("{\"flags\":\(MessageFlags.ephemeral.rawValue)}".utf8) : nil
-        return InteractionReply(content: .callback(type: .deferredChannelMessageWithSource, data: data), outcome: .deferred)
+        InteractionReply(content: .response(.deferredMessage(ephemeral: ephemeral)), outcome: .deferred)
     }
 
     public static func failure(_ status: HTTPResponse.Status, _ message: String) -> InteractionReply {
@@ -65,15 +55,14 @@ public struct InteractionReply: Sendable {
         return copy
     }
 
-    /// `{"content": text, "flags": 64}` — the `data` of a plain message.
-    static func messageData(_ text: String, ephemeral: Bool) -> [UInt8] {
-        let flags = ephemeral ? ",\"flags\":\(MessageFlags.ephemeral.rawValue)" : ""
-        return Array("{\"content\":\(JSONText.string(text))\(flags)}".utf8)
+    /// `{"content": text, "flags": 64}`: a plain message.
+    static func messagePayload(_ text: String, ephemeral: Bool) -> MessagePayload {
+        MessagePayload(content: text, flags: ephemeral ? .ephemeral : nil)
     }
 
     var httpStatus: HTTPResponse.Status {
         switch content {
-        case .callback: .ok
+        case .response: .ok
         case .failure(let status, _): status
         }
     }
@@ -81,9 +70,13 @@ public struct InteractionReply: Sendable {
     /// The HTTP body sent to Discord.
     var httpBody: [UInt8] {
         switch content {
-        case .callback(let type, let data):
-            guard let data else { return Array("{\"type\":\(type.rawValue)}".utf8) }
-            return Array("{\"type\":\(type.rawValue),\"data\":".utf8) + data + Array("}".utf8)
+        case .response(let response):
+            // DiscordModels' own types always encode; should one ever not, Discord gets an error
+            // answer ("the interaction failed") rather than a malformed one.
+            guard let bytes = try? JSONEncoder().encode(response) else {
+                return JSONText.error("the reply could not be encoded")
+            }
+            return Array(bytes)
         case .failure(_, let message):
             return JSONText.error(message)
         }
@@ -131,7 +124,8 @@ enum UnsupportedInteractionReplies {
     }
 
     /// An empty autocomplete answer: the one reply autocomplete accepts when there is nothing to offer.
-    static let noSuggestions = InteractionReply.callback(.applicationCommandAutocompleteResult, data: Array("{\"choices\":[]}".utf8))
+    static let noSuggestions = InteractionReply.response(
+        InteractionResponse(type: .applicationCommandAutocompleteResult, data: .autocomplete([])))
 
     private static func notice(_ text: String) -> InteractionReply {
         InteractionReply.message(text, ephemeral: true).with(outcome: .unknownRoute)

@@ -19,11 +19,13 @@ enum RouterHarness {
 extension InteractionReply {
     /// The reply's callback type and `data` object, failing the test for error replies.
     func callback() throws -> (type: Int, data: [String: Any]?) {
-        guard case .callback(let type, let data) = content else {
+        guard case .response(let response) = content else {
             Issue.record("expected a callback reply, got \(content)")
             throw ReplyIsNotACallback()
         }
-        return (type.rawValue, try data.map { try JSON.object($0) })
+        // As Discord reads it: the HTTP body.
+        let body = try JSON.object(httpBody)
+        return (response.type.rawValue, body["data"] as? [String: Any])
     }
 }
 

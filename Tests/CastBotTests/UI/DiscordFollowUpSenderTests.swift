@@ -11,7 +11,7 @@ struct DiscordFollowUpSenderTests {
     static func followUp(_ target: FollowUpMessage.Target, files: [ReplyFile] = []) -> FollowUpMessage {
         FollowUpMessage(
             target: target, applicationID: "1100000000000000001", interactionID: "1300000000000000001",
-            interactionToken: "secret-interaction-token", data: Array(#"{"content":"done","flags":64}"#.utf8), files: files)
+            interactionToken: "secret-interaction-token", payload: MessagePayload(content: "done", flags: .ephemeral), files: files)
     }
 
     @Test("a late reply edits @original; files go as multipart with payload_json")

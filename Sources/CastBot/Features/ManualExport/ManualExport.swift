@@ -62,7 +62,7 @@ struct ExtraPartSender: Sendable {
         let messages = parts.map { upload in
             FollowUpMessage(
                 target: .newMessage, applicationID: applicationID, interactionID: interactionID, interactionToken: token,
-                data: InteractionReply.messageData(ManualExportMessage.part(upload, of: plan), ephemeral: true),
+                payload: InteractionReply.messagePayload(ManualExportMessage.part(upload, of: plan), ephemeral: true),
                 files: [upload.replyFile])
         }
         Task {
