@@ -4,6 +4,19 @@ import Testing
 
 @Suite("Reading the interaction envelope", .timeLimit(.minutes(1)))
 struct InteractionEnvelopeTests {
+    @Test("the body is decoded once: the envelope carries the whole interaction handlers work with")
+    func carriesTheInteraction() throws {
+        let envelope = try #require(InteractionEnvelope.decode(from: InteractionPayloads.component(customID: "playerdata_export")))
+        let interaction = try #require(envelope.interaction)
+        #expect(interaction.id.rawValue == envelope.id)
+        #expect(interaction.data?.customID == "playerdata_export")
+        #expect(interaction.member?.permissions?.contains(.administrator) == true)
+        // A PING as some tools send it, without a token: still read, answered, and not an interaction.
+        let ping = try #require(InteractionEnvelope.decode(from: InteractionPayloads.ping()))
+        #expect(ping.type == .ping)
+        #expect(ping.interaction == nil)
+    }
+
     @Test("guild interactions give the member's user id, the custom id and the routing fields")
     func guildComponent() throws {
         let envelope = try #require(InteractionEnvelope.decode(from: InteractionPayloads.component(customID: "playerdata_export")))

@@ -96,9 +96,10 @@ struct PlayerDataInteraction: Sendable {
         return false
     }
 
-    /// Decodes the routed body; nil when it is not an interaction Discord would send.
+    /// The routed interaction as the endpoint decoded it; nil when the body was not an interaction
+    /// Discord would send.
     init?(_ routed: RoutedInteraction) {
-        guard let interaction = try? routed.decode(Interaction.self) else { return nil }
+        guard let interaction = routed.envelope.interaction else { return nil }
         self.interaction = interaction
         self.parameter = routed.parameter
     }

@@ -34,9 +34,12 @@ public struct InteractionContext: Sendable {
     }
 }
 
-/// The few fields of an interaction the server needs to route it and to follow up on it.
-/// Handlers decode the full payload themselves from the raw body (richer models live in DiscordModels).
+/// The few fields of an interaction the server needs to route it and to follow up on it, and the
+/// interaction itself as DiscordModels reads it: the body is decoded once, when it arrives.
 public struct InteractionEnvelope: Sendable, CustomStringConvertible {
+    /// The whole interaction; nil for a body that has a `type` but not the `id` and `token` every
+    /// interaction Discord sends carries (such a body is still routed and answered clearly).
+    public let interaction: Interaction?
     public let type: InteractionType
     public let id: String?
     public let applicationID: String?
@@ -60,8 +63,10 @@ public struct InteractionEnvelope: Sendable, CustomStringConvertible {
         channelID: String? = nil,
         userID: String? = nil,
         commandName: String? = nil,
-        customID: String? = nil
+        customID: String? = nil,
+        interaction: Interaction? = nil
     ) {
+        self.interaction = interaction
         self.type = type
         self.id = id
         self.applicationID = applicationID
@@ -76,6 +81,21 @@ public struct InteractionEnvelope: Sendable, CustomStringConvertible {
     /// Reads the envelope as the server does; nil unless the body is a JSON object with an
     /// integer `type`. Useful to unit-test handlers without a server.
     static func decode(from body: [UInt8]) -> InteractionEnvelope? {
+        if let interaction = try? JSONDecoder().decode(Interaction.self, from: Data(body)) {
+            return InteractionEnvelope(
+                type: interaction.type,
+                id: interaction.id.rawValue,
+                applicationID: interaction.applicationID?.rawValue,
+                token: interaction.token,
+                guildID: interaction.guildID?.rawValue,
+                channelID: interaction.sourceChannelID?.rawValue,
+                userID: interaction.invokingUser?.id.rawValue,
+                commandName: interaction.data?.name,
+                customID: interaction.data?.customID,
+                interaction: interaction
+            )
+        }
+        // Not a whole interaction: read what can be routed and answered, leniently.
         guard let wire = try? JSONDecoder().decode(Wire.self, from: Data(body)) else { return nil }
         return InteractionEnvelope(
             type: InteractionType(rawValue: wire.type),

@@ -203,9 +203,4 @@ struct RoutedInteraction: Sendable {
         self.parameter = parameter
         self.logger = logger
     }
-
-    /// Decodes the full interaction, e.g. into a DiscordModels type.
-    func decode<T: Decodable>(_ type: T.Type, decoder: JSONDecoder = JSONDecoder()) throws -> T {
-        try decoder.decode(type, from: Data(body))
-    }
 }
