@@ -8,7 +8,7 @@ struct InteractionEnvelopeTests {
     func carriesTheInteraction() throws {
         let envelope = try #require(InteractionEnvelope.decode(from: InteractionPayloads.component(customID: "playerdata_export")))
         let interaction = try #require(envelope.interaction)
-        #expect(interaction.id.rawValue == envelope.id)
+        #expect(interaction.id == envelope.id)
         #expect(interaction.data?.customID == "playerdata_export")
         #expect(interaction.member?.permissions?.contains(.administrator) == true)
         // A PING as some tools send it, without a token: still read, answered, and not an interaction.
@@ -21,12 +21,12 @@ struct InteractionEnvelopeTests {
     func guildComponent() throws {
         let envelope = try #require(InteractionEnvelope.decode(from: InteractionPayloads.component(customID: "playerdata_export")))
         #expect(envelope.type == .messageComponent)
-        #expect(envelope.id == "1400000000000000002")
-        #expect(envelope.applicationID == InteractionPayloads.applicationID)
+        #expect(envelope.id?.rawValue == "1400000000000000002")
+        #expect(envelope.applicationID?.rawValue == InteractionPayloads.applicationID)
         #expect(envelope.token == InteractionPayloads.token)
-        #expect(envelope.guildID == "1100000000000000001")
-        #expect(envelope.channelID == "1200000000000000001")
-        #expect(envelope.userID == "1000000000000000001")
+        #expect(envelope.guildID?.rawValue == "1100000000000000001")
+        #expect(envelope.channelID?.rawValue == "1200000000000000001")
+        #expect(envelope.userID?.rawValue == "1000000000000000001")
         #expect(envelope.customID == "playerdata_export")
         #expect(envelope.commandName == nil)
     }
@@ -35,8 +35,8 @@ struct InteractionEnvelopeTests {
     func directMessage() throws {
         let body = Array(#"{"type":2,"id":"1","user":{"id":"1000000000000000009"},"data":{"name":"menu"}}"#.utf8)
         let envelope = try #require(InteractionEnvelope.decode(from: body))
-        #expect(envelope.userID == "1000000000000000009")
-        #expect(envelope.guildID == nil)
+        #expect(envelope.userID?.rawValue == "1000000000000000009")
+        #expect(envelope.guildID?.rawValue == nil)
         #expect(envelope.commandName == "menu")
     }
 
@@ -46,7 +46,7 @@ struct InteractionEnvelopeTests {
         let envelope = try #require(InteractionEnvelope.decode(from: body))
         #expect(envelope.type.rawValue == 42)
         #expect(envelope.type.label == "unknown")
-        #expect(envelope.id == nil)
+        #expect(envelope.id?.rawValue == nil)
         #expect(envelope.customID == nil)
         #expect(envelope.commandName == "n")
     }

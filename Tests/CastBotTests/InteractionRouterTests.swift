@@ -88,8 +88,8 @@ struct InteractionRouterTests {
         let seen = EventLog()
         router.onComponent("playerdata_export") { interaction in
             seen.record(String(decoding: interaction.body, as: UTF8.self))
-            seen.record(interaction.envelope.guildID ?? "no guild")
-            seen.record(interaction.envelope.userID ?? "no user")
+            seen.record(interaction.envelope.guildID?.rawValue ?? "no guild")
+            seen.record(interaction.envelope.userID?.rawValue ?? "no user")
             return .message("ok")
         }
         let body = InteractionPayloads.component(customID: "playerdata_export")

@@ -38,9 +38,9 @@ struct ReplyDeadlineTests {
             let sent = await followUps.waitForFollowUps(count: 1)
             let followUp = try #require(sent.first)
             #expect(followUp.target == .originalResponse)
-            #expect(followUp.applicationID == InteractionPayloads.applicationID)
+            #expect(followUp.applicationID.rawValue == InteractionPayloads.applicationID)
             #expect(followUp.interactionToken == InteractionPayloads.token)
-            #expect(followUp.interactionID == "1400000000000000002")
+            #expect(followUp.interactionID.rawValue == "1400000000000000002")
             #expect(followUp.payload.content == "export ready")
         }
     }
@@ -172,8 +172,8 @@ struct ReplyDeadlineTests {
     func followUpDescriptionHidesToken() {
         let followUp = FollowUpMessage(
             target: .originalResponse,
-            applicationID: InteractionPayloads.applicationID,
-            interactionID: "1400000000000000002",
+            applicationID: Snowflake(1_300_000_000_000_000_001),
+            interactionID: Snowflake(1_400_000_000_000_000_002),
             interactionToken: InteractionPayloads.token,
             payload: MessagePayload()
         )

@@ -25,7 +25,7 @@ struct InteractionEndpoint: Sendable {
             "interaction",
             metadata: [
                 "interaction.type": "\(typeLabel)",
-                "interaction.id": "\(envelope?.id ?? "-")",
+                "interaction.id": "\(envelope?.id?.rawValue ?? "-")",
                 "interaction.route": "\(envelope?.customID ?? envelope?.commandName ?? "-")",
                 "outcome": "\(reply.outcome.rawValue)",
                 "duration_ms": "\(Int((DurationText.timeInterval(duration) * 1000).rounded()))",
@@ -59,7 +59,7 @@ struct InteractionEndpoint: Sendable {
             return (.pong, envelope)
         }
         var logger = logger
-        logger[metadataKey: "interaction.id"] = "\(envelope.id ?? "-")"
+        logger[metadataKey: "interaction.id"] = "\(envelope.id?.rawValue ?? "-")"
         let reply = await handler.handle(body, context: InteractionContext(envelope: envelope, logger: logger))
         return (reply, envelope)
     }

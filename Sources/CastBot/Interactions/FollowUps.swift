@@ -13,8 +13,8 @@ public struct FollowUpMessage: Sendable, CustomStringConvertible {
     }
 
     var target: Target
-    var applicationID: String
-    var interactionID: String
+    var applicationID: Snowflake
+    var interactionID: Snowflake
     /// The interaction token (a 15-minute credential): never logged, not part of `description`.
     var interactionToken: String
     /// The message as the handler produced it for a type 4 reply. It may carry the ephemeral
@@ -24,8 +24,8 @@ public struct FollowUpMessage: Sendable, CustomStringConvertible {
 
     init(
         target: Target,
-        applicationID: String,
-        interactionID: String,
+        applicationID: Snowflake,
+        interactionID: Snowflake,
         interactionToken: String,
         payload: MessagePayload,
         files: [ReplyFile] = []
@@ -122,9 +122,7 @@ struct DiscordFollowUpSender: FollowUpSender {
     }
 
     func send(_ followUp: FollowUpMessage) async throws {
-        guard let applicationID = DiscordModels.Snowflake(followUp.applicationID) else {
-            throw FollowUpError("application id \(followUp.applicationID) is not a Discord id")
-        }
+        let applicationID = followUp.applicationID
         let payload = followUp.payload
         let files = followUp.files.map { DiscordFile(filename: $0.filename, contentType: $0.contentType, data: Data($0.bytes)) }
         var attempt = 0

@@ -41,14 +41,14 @@ public struct InteractionEnvelope: Sendable, CustomStringConvertible {
     /// interaction Discord sends carries (such a body is still routed and answered clearly).
     public let interaction: Interaction?
     public let type: InteractionType
-    public let id: String?
-    public let applicationID: String?
+    public let id: Snowflake?
+    public let applicationID: Snowflake?
     /// Valid for 15 minutes and lets anyone answer as the bot: never logged.
     public let token: String?
-    public let guildID: String?
-    public let channelID: String?
+    public let guildID: Snowflake?
+    public let channelID: Snowflake?
     /// The invoking user, from `member.user.id` in guilds or `user.id` in DMs.
-    public let userID: String?
+    public let userID: Snowflake?
     /// `data.name`: the command name for commands and autocomplete.
     public let commandName: String?
     /// `data.custom_id`: the component or modal id.
@@ -56,12 +56,12 @@ public struct InteractionEnvelope: Sendable, CustomStringConvertible {
 
     public init(
         type: InteractionType,
-        id: String? = nil,
-        applicationID: String? = nil,
+        id: Snowflake? = nil,
+        applicationID: Snowflake? = nil,
         token: String? = nil,
-        guildID: String? = nil,
-        channelID: String? = nil,
-        userID: String? = nil,
+        guildID: Snowflake? = nil,
+        channelID: Snowflake? = nil,
+        userID: Snowflake? = nil,
         commandName: String? = nil,
         customID: String? = nil,
         interaction: Interaction? = nil
@@ -84,12 +84,12 @@ public struct InteractionEnvelope: Sendable, CustomStringConvertible {
         if let interaction = try? JSONDecoder().decode(Interaction.self, from: Data(body)) {
             return InteractionEnvelope(
                 type: interaction.type,
-                id: interaction.id.rawValue,
-                applicationID: interaction.applicationID?.rawValue,
+                id: interaction.id,
+                applicationID: interaction.applicationID,
                 token: interaction.token,
-                guildID: interaction.guildID?.rawValue,
-                channelID: interaction.sourceChannelID?.rawValue,
-                userID: interaction.invokingUser?.id.rawValue,
+                guildID: interaction.guildID,
+                channelID: interaction.sourceChannelID,
+                userID: interaction.invokingUser?.id,
                 commandName: interaction.data?.name,
                 customID: interaction.data?.customID,
                 interaction: interaction
@@ -99,19 +99,19 @@ public struct InteractionEnvelope: Sendable, CustomStringConvertible {
         guard let wire = try? JSONDecoder().decode(Wire.self, from: Data(body)) else { return nil }
         return InteractionEnvelope(
             type: InteractionType(rawValue: wire.type),
-            id: wire.id,
-            applicationID: wire.applicationID,
+            id: wire.id.flatMap { Snowflake($0) },
+            applicationID: wire.applicationID.flatMap { Snowflake($0) },
             token: wire.token,
-            guildID: wire.guildID,
-            channelID: wire.channelID,
-            userID: wire.member?.user?.id ?? wire.user?.id,
+            guildID: wire.guildID.flatMap { Snowflake($0) },
+            channelID: wire.channelID.flatMap { Snowflake($0) },
+            userID: (wire.member?.user?.id ?? wire.user?.id).flatMap { Snowflake($0) },
             commandName: wire.data?.name,
             customID: wire.data?.customID
         )
     }
 
     public var description: String {
-        "\(type) id=\(id ?? "-") route=\(customID ?? commandName ?? "-") guild=\(guildID ?? "-")"
+        "\(type) id=\(id?.rawValue ?? "-") route=\(customID ?? commandName ?? "-") guild=\(guildID?.rawValue ?? "-")"
     }
 
     /// Every field but `type` is optional and unknown fields are ignored, so Discord adding

@@ -10,7 +10,7 @@ import Testing
 struct DiscordFollowUpSenderTests {
     static func followUp(_ target: FollowUpMessage.Target, files: [ReplyFile] = []) -> FollowUpMessage {
         FollowUpMessage(
-            target: target, applicationID: "1100000000000000001", interactionID: "1300000000000000001",
+            target: target, applicationID: Snowflake(1_100_000_000_000_000_001), interactionID: Snowflake(1_300_000_000_000_000_001),
             interactionToken: "secret-interaction-token", payload: MessagePayload(content: "done", flags: .ephemeral), files: files)
     }
 
