@@ -116,12 +116,11 @@ struct RetryTests {
 
     @Test("a refused connection is retried with backoff, then reported as a transport error")
     func refusedConnection() async throws {
-        let closed = try await ScriptedHTTPServer.start { _, _ in .json(200) }
-        let baseURL = closed.baseURL
-        try await closed.stop()
+        // Bound but never listening: refused, and no other test's server can take the port.
+        let closed = try ClosedPort()
         // The HTTP library keeps retrying a refused connect until the attempt's deadline (real
         // time), so attempts are kept short here.
-        let test = TestClient(baseURL: baseURL) { $0.requestTimeout = .milliseconds(300) }
+        let test = TestClient(baseURL: closed.baseURL) { $0.requestTimeout = .milliseconds(300) }
         let call = Task { try await test.client.getChannel(Snowflake(1)) }
         for sleep in 1...3 {
             await test.sleeps.waitUntilStarted(sleep)
@@ -133,6 +132,7 @@ struct RetryTests {
             return
         }
         #expect(test.metrics.value("discord_request_retries_total", [("reason", "transport"), ("route", "/channels/{channel.id}")]) == 3)
+        withExtendedLifetime(closed) {}
     }
 }
 

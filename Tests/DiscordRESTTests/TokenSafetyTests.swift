@@ -73,10 +73,8 @@ struct TokenSafetyTests {
 
     @Test("transport errors on token routes do not show the token")
     func transportError() async throws {
-        let closed = try await ScriptedHTTPServer.start { _, _ in .json(200) }
-        let baseURL = closed.baseURL
-        try await closed.stop()
-        let test = TestClient(baseURL: baseURL) {
+        let closed = try ClosedPort()
+        let test = TestClient(baseURL: closed.baseURL) {
             $0.maxRetries = 0
             $0.requestTimeout = .milliseconds(300)
         }
@@ -87,6 +85,7 @@ struct TokenSafetyTests {
             #expect(!text.contains(Self.webhookToken))
             #expect(!text.contains(TestClient.botToken))
         }
+        withExtendedLifetime(closed) {}
     }
 
     @Test("the token, requests and routes describe themselves without secrets")
