@@ -152,7 +152,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SchedulingTests",
-            dependencies: ["Scheduling", .product(name: "Clocks", package: "swift-clocks")],
+            dependencies: ["Scheduling", "CastBotTestSupport", .product(name: "Clocks", package: "swift-clocks")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

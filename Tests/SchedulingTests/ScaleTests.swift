@@ -1,3 +1,4 @@
+import CastBotTestSupport
 import Foundation
 import Scheduling
 import Testing

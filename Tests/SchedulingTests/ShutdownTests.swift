@@ -1,3 +1,4 @@
+import CastBotTestSupport
 import Clocks
 import Foundation
 import Scheduling

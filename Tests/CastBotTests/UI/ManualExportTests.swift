@@ -1,3 +1,4 @@
+import CastBotTestSupport
 @testable import CastBot
 import DiscordSandbox
 import Foundation

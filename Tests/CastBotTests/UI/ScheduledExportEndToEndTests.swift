@@ -1,3 +1,4 @@
+import CastBotTestSupport
 @testable import CastBot
 import Clocks
 import DiscordSandbox

@@ -5,7 +5,7 @@ import Foundation
 /// with the sandbox on loopback. It yields first (in-process effects land within a few task hops),
 /// then checks once a millisecond instead of spinning, so a waiting test leaves the CPU to the
 /// work it waits for. Returns whether the condition held.
-func eventually(timeout: Duration = .seconds(60), _ condition: () async -> Bool) async -> Bool {
+public func eventually(timeout: Duration = .seconds(60), _ condition: () async -> Bool) async -> Bool {
     let clock = ContinuousClock()
     let deadline = clock.now.advanced(by: timeout)
     var checks = 0
