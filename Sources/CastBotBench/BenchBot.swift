@@ -43,7 +43,7 @@ public final class BenchBot: Sendable {
             let discord = HTTPDiscordClient.bot(configuration: configuration, logger: logger)
             // The handler `castbot serve` builds; its scheduler loop is not run, so only the
             // interaction path is measured.
-            let bot = BotAssembly.make(
+            let bot = try await BotAssembly.make(
                 configuration: configuration, discord: discord, clock: ContinuousClock(),
                 interactionClock: ContinuousClock(), logger: logger)
             let server = try await LoopbackInteractionServer.start(

@@ -90,7 +90,7 @@ public enum InteractionLoadBench {
         }
         let quiet = Logger(label: "castbot.bench.load", factory: { _ in SwiftLogNoOpLogHandler() })
         let bot = try await BenchBot.start(dataDirectory: folder, logger: quiet)
-        let background: (any LoadBenchBackgroundWork)? = exportInBackground ? ScheduledAllExportWork(bot: bot, logger: quiet) : nil
+        let background: (any LoadBenchBackgroundWork)? = exportInBackground ? try await ScheduledAllExportWork(bot: bot, logger: quiet) : nil
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 512)
         // Its own event loop, so the generator's I/O does not queue behind the server's.

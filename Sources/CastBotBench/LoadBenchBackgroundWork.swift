@@ -23,12 +23,12 @@ struct ScheduledAllExportWork: LoadBenchBackgroundWork {
     let info: ScheduleInfo
     let name: String
 
-    init(bot: BenchBot, logger: Logger) {
+    init(bot: BenchBot, logger: Logger) async throws {
         let clock = ContinuousClock()
         let work = ScheduledWorkContext(
             engine: Scheduler(clock: clock, logger: logger), discord: bot.discord,
             dataStore: PlayerDataStore(directory: bot.dataDirectory),
-            stateStore: ServiceStateStore(directory: bot.dataDirectory, logger: logger),
+            stateStore: try await ServiceStateStore.open(directory: bot.dataDirectory, logger: logger),
             applicationID: bot.configuration.applicationID, clock: clock, now: { Date() }, logger: logger)
         runner = ScheduledExportRunner(work: work)
         info = ScheduleInfo(

@@ -5,6 +5,8 @@ public struct SchedulerDiagnostics: Hashable, Sendable {
     public var activeSchedules: Int
     /// Runs going now; each has exactly one task. Idle schedules have none.
     public var runningRuns: Int
+    /// Runs due but waiting for a free slot (`SchedulerConfiguration.maxConcurrentRuns`).
+    public var runsWaitingForSlot: Int
     /// Runs given up on (timed out, or cancelled at shutdown) whose task has not returned yet:
     /// work that ignores cancellation shows up here.
     public var abandonedRuns: Int
@@ -16,12 +18,13 @@ public struct SchedulerDiagnostics: Hashable, Sendable {
     public var loopWakeUps: Int
 
     public init(
-        schedules: Int, activeSchedules: Int, runningRuns: Int, abandonedRuns: Int,
+        schedules: Int, activeSchedules: Int, runningRuns: Int, runsWaitingForSlot: Int = 0, abandonedRuns: Int,
         pendingDeadlines: Int, loopRunning: Bool, loopWakeUps: Int
     ) {
         self.schedules = schedules
         self.activeSchedules = activeSchedules
         self.runningRuns = runningRuns
+        self.runsWaitingForSlot = runsWaitingForSlot
         self.abandonedRuns = abandonedRuns
         self.pendingDeadlines = pendingDeadlines
         self.loopRunning = loopRunning

@@ -11,11 +11,22 @@ extension SchedulerState {
         loop.isParked = false
         loop.wakePending = false
         var launched = 0
+        // Runs already waiting for a slot are older than anything due in the heap: they go first.
+        while hasFreeSlot, let waiting = waitingForSlot.first {
+            if launched >= limit { return true }
+            waitingForSlot.removeFirst()
+            if launchRun(waiting.key, token: waiting.token, now: now, makeTask: makeTask) { launched += 1 }
+        }
         while let entry = heap.min, entry.instant <= now.instant {
             if launched >= limit { return true }
             heap.removeMin()
             switch entry.purpose {
             case .run(let key, let token):
+                guard hasFreeSlot else {
+                    // Kept out of the heap so timeouts behind it still fire while every slot is taken.
+                    waitingForSlot.append((key, token))
+                    continue
+                }
                 if launchRun(key, token: token, now: now, makeTask: makeTask) { launched += 1 }
             case .timeout(let runID):
                 if inFlight[runID] == nil {
@@ -62,6 +73,7 @@ extension SchedulerState {
             staleEntries += 1  // its timeout entry
         }
         if inFlight.isEmpty { effects.runsDrained = true }
+        if !waitingForSlot.isEmpty { wakeLoop() }
         let result = Self.result(of: ending, timeout: run.timeout)
 
         guard var record = records[run.key], record.generation == run.generation else {
@@ -87,6 +99,8 @@ extension SchedulerState {
         }
         records[run.key] = record
     }
+
+    private var hasFreeSlot: Bool { inFlight.count < configuration.maxConcurrentRuns }
 
     /// Settles every run still going as cancelled (shutdown, or the loop itself cancelled).
     mutating func cancelAllRuns(now: TimePairing<Instant>) -> Int {

@@ -1,4 +1,5 @@
 import Foundation
+import DequeModule
 import HeapModule
 
 /// All mutable state of a scheduler, kept behind one lock. Methods change it and note the
@@ -10,6 +11,9 @@ struct SchedulerState<Instant: InstantProtocol>: Sendable where Instant.Duration
     let configuration: SchedulerConfiguration
     var records: [ScheduleKey: ScheduleRecord<Instant>] = [:]
     var heap = Heap<PendingDeadline<Instant>>()
+    /// Runs that fell due while `maxConcurrentRuns` were going, in deadline order; each is
+    /// launched when a slot frees (if its token is still current).
+    var waitingForSlot = Deque<(key: ScheduleKey, token: UInt64)>()
     var staleEntries = 0
     var inFlight: [UInt64: InFlightRun<Instant>] = [:]
     /// Runs settled as timed out or cancelled whose task has not returned yet.
@@ -84,6 +88,7 @@ struct SchedulerState<Instant: InstantProtocol>: Sendable where Instant.Duration
             schedules: records.count,
             activeSchedules: records.values.count { $0.status.isActive },
             runningRuns: inFlight.count,
+            runsWaitingForSlot: waitingForSlot.count,
             abandonedRuns: abandoned.count,
             pendingDeadlines: heap.count,
             loopRunning: loop.isRunning,

@@ -40,7 +40,7 @@ struct HealthAndMetricsTests {
     func readinessIsWired() async throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let bot = BotAssembly.make(
+        let bot = try await BotAssembly.make(
             configuration: CastBotConfiguration(dataDirectory: folder.path), discord: RecordingDiscordClient(),
             clock: TestClock(), interactionClock: TestClock(), logger: Logger(label: "t", factory: { _ in SwiftLogNoOpLogHandler() }))
         #expect(!bot.isReady(), "/healthz answers starting before the schedules are back")

@@ -35,12 +35,12 @@ public struct BotAssembly: Sendable {
         packager: ExportPackager = ExportPackager(),
         importLimits: ImportLimits = ImportLimits(),
         logger: Logger
-    ) -> BotAssembly where C.Duration == Duration {
+    ) async throws -> BotAssembly where C.Duration == Duration {
         let store = PlayerDataStore(directory: configuration.dataDirectory)
         let scheduler = Scheduler(clock: clock, logger: logger, wallClock: now)
         let work = ScheduledWorkContext(
             engine: scheduler, discord: discord, dataStore: store,
-            stateStore: ServiceStateStore(directory: configuration.dataDirectory, logger: logger),
+            stateStore: try await ServiceStateStore.open(directory: configuration.dataDirectory, logger: logger),
             applicationID: configuration.applicationID, clock: clock, now: now, packager: packager, logger: logger)
         let scheduled = ScheduledFeatures(work: work, startedAt: now())
 

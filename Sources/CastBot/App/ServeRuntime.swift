@@ -31,7 +31,7 @@ public struct ServeRuntime: Sendable {
     /// Returns after a graceful shutdown; throws if a service failed.
     public func run() async throws {
         logger.info("starting CastBot \(CastBotVersion.current)", metadata: ["configuration": "\(configuration)"])
-        let bot = BotAssembly.make(
+        let bot = try await BotAssembly.make(
             configuration: configuration, discord: HTTPDiscordClient.bot(configuration: configuration, logger: logger),
             clock: ContinuousClock(), interactionClock: ContinuousClock(), logger: logger)
         let listening = ListeningFlag()

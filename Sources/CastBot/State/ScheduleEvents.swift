@@ -1,23 +1,24 @@
 import DiscordModels
-import DiscordREST
 import Logging
 import Scheduling
 
-/// Follows the scheduler's events: tells admins by DM when their schedule stops on its own
-/// (a run asked to stop, or too many failures), saves the state after every change, and keeps
-/// the active-schedules gauge current.
+/// Follows the scheduler's events: writes each schedule's row when it changes (with the run that
+/// ended), queues a DM to the admin when a schedule stops on its own (a run asked to stop, or too
+/// many failures), and keeps the active-schedules gauge current.
+///
+/// The stream is unbounded: events are never dropped, however many runs end at once. A stop
+/// notice goes to the durable outbox in the same transaction as the schedule's row, and
+/// `AdminNoticeOutbox` sends it (with retries), so a burst of stops or a restart loses no DM.
 ///
 /// It subscribes when created, so create it before starting schedules; `run()` consumes the
 /// events until the scheduler shuts down.
 final class ScheduleEventMonitor: Sendable {
     private let events: AsyncStream<SchedulerEvent>
     private let work: ScheduledWorkContext
-    private let notifier: AdminNotifier
 
     init(work: ScheduledWorkContext) {
         self.work = work
-        events = work.engine.events(bufferingPolicy: .bufferingNewest(10_000))
-        notifier = AdminNotifier(discord: work.discord, logger: work.logger)
+        events = work.engine.events(bufferingPolicy: .unbounded)
     }
 
     func run() async {
@@ -27,47 +28,53 @@ final class ScheduleEventMonitor: Sendable {
     }
 
     func handle(_ event: SchedulerEvent) async {
+        let key = event.key
+        var notice: (userID: String, content: String)?
+        var finishedRun: RunHistoryEntry?
         switch event.kind {
-        case .runStarted:
+        case .runStarted, .replaced, .runsCoalesced:
+            // Nothing to save that the run's end (or the new schedule's event) does not save.
             return
+        case .runSucceeded(let run, _), .runStoppedSchedule(let run, _), .runCancelled(let run):
+            finishedRun = historyEntry(event, run: run, message: nil)
+        case .runFailed(let run, let error, _):
+            finishedRun = historyEntry(event, run: run, message: error)
+        case .runTimedOut(let run, _, _):
+            finishedRun = historyEntry(event, run: run, message: nil)
         case .stoppedByRun(let reason):
-            work.logger.warning("schedule stopped by its run", metadata: ["schedule": "\(event.key)", "reason": "\(reason)"])
-            await notifier.notify(userID: event.info.setByUserID, content: ScheduleStopNotice.stoppedByRun(event.info, reason: reason))
+            work.logger.warning("schedule stopped by its run", metadata: ["schedule": "\(key)", "reason": "\(reason)"])
+            notice = (event.info.setByUserID, ScheduleStopNotice.stoppedByRun(event.info, reason: reason))
         case .autoDisabled(let lastError, let failures):
             work.logger.error(
-                "schedule auto-disabled", metadata: ["schedule": "\(event.key)", "failures": "\(failures)", "last_error": "\(lastError)"])
-            await notifier.notify(
-                userID: event.info.setByUserID,
-                content: ScheduleStopNotice.autoDisabled(event.info, lastError: lastError, failures: failures))
-        default:
+                "schedule auto-disabled", metadata: ["schedule": "\(key)", "failures": "\(failures)", "last_error": "\(lastError)"])
+            notice = (event.info.setByUserID, ScheduleStopNotice.autoDisabled(event.info, lastError: lastError, failures: failures))
+        case .scheduled, .stopped:
             break
         }
-        work.metrics.activeSchedules(work.engine.diagnostics().activeSchedules)
-        await work.stateStore.save()
-    }
-}
-
-/// Tells the admin who set a schedule, by DM, that it stopped on its own. A DM that cannot be
-/// delivered (DMs closed, user gone) is only logged: nothing else depends on it.
-struct AdminNotifier: Sendable {
-    let discord: any DiscordClient
-    let logger: Logger
-
-    /// Returns whether the DM was delivered.
-    @discardableResult
-    func notify(userID: String, content: String) async -> Bool {
-        guard let user = DiscordModels.Snowflake(userID) else {
-            logger.warning("not sending a DM: the admin's user id is not a Discord id", metadata: ["user": "\(userID.prefix(40))"])
-            return false
+        if finishedRun == nil {
+            work.metrics.activeSchedules(work.engine.diagnostics().activeSchedules)
         }
-        do {
-            let channel = try await discord.createDM(recipientID: user)
-            _ = try await discord.createMessage(
-                channelID: channel.id, payload: MessagePayload(content: String(content.prefix(2000)), allowedMentions: AllowedMentions.none))
-            return true
-        } catch {
-            logger.warning("could not DM the admin about a stopped schedule", metadata: ["user": "\(userID)", "error": "\(error)"])
-            return false
+        await work.stateStore.recordScheduleChange(work.engine.status(key), key: key, at: event.at, finishedRun: finishedRun, notice: notice)
+    }
+
+    /// The run's times come from the schedule's last run when it is this run (it always is,
+    /// unless the schedule was replaced meanwhile).
+    private func historyEntry(_ event: SchedulerEvent, run: Int, message: String?) -> RunHistoryEntry {
+        let last = work.engine.status(event.key)?.lastRun
+        let record = last?.number == run ? last : nil
+        return RunHistoryEntry(
+            scheduleKey: event.key, run: run, scheduledAt: record?.scheduledAt, startedAt: record?.startedAt,
+            finishedAt: record?.finishedAt ?? event.at, result: record?.result.kind ?? Self.resultKind(event.kind),
+            message: record?.result.message ?? message)
+    }
+
+    private static func resultKind(_ kind: SchedulerEvent.Kind) -> RunResult.Kind {
+        switch kind {
+        case .runSucceeded: .succeeded
+        case .runStoppedSchedule: .stoppedSchedule
+        case .runTimedOut: .timedOut
+        case .runCancelled: .cancelled
+        default: .failed
         }
     }
 }

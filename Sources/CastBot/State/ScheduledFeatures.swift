@@ -17,6 +17,7 @@ public final class ScheduledFeatures: Sendable {
     public let exports: ExportScheduleService
     public let health: HealthMonitorService
     private let monitor: ScheduleEventMonitor
+    let outbox: AdminNoticeOutbox
     private let started = Mutex(false)
 
     /// - Parameter startedAt: when the service started, for the health report's uptime.
@@ -24,6 +25,7 @@ public final class ScheduledFeatures: Sendable {
         self.work = work
         // Subscribes to the scheduler's events now, before any schedule starts.
         monitor = ScheduleEventMonitor(work: work)
+        outbox = AdminNoticeOutbox(work: work)
         exports = ExportScheduleService(work: work)
         health = HealthMonitorService(work: work, startedAt: startedAt)
     }
@@ -35,8 +37,7 @@ public final class ScheduledFeatures: Sendable {
         var report = await exports.restoreSavedSchedules()
         report.merge(await health.restoreSavedSchedule())
         let engine = work.engine
-        await work.stateStore.attach { engine.snapshot() }
-        await work.stateStore.save()
+        await work.stateStore.saveSchedules(engine.statuses(), forgetting: report.cleared)
         work.metrics.activeSchedules(engine.diagnostics().activeSchedules)
         if !report.cleared.isEmpty {
             work.logger.notice(
@@ -55,10 +56,16 @@ public final class ScheduledFeatures: Sendable {
         await monitor.run()
     }
 
-    /// After the scheduler has shut down: delete webhooks still waiting for cleanup, save the state.
+    /// Sends queued DMs until cancelled.
+    func runNoticeOutbox() async {
+        await outbox.run()
+    }
+
+    /// After the scheduler has shut down: delete webhooks still waiting for cleanup, save every
+    /// schedule's row.
     func finishShutdown() async {
         await work.delivery.cleanUpNow()
-        await work.stateStore.save()
+        await work.stateStore.saveSchedules(work.engine.statuses())
     }
 }
 
@@ -81,12 +88,19 @@ struct ScheduledFeaturesService<C: Clock>: Service where C.Duration == Duration 
         let features = features
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await scheduler.run() }
-            group.addTask { await features.runEventMonitor() }
+            // Not cancelled: it ends when the scheduler's shutdown ends the event stream, after
+            // handling every event already sent (a stop's DM is queued, never dropped).
+            let monitor = Task { await features.runEventMonitor() }
             await features.start()
+            // Started after the restore, so DMs queued before a restart go out once the service is up.
+            let outbox = Task { await features.runNoticeOutbox() }
             try? await gracefulShutdown()
+            outbox.cancel()
             await scheduler.shutdown(gracePeriod: gracePeriod)
             group.cancelAll()
             await group.waitForAll()
+            await monitor.value
+            await outbox.value
             await features.finishShutdown()
         }
     }

@@ -2,8 +2,9 @@ public import Foundation
 import PlayerData
 public import Scheduling
 
-/// Everything the service keeps about its schedules between restarts, stored as
-/// `CASTBOT_DATA_DIR/castbot-state.json`.
+/// Everything the service keeps about its schedules between restarts, as loaded at startup from
+/// `ServiceStateStorage` (and the shape of the `castbot-state.json` of earlier versions, which is
+/// imported once).
 public struct ServiceState: Hashable, Sendable, Codable {
     static let currentFormatVersion = 1
 
@@ -34,8 +35,15 @@ public struct ServiceState: Hashable, Sendable, Codable {
 /// milliseconds (so saved schedule times round-trip to the millisecond).
 enum StateFileCoding {
     static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
+        let encoder = compactEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// One line, for database columns.
+    static func compactEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(Timestamp.iso8601(date))

@@ -1,90 +1,102 @@
 import Foundation
 public import Logging
-import PlayerData
 public import Scheduling
 
-/// Keeps `ServiceState` in memory and on disk (`castbot-state.json` in the data folder).
+/// The service's state in memory, written through to a `ServiceStateStorage` change by change.
 ///
-/// Every change is written at once, atomically and durably (`DurableFile.writeAtomically`), with
-/// a fresh snapshot of the scheduler, so a crash at any moment leaves the last complete state.
-/// A failed write is logged and reported; the in-memory state stays current and the next change
-/// (or the save at shutdown) tries again.
+/// Reads (`current()`) come from memory. Each change writes only what changed: a schedule's row,
+/// one run-history row, a settings row, a notice. A run's delivered export is noted in memory
+/// and written in the same transaction as the run's end, so a delivered run costs one commit.
+/// A failed write is logged and counted; the in-memory state stays current and the next write of
+/// the same row carries it.
 public actor ServiceStateStore {
-    public static let defaultFileName = "castbot-state.json"
-
-    public nonisolated let path: String
+    public nonisolated let storage: any ServiceStateStorage
     private let logger: Logger
     private var state: ServiceState
-    private var snapshotSource: (@Sendable () -> SchedulerSnapshot)?
+    /// Exports delivered by runs whose end has not been recorded yet.
+    private var deliveredByRunningRuns: [ScheduleKey: LastExportRecord] = [:]
     /// Writes that failed since the last successful one.
     public private(set) var failedWrites = 0
+    /// Signalled when a notice is queued, so the outbox sends it without waiting for its next poll.
+    nonisolated let noticeQueued = WakeSignal()
 
-    /// Reads the state file if there is one. An unreadable file is copied aside as
-    /// `castbot-state.json.unreadable` and the service starts from an empty state.
-    public init(directory: String, fileName: String = ServiceStateStore.defaultFileName, logger: Logger) {
-        let path = "\(directory)/\(fileName)"
-        self.path = path
+    public init(storage: any ServiceStateStorage, loaded: ServiceState, logger: Logger) {
+        self.storage = storage
+        self.state = loaded
         self.logger = logger
-        state = Self.read(path: path, logger: logger)
     }
 
-    /// The state as last loaded or changed.
+    /// Opens the SQLite state in `directory` (importing a `castbot-state.json` once) and loads it.
+    public static func open(directory: String, logger: Logger) async throws -> ServiceStateStore {
+        let storage = try SQLiteStateStorage(directory: directory, logger: logger)
+        let loaded: ServiceState
+        do {
+            loaded = try await storage.loadState()
+        } catch {
+            throw StateStorageError("Could not read the state database \(storage.path): \(error)")
+        }
+        return ServiceStateStore(storage: storage, loaded: loaded, logger: logger)
+    }
+
+    /// The state as loaded at startup and changed since (its `schedules` are those loaded).
     public func current() -> ServiceState {
         state
     }
 
-    /// Where schedule snapshots come from when saving; set once the scheduler exists.
-    func attach(snapshotSource: @escaping @Sendable () -> SchedulerSnapshot) {
-        self.snapshotSource = snapshotSource
+    func setExportSettings(_ request: ExportScheduleRequest, for key: ScheduleKey) async {
+        state.exportSettings[key.rawValue] = request
+        await write([.exportSettings(key: key, request)])
     }
 
-    /// Changes the state and writes it. Returns false if the write failed (already logged).
-    @discardableResult
-    public func update(_ change: (inout ServiceState) -> Void) -> Bool {
-        change(&state)
-        return save()
+    func setHealthSettings(_ settings: HealthMonitorSettings?) async {
+        state.healthSettings = settings
+        await write([.healthSettings(settings)])
     }
 
-    /// Writes the current state (with a fresh scheduler snapshot). Returns false on failure.
-    @discardableResult
-    public func save() -> Bool {
-        if let snapshotSource {
-            state.schedules = snapshotSource()
+    /// A run delivered an export: known at once (drop warnings, status), written with the run's end.
+    func noteDelivered(_ record: LastExportRecord, for key: ScheduleKey) {
+        state.lastExports[key.rawValue] = record
+        deliveredByRunningRuns[key] = record
+    }
+
+    /// Writes a schedule's row as the scheduler sees it now, with the run that just ended and a
+    /// notice for its admin, in one transaction.
+    func recordScheduleChange(
+        _ status: ScheduleStatus?, key: ScheduleKey, at date: Date, finishedRun: RunHistoryEntry?, notice: (userID: String, content: String)?
+    ) async {
+        var changes: [StateChange] = []
+        if let status { changes.append(.schedule(status)) }
+        if finishedRun != nil, let record = deliveredByRunningRuns.removeValue(forKey: key) {
+            changes.append(.lastExport(key: key, record))
         }
+        if let finishedRun { changes.append(.runFinished(finishedRun)) }
+        if let notice { changes.append(.enqueueNotice(userID: notice.userID, content: notice.content, at: date)) }
+        await write(changes)
+        if notice != nil { noticeQueued.signal() }
+    }
+
+    /// Writes every schedule's row in one transaction (startup, shutdown), and forgets the
+    /// schedules a restart cleared.
+    func saveSchedules(_ statuses: [ScheduleStatus], forgetting cleared: [ScheduleKey] = []) async {
+        await write(statuses.map(StateChange.schedule) + cleared.map(StateChange.forgetSchedule))
+    }
+
+    /// Applies outbox bookkeeping (delivered, retry, abandoned).
+    func updateNotice(_ change: StateChange) async {
+        await write([change])
+    }
+
+    @discardableResult
+    private func write(_ changes: [StateChange]) async -> Bool {
+        guard !changes.isEmpty else { return true }
         do {
-            let data = try StateFileCoding.encoder().encode(state)
-            try DurableFile.writeAtomically(Array(data), to: path)
+            try await storage.apply(changes)
             failedWrites = 0
             return true
         } catch {
             failedWrites += 1
-            logger.error("could not save the service state", metadata: ["path": "\(path)", "error": "\(error)"])
+            logger.error("could not save the service state", metadata: ["error": "\(error)", "changes": "\(changes.count)"])
             return false
-        }
-    }
-
-    private static func read(path: String, logger: Logger) -> ServiceState {
-        let bytes: [UInt8]
-        do {
-            guard let found = try DurableFile.contentsIfPresent(of: path) else { return ServiceState() }
-            bytes = found
-        } catch {
-            logger.error("could not read the service state; starting without saved schedules", metadata: ["path": "\(path)", "error": "\(error)"])
-            return ServiceState()
-        }
-        do {
-            let decoded = try StateFileCoding.decoder().decode(ServiceState.self, from: Data(bytes))
-            guard decoded.formatVersion <= ServiceState.currentFormatVersion else {
-                throw StateFileError.newerFormat(decoded.formatVersion)
-            }
-            return decoded
-        } catch {
-            let aside = path + ".unreadable"
-            try? DurableFile.snapshot(path, to: aside)
-            logger.error(
-                "the service state file is not valid; starting without saved schedules (the file was copied aside)",
-                metadata: ["path": "\(path)", "copy": "\(aside)", "error": "\(error)"])
-            return ServiceState()
         }
     }
 }

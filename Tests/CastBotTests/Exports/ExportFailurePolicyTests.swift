@@ -14,7 +14,7 @@ struct ExportFailurePolicyTests {
 
     /// Starts an hourly export of the fixture guild and lets its first run end.
     static func firstRun(_ discord: Fake, dataFile: [UInt8]? = nil) async throws -> (ScheduledHarness, SchedulerEvent?) {
-        let harness = try ScheduledHarness(discord: discord, dataFile: dataFile ?? (try Fixtures.bytes(Fixtures.wholeFile)))
+        let harness = try await ScheduledHarness(discord: discord, dataFile: dataFile ?? (try Fixtures.bytes(Fixtures.wholeFile)))
         try await harness.features.exports.apply(ScheduleRequests.server(every: 60))
         await harness.advance(by: .seconds(5))
         let ended = await harness.event { $0.isRunEnd }
@@ -39,7 +39,7 @@ struct ExportFailurePolicyTests {
     @Test("Data file missing: the run fails and is counted")
     func missingDataFile() async throws {
         let discord = Fake()
-        let harness = try ScheduledHarness(discord: discord, dataFile: nil)
+        let harness = try await ScheduledHarness(discord: discord, dataFile: nil)
         try await harness.features.exports.apply(ScheduleRequests.server(every: 60))
         await harness.advance(by: .seconds(5))
         #expect(await harness.event { $0.isRunEnd }?.isRunFailure == true)

@@ -7,13 +7,13 @@ import CastBotTestSupport
 
 @Suite("Export schedule requests and answers", .timeLimit(.minutes(1)))
 struct ExportScheduleServiceTests {
-    static func harness() throws -> ScheduledHarness {
-        try ScheduledHarness(discord: RecordingDiscordClient(), dataFile: try Fixtures.bytes(Fixtures.wholeFile))
+    static func harness() async throws -> ScheduledHarness {
+        try await ScheduledHarness(discord: RecordingDiscordClient(), dataFile: try Fixtures.bytes(Fixtures.wholeFile))
     }
 
     @Test("The confirmation follows the seed")
     func confirmation() async throws {
-        let harness = try Self.harness()
+        let harness = try await Self.harness()
         let answer = try await harness.features.exports.apply(ScheduleRequests.all(every: 1440))
         let size = ByteSizeText.describe(try Fixtures.bytes(Fixtures.wholeFile).count)
         #expect(answer.message == """
@@ -39,7 +39,7 @@ struct ExportScheduleServiceTests {
 
     @Test("resume and a daily time show in the confirmation and the status")
     func resumeDaily() async throws {
-        let harness = try Self.harness()
+        let harness = try await Self.harness()
         let answer = try await harness.features.exports.apply(ScheduleRequests.server(every: 1440, restartPolicy: .resume, dailyAt: "03:00"))
         #expect(answer.cadenceLabel == "Daily at 03:00 UTC")
         #expect(answer.message.contains("🔁 **Restart policy**: resume"))
@@ -52,7 +52,7 @@ struct ExportScheduleServiceTests {
 
     @Test("Interval 0 stops the schedule and keeps the settings for the modal")
     func stop() async throws {
-        let harness = try Self.harness()
+        let harness = try await Self.harness()
         try await harness.features.exports.apply(ScheduleRequests.server(every: 90))
         let answer = try await harness.features.exports.apply(ScheduleRequests.server(every: 0))
         #expect(!answer.isScheduled)
@@ -67,7 +67,7 @@ struct ExportScheduleServiceTests {
 
     @Test("Refused requests change nothing and say what is allowed")
     func refusals() async throws {
-        let harness = try Self.harness()
+        let harness = try await Self.harness()
         for (request, expected) in [
             (ScheduleRequests.server(every: 10_081), ExportScheduleError.intervalOutOfRange(10_081)),
             (ScheduleRequests.server(every: -5), .intervalOutOfRange(-5)),
@@ -85,7 +85,7 @@ struct ExportScheduleServiceTests {
 
     @Test("Starting again replaces the guild's schedule; each guild and 'all' have their own")
     func oneSchedulePerScope() async throws {
-        let harness = try Self.harness()
+        let harness = try await Self.harness()
         try await harness.features.exports.apply(ScheduleRequests.server(every: 60))
         try await harness.features.exports.apply(ScheduleRequests.server(every: 120))
         try await harness.features.exports.apply(ScheduleRequests.server(every: 60, guildID: "1308581797915005029"))

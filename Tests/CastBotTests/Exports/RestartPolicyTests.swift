@@ -1,5 +1,6 @@
 import DiscordModels
 import Foundation
+import Logging
 import PlayerData
 import Scheduling
 import Testing
@@ -7,14 +8,14 @@ import Testing
 @testable import CastBot
 import CastBotTestSupport
 
-@Suite("Restart policies and the state file", .timeLimit(.minutes(2)))
+@Suite("Restart policies and the saved state", .timeLimit(.minutes(2)))
 struct RestartPolicyTests {
     @Test("clear is gone after a restart (settings kept for the modal); resume comes back and runs a missed export once")
     func clearAndResume() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let fixture = try Fixtures.bytes(Fixtures.wholeFile)
-        let before = try ScheduledHarness(discord: RecordingDiscordClient(), directory: directory, dataFile: fixture)
+        let before = try await ScheduledHarness(discord: RecordingDiscordClient(), directory: directory, dataFile: fixture)
         await before.features.start()
         try await before.features.exports.apply(ScheduleRequests.server(every: 60, restartPolicy: .resume))
         try await before.features.exports.apply(ScheduleRequests.all(every: 60, restartPolicy: .clear))
@@ -22,17 +23,17 @@ struct RestartPolicyTests {
         #expect(await eventually { before.count { $0.isRunSuccess } == 2 })
         await before.stop()
 
-        // The state file: settings, last exports and both schedules, written atomically.
-        let saved = try StateFileCoding.decoder().decode(ServiceState.self, from: Data(try directory.read("castbot-state.json")))
+        // The state database: settings, last exports and both schedules.
+        let saved = try await Self.savedState(in: directory)
         #expect(saved.exportSettings.keys.sorted() == ["export:all", "export:guild:\(Fixtures.guildID)"])
         #expect(saved.exportSettings["export:all"]?.restartPolicy == .clear)
         #expect(saved.lastExports.count == 2)
         #expect(saved.schedules?.schedules.map(\.key.rawValue) == ["export:all", "export:guild:\(Fixtures.guildID)"])
-        #expect(!directory.exists("castbot-state.json.unreadable"))
+        #expect(!directory.exists("castbot-state.json"), "no JSON state file any more")
 
         // Back 2 h 20 min after the first start: the 1 h and 2 h runs were missed.
         let discord = RecordingDiscordClient()
-        let after = try ScheduledHarness(
+        let after = try await ScheduledHarness(
             discord: discord, directory: directory, startDate: before.startDate.addingTimeInterval(8_400))
         let report = await after.features.start()
         #expect(report.resumed == [ExportScope.guild(Fixtures.guildID).scheduleKey])
@@ -58,23 +59,27 @@ struct RestartPolicyTests {
         await after.stop()
 
         // After the second run the state holds only the resumed schedule.
-        let final = try StateFileCoding.decoder().decode(ServiceState.self, from: Data(try directory.read("castbot-state.json")))
-        #expect(final.schedules?.schedules.map(\.key) == [ExportScope.guild(Fixtures.guildID).scheduleKey])
+        let final = try await Self.savedState(in: directory)
+        #expect(final.schedules?.schedules.filter(\.isActive).map(\.key) == [ExportScope.guild(Fixtures.guildID).scheduleKey])
         #expect(final.exportSettings.count == 2)
     }
 
-    @Test("A damaged state file is copied aside and the service starts empty")
+    static func savedState(in directory: TemporaryDirectory) async throws -> ServiceState {
+        try await SQLiteStateStorage(directory: directory.path, logger: Logger.quiet("state")).loadState()
+    }
+
+    @Test("A damaged castbot-state.json from an earlier version is copied aside, not imported, and the service starts empty")
     func unreadableStateFile() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try directory.write(Array("{not json".utf8), to: "castbot-state.json")
-        let harness = try ScheduledHarness(discord: RecordingDiscordClient(), directory: directory, dataFile: try Fixtures.bytes(Fixtures.wholeFile))
+        let harness = try await ScheduledHarness(discord: RecordingDiscordClient(), directory: directory, dataFile: try Fixtures.bytes(Fixtures.wholeFile))
         let report = await harness.features.start()
         #expect(report == ScheduleRestoreReport())
         #expect(directory.exists("castbot-state.json.unreadable"))
         #expect(try directory.read("castbot-state.json.unreadable") == Array("{not json".utf8))
-        let rewritten = try StateFileCoding.decoder().decode(ServiceState.self, from: Data(try directory.read("castbot-state.json")))
-        #expect(rewritten.exportSettings.isEmpty)
+        #expect(!directory.exists("castbot-state.json"))
+        #expect(try await Self.savedState(in: directory).exportSettings.isEmpty)
         await harness.stop()
     }
 

@@ -14,7 +14,7 @@ struct ScheduledExportMessageTests {
     func allExportMessage() async throws {
         let discord = RecordingDiscordClient()
         let fixture = try Fixtures.bytes(Fixtures.wholeFile)
-        let harness = try ScheduledHarness(discord: discord, dataFile: fixture)
+        let harness = try await ScheduledHarness(discord: discord, dataFile: fixture)
         let file = try PlayerDataFile(bytes: fixture)
 
         let confirmation = try await harness.features.exports.apply(ScheduleRequests.all(every: 1440))
@@ -70,7 +70,7 @@ struct ScheduledExportMessageTests {
         discord.addWebhook(channelID: ScheduledHarness.channelID, name: TemporaryWebhookName.value, applicationID: RecordingDiscordClient.applicationID)
         discord.addWebhook(channelID: ScheduledHarness.channelID, name: TemporaryWebhookName.value, applicationID: Snowflake("1300000000000000009"))
         discord.addWebhook(channelID: ScheduledHarness.channelID, name: "Other hook", applicationID: RecordingDiscordClient.applicationID)
-        let harness = try ScheduledHarness(discord: discord, dataFile: try Fixtures.bytes(Fixtures.wholeFile))
+        let harness = try await ScheduledHarness(discord: discord, dataFile: try Fixtures.bytes(Fixtures.wholeFile))
 
         try await harness.features.exports.apply(ScheduleRequests.server(every: 60))
         await harness.advance(by: .seconds(5))
@@ -101,7 +101,7 @@ struct ScheduledExportMessageTests {
     func serverExport() async throws {
         let discord = RecordingDiscordClient()
         let fixture = try Fixtures.bytes(Fixtures.wholeFile)
-        let harness = try ScheduledHarness(discord: discord, dataFile: fixture)
+        let harness = try await ScheduledHarness(discord: discord, dataFile: fixture)
         try await harness.features.exports.apply(ScheduleRequests.server(every: 360))
         await harness.advance(by: .seconds(5))
         #expect(await harness.event { $0.isRunEnd }?.isRunSuccess == true)
@@ -123,7 +123,7 @@ struct ScheduledExportMessageTests {
     @Test("The WIPED file after the whole file warns of a sharp drop; an unchanged file does not")
     func dropWarning() async throws {
         let discord = RecordingDiscordClient()
-        let harness = try ScheduledHarness(discord: discord, dataFile: try Fixtures.bytes(Fixtures.wholeFile))
+        let harness = try await ScheduledHarness(discord: discord, dataFile: try Fixtures.bytes(Fixtures.wholeFile))
         try await harness.features.exports.apply(ScheduleRequests.all(every: 60))
         await harness.advance(by: .seconds(5))
         #expect(await harness.event { $0.isRunEnd }?.isRunSuccess == true)

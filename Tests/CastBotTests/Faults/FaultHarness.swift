@@ -47,7 +47,7 @@ struct FaultHarness {
             let client = HTTPDiscordClient(
                 token: DiscordREST.DiscordToken(sandbox.configuration.botToken), configuration: settings, clock: clock, logger: quiet,
                 random: { 0 })
-            let scheduled = try ScheduledHarness(
+            let scheduled = try await ScheduledHarness(
                 discord: client, directory: directory, dataFile: try Fixtures.bytes(Fixtures.wholeFile), clock: clock)
             let harness = FaultHarness(clock: clock, sandbox: sandbox, scheduled: scheduled, port: baseURL.port ?? 0)
             do {

@@ -22,7 +22,7 @@ struct HealthMonitorTests {
     func report() async throws {
         let discord = RecordingDiscordClient()
         let fixture = try Fixtures.bytes(Fixtures.wholeFile)
-        let harness = try ScheduledHarness(discord: discord, dataFile: fixture)
+        let harness = try await ScheduledHarness(discord: discord, dataFile: fixture)
         try await harness.features.exports.apply(ScheduleRequests.all(every: 60))
         let answer = try await harness.features.health.apply(hours: 6, channelID: ScheduledHarness.channelID, setByUserID: ScheduledHarness.adminID)
         #expect(answer.contains("✅ **Health Monitor Scheduled**"))
@@ -59,7 +59,7 @@ struct HealthMonitorTests {
 
     @Test("Hours outside 0.016...168 are refused; 0 stops", arguments: [0.01, 168.5, -1, Double.nan])
     func refusedHours(hours: Double) async throws {
-        let harness = try ScheduledHarness(discord: RecordingDiscordClient(), dataFile: try Fixtures.bytes(Fixtures.wholeFile))
+        let harness = try await ScheduledHarness(discord: RecordingDiscordClient(), dataFile: try Fixtures.bytes(Fixtures.wholeFile))
         await #expect(throws: HealthMonitorError.self) {
             try await harness.features.health.apply(hours: hours, channelID: ScheduledHarness.channelID, setByUserID: ScheduledHarness.adminID)
         }
@@ -69,7 +69,7 @@ struct HealthMonitorTests {
 
     @Test("0 stops the monitor")
     func stop() async throws {
-        let harness = try ScheduledHarness(discord: RecordingDiscordClient(), dataFile: try Fixtures.bytes(Fixtures.wholeFile))
+        let harness = try await ScheduledHarness(discord: RecordingDiscordClient(), dataFile: try Fixtures.bytes(Fixtures.wholeFile))
         _ = try await harness.features.health.apply(hours: 0.016, channelID: ScheduledHarness.channelID, setByUserID: ScheduledHarness.adminID)
         let answer = try await harness.features.health.apply(hours: 0, channelID: ScheduledHarness.channelID, setByUserID: ScheduledHarness.adminID)
         #expect(answer.contains("Stopped"))
@@ -80,7 +80,7 @@ struct HealthMonitorTests {
     @Test("A data file that cannot be read is reported, not a failed run")
     func unreadableData() async throws {
         let discord = RecordingDiscordClient()
-        let harness = try ScheduledHarness(discord: discord, dataFile: Array("[1,".utf8))
+        let harness = try await ScheduledHarness(discord: discord, dataFile: Array("[1,".utf8))
         _ = try await harness.features.health.apply(hours: 1, channelID: ScheduledHarness.channelID, setByUserID: ScheduledHarness.adminID)
         await harness.advance(by: .seconds(5))
         #expect(await harness.event { $0.isRunEnd }?.isRunSuccess == true)

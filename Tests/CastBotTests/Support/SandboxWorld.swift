@@ -39,8 +39,8 @@ struct SandboxWorld {
         }
     }
 
-    func harness(dataFile: [UInt8]) throws -> ScheduledHarness {
-        try ScheduledHarness(
+    func harness(dataFile: [UInt8]) async throws -> ScheduledHarness {
+        try await ScheduledHarness(
             discord: client, dataFile: dataFile, applicationID: sandbox.configuration.applicationID, clock: clock)
     }
 

@@ -39,7 +39,7 @@ final class ScheduledHarness: Sendable {
         packager: ExportPackager = ExportPackager(),
         applicationID: String? = "1100000000000000001",
         clock: TestClock<Duration> = TestClock()
-    ) throws {
+    ) async throws {
         let directory = try directory ?? TemporaryDirectory()
         if let dataFile {
             try directory.write(dataFile, to: "playerData.json")
@@ -53,7 +53,7 @@ final class ScheduledHarness: Sendable {
         scheduler = Scheduler(clock: clock, logger: logger, wallClock: wallClock)
         work = ScheduledWorkContext(
             engine: scheduler, discord: discord, dataStore: PlayerDataStore(directory: directory.path),
-            stateStore: ServiceStateStore(directory: directory.path, logger: logger), applicationID: applicationID,
+            stateStore: try await ServiceStateStore.open(directory: directory.path, logger: logger), applicationID: applicationID,
             clock: clock, now: wallClock, packager: packager, logger: logger)
         features = ScheduledFeatures(work: work, startedAt: startDate)
         let stream = scheduler.events(bufferingPolicy: .unbounded)
@@ -63,6 +63,7 @@ final class ScheduledHarness: Sendable {
         tasks = [
             Task { await scheduler.run() },
             Task { await features.runEventMonitor() },
+            Task { await features.runNoticeOutbox() },
             Task {
                 for await event in stream {
                     events.append(event)
@@ -138,6 +139,8 @@ final class ScheduledHarness: Sendable {
         tasks[0].cancel()
         await tasks[0].cancellingValue
         await scheduler.shutdown(gracePeriod: .zero)
+        // The outbox runs until cancelled; the monitor and the event log end with the event stream.
+        tasks[2].cancel()
         for task in tasks { await task.cancellingValue }
         await features.finishShutdown()
     }

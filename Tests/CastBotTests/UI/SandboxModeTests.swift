@@ -80,7 +80,7 @@ struct SandboxModeTests {
             _ = try SandboxMode.seedDataFileIfMissing(directory: folder.path)
 
             // The serve wiring, with the scheduler on a clock that does not move: nothing runs by itself.
-            let assembly = BotAssembly.make(
+            let assembly = try await BotAssembly.make(
                 configuration: configuration, discord: HTTPDiscordClient.bot(configuration: configuration, logger: logger),
                 clock: TestClock(), interactionClock: TestClock(), logger: logger)
             let bot = try await RunningBot.start(

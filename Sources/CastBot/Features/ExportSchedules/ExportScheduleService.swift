@@ -29,8 +29,8 @@ public actor ExportScheduleService {
         let key = request.scope.scheduleKey
         guard !request.stops else {
             let wasActive = work.engine.status(key)?.isActive == true
+            // The event monitor writes the stopped schedule's row.
             work.engine.stop(key, reason: "Stopped by <@\(request.setByUserID)> (interval set to 0).")
-            await work.stateStore.save()
             work.logger.info("export schedule stopped", metadata: ["schedule": "\(key)", "by": "\(request.setByUserID)"])
             return ExportConfirmationText.stopped(request, wasActive: wasActive)
         }
@@ -52,7 +52,7 @@ public actor ExportScheduleService {
             throw ExportScheduleError(error, request: request)
         }
         clearedByRestart.remove(key)
-        await work.stateStore.update { $0.exportSettings[key.rawValue] = request }
+        await work.stateStore.setExportSettings(request, for: key)
         work.metrics.activeSchedules(work.engine.diagnostics().activeSchedules)
         work.logger.info(
             "export schedule started",

@@ -91,7 +91,7 @@ public struct ScheduledExportRunner: Sendable {
         let record = LastExportRecord(
             deliveredAt: work.now(), guildCount: artifact.guildCount, playerCount: artifact.playerCount,
             byteCount: plan.exportByteCount, sha256: plan.sha256, filename: artifact.filename)
-        await work.stateStore.update { $0.lastExports[key] = record }
+        await work.stateStore.noteDelivered(record, for: context.key)
         let duration = stopwatch.elapsed()
         work.metrics.exportFinished(type: scope.exportType, succeeded: true, bytes: plan.exportByteCount, duration: duration)
         work.logger.info(

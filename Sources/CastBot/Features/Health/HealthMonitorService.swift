@@ -33,7 +33,6 @@ public actor HealthMonitorService {
         if hours == 0 {
             let wasActive = work.engine.status(key)?.isActive == true
             work.engine.stop(key, reason: "Stopped by <@\(setByUserID)> (interval set to 0).")
-            await work.stateStore.save()
             return wasActive
                 ? "⏹️ **Health Monitor Stopped**\n\nNo more health reports will be posted to <#\(channelID)>."
                 : "⏹️ **Health Monitor Stopped**\n\nThere was no active health monitor; nothing changed."
@@ -58,7 +57,7 @@ public actor HealthMonitorService {
         clearedByRestart = false
         let saved = HealthMonitorSettings(
             hours: hours, channelID: channelID, setByUserID: setByUserID, guildID: guildID, restartPolicy: restartPolicy)
-        await work.stateStore.update { $0.healthSettings = saved }
+        await work.stateStore.setHealthSettings(saved)
         work.logger.info("health monitor started", metadata: ["every": "\(interval)", "channel": "\(channelID)"])
         let restartLine =
             restartPolicy == .clear

@@ -30,7 +30,7 @@ struct LargeExportTests {
             let guildID = ScheduledHarness.guildID
             let data = Self.largeDataFile(guildID: guildID)
             #expect(data.count > 15_000_000)
-            let harness = try world.harness(dataFile: data)
+            let harness = try await world.harness(dataFile: data)
             try await harness.features.exports.apply(ScheduleRequests.server(every: 1440, guildID: guildID))
             await harness.advance(by: .seconds(5))
             #expect(await harness.event { $0.isRunEnd }?.isRunSuccess == true)

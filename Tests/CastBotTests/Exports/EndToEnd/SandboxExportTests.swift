@@ -12,7 +12,7 @@ struct SandboxExportTests {
     func firstExport() async throws {
         try await SandboxWorld.with { world in
             let fixture = try Fixtures.bytes(Fixtures.wholeFile)
-            let harness = try world.harness(dataFile: fixture)
+            let harness = try await world.harness(dataFile: fixture)
             try await harness.features.exports.apply(ScheduleRequests.all(every: 60))
 
             await harness.advance(by: .milliseconds(4_900), step: .milliseconds(700))
@@ -58,7 +58,7 @@ struct SandboxExportTests {
                 channelID: world.channelID, name: "PlayerData Export Scheduler", applicationID: world.sandbox.configuration.applicationID)
             let theirs = try await world.sandbox.addWebhook(
                 channelID: world.channelID, name: "PlayerData Export Scheduler", applicationID: "1300000000000000009")
-            let harness = try world.harness(dataFile: try Fixtures.bytes(Fixtures.wholeFile))
+            let harness = try await world.harness(dataFile: try Fixtures.bytes(Fixtures.wholeFile))
             try await harness.features.exports.apply(ScheduleRequests.server(every: 60))
             await harness.advance(by: .seconds(5))
             #expect(await harness.event { $0.isRunEnd }?.isRunSuccess == true)

@@ -10,7 +10,7 @@ import CastBotTestSupport
 @Suite("Export failures end to end through DiscordSandbox", .serialized, .timeLimit(.minutes(3)))
 struct SandboxFailureTests {
     static func start(_ world: SandboxWorld, every minutes: Int = 60) async throws -> ScheduledHarness {
-        let harness = try world.harness(dataFile: try Fixtures.bytes(Fixtures.wholeFile))
+        let harness = try await world.harness(dataFile: try Fixtures.bytes(Fixtures.wholeFile))
         try await harness.features.exports.apply(ScheduleRequests.server(every: minutes))
         await harness.advance(by: .seconds(5))
         return harness

@@ -93,7 +93,7 @@ struct BotHarness: Sendable {
                 ).install(on: &fakeRouter)
                 router = fakeRouter
             case .real:
-                let assembly = BotAssembly.make(
+                let assembly = try await BotAssembly.make(
                     configuration: configuration, discord: discord, clock: botClock, interactionClock: botClock, now: { now },
                     packager: packager, logger: logger)
                 router = assembly.router

@@ -1,0 +1,84 @@
+public import Foundation
+public import Scheduling
+
+/// Where the service keeps its own state: schedules, their settings, the last export of each, run
+/// history and the DMs still to send. `SQLiteStateStorage` keeps it in the data folder; a
+/// cluster keeps it in PostgreSQL behind the same protocol.
+///
+/// The protocol is deliberately small: one read of everything at startup, one call that applies a
+/// batch of changes atomically, and the two reads the outbox and the status need. A change costs
+/// what changed (one row per schedule), never a rewrite of the whole state.
+public protocol ServiceStateStorage: Sendable {
+    /// Everything saved, for startup.
+    func loadState() async throws -> ServiceState
+    /// Applies `changes` in order, all or none.
+    func apply(_ changes: [StateChange]) async throws
+    /// Notices due at `now` or earlier, oldest first.
+    func dueNotices(at now: Date, limit: Int) async throws -> [PendingNotice]
+    /// When the next notice is due, if any is waiting.
+    func nextNoticeDue() async throws -> Date?
+    /// The newest runs of a schedule, newest first.
+    func runHistory(for key: ScheduleKey, limit: Int) async throws -> [RunHistoryEntry]
+}
+
+/// One change to the saved state.
+public enum StateChange: Sendable, Equatable {
+    /// The scheduler's current view of one schedule (after a start, stop or run).
+    case schedule(ScheduleStatus)
+    /// The schedule is gone (a restart cleared it); its settings and last export stay.
+    case forgetSchedule(ScheduleKey)
+    case exportSettings(key: ScheduleKey, ExportScheduleRequest)
+    case lastExport(key: ScheduleKey, LastExportRecord)
+    case healthSettings(HealthMonitorSettings?)
+    case runFinished(RunHistoryEntry)
+    /// A DM to send to the admin of a schedule that stopped on its own.
+    case enqueueNotice(userID: String, content: String, at: Date)
+    case noticeDelivered(id: Int64)
+    /// A failed attempt; try again at `nextAttemptAt`.
+    case noticeRetry(id: Int64, attempts: Int, nextAttemptAt: Date, lastError: String)
+    /// Given up (the user cannot be messaged, or too many attempts): kept for the record, not retried.
+    case noticeAbandoned(id: Int64, attempts: Int, lastError: String)
+}
+
+/// One finished run, as kept in the run history.
+public struct RunHistoryEntry: Sendable, Equatable, Codable {
+    public var scheduleKey: ScheduleKey
+    public var run: Int
+    public var scheduledAt: Date?
+    public var startedAt: Date?
+    public var finishedAt: Date
+    public var result: RunResult.Kind
+    public var message: String?
+
+    public init(
+        scheduleKey: ScheduleKey, run: Int, scheduledAt: Date?, startedAt: Date?, finishedAt: Date, result: RunResult.Kind,
+        message: String?
+    ) {
+        self.scheduleKey = scheduleKey
+        self.run = run
+        self.scheduledAt = scheduledAt
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.result = result
+        self.message = message
+    }
+}
+
+/// A DM waiting in the outbox.
+public struct PendingNotice: Sendable, Equatable {
+    public var id: Int64
+    public var userID: String
+    public var content: String
+    public var attempts: Int
+    public var createdAt: Date
+}
+
+/// Why the state storage could not be opened.
+public struct StateStorageError: Error, CustomStringConvertible, LocalizedError {
+    public var description: String
+    public var errorDescription: String? { description }
+
+    init(_ description: String) {
+        self.description = description
+    }
+}
