@@ -29,6 +29,11 @@ public enum PlayerDataError: Error, Sendable, Equatable, CustomStringConvertible
     case dataFileChanged(path: String)
     /// The save guard refused the write; the proposed content was written to `rejectedPath`.
     case saveRejected(SaveRejection)
+    /// Another process held the data folder's writer lock for longer than the store waits.
+    case dataFileBusy(lockPath: String, waitedMilliseconds: Int)
+    /// Another process (a running `castbot serve`) holds the data folder's lock; `holder` is what
+    /// it wrote about itself (pid, host, start time), or a note that it wrote nothing yet.
+    case dataFolderInUse(directory: String, lockPath: String, holder: String)
     /// A system call failed.
     case fileSystem(operation: String, path: String, errno: Int32)
 
@@ -56,6 +61,12 @@ public enum PlayerDataError: Error, Sendable, Equatable, CustomStringConvertible
             return "\(path) changed after the import was planned; plan it again"
         case .saveRejected(let rejection):
             return rejection.description
+        case .dataFileBusy(let lockPath, let waited):
+            return "the data file is being written by another process (it holds the lock \(lockPath)); "
+                + "gave up after waiting \(waited) ms, nothing was changed: try again in a moment"
+        case .dataFolderInUse(let directory, let lockPath, let holder):
+            return "the data folder \(directory) is already in use by another castbot process (\(holder), lock \(lockPath)); "
+                + "stop that one first or use another data folder. Nothing in the folder was changed"
         case .fileSystem(let operation, let path, let code):
             return "could not \(operation) \(path): \(String(cString: strerror(code)))"
         }

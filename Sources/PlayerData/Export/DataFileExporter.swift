@@ -73,15 +73,16 @@ public enum DataFileExporter {
                 path: destination, byteCount: artifact.bytes.count, guildCount: artifact.guildCount, playerCount: artifact.playerCount)
         }
         let file = try OpenFile(path: path, flags: O_RDONLY)
-        let temporary = DurableFile.temporaryPath(for: destination)
-        let output = try OpenFile(path: temporary, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o644)
+        let (outputFD, temporary) = try DurableFile.createTemporary(for: destination, mode: 0o644)
+        let output = OpenFile(adopting: outputFD, path: temporary)
         do throws(PlayerDataError) {
             let size = try file.size()
             let scan = try JSONScanner.scanFile(fd: file.fd, path: path, size: size, copyTo: (output.fd, temporary))
-            try output.close()
+            // Renamed while still open, so the temporary's lock covers it until it has its final name.
             guard rename(temporary, destination) == 0 else {
                 throw .fileSystem(operation: "rename into place", path: destination, errno: errno)
             }
+            try output.close()
             let index = MemberIndex(scan.members)
             return WrittenExport(path: destination, byteCount: size, guildCount: index.guildIDs.count, playerCount: index.playerCount)
         } catch {
