@@ -7,7 +7,20 @@ import Dispatch
 enum BlockingIO {
     /// Concurrent, so one slow read does not hold up a small one; Dispatch adds threads while
     /// the ones it has are blocked, and idle threads go away.
-    private static let queue = DispatchQueue(label: "castbot.playerdata.blocking-io", qos: .userInitiated, attributes: .concurrent)
+    private static let queue = marked(DispatchQueue(label: "castbot.playerdata.blocking-io", qos: .userInitiated, attributes: .concurrent))
+
+    /// Set on every queue of ours, so code (and tests) can tell where it runs.
+    private static let marker = DispatchSpecificKey<Bool>()
+
+    /// True on the threads of `run` and of `BlockingSerialExecutor`, false on the cooperative pool.
+    static var isCurrentThreadBlockingIO: Bool {
+        DispatchQueue.getSpecific(key: marker) == true
+    }
+
+    static func marked(_ queue: DispatchQueue) -> DispatchQueue {
+        queue.setSpecific(key: marker, value: true)
+        return queue
+    }
 
     /// Runs `body` on the blocking-I/O queue and resumes the caller with its outcome.
     static func run<T: Sendable>(
@@ -29,7 +42,7 @@ final class BlockingSerialExecutor: SerialExecutor {
     private let queue: DispatchQueue
 
     init(label: String) {
-        queue = DispatchQueue(label: label, qos: .userInitiated)
+        queue = BlockingIO.marked(DispatchQueue(label: label, qos: .userInitiated))
     }
 
     func enqueue(_ job: consuming ExecutorJob) {

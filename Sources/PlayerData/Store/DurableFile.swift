@@ -107,7 +107,11 @@ public enum DurableFile {
             }
             // Locked like any temporary while it exists, so cleanup leaves it alone.
             let fd = open(temporary, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { continue }
+            guard fd >= 0 else {
+                let failure = fail("open", temporary)
+                unlink(temporary)
+                throw failure
+            }
             defer { close(fd) }
             guard lockTemporary(fd, at: temporary) else { continue }
             guard rename(temporary, destination) == 0 else {
@@ -212,43 +216,7 @@ public enum DurableFile {
         return directory.isEmpty ? "/" : directory
     }
 
-    static func temporaryPath(for path: String) -> String {
-        let directory = directoryName(of: path)
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return "\(directory)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-    }
-
-    /// Creates a new temporary file beside `path`, open for writing and holding an exclusive
-    /// `flock` for as long as the descriptor is open: the lock, not the pid in the name, tells
-    /// `removeStaleTemporaries` that a live writer uses it. The caller closes the descriptor.
-    static func createTemporary(for path: String, mode: mode_t) throws(PlayerDataError) -> (fd: Int32, path: String) {
-        for _ in 0..<temporaryAttempts {
-            let temporary = temporaryPath(for: path)
-            let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-            guard fd >= 0 else { throw fail("create", temporary) }
-            if lockTemporary(fd, at: temporary) { return (fd, temporary) }
-            close(fd)
-        }
-        throw .fileSystem(operation: "create a temporary file for", path: path, errno: EAGAIN)
-    }
-
-    /// How many fresh names a writer tries when cleanup removed its temporary before it was locked.
-    private static let temporaryAttempts = 8
-
-    /// Locks a just-created temporary and confirms it still has its name. Between creating and
-    /// locking, a cleanup in another process may have found it unlocked and removed it; then
-    /// the caller starts over with a new name. The wait is at most a cleanup's unlink.
-    private static func lockTemporary(_ fd: Int32, at path: String) -> Bool {
-        while flock(fd, LOCK_EX) != 0 {
-            guard errno == EINTR else { return false }
-        }
-        var named = stat()
-        var opened = stat()
-        return stat(path, &named) == 0 && fstat(fd, &opened) == 0
-            && named.st_dev == opened.st_dev && named.st_ino == opened.st_ino
-    }
-
-    private static func fail(_ operation: String, _ path: String) -> PlayerDataError {
+    static func fail(_ operation: String, _ path: String) -> PlayerDataError {
         .fileSystem(operation: operation, path: path, errno: errno)
     }
 }

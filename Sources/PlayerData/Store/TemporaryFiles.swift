@@ -5,7 +5,46 @@ import Glibc
 import Darwin
 #endif
 
+/// Temporary files: how writers make them (named after the file they replace, locked while in
+/// use) and how the next writer clears the ones killed writers left behind.
 extension DurableFile {
+    static func temporaryPath(for path: String) -> String {
+        let directory = directoryName(of: path)
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return "\(directory)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    }
+
+    /// Creates a new temporary file beside `path`, open for writing and holding an exclusive
+    /// `flock` for as long as the descriptor is open: the lock, not the pid in the name, tells
+    /// `removeStaleTemporaries` that a live writer uses it. The caller closes the descriptor.
+    static func createTemporary(for path: String, mode: mode_t) throws(PlayerDataError) -> (fd: Int32, path: String) {
+        for _ in 0..<temporaryAttempts {
+            let temporary = temporaryPath(for: path)
+            let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+            guard fd >= 0 else { throw fail("create", temporary) }
+            if lockTemporary(fd, at: temporary) { return (fd, temporary) }
+            close(fd)
+            unlink(temporary)
+        }
+        throw .fileSystem(operation: "create a temporary file for", path: path, errno: EAGAIN)
+    }
+
+    /// How many fresh names a writer tries when cleanup removed its temporary before it was locked.
+    static let temporaryAttempts = 8
+
+    /// Locks a just-created temporary and confirms it still has its name. Between creating and
+    /// locking, a cleanup in another process may have found it unlocked and removed it; then
+    /// the caller starts over with a new name. The wait is at most a cleanup's unlink.
+    static func lockTemporary(_ fd: Int32, at path: String) -> Bool {
+        // A file system without flock fails here and in cleanup alike, so the write goes on
+        // unlocked and cleanup, unable to lock, keeps every temporary: the safe side.
+        while flock(fd, LOCK_EX) != 0 && errno == EINTR {}
+        var named = stat()
+        var opened = stat()
+        return stat(path, &named) == 0 && fstat(fd, &opened) == 0
+            && named.st_dev == opened.st_dev && named.st_ino == opened.st_ino
+    }
+
     /// Removes the temporary files (`.<name>.tmp-<pid>-<n>`) that writers killed between creating
     /// and renaming them left in `directory`. Returns how many went.
     ///
