@@ -25,7 +25,8 @@ public enum PlayerDataError: Error, Sendable, Equatable, CustomStringConvertible
     case guildMismatch(exportGuild: String, target: String)
     /// The data file does not exist.
     case dataFileMissing(path: String)
-    /// The data file changed between planning an import and applying it.
+    /// The data file changed between planning an import and applying it, or was rewritten in
+    /// place while a validated copy of it was being read.
     case dataFileChanged(path: String)
     /// The save guard refused the write; the proposed content was written to `rejectedPath`.
     case saveRejected(SaveRejection)
@@ -58,7 +59,7 @@ public enum PlayerDataError: Error, Sendable, Equatable, CustomStringConvertible
         case .dataFileMissing(let path):
             return "data file \(path) does not exist"
         case .dataFileChanged(let path):
-            return "\(path) changed after the import was planned; plan it again"
+            return "\(path) changed meanwhile (after the import was planned, or while an export was reading it); start again"
         case .saveRejected(let rejection):
             return rejection.description
         case .dataFileBusy(let lockPath, let waited):

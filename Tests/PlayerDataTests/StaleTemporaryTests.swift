@@ -62,6 +62,21 @@ import Darwin
         #expect(try folder.contents() == [])
     }
 
+    @Test func aWriterWhoseTemporaryWasClearedBeforeItLockedStartsOver() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let path = "\(folder.path)/.playerData.json.tmp-1-2"
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        defer { close(fd) }
+        #expect(fd >= 0)
+        // Still named: the writer keeps it, locked.
+        #expect(DurableFile.lockTemporary(fd, at: path))
+        #expect(DurableFile.removeStaleTemporaries(in: folder.path) == 0)
+        // A cleanup that found it unlocked and removed it first: the writer must not use it.
+        #expect(unlink(path) == 0)
+        #expect(!DurableFile.lockTemporary(fd, at: path))
+    }
+
     @Test func writesLeaveNoTemporaries() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }

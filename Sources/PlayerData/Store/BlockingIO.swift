@@ -53,6 +53,11 @@ final class BlockingSerialExecutor: SerialExecutor {
         }
     }
 
+    /// Lets the runtime confirm isolation (`assumeIsolated`) from a synchronous context.
+    func checkIsolated() {
+        dispatchPrecondition(condition: .onQueue(queue))
+    }
+
     func asUnownedSerialExecutor() -> UnownedSerialExecutor {
         UnownedSerialExecutor(ordinary: self)
     }

@@ -77,7 +77,8 @@ public enum DurableFile {
         let mode = stat(path, &info) == 0 ? mode_t(info.st_mode & 0o7777) : 0o644
         let (fd, temporary) = try createTemporary(for: path, mode: mode)
         // The descriptor, and with it the temporary's lock, stays open until the rename is done,
-        // so cleanup never takes a finished temporary for a dead writer's.
+        // so cleanup never takes a finished temporary for a dead writer's. Closing it afterwards
+        // cannot lose data: the bytes were fsynced before the rename.
         defer { close(fd) }
         do throws(PlayerDataError) {
             try writeAll(bytes, to: fd, path: temporary)
