@@ -25,10 +25,16 @@ public enum PlayerDataError: Error, Sendable, Equatable, CustomStringConvertible
     case guildMismatch(exportGuild: String, target: String)
     /// The data file does not exist.
     case dataFileMissing(path: String)
-    /// The data file changed between planning an import and applying it.
+    /// The data file changed between planning an import and applying it, or was rewritten in
+    /// place while a validated copy of it was being read.
     case dataFileChanged(path: String)
     /// The save guard refused the write; the proposed content was written to `rejectedPath`.
     case saveRejected(SaveRejection)
+    /// Another process held the data folder's writer lock for longer than the store waits.
+    case dataFileBusy(lockPath: String, waitedMilliseconds: Int)
+    /// Another process (a running `castbot serve`) holds the data folder's lock; `holder` is what
+    /// it wrote about itself (pid, host, start time), or a note that it wrote nothing yet.
+    case dataFolderInUse(directory: String, lockPath: String, holder: String)
     /// A system call failed.
     case fileSystem(operation: String, path: String, errno: Int32)
 
@@ -53,9 +59,15 @@ public enum PlayerDataError: Error, Sendable, Equatable, CustomStringConvertible
         case .dataFileMissing(let path):
             return "data file \(path) does not exist"
         case .dataFileChanged(let path):
-            return "\(path) changed after the import was planned; plan it again"
+            return "\(path) changed meanwhile (after the import was planned, or while an export was reading it); start again"
         case .saveRejected(let rejection):
             return rejection.description
+        case .dataFileBusy(let lockPath, let waited):
+            return "the data file is being written by another process (it holds the lock \(lockPath)); "
+                + "gave up after waiting \(waited) ms, nothing was changed: try again in a moment"
+        case .dataFolderInUse(let directory, let lockPath, let holder):
+            return "the data folder \(directory) is already in use by another castbot process (\(holder), lock \(lockPath)); "
+                + "stop that one first or use another data folder. Nothing in the folder was changed"
         case .fileSystem(let operation, let path, let code):
             return "could not \(operation) \(path): \(String(cString: strerror(code)))"
         }

@@ -25,14 +25,29 @@ public enum DataFileExporter {
     ) throws(PlayerDataError) -> ExportArtifact {
         let file = try OpenFile(path: path, flags: O_RDONLY)
         let index = MemberIndex(try JSONScanner.scanFile(fd: file.fd, path: path, size: file.size()).members)
+        return try serverExport(guildID: guildID, index: index, path: path, date: date, kind: kind) {
+            (range: Range<Int>) throws(PlayerDataError) in try file.read(range)
+        }
+    }
+
+    /// The server export of one guild of a validated file, reading back only the guild's value
+    /// through `readValue` (a range of the file's bytes). Shared with `DataFileSnapshot`.
+    static func serverExport(
+        guildID: String, index: MemberIndex, path: String, date: Date, kind: ExportKind,
+        readValue: (Range<Int>) throws(PlayerDataError) -> [UInt8]
+    ) throws(PlayerDataError) -> ExportArtifact {
         guard let entry = index.entry(guildID) else { throw .guildNotFound(guildID) }
         guard entry.isGuild else { throw .notAGuild(guildID) }
+        // Decided from the index, so a guild holding a large non-object value is never read.
+        guard entry.member.value.kind == .object else {
+            throw .guildDataNotAnObject(guildID: guildID, found: entry.member.value.kind.nameWithArticle)
+        }
         // `{"<id>": <value>}` puts the value at depth 1, as in the data file, so the ordinary
         // builder (and its layout and JavaScript semantics) applies unchanged.
         var document: [UInt8] = Array("{".utf8)
         JSONStringEncoder.append(guildID, to: &document)
         document.append(contentsOf: Array(": ".utf8))
-        document.append(contentsOf: try file.read(entry.member.value.range))
+        document.append(contentsOf: try readValue(entry.member.value.range))
         document.append(contentsOf: Array("}".utf8))
         let guild: PlayerDataFile
         do {
@@ -58,15 +73,16 @@ public enum DataFileExporter {
                 path: destination, byteCount: artifact.bytes.count, guildCount: artifact.guildCount, playerCount: artifact.playerCount)
         }
         let file = try OpenFile(path: path, flags: O_RDONLY)
-        let temporary = DurableFile.temporaryPath(for: destination)
-        let output = try OpenFile(path: temporary, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o644)
+        let (outputFD, temporary) = try DurableFile.createTemporary(for: destination, mode: 0o644)
+        let output = OpenFile(adopting: outputFD, path: temporary)
         do throws(PlayerDataError) {
             let size = try file.size()
             let scan = try JSONScanner.scanFile(fd: file.fd, path: path, size: size, copyTo: (output.fd, temporary))
-            try output.close()
+            // Renamed while still open, so the temporary's lock covers it until it has its final name.
             guard rename(temporary, destination) == 0 else {
                 throw .fileSystem(operation: "rename into place", path: destination, errno: errno)
             }
+            try output.close()
             let index = MemberIndex(scan.members)
             return WrittenExport(path: destination, byteCount: size, guildCount: index.guildIDs.count, playerCount: index.playerCount)
         } catch {

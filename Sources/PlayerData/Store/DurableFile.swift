@@ -73,29 +73,21 @@ public enum DurableFile {
     /// Replaces (or creates) `path` with `bytes` atomically and durably. The new file keeps the
     /// permissions of the one it replaces.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(PlayerDataError) {
-        let temporary = temporaryPath(for: path)
         var info = stat()
         let mode = stat(path, &info) == 0 ? mode_t(info.st_mode & 0o7777) : 0o644
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw fail("create", temporary) }
+        let (fd, temporary) = try createTemporary(for: path, mode: mode)
+        // The descriptor, and with it the temporary's lock, stays open until the rename is done,
+        // so cleanup never takes a finished temporary for a dead writer's. Closing it afterwards
+        // cannot lose data: the bytes were fsynced before the rename.
+        defer { close(fd) }
         do throws(PlayerDataError) {
             try writeAll(bytes, to: fd, path: temporary)
             guard fchmod(fd, mode) == 0 else { throw fail("set permissions of", temporary) }
             guard fsync(fd) == 0 else { throw fail("fsync", temporary) }
+            guard rename(temporary, path) == 0 else { throw fail("rename into place", path) }
         } catch {
-            close(fd)
             unlink(temporary)
             throw error
-        }
-        guard close(fd) == 0 else {
-            let failure = fail("close", temporary)
-            unlink(temporary)
-            throw failure
-        }
-        guard rename(temporary, path) == 0 else {
-            let failure = fail("rename into place", path)
-            unlink(temporary)
-            throw failure
         }
         try syncDirectory(of: path)
     }
@@ -104,8 +96,25 @@ public enum DurableFile {
     /// copy, and the source is only ever replaced by rename, never rewritten), or a durable
     /// copy where links are not supported.
     public static func snapshot(_ source: String, to destination: String) throws(PlayerDataError) {
-        let temporary = temporaryPath(for: destination)
-        if link(source, temporary) == 0 {
+        for _ in 0..<temporaryAttempts {
+            let temporary = temporaryPath(for: destination)
+            guard link(source, temporary) == 0 else {
+                let linkError = errno
+                guard [EXDEV, EPERM, EMLINK, EOPNOTSUPP].contains(linkError) else {
+                    throw .fileSystem(operation: "link", path: source, errno: linkError)
+                }
+                try writeAtomically(try contents(of: source), to: destination)
+                return
+            }
+            // Locked like any temporary while it exists, so cleanup leaves it alone.
+            let fd = open(temporary, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else {
+                let failure = fail("open", temporary)
+                unlink(temporary)
+                throw failure
+            }
+            defer { close(fd) }
+            guard lockTemporary(fd, at: temporary) else { continue }
             guard rename(temporary, destination) == 0 else {
                 let failure = fail("rename into place", destination)
                 unlink(temporary)
@@ -114,11 +123,7 @@ public enum DurableFile {
             try syncDirectory(of: destination)
             return
         }
-        let linkError = errno
-        guard [EXDEV, EPERM, EMLINK, EOPNOTSUPP].contains(linkError) else {
-            throw .fileSystem(operation: "link", path: source, errno: linkError)
-        }
-        try writeAtomically(try contents(of: source), to: destination)
+        throw .fileSystem(operation: "create a temporary file for", path: destination, errno: EAGAIN)
     }
 
     /// Writes `bytes` to a file descriptor, retrying short writes.
@@ -157,18 +162,44 @@ public enum DurableFile {
     }
 
     /// Runs `body` holding an exclusive `flock` on `lockPath`, so that two processes (the bot
-    /// and a command-line import) never write the data file at the same time.
+    /// and a command-line import) never write the data file at the same time. If another process
+    /// holds the lock, waits for it at most `maximumWait`, then throws `.dataFileBusy`: a lock
+    /// held by a stuck process must not block this thread forever.
     static func withExclusiveLock<T>(
-        _ lockPath: String, _ body: () throws(PlayerDataError) -> T
+        _ lockPath: String, waitingAtMost maximumWait: Duration = defaultLockWait, _ body: () throws(PlayerDataError) -> T
     ) throws(PlayerDataError) -> T {
         let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw fail("open lock file", lockPath) }
         defer { close(fd) }
-        while flock(fd, LOCK_EX) != 0 {
-            guard errno == EINTR else { throw fail("lock", lockPath) }
-        }
+        try lock(fd, path: lockPath, waitingAtMost: maximumWait)
         defer { flock(fd, LOCK_UN) }
         return try body()
+    }
+
+    /// How long writers wait for another process's write by default.
+    public static let defaultLockWait: Duration = .seconds(10)
+
+    /// Takes `LOCK_EX` without blocking in the kernel, retrying with short sleeps while another
+    /// open file description holds it. The sleeps block this thread, which is acceptable only
+    /// because callers run here from the blocking-I/O threads (`BlockingIO`,
+    /// `BlockingSerialExecutor`), never from the cooperative pool.
+    private static func lock(_ fd: Int32, path: String, waitingAtMost maximumWait: Duration) throws(PlayerDataError) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR else { throw fail("lock", path) }
+            let waited = clock.now - start
+            guard waited < maximumWait else {
+                throw .dataFileBusy(lockPath: path, waitedMilliseconds: Int(microseconds(waited) / 1000))
+            }
+            let pause = min(maximumWait - waited, .milliseconds(20))
+            usleep(useconds_t(max(1, microseconds(pause))))
+        }
+    }
+
+    private static func microseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        return seconds * 1_000_000 + attoseconds / 1_000_000_000_000
     }
 
     static func syncDirectory(of path: String) throws(PlayerDataError) {
@@ -186,13 +217,7 @@ public enum DurableFile {
         return directory.isEmpty ? "/" : directory
     }
 
-    static func temporaryPath(for path: String) -> String {
-        let directory = directoryName(of: path)
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return "\(directory)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-    }
-
-    private static func fail(_ operation: String, _ path: String) -> PlayerDataError {
+    static func fail(_ operation: String, _ path: String) -> PlayerDataError {
         .fileSystem(operation: operation, path: path, errno: errno)
     }
 }

@@ -3,12 +3,14 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
-/// A file descriptor closed when dropped.
-final class OpenFile {
+/// A file descriptor closed when dropped. Sendable so that one read-only descriptor can serve
+/// concurrent readers: `read` uses `pread` at explicit offsets, which shares no file position.
+final class OpenFile: Sendable {
     let fd: Int32
     let path: String
-    private var isOpen = true
+    private let isOpen = Atomic(true)
 
     init(path: String, flags: Int32, mode: mode_t = 0) throws(PlayerDataError) {
         fd = open(path, flags | O_CLOEXEC, mode)
@@ -16,8 +18,14 @@ final class OpenFile {
         self.path = path
     }
 
+    /// Takes ownership of a descriptor opened elsewhere.
+    init(adopting fd: Int32, path: String) {
+        self.fd = fd
+        self.path = path
+    }
+
     deinit {
-        if isOpen { _ = closeDescriptor(fd) }
+        if isOpen.load(ordering: .acquiring) { _ = closeDescriptor(fd) }
     }
 
     func size() throws(PlayerDataError) -> Int {
@@ -48,7 +56,7 @@ final class OpenFile {
     }
 
     func close() throws(PlayerDataError) {
-        isOpen = false
+        guard isOpen.exchange(false, ordering: .acquiringAndReleasing) else { return }
         guard closeDescriptor(fd) == 0 else { throw .fileSystem(operation: "close", path: path, errno: errno) }
     }
 }

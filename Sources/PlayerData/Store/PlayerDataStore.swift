@@ -6,15 +6,30 @@ import Foundation
 /// file in the folder across processes (the bot and a command-line import). Every write is atomic
 /// and durable (see `DurableFile`), the previous file is kept as `playerData.json.backup`, and
 /// the `SaveGuard` refuses saves that look like a wipe.
+///
+/// Every method reads, fsyncs or locks files, so the actor runs on its own thread
+/// (`BlockingSerialExecutor`), never on Swift's cooperative pool: `await store.load()` and the
+/// others suspend the caller instead of blocking one of the pool's few threads.
 public actor PlayerDataStore {
     public nonisolated let directory: String
     public nonisolated let fileName: String
     public nonisolated let guardPolicy: SaveGuard
+    /// How long a write waits for another process's write before failing with `.dataFileBusy`.
+    public nonisolated let lockWait: Duration
+    private nonisolated let executor = BlockingSerialExecutor(label: "castbot.playerdata.store")
 
-    public init(directory: String, fileName: String = "playerData.json", guardPolicy: SaveGuard = .default) {
+    public nonisolated var unownedExecutor: UnownedSerialExecutor {
+        executor.asUnownedSerialExecutor()
+    }
+
+    public init(
+        directory: String, fileName: String = "playerData.json", guardPolicy: SaveGuard = .default,
+        lockWait: Duration = DurableFile.defaultLockWait
+    ) {
         self.directory = directory
         self.fileName = fileName
         self.guardPolicy = guardPolicy
+        self.lockWait = lockWait
     }
 
     public nonisolated var dataPath: String { "\(directory)/\(fileName)" }
@@ -89,7 +104,7 @@ public actor PlayerDataStore {
     /// across processes), after clearing temporary files that killed writers left behind.
     private func withWriterLock<T>(_ body: () throws(PlayerDataError) -> T) throws(PlayerDataError) -> T {
         try DurableFile.makeDirectories(directory)
-        return try DurableFile.withExclusiveLock(lockPath) { () throws(PlayerDataError) in
+        return try DurableFile.withExclusiveLock(lockPath, waitingAtMost: lockWait) { () throws(PlayerDataError) in
             DurableFile.removeStaleTemporaries(in: directory)
             DurableFile.removeStaleTemporaries(in: backupsDirectory)
             return try body()
