@@ -14,9 +14,10 @@ public struct DiscordHTTPError: Error, Sendable, Hashable, CustomStringConvertib
         /// The client refused to send: too many 401/403/429 answers in the last ten minutes, and
         /// Discord bans clients (at Cloudflare) that reach 10,000.
         case invalidRequestLimitReached(count: Int, window: Duration)
-        /// No answer: timeout, refused or dropped connection (after retries). For a POST this
-        /// means the request certainly did not reach Discord (no connection could be made, or the
-        /// request was invalid); a POST that may have reached it fails with ``outcomeUnknown(_:)``.
+        /// No answer: timeout, refused or dropped connection (after retries), or the HTTP client
+        /// could not send (bad URL, shut down, cancelled). For a POST that was not cancelled this
+        /// means it certainly did not reach Discord: a POST that may have reached it fails with
+        /// ``outcomeUnknown(_:)`` instead.
         case transport(String)
         /// A POST may have reached Discord, but no usable answer came: a timeout or dropped
         /// connection after it was sent, or a 5xx answer (then ``status``, ``code`` and ``body``
