@@ -22,11 +22,13 @@ struct DeliveryTests {
             await setup.sandbox.injectFault(try SandboxFault("POST /webhooks/{webhook_id}/{webhook_token}", effect: .dropAfterHandling))
 
             let file = DiscordFile(filename: "export.json", contentType: "application/json", data: Data(count: 4_096))
-            let result = await Task {
+            // Called directly: were it retried, its backoff on the test clock would end with the
+            // test's time limit, as a failure.
+            let thrown = await #expect(throws: DiscordHTTPError.self) {
                 try await client.executeWebhook(
                     webhookID: webhook.id, token: token, payload: MessagePayload(content: "Export ready"), files: [file])
-            }.result
-            let error = try #require(result.failure as? DiscordHTTPError)
+            }
+            let error = try #require(thrown)
             #expect(error.isOutcomeUnknown)
             #expect(!error.isTransient, "repeating it could post the export twice")
             #expect(error.route == "POST /webhooks/\(webhook.id)/:token")
@@ -58,7 +60,7 @@ struct DeliveryTests {
             let call = Task { try await client.getChannelMessages(channelID: Self.channel) }
             await setup.test.sleeps.waitUntilStarted(1)
             await setup.test.clock.advance(by: .milliseconds(500))
-            let messages = try await call.value
+            let messages = try await call.cancellingValue
             #expect(messages.map(\.content) == ["hello"])
             #expect(try await setup.requests("GET /channels/*/messages").count == 2)
             #expect(
@@ -73,10 +75,10 @@ struct DeliveryTests {
             .json(502, #"{"message": "Bad Gateway", "code": 0}"#)
         }
         let test = TestClient(server: server)
-        let result = await Task {
+        let thrown = await #expect(throws: DiscordHTTPError.self) {
             try await test.client.createMessage(channelID: Snowflake(1), payload: MessagePayload(content: "x"))
-        }.result
-        let error = try #require(result.failure as? DiscordHTTPError)
+        }
+        let error = try #require(thrown)
         #expect(error.kind == .outcomeUnknown("Discord answered 502: Bad Gateway (code 0)"))
         #expect(error.status == 502)
         #expect(
@@ -101,7 +103,7 @@ struct DeliveryTests {
             .json(200, JSONText.message)
         }
         await test.clock.advance(by: .milliseconds(250))
-        let message = try await call.value
+        let message = try await call.cancellingValue
         #expect(message.id == Snowflake(900))
         #expect(server.requests.count == 1)
         #expect(test.sleeps.started == 1)
@@ -122,7 +124,8 @@ struct DeliveryTests {
         }
         await test.sleeps.waitUntilStarted(1)
         await test.clock.advance(by: .milliseconds(250))
-        let error = try #require(await call.result.failure as? DiscordHTTPError)
+        let thrown = await #expect(throws: DiscordHTTPError.self) { try await call.cancellingValue }
+        let error = try #require(thrown)
         guard case .transport = error.kind else {
             Issue.record("expected a transport error, got \(error)")
             return

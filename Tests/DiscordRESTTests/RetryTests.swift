@@ -125,7 +125,8 @@ struct RetryTests {
             await test.sleeps.waitUntilStarted(index + 1)
             await test.clock.advance(by: delay)
         }
-        let error = try #require(await call.result.failure as? DiscordHTTPError)
+        let thrown = await #expect(throws: DiscordHTTPError.self) { try await call.cancellingValue }
+        let error = try #require(thrown)
         guard case .transport = error.kind else {
             Issue.record("expected a transport error, got \(error)")
             return
