@@ -57,7 +57,8 @@ extension DiscordSandbox {
         await state.addRateLimitRule(rule)
     }
 
-    /// Requests per second across bot-authenticated routes; nil turns the global limit off.
+    /// Requests per second with the bot token (and, separately, without Authorization); nil turns
+    /// the global limit off.
     public func setGlobalRateLimit(requestsPerSecond: Int?) async {
         await state.setGlobalRateLimit(requestsPerSecond)
     }

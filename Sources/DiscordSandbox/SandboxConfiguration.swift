@@ -24,7 +24,9 @@ public struct SandboxConfiguration: Sendable {
     public var interactionTokenLifetime: Duration
     /// Limit applied to a route bucket no rule configures.
     public var defaultBucket: SandboxRateLimit
-    /// Requests per second across all bot-authenticated routes; nil disables the global limit.
+    /// Discord's global limit: requests per second with the bot token, and separately per IP
+    /// address for requests without Authorization (webhook executions by token); interaction
+    /// callbacks and follow-ups are exempt. nil disables the global limit.
     public var globalRequestsPerSecond: Int?
     /// Wall-clock time for message timestamps, `X-RateLimit-Reset` and signature timestamps.
     public var wallClock: @Sendable () -> Date

@@ -99,8 +99,11 @@ struct MultipartTests {
 
     @Test("a retried upload sends exactly the same body")
     func replayedBody() async throws {
+        // A 429: Discord did not process the upload, so even a POST is sent again.
         let server = try await ScriptedHTTPServer.start { _, index in
-            index == 0 ? .json(500, "{}") : .json(200, JSONText.message)
+            index == 0
+                ? .json(429, #"{"message": "You are being rate limited.", "retry_after": 1, "global": false}"#)
+                : .json(200, JSONText.message)
         }
         let test = TestClient(server: server)
         let file = DiscordFile(filename: "p.json", contentType: "application/json", data: Self.exportJSON)

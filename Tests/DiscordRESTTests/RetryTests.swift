@@ -114,24 +114,28 @@ struct RetryTests {
         try await server.stop()
     }
 
-    @Test("a refused connection is retried with backoff, then reported as a transport error")
+    @Test("a refused connection is retried twice within 0.75 s of backoff, then reported as a transport error")
     func refusedConnection() async throws {
         // Bound but never listening: refused, and no other test's server can take the port.
         let closed = try ClosedPort()
-        // The HTTP library keeps retrying a refused connect until the attempt's deadline (real
-        // time), so attempts are kept short here.
-        let test = TestClient(baseURL: closed.baseURL) { $0.requestTimeout = .milliseconds(300) }
+        let test = TestClient(baseURL: closed.baseURL)
         let call = Task { try await test.client.getChannel(Snowflake(1)) }
-        for sleep in 1...3 {
-            await test.sleeps.waitUntilStarted(sleep)
-            await test.clock.advance(by: .seconds(8))
+        // Jitter is pinned to its maximum: the delays are 0.25 s and 0.5 s.
+        for (index, delay) in [Duration.milliseconds(250), .milliseconds(500)].enumerated() {
+            await test.sleeps.waitUntilStarted(index + 1)
+            await test.clock.advance(by: delay)
         }
-        let error = try #require(await call.result.failure as? DiscordHTTPError)
+        let thrown = await #expect(throws: DiscordHTTPError.self) { try await call.cancellingValue }
+        let error = try #require(thrown)
         guard case .transport = error.kind else {
             Issue.record("expected a transport error, got \(error)")
             return
         }
-        #expect(test.metrics.value("discord_request_retries_total", [("reason", "transport"), ("route", "/channels/{channel.id}")]) == 3)
+        #expect(test.sleeps.started == 2, "no waiting beyond the two connect retries")
+        #expect(test.clock.elapsed == .milliseconds(750))
+        let route = ("route", "/channels/{channel.id}")
+        #expect(test.metrics.value("discord_request_retries_total", [("reason", "connect"), route]) == 2)
+        #expect(test.metrics.value("discord_requests_total", [("method", "GET"), route, ("status", "error")]) == 3)
         withExtendedLifetime(closed) {}
     }
 }

@@ -35,6 +35,19 @@ struct ControlAPITests {
             #expect(entries.allSatisfy { $0["had_bot_auth"]?.boolValue == true })
             #expect(!requests.text.contains(harness.token))
 
+            let lostAnswer = try await RawClient.send(
+                .POST, url: base + "/faults", json: ["route": "POST /channels/*/messages", "action": "drop_after_handling"])
+            #expect(lostAnswer.status == 201)
+            let listed = try await RawClient.send(.GET, url: base + "/faults")
+            #expect(listed.json?.arrayValue?.compactMap { $0["action"]?.stringValue } == ["drop_after_handling"])
+            await #expect(throws: (any Error).self) {
+                _ = try await harness.send(.POST, "/channels/\(harness.channel.id)/messages", json: ["content": "c"])
+            }
+            #expect(await harness.sandbox.messages(inChannel: harness.channel.id).map(\.content) == ["b", "c"])
+            let afterDrop = try await RawClient.send(.GET, url: base + "/requests")
+            #expect(afterDrop.json?.arrayValue?.last?["answer_dropped"]?.boolValue == true)
+            #expect(afterDrop.json?.arrayValue?.last?["status"]?.intValue == 200)
+
             let badFault = try await RawClient.send(.POST, url: base + "/faults", json: ["route": "BREW /coffee", "status": 418])
             #expect(badFault.status == 400)
             #expect(badFault.json?["error"]?.stringValue?.contains("method must be one of") == true)

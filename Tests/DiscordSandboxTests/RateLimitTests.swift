@@ -75,4 +75,28 @@ struct RateLimitTests {
             #expect(afterSecond.status == 200)
         }
     }
+
+    @Test("webhook executions by token count against the address's global limit, not the bot's, as on Discord")
+    func webhookExecutionsOutsideBotGlobalLimit() async throws {
+        try await SandboxHarness.with { harness in
+            let webhook = try await harness.createWebhook()
+            let id = try #require(webhook["id"]?.stringValue)
+            let token = try #require(webhook["token"]?.stringValue)
+            await harness.sandbox.setGlobalRateLimit(requestsPerSecond: 2)
+            await harness.clock.advance(by: .seconds(1))  // a fresh second, without the webhook's creation
+            func execute() async throws -> RawResponse {
+                try await harness.send(.POST, "/webhooks/\(id)/\(token)", json: ["content": "export"], botAuth: false)
+            }
+            #expect(try await execute().status == 204)
+            #expect(try await execute().status == 204)
+            let limited = try await execute()
+            #expect(limited.status == 429)
+            #expect(limited.json?["global"]?.boolValue == true)
+
+            for _ in 1...2 {
+                #expect(try await harness.send(.GET, "/users/@me").status == 200, "the executions left the bot's second untouched")
+            }
+            #expect(try await harness.send(.GET, "/users/@me").status == 429)
+        }
+    }
 }

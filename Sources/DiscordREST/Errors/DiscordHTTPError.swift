@@ -14,8 +14,17 @@ public struct DiscordHTTPError: Error, Sendable, Hashable, CustomStringConvertib
         /// The client refused to send: too many 401/403/429 answers in the last ten minutes, and
         /// Discord bans clients (at Cloudflare) that reach 10,000.
         case invalidRequestLimitReached(count: Int, window: Duration)
-        /// No answer: timeout, refused or dropped connection (after retries).
+        /// No answer: timeout, refused or dropped connection (after retries), or the HTTP client
+        /// could not send (bad URL, shut down, cancelled). For a POST that was not cancelled this
+        /// means it certainly did not reach Discord: a POST that may have reached it fails with
+        /// ``outcomeUnknown(_:)`` instead.
         case transport(String)
+        /// A POST may have reached Discord, but no usable answer came: a timeout or dropped
+        /// connection after it was sent, or a 5xx answer (then ``status``, ``code`` and ``body``
+        /// say which). It was not sent again, because Discord may have acted on it (posted the
+        /// message, stored the upload). Find out whether it did (e.g. list the channel's recent
+        /// messages) before sending it again.
+        case outcomeUnknown(String)
         /// A download from a host that is not Discord's CDN (nor the configured API host).
         case downloadHostNotAllowed(String)
         /// The answer (or download) is larger than allowed.
@@ -72,10 +81,18 @@ public struct DiscordHTTPError: Error, Sendable, Hashable, CustomStringConvertib
     /// 30007: the channel already has the maximum number of webhooks (15).
     public var isMaximumWebhooksReached: Bool { code == .maximumWebhooksReached }
 
-    /// Whether trying the same request later might succeed.
+    /// The request may or may not have taken effect at Discord (see ``Kind/outcomeUnknown(_:)``).
+    public var isOutcomeUnknown: Bool {
+        if case .outcomeUnknown = kind { return true }
+        return false
+    }
+
+    /// Whether trying the same request later might succeed. False when the outcome is unknown:
+    /// sending the same request again might do it twice.
     public var isTransient: Bool {
         switch kind {
         case .transport, .rateLimitWaitTooLong, .invalidRequestLimitReached: true
+        case .outcomeUnknown: false
         case .httpStatus: (status ?? 0) >= 500 || status == 429
         default: false
         }
@@ -94,6 +111,8 @@ public struct DiscordHTTPError: Error, Sendable, Hashable, CustomStringConvertib
                 + "sending more risks a temporary ban from Discord's API"
         case .transport(let reason):
             return "No answer from Discord for \(route): \(reason)"
+        case .outcomeUnknown(let reason):
+            return "Outcome of \(route) unknown: \(reason); the request may have reached Discord and was not repeated"
         case .downloadHostNotAllowed(let host):
             return "Not downloading from \(host): only Discord's CDN (cdn.discordapp.com, media.discordapp.net) is allowed"
         case .responseTooLarge(let limit):

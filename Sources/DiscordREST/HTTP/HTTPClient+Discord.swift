@@ -8,7 +8,15 @@ extension HTTPClient {
     /// precondition, taking the whole process down, when a server answers before it has read the
     /// whole request body (Discord's 413 for an oversized upload is such an answer). Every request
     /// carries its own deadline instead (`HTTPDiscordClientConfiguration.requestTimeout`).
-    public static let discordAPI = HTTPClient(
-        eventLoopGroup: HTTPClient.defaultEventLoopGroup,
-        configuration: Configuration(timeout: Configuration.Timeout(connect: .seconds(10))))
+    ///
+    /// A connection that cannot be made fails the request at once (or after the 5 s connect
+    /// timeout) rather than being retried inside the pool until the request's deadline: the pool
+    /// retries on real time and would hold a refused request for the whole deadline. ``HTTPDiscordClient``
+    /// retries such failures itself, a bounded number of times on its own clock
+    /// (`HTTPDiscordClientConfiguration.maxConnectRetries`).
+    public static let discordAPI: HTTPClient = {
+        var configuration = Configuration(timeout: Configuration.Timeout(connect: .seconds(5)))
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
 }

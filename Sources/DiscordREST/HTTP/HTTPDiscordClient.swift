@@ -10,8 +10,17 @@ import NIOHTTP1
 ///
 /// It authenticates bot routes with `Authorization: Bot <token>` (webhook- and interaction-token
 /// routes carry none), identifies itself with a `DiscordBot` User-Agent, honours every rate limit
-/// (see ``RateLimiter``), retries 5xx answers and connection failures with backoff, and reports
-/// every failure as a ``DiscordHTTPError``. All waiting happens on the injected clock.
+/// (see ``RateLimiter``), retries with backoff, and reports every failure as a ``DiscordHTTPError``.
+/// All waiting happens on the injected clock.
+///
+/// What is retried depends on whether the request can have reached Discord:
+/// - A connection that could not be made (refused, DNS, connect timeout): the request was never
+///   written, so it is sent again, whatever its method (``HTTPDiscordClientConfiguration/maxConnectRetries``).
+/// - A 429: Discord did not process the request; it is sent again after `retry_after`.
+/// - A timeout or dropped connection after connecting, or a 5xx answer: requests that are safe to
+///   repeat (GET, PUT, PATCH, DELETE) are sent again (``HTTPDiscordClientConfiguration/maxRetries``);
+///   a POST is not, since Discord may have posted it, and fails with
+///   ``DiscordHTTPError/Kind/outcomeUnknown(_:)``.
 ///
 /// The token never appears in logs, errors or descriptions.
 public final class HTTPDiscordClient: DiscordClient {
@@ -23,6 +32,7 @@ public final class HTTPDiscordClient: DiscordClient {
     private let metrics: DiscordMetrics
     private let rateLimiter: RateLimiter
     private let retryPolicy: RetryPolicy
+    private let connectRetryPolicy: RetryPolicy
     private let apiOrigin: DownloadPolicy.Origin?
 
     /// - Parameters:
@@ -64,6 +74,12 @@ public final class HTTPDiscordClient: DiscordClient {
             maxDelay: configuration.retryMaxDelay,
             random: random
         )
+        connectRetryPolicy = RetryPolicy(
+            maxRetries: max(0, configuration.maxConnectRetries),
+            baseDelay: configuration.connectRetryBaseDelay,
+            maxDelay: configuration.retryMaxDelay,
+            random: random
+        )
         apiOrigin = DownloadPolicy.Origin(url: configuration.baseURL)
     }
 
@@ -79,7 +95,7 @@ public final class HTTPDiscordClient: DiscordClient {
         let redactor = Redactor(secrets: route.secrets + [token?.secret].compactMap { $0 })
         let prepared = try prepare(request)
         var waited = Duration.zero
-        var retries = 0
+        var retries = Retries()
         while true {
             waited += try await rateLimiter.acquire(route, alreadyWaited: waited, allowedWait: configuration.maxRateLimitWait)
             let answer: Answer
@@ -91,13 +107,22 @@ public final class HTTPDiscordClient: DiscordClient {
             } catch {
                 metrics.requestCompleted(route, status: "error")
                 let reason = redactor.redact(String(describing: error))
-                guard TransportFailure.isRetryable(error), retries < retryPolicy.maxRetries else {
+                switch recovery(after: error, safeToRepeat: route.isSafeToRepeat, retries: retries) {
+                case .retryConnect:
+                    retries.connect += 1
+                    try await backOff(route, policy: connectRetryPolicy, retry: retries.connect, reason: "connect", detail: reason)
+                    continue
+                case .retry:
+                    retries.afterSending += 1
+                    try await backOff(route, policy: retryPolicy, retry: retries.afterSending, reason: "transport", detail: reason)
+                    continue
+                case .outcomeUnknown:
+                    logger.error("Discord request may have been delivered; not repeating it", metadata: ["route": "\(route)", "error": "\(reason)"])
+                    throw DiscordHTTPError(kind: .outcomeUnknown("no answer (\(reason))"), route: route.description)
+                case .fail:
                     logger.error("Discord request failed", metadata: ["route": "\(route)", "error": "\(reason)"])
                     throw DiscordHTTPError(kind: .transport(reason), route: route.description)
                 }
-                retries += 1
-                try await backOff(route, retry: retries, reason: "transport", detail: reason)
-                continue
             }
 
             metrics.requestCompleted(route, status: String(answer.status))
@@ -110,7 +135,7 @@ public final class HTTPDiscordClient: DiscordClient {
             )
             logger.debug(
                 "Discord request",
-                metadata: ["route": "\(route)", "status": "\(answer.status)", "retries": "\(retries)"]
+                metadata: ["route": "\(route)", "status": "\(answer.status)", "retries": "\(retries.total)"]
             )
 
             switch answer.status {
@@ -128,9 +153,17 @@ public final class HTTPDiscordClient: DiscordClient {
                     ]
                 )
                 continue
-            case 500..<600 where retries < retryPolicy.maxRetries:
-                retries += 1
-                try await backOff(route, retry: retries, reason: "status_\(answer.status)", detail: "status \(answer.status)")
+            case 500..<600 where !route.isSafeToRepeat:
+                // A 5xx does not say whether Discord acted before failing (it may have stored the
+                // message and then failed to answer), so a POST is not sent again.
+                let error = httpError(status: answer.status, body: errorBody, route: route, redactor: redactor, outcomeUnknown: true)
+                logger.error("Discord request may have been delivered; not repeating it", metadata: ["route": "\(route)", "error": "\(error)"])
+                throw error
+            case 500..<600 where retries.afterSending < retryPolicy.maxRetries:
+                retries.afterSending += 1
+                try await backOff(
+                    route, policy: retryPolicy, retry: retries.afterSending, reason: "status_\(answer.status)",
+                    detail: "status \(answer.status)")
                 continue
             default:
                 let error = httpError(status: answer.status, body: errorBody, route: route, redactor: redactor)
@@ -140,23 +173,58 @@ public final class HTTPDiscordClient: DiscordClient {
         }
     }
 
-    private func backOff(_ route: DiscordRoute, retry: Int, reason: String, detail: String) async throws {
-        let delay = retryPolicy.delay(beforeRetry: retry)
+    /// Retries one request has used, by kind: each kind has its own limit.
+    private struct Retries {
+        /// After a connection could not be made.
+        var connect = 0
+        /// After a timeout, dropped connection or 5xx answer.
+        var afterSending = 0
+
+        var total: Int { connect + afterSending }
+    }
+
+    private enum Recovery {
+        case retryConnect
+        case retry
+        case outcomeUnknown
+        case fail
+    }
+
+    /// What to do after an attempt failed without an answer: send again when the request never
+    /// left or is safe to repeat (within the limits), report an unknown outcome when it may have
+    /// reached Discord and is not safe to repeat, fail otherwise.
+    private func recovery(after error: any Error, safeToRepeat: Bool, retries: Retries) -> Recovery {
+        switch TransportFailure.classify(error) {
+        case .permanent:
+            return .fail
+        case .notSent:
+            return retries.connect < connectRetryPolicy.maxRetries ? .retryConnect : .fail
+        case .maybeSent:
+            guard safeToRepeat else { return .outcomeUnknown }
+            return retries.afterSending < retryPolicy.maxRetries ? .retry : .fail
+        }
+    }
+
+    private func backOff(_ route: DiscordRoute, policy: RetryPolicy, retry: Int, reason: String, detail: String) async throws {
+        let delay = policy.delay(beforeRetry: retry)
         metrics.retry(route, reason: reason)
         logger.warning(
             "Retrying Discord request",
             metadata: [
-                "route": "\(route)", "retry": "\(retry)", "of": "\(retryPolicy.maxRetries)",
+                "route": "\(route)", "retry": "\(retry)", "of": "\(policy.maxRetries)",
                 "delay_seconds": "\(delay.seconds)", "cause": "\(detail)",
             ]
         )
         try await time.sleep(for: delay)
     }
 
-    private func httpError(status: Int, body: DiscordErrorBody?, route: DiscordRoute, redactor: Redactor) -> DiscordHTTPError {
+    private func httpError(
+        status: Int, body: DiscordErrorBody?, route: DiscordRoute, redactor: Redactor, outcomeUnknown: Bool = false
+    ) -> DiscordHTTPError {
         let cleaned = body.map(redactor.redact)
+        let answered = "Discord answered \(status)" + (cleaned.map { ": \($0.summary)" } ?? "")
         return DiscordHTTPError(
-            kind: .httpStatus,
+            kind: outcomeUnknown ? .outcomeUnknown(answered) : .httpStatus,
             route: route.description,
             status: status,
             code: body?.code,
@@ -281,7 +349,7 @@ public final class HTTPDiscordClient: DiscordClient {
         let policy = DownloadPolicy(hosts: configuration.downloadHosts, apiOrigin: apiOrigin)
         let target = try policy.check(url)
         let redactor = Redactor(secrets: [token?.secret].compactMap { $0 })
-        var retries = 0
+        var retries = Retries()
         while true {
             var request = HTTPClientRequest(url: url)
             request.method = .GET
@@ -292,9 +360,9 @@ public final class HTTPDiscordClient: DiscordClient {
                     _ = try policy.check(finalURL)
                 }
                 let status = Int(response.status.code)
-                if (500..<600).contains(status), retries < retryPolicy.maxRetries {
-                    retries += 1
-                    try await time.sleep(for: retryPolicy.delay(beforeRetry: retries))
+                if (500..<600).contains(status), retries.afterSending < retryPolicy.maxRetries {
+                    retries.afterSending += 1
+                    try await time.sleep(for: retryPolicy.delay(beforeRetry: retries.afterSending))
                     continue
                 }
                 guard (200..<300).contains(status) else {
@@ -313,11 +381,16 @@ public final class HTTPDiscordClient: DiscordClient {
                 throw error
             } catch {
                 let reason = redactor.redact(String(describing: error))
-                guard TransportFailure.isRetryable(error), retries < retryPolicy.maxRetries else {
+                switch recovery(after: error, safeToRepeat: true, retries: retries) {
+                case .retryConnect:
+                    retries.connect += 1
+                    try await time.sleep(for: connectRetryPolicy.delay(beforeRetry: retries.connect))
+                case .retry:
+                    retries.afterSending += 1
+                    try await time.sleep(for: retryPolicy.delay(beforeRetry: retries.afterSending))
+                case .outcomeUnknown, .fail:
                     throw DiscordHTTPError(kind: .transport(reason), route: "GET \(target)")
                 }
-                retries += 1
-                try await time.sleep(for: retryPolicy.delay(beforeRetry: retries))
             }
         }
     }

@@ -10,11 +10,25 @@ public struct HTTPDiscordClientConfiguration: Sendable, Hashable {
     /// Longest total rate-limit waiting for one request (bucket resets, 429 `retry_after`, global
     /// pacing); beyond it the request fails with ``DiscordHTTPError/Kind/rateLimitWaitTooLong(needed:allowed:)``.
     public var maxRateLimitWait: Duration = .seconds(60)
-    /// Retries after a 5xx answer, a timeout or a refused/dropped connection.
+    /// Retries after a 5xx answer, a timeout or a dropped connection, for requests that are safe
+    /// to repeat (GET, PUT, PATCH, DELETE). A POST is never sent again after these: it may have
+    /// reached Discord, so it fails with ``DiscordHTTPError/Kind/outcomeUnknown(_:)`` instead.
     public var maxRetries: Int = 3
     /// First retry delay; doubled for each further retry, with jitter (50-100 % of the delay).
     public var retryBaseDelay: Duration = .milliseconds(500)
     public var retryMaxDelay: Duration = .seconds(8)
+    /// Retries after a connection could not be made (refused, DNS failure, connect timeout), for
+    /// every method: the request was never written, so sending it again cannot duplicate it.
+    ///
+    /// The delays are ``connectRetryBaseDelay`` doubled per retry (with jitter), so with the
+    /// defaults a refused connection fails after 3 attempts and at most 0.75 s of backoff: well
+    /// within a second against a loopback host such as the sandbox, where a refusal is immediate.
+    /// Each attempt to connect is bounded by the HTTP client's connect timeout (5 s for
+    /// `HTTPClient.discordAPI`, which also makes no connect retries of its own) and by
+    /// ``requestTimeout``, so against Discord a connection that cannot be made fails after at most
+    /// 3 × 5 s + 0.75 s ≈ 16 s.
+    public var maxConnectRetries: Int = 2
+    public var connectRetryBaseDelay: Duration = .milliseconds(250)
     /// Discord's global limit is 50 requests per second per bot.
     public var globalRequestsPerSecond: Int = 50
     /// 401/403/429 answers allowed within ``invalidRequestWindow`` before the client stops

@@ -130,6 +130,19 @@ public struct DiscordRoute: Sendable, Hashable, CustomStringConvertible, CustomD
         }
     }
 
+    /// Whether sending this request twice leaves Discord as sending it once, so a request whose
+    /// answer was lost (timeout, dropped connection, 5xx) may simply be sent again.
+    ///
+    /// True for GET, PUT, PATCH and DELETE. On the routes the client uses: PUT overwrites the
+    /// command list with the same list; PATCH `@original` sets the same fields (and files) again;
+    /// DELETE of a webhook removes the same webhook (a repeat may answer 404 Unknown Webhook once
+    /// the first one went through). False for every POST: a message, webhook execution, follow-up
+    /// or webhook creation sent twice is posted or created twice, and a second interaction
+    /// callback is refused as already acknowledged. Creating a DM channel or a command is
+    /// idempotent at Discord, but is held to the POST rule too, so the rule stays one a reader
+    /// can check by the method alone.
+    var isSafeToRepeat: Bool { method != .post }
+
     /// `METHOD /redacted/path`.
     public var description: String { "\(method.rawValue) \(redactedPath)" }
     public var debugDescription: String { description }

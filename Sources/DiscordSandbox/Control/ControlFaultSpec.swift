@@ -1,7 +1,8 @@
 /// Reads a fault from control API JSON:
 /// `{"route": "POST /channels/*/webhooks", "action": "respond", "status": 500, "code": 0,
 ///   "message": "...", "retry_after": 1.5, "global": false, "delay_ms": 0, "count": 1}`.
-/// `action` is `respond` (default), `drop`, `hang` or `delay`; `count` null means until cleared.
+/// `action` is `respond` (default), `drop`, `drop_after_handling`, `hang` or `delay`; `count` null
+/// means until cleared.
 enum ControlFaultSpec {
     static func parse(_ body: ControlBody) throws(ControlError) -> SandboxFault {
         let route = try body.string("route")
@@ -17,10 +18,11 @@ enum ControlFaultSpec {
                 message: body.optionalString("message") ?? "\(status): Sandbox fault",
                 retryAfter: body.json["retry_after"]?.doubleValue, global: body.json["global"]?.boolValue ?? false)
         case "drop": effect = .dropConnection
+        case "drop_after_handling": effect = .dropAfterHandling
         case "hang": effect = .hang
         case "delay": effect = .delayOnly
         default:
-            throw ControlError("'action' must be one of respond, drop, hang, delay; got '\(action)'")
+            throw ControlError("'action' must be one of respond, drop, drop_after_handling, hang, delay; got '\(action)'")
         }
         let delay = try body.optionalInt("delay_ms").map { Duration.milliseconds($0) }
         let count: Int?

@@ -14,6 +14,7 @@ enum ControlRendering {
             "query": .object(request.query.mapValues(SandboxJSON.string)),
             "status": request.status.map(SandboxJSON.integer) ?? .null,
             "error_code": request.errorCode.map(SandboxJSON.integer) ?? .null,
+            "answer_dropped": .bool(request.answerDropped),
             "had_bot_auth": .bool(request.hadBotAuth),
             "headers": .array(headers),
             "body_size": .integer(request.body.count),
@@ -47,6 +48,7 @@ enum ControlRendering {
             object["retry_after"] = retryAfter.map(SandboxJSON.double) ?? .null
             object["global"] = .bool(global)
         case .dropConnection: object["action"] = "drop"
+        case .dropAfterHandling: object["action"] = "drop_after_handling"
         case .hang: object["action"] = "hang"
         case .delayOnly: object["action"] = "delay"
         }

@@ -4,8 +4,12 @@ public struct SandboxFault: Sendable, Hashable {
         /// Answer with this status and Discord error body. For 429, `retryAfter` (seconds)
         /// fills `retry_after` and `Retry-After`, and `global` marks a global limit.
         case respond(status: Int, code: Int, message: String, retryAfter: Double? = nil, global: Bool = false)
-        /// Close the connection without answering.
+        /// Close the connection without answering, before handling the request (nothing is stored).
         case dropConnection
+        /// Handle the request normally (a message is posted, an upload stored), then close the
+        /// connection without answering: the answer is lost on the way back, so the client cannot
+        /// tell whether Discord acted on the request.
+        case dropAfterHandling
         /// Never answer (until the sandbox stops), so the client's timeout fires.
         case hang
         /// Handle the request normally, after `delay`.

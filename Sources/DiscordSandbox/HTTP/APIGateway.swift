@@ -19,17 +19,33 @@ struct APIGateway: Sendable {
         let sequence = await state.record(
             method: exchange.method, path: exchange.path, route: route?.endpoint.routeName, query: exchange.query,
             headers: exchange.headers, body: exchange.bodyBytes, parts: (try? parts.get()) ?? [])
-        let reply = await answer(exchange, segments: segments, lookup: lookup, parts: parts)
-        if let reply {
-            await state.complete(sequence: sequence, status: reply.status, errorCode: reply.errorCode)
+        let outcome = await answer(exchange, segments: segments, lookup: lookup, parts: parts)
+        let delivered: SandboxReply?
+        switch outcome {
+        case .reply(let reply):
+            await state.complete(sequence: sequence, status: reply.status, errorCode: reply.errorCode, answerDropped: false)
+            delivered = reply
+        case .dropAfterHandling(let reply):
+            await state.complete(sequence: sequence, status: reply.status, errorCode: reply.errorCode, answerDropped: true)
+            delivered = nil
+        case .drop:
+            delivered = nil
         }
         sandbox.logger.debug(
             "sandbox request",
             metadata: [
                 "method": "\(exchange.method)", "route": "\(route?.endpoint.routeName ?? "unknown")",
-                "status": "\(reply.map { String($0.status) } ?? "dropped")",
+                "status": "\(delivered.map { String($0.status) } ?? "dropped")",
             ])
-        return reply
+        return delivered
+    }
+
+    private enum Outcome {
+        case reply(SandboxReply)
+        /// Handled, but the connection is closed instead of answering.
+        case dropAfterHandling(SandboxReply)
+        /// Closed without handling.
+        case drop
     }
 
     private func multipartParts(_ exchange: SandboxExchange) -> Result<[SandboxMultipartPart]?, MultipartBody.MalformedError> {
@@ -46,26 +62,37 @@ struct APIGateway: Sendable {
     private func answer(
         _ exchange: SandboxExchange, segments: [String], lookup: RouteLookup,
         parts: Result<[SandboxMultipartPart]?, MultipartBody.MalformedError>
-    ) async -> SandboxReply? {
-        guard case .complete(let body) = exchange.body else { return .error(.requestEntityTooLarge) }
+    ) async -> Outcome {
+        guard case .complete = exchange.body else { return .reply(.error(.requestEntityTooLarge)) }
         if configuration.requiresDiscordBotUserAgent,
             !(exchange.headers.value(of: "User-Agent")?.hasPrefix("DiscordBot") ?? false)
         {
-            return .error(.blockedUserAgent)
+            return .reply(.error(.blockedUserAgent))
         }
         let match: RouteMatch
         switch lookup {
-        case .notFound: return .error(.notFound)
-        case .methodNotAllowed: return .error(.methodNotAllowed)
+        case .notFound: return .reply(.error(.notFound))
+        case .methodNotAllowed: return .reply(.error(.methodNotAllowed))
         case .matched(let found): match = found
         }
+        var dropsAnswer = false
         if let fault = await state.takeFault(method: exchange.method, segments: segments) {
             switch await apply(fault) {
             case .proceed: break
-            case .reply(let reply): return reply
-            case .drop: return nil
+            case .proceedThenDrop: dropsAnswer = true
+            case .reply(let reply): return .reply(reply)
+            case .drop: return .drop
             }
         }
+        let reply = await handle(exchange, match: match, segments: segments, parts: parts)
+        return dropsAnswer ? .dropAfterHandling(reply) : .reply(reply)
+    }
+
+    /// Authentication, rate limits, then the route's handler.
+    private func handle(
+        _ exchange: SandboxExchange, match: RouteMatch, segments: [String],
+        parts: Result<[SandboxMultipartPart]?, MultipartBody.MalformedError>
+    ) async -> SandboxReply {
         if match.endpoint.requiresBotAuth,
             exchange.headers.value(of: "Authorization") != "Bot \(configuration.botToken)"
         {
@@ -91,7 +118,7 @@ struct APIGateway: Sendable {
                     retryAfter: retryAfter.seconds, global: true, bucket: nil, wallNow: configuration.wallClock()))
         }
         let call = SandboxCall(
-            match: match, query: exchange.query, headers: exchange.headers, body: body, parts: parsedParts,
+            match: match, query: exchange.query, headers: exchange.headers, body: exchange.bodyBytes, parts: parsedParts,
             origin: exchange.origin)
         var reply = await state.handle(call)
         reply.headers += rateHeaders
@@ -100,6 +127,7 @@ struct APIGateway: Sendable {
 
     private enum FaultOutcome {
         case proceed
+        case proceedThenDrop
         case reply(SandboxReply)
         case drop
     }
@@ -114,6 +142,8 @@ struct APIGateway: Sendable {
             return .proceed
         case .dropConnection:
             return .drop
+        case .dropAfterHandling:
+            return .proceedThenDrop
         case .hang:
             await sandbox.hangGate.wait()
             return .drop

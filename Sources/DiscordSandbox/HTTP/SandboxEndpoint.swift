@@ -3,6 +3,7 @@ enum SandboxEndpoint: CaseIterable, Sendable {
     case getCurrentUser
     case createDM
     case getChannel
+    case listChannelMessages
     case createMessage
     case listChannelWebhooks
     case createWebhook
@@ -24,7 +25,7 @@ enum SandboxEndpoint: CaseIterable, Sendable {
 
     var method: String {
         switch self {
-        case .getCurrentUser, .getChannel, .listChannelWebhooks, .getWebhook, .getWebhookWithToken,
+        case .getCurrentUser, .getChannel, .listChannelMessages, .listChannelWebhooks, .getWebhook, .getWebhookWithToken,
             .getWebhookMessage, .getGlobalCommands, .getGuildCommands:
             return "GET"
         case .createDM, .createMessage, .createWebhook, .executeWebhook, .interactionCallback, .createGlobalCommand,
@@ -44,7 +45,7 @@ enum SandboxEndpoint: CaseIterable, Sendable {
         case .getCurrentUser: return "/users/@me"
         case .createDM: return "/users/@me/channels"
         case .getChannel: return "/channels/{channel_id}"
-        case .createMessage: return "/channels/{channel_id}/messages"
+        case .listChannelMessages, .createMessage: return "/channels/{channel_id}/messages"
         case .listChannelWebhooks, .createWebhook: return "/channels/{channel_id}/webhooks"
         case .getWebhook, .deleteWebhook: return "/webhooks/{webhook_id}"
         case .getWebhookWithToken, .executeWebhook, .deleteWebhookWithToken:

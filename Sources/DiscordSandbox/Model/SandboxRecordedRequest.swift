@@ -11,9 +11,15 @@ public struct SandboxRecordedRequest: Sendable, Hashable {
     public let body: [UInt8]
     /// The parts of a `multipart/form-data` body; empty for other bodies.
     public let parts: [SandboxMultipartPart]
+    /// The status answered; nil while the request is in progress or when a fault dropped the
+    /// connection before handling it. With ``answerDropped``, the status of the answer that was
+    /// never sent.
     public internal(set) var status: Int?
     /// The Discord error code answered, if the response was an error.
     public internal(set) var errorCode: Int?
+    /// True when the request was handled (``status`` says how) but a
+    /// ``SandboxFault/Effect/dropAfterHandling`` fault closed the connection instead of answering.
+    public internal(set) var answerDropped = false
 
     public func header(_ name: String) -> String? { headers.value(of: name) }
 

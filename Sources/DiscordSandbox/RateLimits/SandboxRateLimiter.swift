@@ -1,8 +1,18 @@
 import Crypto
 
-/// Fixed-window rate limiting per bucket and major parameter, plus a global per-second
-/// limit on bot-authenticated requests. Time is elapsed time on the sandbox clock.
+/// Fixed-window rate limiting per bucket and major parameter, plus Discord's global per-second
+/// limit, counted per requester. Time is elapsed time on the sandbox clock.
 struct SandboxRateLimiter: Sendable {
+    /// Whose global limit a request counts against. Discord counts bot-authenticated requests per
+    /// bot token and requests without an Authorization header (webhook-token routes) per IP
+    /// address; interaction callbacks and follow-ups count against neither.
+    enum GlobalScope: Sendable, Hashable {
+        case bot
+        /// Every sandbox client is on loopback, so one address stands for them all.
+        case unauthenticated
+        case exempt
+    }
+
     enum Decision: Sendable {
         case allowed(RateLimitState)
         case limited(RateLimitState, retryAfter: Duration)
@@ -18,7 +28,7 @@ struct SandboxRateLimiter: Sendable {
     var defaultRate: SandboxRateLimit
     var globalPerSecond: Int?
     private var windows: [String: Window] = [:]
-    private var globalWindow: Window?
+    private var globalWindows: [GlobalScope: Window] = [:]
 
     init(defaultRate: SandboxRateLimit, globalPerSecond: Int?) {
         self.defaultRate = defaultRate
@@ -26,10 +36,11 @@ struct SandboxRateLimiter: Sendable {
     }
 
     mutating func admit(
-        _ route: RouteMatch, method: String, segments: [String], countsTowardGlobal: Bool, now: Duration
+        _ route: RouteMatch, method: String, segments: [String], global scope: GlobalScope, now: Duration
     ) -> Decision {
+        let countsTowardGlobal = scope != .exempt
         if countsTowardGlobal, let globalLimit = globalPerSecond {
-            let window = current(globalWindow, length: .seconds(1), now: now)
+            let window = current(globalWindows[scope], length: .seconds(1), now: now)
             if window.count >= globalLimit {
                 return .globallyLimited(retryAfter: window.start + .seconds(1) - now)
             }
@@ -48,9 +59,9 @@ struct SandboxRateLimiter: Sendable {
         window.count += 1
         windows[key] = window
         if countsTowardGlobal, globalPerSecond != nil {
-            var global = current(globalWindow, length: .seconds(1), now: now)
+            var global = current(globalWindows[scope], length: .seconds(1), now: now)
             global.count += 1
-            globalWindow = global
+            globalWindows[scope] = global
         }
         let state = RateLimitState(
             limit: rate.limit, remaining: rate.limit - window.count, resetAfter: resetAfter, bucket: bucket)

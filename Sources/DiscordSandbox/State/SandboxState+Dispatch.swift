@@ -13,6 +13,7 @@ extension SandboxState {
         case .getCurrentUser: return getCurrentUser()
         case .createDM: return try createDM(call)
         case .getChannel: return try getChannel(call)
+        case .listChannelMessages: return try listChannelMessages(call)
         case .createMessage: return try createMessage(call)
         case .listChannelWebhooks: return try listChannelWebhooks(call)
         case .createWebhook: return try createWebhook(call)

@@ -13,10 +13,11 @@ extension SandboxState {
         return sequence
     }
 
-    func complete(sequence: Int, status: Int, errorCode: Int?) {
+    func complete(sequence: Int, status: Int, errorCode: Int?, answerDropped: Bool) {
         guard let index = requests.lastIndex(where: { $0.sequence == sequence }) else { return }
         requests[index].status = status
         requests[index].errorCode = errorCode
+        requests[index].answerDropped = answerDropped
     }
 
     func recordedRequests() -> [SandboxRecordedRequest] { requests }
@@ -50,7 +51,19 @@ extension SandboxState {
     func setGlobalRateLimit(_ perSecond: Int?) { rateLimiter.globalPerSecond = perSecond }
 
     func admit(_ match: RouteMatch, method: String, segments: [String]) -> SandboxRateLimiter.Decision {
-        rateLimiter.admit(
-            match, method: method, segments: segments, countsTowardGlobal: match.endpoint.requiresBotAuth, now: clock.now)
+        rateLimiter.admit(match, method: method, segments: segments, global: globalScope(of: match), now: clock.now)
+    }
+
+    /// Discord: "Interaction endpoints are not bound to the bot's Global Rate Limit", and requests
+    /// without an Authorization header (webhook executions by token) are limited per IP address
+    /// rather than against the bot's 50 per second.
+    private func globalScope(of match: RouteMatch) -> SandboxRateLimiter.GlobalScope {
+        if match.endpoint.requiresBotAuth { return .bot }
+        let isInteraction =
+            match.endpoint == .interactionCallback
+            // Follow-ups and `@original` use the webhook routes with the application id and an
+            // interaction token.
+            || match.parameters["webhook_id"] == configuration.applicationID
+        return isInteraction ? .exempt : .unauthenticated
     }
 }

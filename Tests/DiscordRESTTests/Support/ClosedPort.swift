@@ -10,6 +10,8 @@ import Darwin
 final class ClosedPort {
     let port: Int
     private let descriptor: Int32
+    /// Set once the socket was handed to a server, which then owns (and closes) it.
+    private var handedOver = false
 
     init() throws {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -33,7 +35,18 @@ final class ClosedPort {
         port = Int(UInt16(bigEndian: address.sin_port))
     }
 
-    deinit { close(descriptor) }
+    deinit {
+        if !handedOver { close(descriptor) }
+    }
+
+    /// Starts listening on the port, so connections are accepted from now on, and returns the socket
+    /// for a server to adopt (`ScriptedHTTPServer.start(listeningSocket:)`); the server closes it.
+    func startListening() throws -> Int32 {
+        guard !handedOver else { throw ClosedPortError("the socket was already handed over") }
+        guard listen(descriptor, 16) == 0 else { throw ClosedPortError("listen() failed: errno \(errno)") }
+        handedOver = true
+        return descriptor
+    }
 
     var baseURL: String { "http://127.0.0.1:\(port)/api/v10" }
 }

@@ -50,16 +50,32 @@ final class ScriptedHTTPServer: Sendable {
 
     static func start(responder: @escaping Responder) async throws -> ScriptedHTTPServer {
         let recorder = Recorder(responder: responder)
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        let channel = try await bootstrap(recorder)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .bind(host: "127.0.0.1", port: 0)
+            .get()
+        return try await ready(channel, recorder: recorder)
+    }
+
+    /// Serves on a socket that is already bound and listening (see ``ClosedPort/startListening()``),
+    /// so a port that refused connections until now starts answering.
+    static func start(listeningSocket descriptor: CInt, responder: @escaping Responder) async throws -> ScriptedHTTPServer {
+        let recorder = Recorder(responder: responder)
+        let channel = try await bootstrap(recorder).withBoundSocket(descriptor).get()
+        return try await ready(channel, recorder: recorder)
+    }
+
+    private static func bootstrap(_ recorder: Recorder) -> ServerBootstrap {
+        ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline()
                     try channel.pipeline.syncOperations.addHandler(ScriptedHandler(recorder: recorder))
                 }
             }
-            .bind(host: "127.0.0.1", port: 0)
-            .get()
+    }
+
+    private static func ready(_ channel: any Channel, recorder: Recorder) async throws -> ScriptedHTTPServer {
         guard let port = channel.localAddress?.port else {
             try await channel.close()
             throw ServerError.noPort
