@@ -101,6 +101,9 @@ extension SandboxMode {
         configuration: CastBotConfiguration, registry: PrometheusCollectorRegistry, port: Int,
         logger: Logger = Logger(label: "castbot")
     ) async throws {
+        // Before the sample data file is seeded: a second serve on the folder changes nothing there.
+        let folderLock = try ServeRuntime.lockDataFolder(configuration)
+        defer { folderLock.release() }
         let session = try await start(port: port, logger: logger)
         do {
             var configuration = configuration
@@ -115,7 +118,7 @@ extension SandboxMode {
                 let guide = SandboxGuide.text(session: session, httpHost: httpHost, httpPort: port, dataPath: dataPath, seeded: seeded)
                 FileHandle.standardOutput.write(Data(guide.utf8))
             }
-            try await runtime.run()
+            try await runtime.run(holding: folderLock)
         } catch {
             await session.sandbox.stop()
             throw error

@@ -47,7 +47,7 @@ public struct BotAssembly: Sendable {
         let followUps = DiscordFollowUpSender(client: discord, clock: interactionClock)
         var router = InteractionRouter(followUps: followUps, clock: interactionClock)
         PlayerDataFeatures(
-            store: store, ownerIDs: configuration.ownerIDs, schedules: scheduled.exports, health: scheduled.health,
+            store: store, snapshots: work.snapshots, ownerIDs: configuration.ownerIDs, schedules: scheduled.exports, health: scheduled.health,
             discord: discord, followUps: followUps, packager: packager, importLimits: importLimits, clock: interactionClock,
             now: now
         ).install(on: &router)

@@ -1,7 +1,7 @@
 import DiscordREST
 import Foundation
 public import Logging
-import PlayerData
+public import PlayerData
 public import Prometheus
 import ServiceLifecycle
 import Synchronization
@@ -28,8 +28,18 @@ public struct ServeRuntime: Sendable {
         self.onServerRunning = onServerRunning
     }
 
-    /// Returns after a graceful shutdown; throws if a service failed.
-    public func run() async throws {
+    /// Takes the data folder for this process (one `serve` per folder), before anything in it is
+    /// read or written. Throws `PlayerDataError.dataFolderInUse` naming the running process.
+    public static func lockDataFolder(_ configuration: CastBotConfiguration) throws -> DataFolderLock {
+        try DataFolderLock.acquire(directory: configuration.dataDirectory)
+    }
+
+    /// Returns after a graceful shutdown; throws if a service failed, or at once if another
+    /// process serves the same data folder. `folderLock` is the lock taken earlier by a caller that
+    /// had to touch the folder first (sandbox mode seeds it); without one, `run` takes it.
+    public func run(holding folderLock: DataFolderLock? = nil) async throws {
+        let folderLock = try folderLock ?? Self.lockDataFolder(configuration)
+        defer { folderLock.release() }
         logger.info("starting CastBot \(CastBotVersion.current)", metadata: ["configuration": "\(configuration)"])
         let bot = try await BotAssembly.make(
             configuration: configuration, discord: HTTPDiscordClient.bot(configuration: configuration, logger: logger),

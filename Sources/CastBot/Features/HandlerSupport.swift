@@ -143,24 +143,35 @@ struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
     var description: String { message }
 }
 
-/// Reads the data file for the UI, turning the cases a user can hit into plain refusals.
+/// Reads the data file for the UI from the shared snapshot (a server export reads only its
+/// guild), turning the cases a user can hit into plain refusals.
 struct PlayerDataReader: Sendable {
-    let store: PlayerDataStore
+    let snapshots: PlayerDataSnapshots
 
-    func file() async throws -> PlayerDataFile {
+    func snapshot() async throws -> DataFileSnapshot {
         do {
-            guard let file = try await store.loadIfPresent() else {
-                throw Refusal("📭 There is no playerData.json in the bot's data folder yet, so there is nothing to export.")
-            }
-            return file
+            return try await snapshots.snapshot()
+        } catch .dataFileMissing {
+            throw Refusal("📭 There is no playerData.json in the bot's data folder yet, so there is nothing to export.")
+        } catch {
+            throw Refusal("❌ The bot's playerData.json cannot be read: \(error). Nothing was exported; tell the bot's operator.")
+        }
+    }
+
+    func allExport(date: Date, kind: ExportKind) async throws -> ExportArtifact {
+        do {
+            return try await snapshot().allExport(date: date, kind: kind)
         } catch let error as PlayerDataError {
             throw Refusal("❌ The bot's playerData.json cannot be read: \(error). Nothing was exported; tell the bot's operator.")
         }
     }
 
-    func serverExport(of file: PlayerDataFile, guildID: String, date: Date, kind: ExportKind) throws -> ExportArtifact {
+    /// The export and the guild's name (nil when it has none).
+    func serverExport(guildID: String, date: Date, kind: ExportKind) async throws -> (ExportArtifact, guildName: String?) {
+        let file = try await snapshot()
         do throws(PlayerDataError) {
-            return try ExportBuilder.serverExport(of: file, guildID: guildID, date: date, kind: kind)
+            let artifact = try await file.serverExport(guildID: guildID, date: date, kind: kind)
+            return (artifact, try await file.serverName(of: guildID))
         } catch .guildNotFound {
             throw Refusal("📭 This server has no player data in playerData.json yet, so there is nothing to export.")
         } catch {

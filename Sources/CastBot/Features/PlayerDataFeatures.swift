@@ -12,6 +12,7 @@ struct PlayerDataFeatures: Sendable {
     private let health: HealthHandlers
 
     /// - Parameters:
+    ///   - snapshots: the data file as the scheduled side reads it (shared, so one scan serves both).
     ///   - discord: downloads uploaded import files (Discord's CDN or the configured API host only).
     ///   - followUps: the router's sender; posts the extra parts of a split manual export.
     ///   - packager: how manual exports travel (plain, gzip or parts), as scheduled ones do.
@@ -19,6 +20,7 @@ struct PlayerDataFeatures: Sendable {
     ///   - now: export dates and message timestamps.
     init(
         store: PlayerDataStore,
+        snapshots: PlayerDataSnapshots? = nil,
         ownerIDs: [String],
         schedules: any ExportScheduleControlling,
         health: any HealthMonitorControlling,
@@ -30,7 +32,7 @@ struct PlayerDataFeatures: Sendable {
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         let authorizer = PlayerDataAuthorizer(ownerIDs: Set(ownerIDs))
-        let reader = PlayerDataReader(store: store)
+        let reader = PlayerDataReader(snapshots: snapshots ?? PlayerDataSnapshots(store: store))
         let scheduleHandlers = ScheduleHandlers(authorizer: authorizer, schedules: schedules, now: now)
         self.schedules = scheduleHandlers
         self.menu = MenuHandler(authorizer: authorizer, schedules: scheduleHandlers)

@@ -115,7 +115,7 @@ struct AdminNoticeOutbox: Sendable {
                 channelID: channel.id, payload: MessagePayload(content: content, allowedMentions: AllowedMentions.none))
         } catch let error as DiscordHTTPError where error.isOutcomeUnknown {
             // Discord may have stored it: look before sending it again.
-            let recent = try await discord.listMessages(channelID: channel.id, limit: 10)
+            let recent = try await discord.getChannelMessages(channelID: channel.id, limit: 10)
             guard recent.contains(where: { $0.content == content }) else { throw error }
             logger.info("a DM whose answer was lost had been delivered", metadata: ["user": "\(notice.userID)"])
         }

@@ -112,6 +112,8 @@ public struct ScheduledWorkContext: Sendable {
     public let engine: any ScheduleEngine
     public let discord: any DiscordClient
     public let dataStore: PlayerDataStore
+    /// One validated snapshot of the data file shared by every run while the file is unchanged.
+    public let snapshots: PlayerDataSnapshots
     public let stateStore: ServiceStateStore
     public let delivery: TemporaryWebhookDelivery
     /// Every wait (the webhook's 5-second cleanup) is on this clock.
@@ -142,6 +144,7 @@ public struct ScheduledWorkContext: Sendable {
         self.engine = engine
         self.discord = discord
         self.dataStore = dataStore
+        snapshots = PlayerDataSnapshots(store: dataStore)
         self.stateStore = stateStore
         self.clock = clock
         self.now = now

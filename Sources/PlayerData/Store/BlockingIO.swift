@@ -3,8 +3,9 @@ import Dispatch
 /// Where PlayerData's blocking system calls run: file reads, scans, fsync and flock wait on the
 /// disk or on another process, and doing that on Swift's cooperative pool (one thread per core,
 /// two here) would stall every other task of the bot for as long as a 100 MB read or a held lock
-/// lasts. These threads belong to Dispatch and may block freely.
-enum BlockingIO {
+/// lasts. These threads belong to Dispatch and may block freely. The bot uses it too (gzip and
+/// hashing of large exports).
+public enum BlockingIO {
     /// Concurrent, so one slow read does not hold up a small one; Dispatch adds threads while
     /// the ones it has are blocked, and idle threads go away.
     private static let queue = marked(DispatchQueue(label: "castbot.playerdata.blocking-io", qos: .userInitiated, attributes: .concurrent))
@@ -23,12 +24,12 @@ enum BlockingIO {
     }
 
     /// Runs `body` on the blocking-I/O queue and resumes the caller with its outcome.
-    static func run<T: Sendable>(
-        _ body: @escaping @Sendable () throws(PlayerDataError) -> T
-    ) async throws(PlayerDataError) -> T {
-        let outcome: Result<T, PlayerDataError> = await withCheckedContinuation { continuation in
+    public static func run<T: Sendable, Failure: Error>(
+        _ body: @escaping @Sendable () throws(Failure) -> T
+    ) async throws(Failure) -> T {
+        let outcome: Result<T, Failure> = await withCheckedContinuation { continuation in
             queue.async {
-                continuation.resume(returning: Result { () throws(PlayerDataError) in try body() })
+                continuation.resume(returning: Result { () throws(Failure) in try body() })
             }
         }
         return try outcome.get()

@@ -28,6 +28,7 @@ struct SandboxModeTests {
         defer { folder.remove() }
         let session = try await SandboxMode.start(port: 0, logger: quiet)
         let taken = try #require(session.apiBaseURL.port)
+        defer { Task { await session.sandbox.stop() } }
         do {
             // The sandbox itself on a port that is in use.
             let refusal = await #expect(throws: SandboxModeError.self) { _ = try await SandboxMode.start(port: taken, logger: quiet) }
@@ -44,11 +45,42 @@ struct SandboxModeTests {
             #expect(serveText.contains("could not listen on 127.0.0.1:\(taken)"), "\(serveText)")
             #expect(serveText.contains("CASTBOT_HTTP_PORT") && serveText.contains("CASTBOT_HTTP_HOST"), "\(serveText)")
             #expect(!serveText.contains("))"), "\(serveText)")
-        } catch {
-            await session.sandbox.stop()
-            throw error
         }
-        await session.sandbox.stop()
+    }
+
+    @Test("a second serve on a data folder in use exits at once, naming the folder and the running process, and changes nothing there")
+    func secondServeOnTheSameFolder() async throws {
+        let quiet = Logger(label: "castbot-sandbox-tests", factory: { _ in SwiftLogNoOpLogHandler() })
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        // The running serve: its lock (another open file description, as another process has).
+        let running = try ServeRuntime.lockDataFolder(CastBotConfiguration(dataDirectory: folder.path))
+        defer { running.release() }
+        try folder.write(Array("{}".utf8), to: "castbot-state.json")
+        let before = try Self.contents(of: folder)
+
+        let configuration = CastBotConfiguration(dataDirectory: folder.path, httpHost: "127.0.0.1", httpPort: 0)
+        for attempt in ["serve", "sandbox serve"] {
+            let refusal = await #expect(throws: PlayerDataError.self, "\(attempt)") {
+                if attempt == "serve" {
+                    try await ServeRuntime(configuration: configuration, registry: PrometheusCollectorRegistry(), logger: quiet).run()
+                } else {
+                    try await SandboxMode.serve(configuration: configuration, registry: PrometheusCollectorRegistry(), port: 0, logger: quiet)
+                }
+            }
+            let text = refusal?.description ?? ""
+            #expect(text.contains(folder.path) && text.contains("pid \(getpid())"), "\(text)")
+            #expect(try Self.contents(of: folder) == before, "\(attempt) changed nothing in the folder")
+        }
+    }
+
+    /// Every file's name and bytes.
+    static func contents(of folder: TemporaryDirectory) throws -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            files[name] = try folder.read(name)
+        }
+        return files
     }
 
     @Test("the built-in sample is a valid CastBot data file with three servers, written only when none exists")

@@ -21,6 +21,13 @@ public struct ExportPackager: Sendable {
         try plan(filename: artifact.filename, bytes: artifact.bytes, sha256: artifact.sha256)
     }
 
+    /// `plan(for:)` on the blocking-I/O threads: hashing and gzip of a large export take
+    /// seconds of CPU that must not hold one of the cooperative pool's few threads.
+    func planOffCooperativePool(for artifact: ExportArtifact) async throws(ExportPackagingError) -> ExportAttachmentPlan {
+        let packager = self
+        return try await BlockingIO.run { () throws(ExportPackagingError) in try packager.plan(for: artifact) }
+    }
+
     /// The same for raw bytes; `sha256` when already known (it is a pass over the bytes).
     public func plan(filename: String, bytes: [UInt8], sha256: String? = nil) throws(ExportPackagingError) -> ExportAttachmentPlan {
         let digest = sha256 ?? SHA256Hex.digest(bytes)

@@ -43,7 +43,7 @@ public actor ExportScheduleService {
         }
         guard let cadence = parsed else { throw .intervalOutOfRange(request.intervalMinutes) }
         let settings = ScheduleSettings(key: key, cadence: cadence, info: Self.info(for: request))
-        let estimate = await ExportEstimate.make(for: request.scope, store: work.dataStore, now: work.now())
+        let estimate = await ExportEstimate.make(for: request.scope, snapshots: work.snapshots, now: work.now())
 
         let status: ScheduleStatus
         do {

@@ -46,26 +46,21 @@ public struct ScheduledExportRunner: Sendable {
         guard let channelID = DiscordModels.Snowflake(channelText) else {
             return .stopSchedule(reason: ScheduledRunError.invalidChannelID(channelText).description)
         }
-        let file: PlayerDataFile
-        do {
-            file = try await work.dataStore.load()
-        } catch {
-            throw ScheduledRunError.dataFile(error)
-        }
+        // The export is built from the shared snapshot (a server export reads only its guild's
+        // bytes) and only now that the run has its slot, so runs waiting hold no data.
         let artifact: ExportArtifact
-        switch scope {
-        case .all:
-            artifact = ExportBuilder.allExport(of: file, date: context.startedAt, kind: .scheduled)
-        case .guild(let id):
-            do {
-                artifact = try ExportBuilder.serverExport(of: file, guildID: id, date: context.startedAt, kind: .scheduled)
-            } catch {
-                throw ScheduledRunError.export(error)
+        do {
+            let snapshot = try await work.snapshots.snapshot()
+            switch scope {
+            case .all: artifact = try await snapshot.allExport(date: context.startedAt, kind: .scheduled)
+            case .guild(let id): artifact = try await snapshot.serverExport(guildID: id, date: context.startedAt, kind: .scheduled)
             }
+        } catch {
+            throw ScheduledRunError(error)
         }
         let plan: ExportAttachmentPlan
         do {
-            plan = try work.packager.plan(for: artifact)
+            plan = try await work.packager.planOffCooperativePool(for: artifact)
         } catch {
             throw ScheduledRunError.packaging(error)
         }
@@ -134,6 +129,14 @@ enum ScheduledRunError: Error, Sendable, CustomStringConvertible, LocalizedError
     }
 
     var errorDescription: String? { description }
+
+    /// A snapshot's failure: the guild's own problems are the export's, the rest the data file's.
+    init(_ error: PlayerDataError) {
+        switch error {
+        case .guildNotFound, .notAGuild, .guildDataNotAnObject: self = .export(error)
+        default: self = .dataFile(error)
+        }
+    }
 }
 
 /// Discord failures after which a schedule can never succeed until someone acts: it stops, and
@@ -187,10 +190,10 @@ struct ExportEstimate: Sendable, Equatable {
     var byteCount: Int?
     var notes: [String]
 
-    static func make(for scope: ExportScope, store: PlayerDataStore, now: Date) async -> ExportEstimate {
-        let file: PlayerDataFile
+    static func make(for scope: ExportScope, snapshots: PlayerDataSnapshots, now: Date) async -> ExportEstimate {
+        let snapshot: DataFileSnapshot
         do {
-            file = try await store.load()
+            snapshot = try await snapshots.snapshot()
         } catch .dataFileMissing(let path) {
             return ExportEstimate(
                 guildCount: 0, byteCount: nil, notes: ["⚠️ There is no data file yet (\(path)); exports fail until it exists."])
@@ -200,10 +203,10 @@ struct ExportEstimate: Sendable, Equatable {
         }
         switch scope {
         case .all:
-            return ExportEstimate(guildCount: file.guildCount, byteCount: file.byteCount, notes: [])
+            return ExportEstimate(guildCount: snapshot.guildCount, byteCount: snapshot.byteCount, notes: [])
         case .guild(let id):
             do {
-                let artifact = try ExportBuilder.serverExport(of: file, guildID: id, date: now, kind: .scheduled)
+                let artifact = try await snapshot.serverExport(guildID: id, date: now, kind: .scheduled)
                 return ExportEstimate(guildCount: 1, byteCount: artifact.bytes.count, notes: [])
             } catch {
                 return ExportEstimate(

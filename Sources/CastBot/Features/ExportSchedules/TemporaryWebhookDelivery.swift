@@ -4,15 +4,25 @@ public import Logging
 
 /// Posts messages the way the seed does from scheduled contexts: through a temporary webhook.
 ///
-/// For each delivery: sweep the channel of webhooks this application left behind (a channel holds
-/// at most 15), create a webhook named "PlayerData Export Scheduler", execute it with `?wait=true`
-/// for each message, and delete it `cleanupDelay` later in a tracked background task (the delivery
-/// does not wait for it; a failed cleanup is only logged, and the next sweep removes the webhook).
+/// For each delivery: create a webhook named "PlayerData Export Scheduler", execute it with
+/// `?wait=true` for each message, and delete it `cleanupDelay` later in a tracked background task
+/// (the delivery does not wait for it; a failed cleanup is only logged, and a later sweep removes
+/// the webhook). Two bot requests per delivery: Discord's global limit is what paces thousands of
+/// runs due together, so nothing else is asked of it on the way.
 ///
-/// Discord's answers shape the retries: 10015 (unknown webhook) on execute recreates the webhook
-/// once; 30007 (too many webhooks) on create sweeps again and retries once. Every other failure is
-/// thrown as the client's `DiscordHTTPError` (the client itself already waited out 429s and
-/// retried 5xx answers).
+/// Sweeping the channel of webhooks this application left behind (a channel holds at most 15)
+/// costs a request, so it happens only when needed: on the first delivery to a channel since the
+/// service started (leftovers of a crash), and when Discord answers 30007 (too many webhooks),
+/// after which the creation is retried once. 10015 (unknown webhook) on execute recreates the
+/// webhook once.
+///
+/// An upload whose answer was lost (`isOutcomeUnknown`) is never sent again blindly: the channel's
+/// newest messages are read, and one from this webhook with the same files is taken as delivered;
+/// only when the channel shows other messages but not this one is it sent again. If Discord
+/// cannot be asked, or shows nothing (no Read Message History), the error stands and the run
+/// fails saying the export may have been posted. Every other failure is thrown as the
+/// client's `DiscordHTTPError` (the client itself already waited out 429s and retried what is safe
+/// to retry).
 public actor TemporaryWebhookDelivery {
     static let webhookName = "PlayerData Export Scheduler"
     static let createReason = "Scheduled playerData export"
@@ -26,6 +36,10 @@ public actor TemporaryWebhookDelivery {
     private let logger: Logger
     /// Webhooks created here and not yet deleted; a concurrent sweep leaves them alone.
     private var liveWebhooks: Set<DiscordModels.Snowflake> = []
+    /// Channels swept since the service started.
+    private var sweptChannels: Set<DiscordModels.Snowflake> = []
+    /// Uploads whose answer was lost, by what the check found (for the log and tests).
+    private(set) var lostAnswers = LostAnswerCounts()
     private var cleanups: [UInt64: Task<Void, Never>] = [:]
     private var nextCleanupID: UInt64 = 0
 
@@ -40,7 +54,9 @@ public actor TemporaryWebhookDelivery {
     /// Posts `messages` in order to `channelID`. Returns the messages Discord created, one per
     /// message given; throws at the first that fails (earlier ones stay posted).
     func deliver(_ messages: [WebhookMessage], to channelID: DiscordModels.Snowflake) async throws -> [Message] {
-        try await sweep(channelID)
+        if !sweptChannels.contains(channelID) {
+            try await sweep(channelID)
+        }
         var webhook = try await createWebhook(in: channelID)
         // Every webhook made here is deleted later, also one Discord called unknown (if it still
         // exists after all, the cleanup removes it; if not, the cleanup's 10015 is ignored).
@@ -88,6 +104,7 @@ public actor TemporaryWebhookDelivery {
     private func sweep(_ channelID: DiscordModels.Snowflake) async throws {
         guard let applicationID else { return }
         let existing = try await discord.listChannelWebhooks(channelID: channelID)
+        sweptChannels.insert(channelID)
         let leftovers = existing.filter {
             $0.applicationID == applicationID && $0.name == Self.webhookName && !liveWebhooks.contains($0.id)
         }
@@ -124,7 +141,53 @@ public actor TemporaryWebhookDelivery {
             throw DiscordHTTPError(
                 kind: .invalidResponse("the new webhook came without a token"), route: "POST /channels/{channel.id}/webhooks")
         }
-        return try await discord.executeWebhook(webhookID: webhook.id, token: token, payload: message.payload, files: message.files)
+        do {
+            return try await discord.executeWebhook(webhookID: webhook.id, token: token, payload: message.payload, files: message.files)
+        } catch let error as DiscordHTTPError where error.isOutcomeUnknown {
+            guard let landed = try await findLanded(message, from: webhook, after: error) else {
+                lostAnswers.resent += 1
+                logger.warning(
+                    "an export upload's answer was lost and it is not in the channel; sending it again",
+                    metadata: ["channel": "\(webhook.channelID.map { "\($0)" } ?? "?")", "error": "\(error)"])
+                return try await discord.executeWebhook(webhookID: webhook.id, token: token, payload: message.payload, files: message.files)
+            }
+            lostAnswers.foundPosted += 1
+            logger.notice(
+                "an export upload's answer was lost; the message is in the channel, not sending it again",
+                metadata: ["message": "\(landed.id)"])
+            return landed
+        }
+    }
+
+    /// The message this webhook posted with `message`'s files among the channel's newest, or nil
+    /// if there is none. Throws `lostAnswer` when the channel cannot be read: then nobody knows.
+    private func findLanded(_ message: WebhookMessage, from webhook: Webhook, after lostAnswer: DiscordHTTPError) async throws -> Message? {
+        guard let channelID = webhook.channelID else { throw lostAnswer }
+        let recent: [Message]
+        do {
+            recent = try await discord.getChannelMessages(channelID: channelID, limit: 20)
+        } catch {
+            logger.error(
+                "an export upload's answer was lost and the channel cannot be read to check it; not sending it again",
+                metadata: ["channel": "\(channelID)", "error": "\(error)"])
+            lostAnswers.unknown += 1
+            throw lostAnswer
+        }
+        let filenames = message.files.map(\.filename)
+        let landed = recent.first { posted in
+            posted.webhookID == webhook.id && (posted.attachments ?? []).map(\.filename) == filenames
+                && (filenames.isEmpty ? posted.content == message.payload.content : true)
+        }
+        // Discord answers an empty list when the bot lacks Read Message History: an empty channel
+        // proves nothing, so the upload is not sent again.
+        if landed == nil && recent.isEmpty {
+            logger.error(
+                "an export upload's answer was lost and the channel shows no messages (is Read Message History missing?); not sending it again",
+                metadata: ["channel": "\(channelID)"])
+            lostAnswers.unknown += 1
+            throw lostAnswer
+        }
+        return landed
     }
 
     /// Deletes the webhook `cleanupDelay` from now on the clock; at once if the task is cancelled.
@@ -165,4 +228,14 @@ public actor TemporaryWebhookDelivery {
         cleanups[id] = nil
         liveWebhooks.remove(webhookID)
     }
+}
+
+/// What became of uploads whose answer was lost.
+struct LostAnswerCounts: Sendable, Equatable {
+    /// Found in the channel: counted as delivered, not sent again.
+    var foundPosted = 0
+    /// Not in the channel: sent again (not blindly: Discord was asked first).
+    var resent = 0
+    /// The channel could not be read: the run failed, saying the export may have been posted.
+    var unknown = 0
 }

@@ -35,7 +35,7 @@ struct HealthReport: Sendable {
             generatedAt: now, uptime: max(0, now.timeIntervalSince(startedAt)), residentMemoryBytes: ProcessMemory.residentBytes(),
             exportSchedules: [])
         do {
-            let file = try await work.dataStore.load()
+            let file = try await work.snapshots.snapshot()
             report.dataFileBytes = file.byteCount
             report.guildCount = file.guildCount
             report.playerCount = file.playerCount

@@ -16,27 +16,25 @@ struct ManualExportHandler: Sendable {
     func export(_ routed: RoutedInteraction, all: Bool) async -> InteractionReply {
         await GuardedHandler.run(routed) { interaction in
             let date = now()
-            let file: PlayerDataFile
             let artifact: ExportArtifact
+            let guildName: String?
             let scope: ExportScope
             if all {
                 try authorizer.requireOwner(interaction, for: "**Export All**")
-                file = try await data.file()
-                artifact = ExportBuilder.allExport(of: file, date: date, kind: .manual)
+                artifact = try await data.allExport(date: date, kind: .manual)
+                guildName = nil
                 scope = .all
             } else {
                 let place = try authorizer.requireServerManagerInGuild(interaction)
-                file = try await data.file()
-                artifact = try data.serverExport(of: file, guildID: place.guildID, date: date, kind: .manual)
+                (artifact, guildName) = try await data.serverExport(guildID: place.guildID, date: date, kind: .manual)
                 scope = .guild(place.guildID)
             }
             let plan: ExportAttachmentPlan
             do {
-                plan = try packager.plan(for: artifact)
+                plan = try await packager.planOffCooperativePool(for: artifact)
             } catch {
                 throw Refusal("❌ The export could not be packaged for Discord: \(error)")
             }
-            let guildName = artifact.guildID.flatMap { file.serverName(of: $0) }
             let text = ManualExportMessage.text(artifact, scope: scope, guildName: guildName, plan: plan, date: date)
             extraParts.send(plan, after: routed)
             return UIReply.notice(text).attaching(plan.uploads.prefix(1).map(\.replyFile))
