@@ -162,6 +162,30 @@ struct RateLimitTests {
         try await server.stop()
     }
 
+    @Test("webhook-token executions are paced in their own window, not the bot token's")
+    func webhookTokenRoutesHaveTheirOwnWindow() async throws {
+        let server = try await ScriptedHTTPServer.start { _, _ in .json(200, JSONText.channel) }
+        let test = TestClient(server: server) { $0.globalRequestsPerSecond = 2 }
+        // Two bot requests fill the bot's window for this second ...
+        _ = try await test.client.getChannel(Snowflake(1))
+        _ = try await test.client.getChannel(Snowflake(2))
+        // ... and two webhook executions still go at once: Discord counts them per address.
+        let route = DiscordRoute(.get, "/webhooks/{webhook.id}/{webhook.token}", .webhook(Snowflake(7)), .webhookToken("wtok"))
+        for _ in 0..<2 {
+            _ = try await test.client.send(DiscordRequest(route: route, auth: .none))
+        }
+        #expect(server.requests.count == 4)
+        #expect(test.sleeps.started == 0)
+        // A third of either kind waits for its own window.
+        let third = Task { try await test.client.send(DiscordRequest(route: route, auth: .none)) }
+        await test.sleeps.waitUntilStarted(1)
+        #expect(server.requests.count == 4)
+        await test.clock.advance(by: .seconds(1))
+        _ = try await third.value
+        #expect(server.requests.count == 5)
+        try await server.stop()
+    }
+
     @Test("interaction routes are exempt from the global pacing")
     func interactionRoutesExempt() async throws {
         let server = try await ScriptedHTTPServer.start { _, _ in .json(200, JSONText.message) }

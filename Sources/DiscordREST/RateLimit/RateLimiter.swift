@@ -7,8 +7,9 @@ import Logging
 ///   (channel, guild, webhook id + token, interaction), so two channels never share a bucket.
 /// - `X-RateLimit-Remaining: 0` holds the bucket until `X-RateLimit-Reset-After` has passed.
 /// - A 429 holds the bucket (or, when global, every route) for `retry_after` seconds.
-/// - The client paces itself to the global limit of N requests per second; interaction routes
-///   are exempt.
+/// - The client paces itself to the global limit of N requests per second: bot-token requests in
+///   one window, webhook-token requests (limited by Discord per address, not per token) in
+///   another; interaction routes are exempt.
 /// - 401, 403 and 429 answers (except 429 with scope `shared`) are counted over a rolling window;
 ///   at the configured limit the client refuses to send rather than approach Discord's
 ///   Cloudflare ban (10,000 per 10 minutes).
@@ -33,6 +34,7 @@ actor RateLimiter {
     private var buckets: [String: Bucket] = [:]
     private var globalBlockedUntil: Duration?
     private var globalLimiter: GlobalRequestLimiter
+    private var perAddressLimiter: GlobalRequestLimiter
     private var invalidRequests: RollingWindowCounter
 
     init(time: TimeSource, settings: Settings, metrics: DiscordMetrics, logger: Logger) {
@@ -41,6 +43,7 @@ actor RateLimiter {
         self.metrics = metrics
         self.logger = logger
         globalLimiter = GlobalRequestLimiter(requestsPerSecond: settings.globalRequestsPerSecond)
+        perAddressLimiter = GlobalRequestLimiter(requestsPerSecond: settings.globalRequestsPerSecond)
         invalidRequests = RollingWindowCounter(window: settings.invalidRequestWindow)
     }
 
@@ -100,10 +103,13 @@ actor RateLimiter {
         {
             return (reset, .bucket)
         }
-        if !route.isInteractionRoute {
-            let slot = globalLimiter.nextSlot(at: now)
-            if slot > now { return (slot, .globalLimiter) }
-        }
+        let slot: Duration? =
+            switch route.globalLimit {
+            case .perBotToken: globalLimiter.nextSlot(at: now)
+            case .perAddress: perAddressLimiter.nextSlot(at: now)
+            case .none: nil
+            }
+        if let slot, slot > now { return (slot, .globalLimiter) }
         return nil
     }
 
@@ -120,8 +126,10 @@ actor RateLimiter {
             }
             buckets[key] = bucket
         }
-        if !route.isInteractionRoute {
-            globalLimiter.record(at: now)
+        switch route.globalLimit {
+        case .perBotToken: globalLimiter.record(at: now)
+        case .perAddress: perAddressLimiter.record(at: now)
+        case .none: break
         }
     }
 

@@ -130,6 +130,19 @@ public struct DiscordRoute: Sendable, Hashable, CustomStringConvertible, CustomD
         }
     }
 
+    /// Which global limit the request counts against. Discord limits each bot token to 50
+    /// requests per second; requests without one (webhook-token routes) are limited per address
+    /// instead, separately; interaction callbacks and follow-ups count against neither.
+    var globalLimit: GlobalLimit {
+        if isInteractionRoute { return .none }
+        let usesWebhookToken = parameters.contains { if case .webhookToken = $0 { true } else { false } }
+        return usesWebhookToken ? .perAddress : .perBotToken
+    }
+
+    enum GlobalLimit: Sendable {
+        case perBotToken, perAddress, none
+    }
+
     /// Whether sending this request twice leaves Discord as sending it once, so a request whose
     /// answer was lost (timeout, dropped connection, 5xx) may simply be sent again.
     ///
