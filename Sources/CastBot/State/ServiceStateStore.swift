@@ -17,6 +17,10 @@ public actor ServiceStateStore {
     private var deliveredByRunningRuns: [ScheduleKey: LastExportRecord] = [:]
     /// Writes that failed since the last successful one.
     public private(set) var failedWrites = 0
+    /// Changes waiting for the next commit, and who waits for it.
+    private var queuedChanges: [StateChange] = []
+    private var queuedWaiters: [CheckedContinuation<Bool, Never>] = []
+    private var isCommitting = false
     /// Signalled when a notice is queued, so the outbox sends it without waiting for its next poll.
     nonisolated let noticeQueued = WakeSignal()
 
@@ -86,18 +90,43 @@ public actor ServiceStateStore {
         await write([change])
     }
 
+    /// Queues `changes` and returns once they are committed (false if the commit failed, which is
+    /// logged). Changes queued while a commit is in flight go together in the next transaction
+    /// (group commit): each commit waits for an fsync of a few milliseconds, and without grouping
+    /// a burst of schedule requests would queue behind one another's fsyncs.
     @discardableResult
     private func write(_ changes: [StateChange]) async -> Bool {
         guard !changes.isEmpty else { return true }
-        do {
-            try await storage.apply(changes)
-            failedWrites = 0
-            return true
-        } catch {
-            failedWrites += 1
-            logger.error("could not save the service state", metadata: ["error": "\(error)", "changes": "\(changes.count)"])
-            return false
+        return await withCheckedContinuation { continuation in
+            queuedChanges += changes
+            queuedWaiters.append(continuation)
+            if !isCommitting {
+                isCommitting = true
+                Task { await self.commitQueued() }
+            }
         }
+    }
+
+    /// Changes waiting for the next commit (tests).
+    var queuedChangeCount: Int { queuedChanges.count }
+
+    private func commitQueued() async {
+        while !queuedChanges.isEmpty {
+            let (batch, waiters) = (queuedChanges, queuedWaiters)
+            (queuedChanges, queuedWaiters) = ([], [])
+            let committed: Bool
+            do {
+                try await storage.apply(batch)
+                failedWrites = 0
+                committed = true
+            } catch {
+                failedWrites += 1
+                logger.error("could not save the service state", metadata: ["error": "\(error)", "changes": "\(batch.count)"])
+                committed = false
+            }
+            for waiter in waiters { waiter.resume(returning: committed) }
+        }
+        isCommitting = false
     }
 }
 

@@ -121,4 +121,24 @@ struct StateStorageTests {
         #expect(try await storage.dueNotices(at: .distantFuture, limit: 10).isEmpty, "the outbox is empty")
         await harness.stop()
     }
+
+    @Test("Changes made while a commit is in flight go together in the next transaction")
+    func groupCommit() async throws {
+        let storage = GatedStorage()
+        let store = ServiceStateStore(storage: storage, loaded: ServiceState(), logger: Self.logger)
+        let first = Task { await store.setHealthSettings(nil) }
+        #expect(await eventually { storage.batchSizes.count == 1 })
+        let request = ExportScheduleRequest(
+            scope: .all, guildID: "1400000000000000001", channelID: "1400000000000000002", setByUserID: "1400000000000000003",
+            intervalMinutes: 60)
+        let others = (0..<20).map { index in
+            Task { await store.setExportSettings(request, for: ScheduleKey("export:guild:\(index)")) }
+        }
+        #expect(await eventually { await store.queuedChangeCount == 20 })
+        storage.open()
+        await first.value
+        for task in others { await task.value }
+        #expect(storage.batchSizes == [1, 20], "one commit for the first change, one for the twenty queued behind it")
+        #expect(await store.current().exportSettings.count == 20)
+    }
 }
