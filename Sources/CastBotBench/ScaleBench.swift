@@ -3,6 +3,7 @@ import AsyncHTTPClient
 import Foundation
 import Logging
 import NIOCore
+import NIOHTTP1
 import PlayerData
 
 /// `castbot-bench scale`: the real path `castbot serve` runs, measured from outside.
@@ -159,7 +160,7 @@ public enum ScaleBench {
         while ContinuousClock.now < deadline {
             guard serve.isRunning else { throw ScaleBenchError("castbot serve exited at start; its log ends:\n\(serve.logTail())") }
             let request = HTTPClientRequest(url: origin + "/healthz")
-            if let response = try? await HTTPClient.shared.execute(request, timeout: .seconds(5)), response.status == .ok {
+            if let response = try? await HTTPClient.shared.execute(request, timeout: .seconds(5)), response.status.code == 200 {
                 return
             }
             try await Task.sleep(for: .milliseconds(200))

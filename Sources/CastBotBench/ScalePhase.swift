@@ -30,7 +30,7 @@ struct ScalePhase: Sendable {
         if !ProcessSample.resetPeak(pid: serve.pid) { report.warnings.append("could not reset VmHWM; the phase's peak RSS is the process's") }
         let before = try ProcessSample.read(pid: serve.pid)
 
-        let probeSamples = Mutex<[InteractionSample]>([])
+        let probeSamples = SampleCollector()
         let probe = Task { await runProbe(into: probeSamples) }
         let stoppedIDs = Set(plan.stopped.map(\.id))
         if let firstStopDue = plan.stopped.map(plan.due).min() {
@@ -52,7 +52,7 @@ struct ScalePhase: Sendable {
         report.peakRSSDuringRunsBytes = after.peakResidentBytes
         report.cpuSecondsDuringRuns = after.cpuSeconds - before.cpuSeconds
         report.bytesWrittenDuringRuns = after.writtenBytes - before.writtenBytes
-        let samples = probeSamples.withLock { $0 }
+        let samples = probeSamples.all
         report.probe = LatencySummary(samples.map(\.latency))
         report.probeDeferred = samples.filter(\.deferred).count
         report.probeRejected = samples.filter { !$0.accepted }.count
@@ -123,7 +123,7 @@ struct ScalePhase: Sendable {
     }
 
     /// `/menu` at a steady rate, round-robin over the guilds, until cancelled.
-    private func runProbe(into samples: Mutex<[InteractionSample]>) async {
+    private func runProbe(into samples: SampleCollector) async {
         let usable = plan.guilds.filter { guild in !plan.stopped.contains(guild) }
         guard probePerSecond > 0, !usable.isEmpty else { return }
         let spacing = Duration.seconds(1) / probePerSecond
@@ -135,7 +135,13 @@ struct ScalePhase: Sendable {
                 let guild = usable[index % usable.count]
                 index += 1
                 group.addTask {
-                    if let sample = try? await interactions.menu(guild) { samples.withLock { $0.append(sample) } }
+                    let sent = clock.now
+                    do {
+                        samples.append(try await interactions.menu(guild))
+                    } catch {
+                        // No answer at all: counted as rejected, with the time waited.
+                        samples.append(InteractionSample(latency: clock.now - sent, deferred: false, accepted: false, content: "\(error)"))
+                    }
                 }
                 next = next.advanced(by: spacing)
                 do { try await clock.sleep(until: next) } catch { break }
@@ -175,4 +181,15 @@ struct ScalePhase: Sendable {
             report.warnings.append("\(late) (\(ScaleReport.fixed(-seconds, 1)) s late)")
         }
     }
+}
+
+/// Interaction samples appended from many tasks.
+final class SampleCollector: Sendable {
+    private let samples = Mutex<[InteractionSample]>([])
+
+    func append(_ sample: InteractionSample) {
+        samples.withLock { $0.append(sample) }
+    }
+
+    var all: [InteractionSample] { samples.withLock { $0 } }
 }

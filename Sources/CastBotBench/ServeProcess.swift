@@ -30,8 +30,8 @@ final class ServeProcess: @unchecked Sendable {
 
         var variables = environment
         variables["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        let argv = [program, "serve"].map { strdup($0) }
-        let envp = variables.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") }
+        let argv: [UnsafeMutablePointer<CChar>?] = [strdup(program), strdup("serve")]
+        let envp: [UnsafeMutablePointer<CChar>?] = variables.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") }
         defer { (argv + envp).forEach { free($0) } }
         var child = pid_t()
         let spawned = posix_spawn(&child, program, &actions, nil, argv + [nil], envp + [nil])
@@ -166,12 +166,27 @@ struct ProcessSample: Sendable {
     /// Resets VmHWM to the current RSS (`echo 5 > /proc/PID/clear_refs`), so a later read gives
     /// the peak of a phase.
     static func resetPeak(pid: pid_t) -> Bool {
-        FileManager.default.createFile(atPath: "/proc/\(pid)/clear_refs", contents: Data("5".utf8))
+        let descriptor = open("/proc/\(pid)/clear_refs", O_WRONLY)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return write(descriptor, "5", 1) == 1
     }
 
+    /// Read with read(2) until end of file: /proc files report a size of 0, so readers that trust
+    /// the size get nothing.
     private static func text(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { throw ScaleBenchError("cannot read \(path)") }
-        return String(decoding: data, as: UTF8.self)
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw ScaleBenchError("cannot open \(path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4_096)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            bytes += buffer[0..<count]
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The number after `label` on its line (`VmHWM:   12345 kB` → 12345).
