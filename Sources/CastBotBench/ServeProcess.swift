@@ -189,10 +189,10 @@ struct ProcessSample: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The number after `label` on its line (`VmHWM:   12345 kB` → 12345).
+    /// The number after `label` on its line (`VmHWM:\t   12345 kB` → 12345; /proc pads with tabs and spaces).
     static func field(_ label: String, in text: String) -> Int? {
         for line in text.split(separator: "\n") where line.hasPrefix(label) {
-            return line.dropFirst(label.count).split(separator: " ").first.flatMap { Int($0) }
+            return line.dropFirst(label.count).split(whereSeparator: { $0 == " " || $0 == "\t" }).first.flatMap { Int($0) }
         }
         return nil
     }
