@@ -121,7 +121,15 @@ public enum ScaleBench {
         var report = ScaleReport()
         report.settings = settings(options, plan: plan, fileBytes: fileBytes, fileGuilds: fileGuildIDs.count, environment: environment)
         log("setting \(guilds.count) schedules through the schedule modal; first due \(firstDue) (\(options.mode.rawValue))…")
+        let setupStart = Date()
         let setup = try await setSchedules(plan, interactions: interactions, concurrency: options.setupConcurrency)
+        // A schedule set after its daily_at minute first runs tomorrow: the phase would only wait.
+        guard Date() < firstDue.addingTimeInterval(-5) else {
+            let took = Int(Date().timeIntervalSince(setupStart))
+            throw ScaleBenchError(
+                "setting the schedules took \(took) s and ran into the due instant; pass --lead-seconds of at least "
+                    + "\(took + 60 + options.guilds * 3 / 50) (the submits plus the first runs they start, at about 3 requests each at 50/s)")
+        }
         report.setupInteractions = LatencySummary(setup.map(\.latency))
         report.setupDeferred = setup.filter(\.deferred).count
         let refused = setup.filter { !$0.accepted || ($0.content ?? "").hasPrefix("❌") }

@@ -68,6 +68,9 @@ struct ScalePhase: Sendable {
             !$0.hadBotAuth && $0.method == "POST" && $0.path.contains("/webhooks/") && !$0.path.contains(interactionWebhooks)
         }.count
         report.rateLimited = requests.filter { $0.status == 429 }.count
+        var byRoute: [String: Int] = [:]
+        for request in requests where request.hadBotAuth { byRoute[request.route ?? "\(request.method) (unknown route)", default: 0] += 1 }
+        report.botRequestsByRoute = byRoute.sorted { $0.value > $1.value }.map { ($0.key, $0.value) }
         let attempted = max(1, report.runs.delivered + plan.stopped.count)
         let perRun = Double(max(report.botRequests, report.webhookExecutions)) / Double(attempted)
         let offsets = plan.guilds.map { plan.due($0).timeIntervalSince(plan.firstDue) }

@@ -17,6 +17,8 @@ public struct ScaleReport: Sendable, CustomStringConvertible {
     public var botRequests = 0
     public var webhookExecutions = 0
     public var rateLimited = 0
+    /// Bot-token requests of the phase by route, most first: where a run's requests go.
+    public var botRequestsByRoute: [(String, Int)] = []
 
     public var peakRSSBytes = 0
     public var peakRSSDuringRunsBytes = 0
@@ -67,9 +69,27 @@ public struct ScaleReport: Sendable, CustomStringConvertible {
             ("  DMs delivered / lost", "\(directMessagesDelivered) / \(stopsRequested - directMessagesDelivered)", "all / 0"),
         ]
         lines += rows.map { Self.row($0.0, $0.1, $0.2) }
+        if !botRequestsByRoute.isEmpty {
+            lines.append("bot-token requests by route: " + botRequestsByRoute.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
+        }
         lines += warnings.map { "warning: \($0)" }
+        lines.append("")
+        lines += Self.howMeasured
         return lines.joined(separator: "\n")
     }
+
+    /// How each figure is obtained, printed under the table so a reader need not guess.
+    static let howMeasured = [
+        "how measured: the phase runs from 3 s before the first due instant until every run landed and every stop DM arrived.",
+        "- lateness: the sandbox's timestamp of the run's export message minus its daily_at instant.",
+        "- floor: the phase's bot-token requests (or webhook executions, if more) per run, sent in deadline order at 50/s;",
+        "  for runs due together, all of them divided by 50/s. Ratio: last landing after the first due over the floor.",
+        "- peak RSS: VmHWM of castbot serve; for the phase, after resetting it (clear_refs) 3 s before the first due.",
+        "- CPU: utime+stime of castbot serve over the phase (the /menu probes included) over delivered plus stopped runs.",
+        "- bytes written: write_bytes of castbot serve over the phase (its log goes through a pipe, not counted) over delivered runs.",
+        "- /menu: signed slash commands at a steady rate during the phase, timed from send to full answer; deferred = type 5/6.",
+        "- duplicates: export messages of the same run beyond the first (a run is told by the start time in its filename).",
+    ]
 
     private static func row(_ figure: String, _ value: String, _ target: String) -> String {
         pad(figure, 46) + " " + pad(value, 52) + " " + target
