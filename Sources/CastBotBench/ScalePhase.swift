@@ -32,6 +32,7 @@ struct ScalePhase: Sendable {
 
         let probeSamples = SampleCollector()
         let probe = Task { await runProbe(into: probeSamples) }
+        defer { probe.cancel() }
         let stoppedIDs = Set(plan.stopped.map(\.id))
         if let firstStopDue = plan.stopped.map(plan.due).min() {
             try await sleep(until: firstStopDue.addingTimeInterval(-2), late: "the channels were deleted after their runs were due", report: &report)
