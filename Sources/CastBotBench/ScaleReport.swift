@@ -35,10 +35,11 @@ public struct ScaleReport: Sendable, CustomStringConvertible {
 
     public init() {}
 
-    public var floorRatio: Double { floorSeconds > 0 ? runs.lastLandingOffset / floorSeconds : .nan }
+    /// Not a number (printed "-") when no run landed.
+    public var floorRatio: Double { floorSeconds > 0 && runs.delivered > 0 ? runs.lastLandingOffset / floorSeconds : .nan }
     /// Runs that consumed CPU in the phase: delivered ones and the ones that stopped their schedule.
     public var cpuMillisecondsPerRun: Double { cpuSecondsDuringRuns * 1_000 / Double(max(1, runs.delivered + stopsRequested)) }
-    public var bytesWrittenPerDeliveredRun: Double { Double(bytesWrittenDuringRuns) / Double(max(1, runs.delivered)) }
+    public var bytesWrittenPerDeliveredRun: Double { runs.delivered > 0 ? Double(bytesWrittenDuringRuns) / Double(runs.delivered) : .nan }
 
     public var description: String {
         var lines = settings.map { "\($0.0): \($0.1)" }

@@ -35,8 +35,8 @@ struct BenchScaleCommand: AsyncParsableCommand {
     @Option(help: "Data file whose guilds are cloned when generating (default: fixtures/castbot/playerData-2026-03-14T17-16-30.json in $CASTBOT_SHARED_DIR or ../shared).")
     var source: String?
 
-    @Option(help: "Schedules stopped at once: their channels are deleted just before their runs (capped at --guilds).")
-    var stops = 1_000
+    @Option(help: "Schedules stopped at once: their channels are deleted just before their runs (default: a tenth of --guilds, at most 1000).")
+    var stops: Int?
 
     @Option(help: "/menu interactions per second while the runs are due (0: none).")
     var probeRate = 5
@@ -62,7 +62,7 @@ struct BenchScaleCommand: AsyncParsableCommand {
     func validate() throws {
         guard (1...100_000).contains(guilds) else { throw ValidationError("--guilds must be 1 to 100000") }
         guard ScaleBench.Mode(rawValue: mode) != nil else { throw ValidationError("--mode must be together or spread") }
-        guard stops >= 0 else { throw ValidationError("--stops must be 0 or more") }
+        if let stops { guard (0...guilds).contains(stops) else { throw ValidationError("--stops must be 0 to --guilds") } }
         guard (0...1_000).contains(probeRate) else { throw ValidationError("--probe-rate must be 0 to 1000") }
         guard (1...64).contains(setupConcurrency) else { throw ValidationError("--setup-concurrency must be 1 to 64") }
         guard timeout.isFinite, timeout > 0 else { throw ValidationError("--timeout must be more than 0") }
@@ -85,7 +85,7 @@ struct BenchScaleCommand: AsyncParsableCommand {
             let options = ScaleBench.Options(
                 castbot: castbotPath, dataFile: try dataFile ?? generate(into: folder), workFolder: folder, guilds: guilds,
                 mode: ScaleBench.Mode(rawValue: mode) ?? .together,
-                spreadMinutes: spreadMinutes ?? max(2, Int((Double(guilds) * 3 / 50 / 60).rounded(.up))), stops: min(stops, guilds),
+                spreadMinutes: spreadMinutes ?? max(2, Int((Double(guilds) * 3 / 50 / 60).rounded(.up))), stops: stops ?? min(1_000, guilds / 10),
                 probePerSecond: probeRate, leadSeconds: leadSeconds, setupConcurrency: setupConcurrency)
             let seconds = timeout
             let report = try await withThrowingTaskGroup(of: ScaleReport.self) { group in
