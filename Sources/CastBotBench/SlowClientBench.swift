@@ -88,7 +88,7 @@ public struct SlowClientBench: Sendable {
         let clock = ContinuousClock()
         let holdEnds = clock.now.advanced(by: options.hold)
         await swarm.open(
-            count: options.connections, port: server.origin.port ?? 0, concurrency: 256,
+            count: options.connections, port: server.origin.port ?? 0, concurrency: 1_000,
             connectTimeout: .seconds(2), trickleInterval: TimeAmount(options.trickleInterval))
         log("\(swarm.connected) connected; holding until \(options.hold) have passed…")
         try? await clock.sleep(until: holdEnds)
