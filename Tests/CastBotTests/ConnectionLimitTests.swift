@@ -28,6 +28,18 @@ struct ConnectionLimitTests {
         }
     }
 
+    @Test("a kept-alive connection with no request in progress is closed once the idle timeout passes")
+    func idleKeepAliveIsClosed() async throws {
+        let limits = HTTPConnectionLimits(requestReadTimeout: .seconds(20), idleTimeout: .milliseconds(200))
+        try await Self.withServer(limits: limits) { port, gauge in
+            let connection = try await RawConnection.open(port: port)
+            try await connection.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            let answer = try #require(await connection.receiveUntilClosed(timeout: .seconds(10)), "the idle connection was kept")
+            #expect(answer.hasPrefix("HTTP/1.1 200"), "\(answer)")
+            #expect(gauge.timedOutConnections == 0, "closed as idle, not as a slow request")
+        }
+    }
+
     @Test("past the connection cap a request gets 503 at once, and PING works again once capacity frees")
     func capAnswers503ThenRecovers() async throws {
         let limits = HTTPConnectionLimits(requestReadTimeout: .seconds(20), maxConnections: 2)

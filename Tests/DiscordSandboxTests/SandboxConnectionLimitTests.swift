@@ -35,7 +35,7 @@ struct SandboxConnectionLimitTests {
         #expect(refusal.hasPrefix("HTTP/1.1 503"), "\(refusal)")
     }
 
-    @Test("stop() with a stalled request returns within the shutdown grace plus a second")
+    @Test("stop() with a stalled request returns after the shutdown grace, not the read deadline")
     func stopIsBounded() async throws {
         let grace = Duration.milliseconds(300)
         let sandbox = DiscordSandbox(
@@ -49,6 +49,9 @@ struct SandboxConnectionLimitTests {
         let started = clock.now
         await sandbox.stop()
         let took = started.duration(to: clock.now)
-        #expect(took < grace + .seconds(1), "stop took \(took)")
+        // Without the grace only the 120 s read deadline would end it. The margin is wide because
+        // this runs beside the whole suite on two cores (1.6 s was seen there); the bot's own
+        // acceptance bound is checked in BoundedShutdownTests.
+        #expect(took < grace + .seconds(10), "stop took \(took)")
     }
 }
