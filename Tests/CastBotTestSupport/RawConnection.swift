@@ -9,7 +9,9 @@ public struct RawConnection: Sendable {
     private let channel: any Channel
     private let received: ReceivedBytes
 
-    public static func open(port: Int) async throws -> RawConnection {
+    /// Connects and sends `opening` at once, from the connection's event loop: a test that
+    /// sent it after resuming could be late for a server deadline on a loaded machine.
+    public static func open(port: Int, sending opening: String = "") async throws -> RawConnection {
         let received = ReceivedBytes()
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .channelInitializer { channel in
@@ -18,6 +20,10 @@ public struct RawConnection: Sendable {
                 }
             }
             .connect(host: "127.0.0.1", port: port)
+            .flatMap { channel in
+                opening.isEmpty ? channel.eventLoop.makeSucceededFuture(channel)
+                    : channel.writeAndFlush(ByteBuffer(string: opening)).map { channel }
+            }
             .get()
         return RawConnection(channel: channel, received: received)
     }

@@ -16,10 +16,10 @@ import CastBotTestSupport
 struct ConnectionLimitTests {
     @Test("a connection that stops sending mid-body is closed once the read timeout passes")
     func stalledBodyIsClosed() async throws {
-        let limits = HTTPConnectionLimits(requestReadTimeout: .milliseconds(200))
+        let limits = HTTPConnectionLimits(requestReadTimeout: .milliseconds(500))
         try await Self.withServer(limits: limits) { port, gauge in
-            let connection = try await RawConnection.open(port: port)
-            try await connection.send(RawConnection.interactionHead(contentLength: 100_000) + "{\"ty")
+            let connection = try await RawConnection.open(
+                port: port, sending: RawConnection.interactionHead(contentLength: 100_000) + "{\"ty")
             // Bounded well above the timeout; nil would mean the server kept the connection.
             let answer = await connection.receiveUntilClosed(timeout: .seconds(10))
             #expect(answer != nil, "the server still held the stalled connection")
@@ -30,10 +30,9 @@ struct ConnectionLimitTests {
 
     @Test("a kept-alive connection with no request in progress is closed once the idle timeout passes")
     func idleKeepAliveIsClosed() async throws {
-        let limits = HTTPConnectionLimits(requestReadTimeout: .seconds(20), idleTimeout: .milliseconds(200))
+        let limits = HTTPConnectionLimits(requestReadTimeout: .seconds(20), idleTimeout: .milliseconds(500))
         try await Self.withServer(limits: limits) { port, gauge in
-            let connection = try await RawConnection.open(port: port)
-            try await connection.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            let connection = try await RawConnection.open(port: port, sending: "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
             let answer = try #require(await connection.receiveUntilClosed(timeout: .seconds(10)), "the idle connection was kept")
             #expect(answer.hasPrefix("HTTP/1.1 200"), "\(answer)")
             #expect(gauge.timedOutConnections == 0, "closed as idle, not as a slow request")

@@ -10,11 +10,11 @@ struct SandboxConnectionLimitTests {
     @Test("a request that stops mid-body is closed once the read timeout passes")
     func stalledBodyIsClosed() async throws {
         let sandbox = DiscordSandbox(
-            configuration: SandboxConfiguration(httpLimits: HTTPConnectionLimits(requestReadTimeout: .milliseconds(200))))
+            configuration: SandboxConfiguration(httpLimits: HTTPConnectionLimits(requestReadTimeout: .milliseconds(500))))
         let port = try #require(try await sandbox.start().port)
         defer { Task { await sandbox.stop() } }
-        let connection = try await RawConnection.open(port: port)
-        try await connection.send("POST /api/v10/channels/1/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100000\r\n\r\n{\"co")
+        let connection = try await RawConnection.open(
+            port: port, sending: "POST /api/v10/channels/1/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100000\r\n\r\n{\"co")
         let answer = await connection.receiveUntilClosed(timeout: .seconds(10))
         #expect(answer != nil, "the sandbox still held the stalled connection")
         #expect(sandbox.connections.timedOutConnections == 1)
