@@ -63,10 +63,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // What an HTTP server open to the internet needs around Hummingbird: read and idle
+        // timeouts, a connection cap answered with 503. Shared by the bot and DiscordSandbox.
+        .target(
+            name: "HTTPConnectionGuard",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: swiftSettings
+        ),
         // A local stand-in for Discord's HTTP API and its interaction calls.
         .target(
             name: "DiscordSandbox",
             dependencies: [
+                "HTTPConnectionGuard",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -79,7 +87,7 @@ let package = Package(
         .target(
             name: "CastBot",
             dependencies: [
-                "PlayerData", "DiscordModels", "DiscordREST", "Scheduling",
+                "PlayerData", "DiscordModels", "DiscordREST", "Scheduling", "HTTPConnectionGuard",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CompressNIO", package: "compress-nio"),
@@ -124,6 +132,7 @@ let package = Package(
             name: "CastBotBench",
             dependencies: [
                 "CastBot", "CastBotSandbox", "DiscordSandbox", "DiscordModels", "DiscordREST", "PlayerData", "Scheduling",
+                "HTTPConnectionGuard",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -134,7 +143,7 @@ let package = Package(
         .executableTarget(
             name: "castbot-bench",
             dependencies: [
-                "CastBotBench", "CastBot", "PlayerData", "CommandLineSupport",
+                "CastBotBench", "CastBot", "PlayerData", "CommandLineSupport", "HTTPConnectionGuard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -142,7 +151,11 @@ let package = Package(
         // What the test targets share: the real fixtures in ../shared and temporary folders.
         .target(
             name: "CastBotTestSupport",
-            dependencies: [.product(name: "Clocks", package: "swift-clocks"), .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                .product(name: "Clocks", package: "swift-clocks"), .product(name: "Logging", package: "swift-log"),
+                // Its NIO and HTTP types, for `RawConnection`.
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
             path: "Tests/CastBotTestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "PlayerDataTests", dependencies: ["PlayerData", "CastBotTestSupport"], exclude: ["Expected"],
@@ -161,7 +174,7 @@ let package = Package(
         .testTarget(
             name: "DiscordSandboxTests",
             dependencies: [
-                "DiscordSandbox", "CastBotTestSupport",
+                "DiscordSandbox", "CastBotTestSupport", "HTTPConnectionGuard",
                 .product(name: "Clocks", package: "swift-clocks"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -177,7 +190,7 @@ let package = Package(
         .testTarget(
             name: "CastBotTests",
             dependencies: [
-                "CastBot", "CastBotSandbox", "DiscordSandbox", "CastBotTestSupport",
+                "CastBot", "CastBotSandbox", "DiscordSandbox", "CastBotTestSupport", "HTTPConnectionGuard",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Clocks", package: "swift-clocks"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -1,5 +1,6 @@
 import CastBot
 public import Foundation
+public import HTTPConnectionGuard
 public import Logging
 import Prometheus
 import ServiceLifecycle
@@ -10,13 +11,16 @@ import ServiceLifecycle
 public final class LoopbackInteractionServer: Sendable {
     /// `http://127.0.0.1:<port>`.
     public let origin: URL
+    /// The server's connections: open, turned away at the cap, closed for slowness.
+    public let connections: HTTPConnectionGauge
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
     public var interactionsURL: URL { origin.appendingPathComponent("interactions") }
 
-    private init(origin: URL, group: ServiceGroup, task: Task<Void, any Error>) {
+    private init(origin: URL, connections: HTTPConnectionGauge, group: ServiceGroup, task: Task<Void, any Error>) {
         self.origin = origin
+        self.connections = connections
         self.group = group
         self.task = task
     }
@@ -34,11 +38,14 @@ public final class LoopbackInteractionServer: Sendable {
         configuration.httpPort = 0
         let registry = PrometheusCollectorRegistry()
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        let connections = HTTPConnectionGauge()
         let dependencies = ApplicationDependencies(
             interactionHandler: handler,
             prometheusRegistry: registry,
             metrics: CastBotMetrics(factory: ProcessBootstrap.makeMetricsFactory(registry: registry)),
             logger: logger,
+            followUpDrainTimeout: configuration.shutdownGrace,
+            connectionGauge: connections,
             onServerRunning: { port in
                 portContinuation.yield(port)
                 portContinuation.finish()
@@ -46,7 +53,8 @@ public final class LoopbackInteractionServer: Sendable {
         )
         let application = try buildApplication(configuration: configuration, dependencies: dependencies)
         let group = CastBotServices.serviceGroup(
-            application: application, alongside: [], gracefulShutdownSignals: [], logger: logger)
+            application: application, alongside: [], gracefulShutdownSignals: [], grace: configuration.shutdownGrace,
+            logger: logger)
         let task = Task {
             defer { portContinuation.finish() }
             try await group.run()
@@ -57,7 +65,7 @@ public final class LoopbackInteractionServer: Sendable {
             try await task.value
             throw LoopbackServerError()
         }
-        return LoopbackInteractionServer(origin: origin, group: group, task: task)
+        return LoopbackInteractionServer(origin: origin, connections: connections, group: group, task: task)
     }
 
     /// Shuts the application down gracefully and waits until it has stopped.

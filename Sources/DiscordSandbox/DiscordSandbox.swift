@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Crypto
 import Foundation
+public import HTTPConnectionGuard
 import Hummingbird
 import Logging
 import ServiceLifecycle
@@ -17,6 +18,8 @@ public final class DiscordSandbox: Service, Sendable {
     let clock: SandboxClock
     let logger: Logger
     let hangGate = HangGate()
+    /// The server's connections: open, turned away at the cap, closed for slowness.
+    public let connections = HTTPConnectionGauge()
     let lifecycle = ServerLifecycle()
     let signer: InteractionSigner
     let httpClient: HTTPClient
@@ -66,7 +69,10 @@ public final class DiscordSandbox: Service, Sendable {
     public func start(host: String = "127.0.0.1", port: Int = 0) async throws -> URL {
         try lifecycle.beginRun()
         let listener = Listener(sandbox: self, host: host, port: port)
-        let group = ServiceGroup(configuration: .init(services: [listener], logger: logger))
+        var groupConfiguration = ServiceGroupConfiguration(services: [listener], logger: logger)
+        // Requests that never finish (a stalled client) must not keep `stop()` waiting.
+        groupConfiguration.maximumGracefulShutdownDuration = configuration.shutdownGrace
+        let group = ServiceGroup(configuration: groupConfiguration)
         let task = Task { try await group.run() }
         lifecycle.own(group: group, task: task)
         do {
@@ -104,7 +110,9 @@ public final class DiscordSandbox: Service, Sendable {
         let lifecycle = self.lifecycle
         let app = Application(
             responder: SandboxResponder(sandbox: self),
-            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
+            server: .guarded(by: configuration.httpLimits, gauge: connections),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil)
+                .limitingAccepts(to: configuration.httpLimits, logger: logger),
             onServerRunning: { channel in
                 lifecycle.markRunning(host: host, port: channel.localAddress?.port ?? port)
             },

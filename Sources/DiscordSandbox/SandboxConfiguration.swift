@@ -1,4 +1,5 @@
 import Foundation
+public import HTTPConnectionGuard
 
 /// How the sandbox presents itself: the bot's identity and Discord's limits.
 public struct SandboxConfiguration: Sendable {
@@ -30,6 +31,11 @@ public struct SandboxConfiguration: Sendable {
     public var globalRequestsPerSecond: Int?
     /// Wall-clock time for message timestamps, `X-RateLimit-Reset` and signature timestamps.
     public var wallClock: @Sendable () -> Date
+    /// Read deadline, idle timeout and connection cap of the sandbox's server, as for the bot's
+    /// (a longer read deadline by default: uploads may be 100 MB).
+    public var httpLimits: HTTPConnectionLimits
+    /// `stop()` waits this long for requests in progress before cutting them off.
+    public var shutdownGrace: Duration
 
     public init(
         botToken: String = "sandbox-bot-token",
@@ -45,7 +51,9 @@ public struct SandboxConfiguration: Sendable {
         interactionTokenLifetime: Duration = .seconds(15 * 60),
         defaultBucket: SandboxRateLimit = SandboxRateLimit(limit: 50, window: .seconds(1)),
         globalRequestsPerSecond: Int? = 50,
-        wallClock: @escaping @Sendable () -> Date = { Date() }
+        wallClock: @escaping @Sendable () -> Date = { Date() },
+        httpLimits: HTTPConnectionLimits = HTTPConnectionLimits(requestReadTimeout: .seconds(30)),
+        shutdownGrace: Duration = .seconds(10)
     ) {
         self.botToken = botToken
         self.applicationID = applicationID
@@ -61,6 +69,8 @@ public struct SandboxConfiguration: Sendable {
         self.defaultBucket = defaultBucket
         self.globalRequestsPerSecond = globalRequestsPerSecond
         self.wallClock = wallClock
+        self.httpLimits = httpLimits
+        self.shutdownGrace = shutdownGrace
     }
 }
 

@@ -1,6 +1,7 @@
 @testable import CastBot
 import DiscordREST
 import Foundation
+import HTTPConnectionGuard
 import Logging
 import Testing
 
@@ -36,6 +37,8 @@ struct ConfigurationTests {
         #expect(configuration.httpPort == 8080)
         #expect(configuration.ownerIDs.isEmpty)
         #expect(configuration.logLevel == .info)
+        #expect(configuration.httpLimits == HTTPConnectionLimits(requestReadTimeout: .seconds(5), idleTimeout: .seconds(60), maxConnections: 256))
+        #expect(configuration.shutdownGrace == .seconds(10))
     }
 
     @Test("a complete environment is read into typed settings")
@@ -47,6 +50,10 @@ struct ConfigurationTests {
         environment["CASTBOT_HTTP_PORT"] = "9090"
         environment["CASTBOT_OWNER_IDS"] = " 391415444084490240, 1000000000000000001 ,,391415444084490240"
         environment["CASTBOT_LOG_LEVEL"] = "DEBUG"
+        environment["CASTBOT_HTTP_READ_TIMEOUT_SECONDS"] = "2.5"
+        environment["CASTBOT_HTTP_IDLE_TIMEOUT_SECONDS"] = "30"
+        environment["CASTBOT_HTTP_MAX_CONNECTIONS"] = "100"
+        environment["CASTBOT_SHUTDOWN_GRACE_SECONDS"] = "0"
         let configuration = try CastBotConfiguration.load(environment: environment)
         #expect(!configuration.isSandbox)
         #expect(configuration.discordToken == DiscordToken(Self.token))
@@ -58,6 +65,8 @@ struct ConfigurationTests {
         #expect(configuration.httpPort == 9090)
         #expect(configuration.ownerIDs == ["391415444084490240", "1000000000000000001"])
         #expect(configuration.logLevel == .debug)
+        #expect(configuration.httpLimits == HTTPConnectionLimits(requestReadTimeout: .milliseconds(2500), idleTimeout: .seconds(30), maxConnections: 100))
+        #expect(configuration.shutdownGrace == .zero)
     }
 
     @Test(
@@ -73,6 +82,12 @@ struct ConfigurationTests {
             ("DISCORD_API_BASE_URL", "discord.com/api", "DISCORD_API_BASE_URL must be an http(s) URL such as https://discord.com/api/v10 (got 'discord.com/api')"),
             ("CASTBOT_LOG_LEVEL", "loud", "CASTBOT_LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical (got 'loud')"),
             ("CASTBOT_HTTP_HOST", "my host", "CASTBOT_HTTP_HOST must be a host name or IP address such as 127.0.0.1 (got 'my host')"),
+            ("CASTBOT_HTTP_READ_TIMEOUT_SECONDS", "5s", "CASTBOT_HTTP_READ_TIMEOUT_SECONDS must be a number of seconds from 0.05 to 600 (got '5s')"),
+            ("CASTBOT_HTTP_READ_TIMEOUT_SECONDS", "0", "CASTBOT_HTTP_READ_TIMEOUT_SECONDS must be a number of seconds from 0.05 to 600 (got '0')"),
+            ("CASTBOT_HTTP_IDLE_TIMEOUT_SECONDS", "-1", "CASTBOT_HTTP_IDLE_TIMEOUT_SECONDS must be a number of seconds from 0.05 to 3600 (got '-1')"),
+            ("CASTBOT_HTTP_MAX_CONNECTIONS", "0", "CASTBOT_HTTP_MAX_CONNECTIONS must be a whole number from 1 to 100000 (got '0')"),
+            ("CASTBOT_HTTP_MAX_CONNECTIONS", "lots", "CASTBOT_HTTP_MAX_CONNECTIONS must be a whole number from 1 to 100000 (got 'lots')"),
+            ("CASTBOT_SHUTDOWN_GRACE_SECONDS", "nan", "CASTBOT_SHUTDOWN_GRACE_SECONDS must be a number of seconds from 0 to 600 (got 'nan')"),
         ]
     )
     func badValue(key: String, value: String, message: String) {

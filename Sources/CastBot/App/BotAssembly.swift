@@ -54,7 +54,7 @@ public struct BotAssembly: Sendable {
 
         return BotAssembly(
             router: router, store: store, scheduled: scheduled,
-            scheduledService: ScheduledFeaturesService(scheduler: scheduler, features: scheduled),
+            scheduledService: ScheduledFeaturesService(scheduler: scheduler, features: scheduled, gracePeriod: configuration.shutdownGrace),
             activeSchedules: { scheduler.diagnostics().activeSchedules })
     }
 }

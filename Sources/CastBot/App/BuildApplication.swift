@@ -1,4 +1,5 @@
 public import Foundation
+public import HTTPConnectionGuard
 public import Hummingbird
 public import Logging
 import NIOCore
@@ -62,10 +63,11 @@ public func buildApplication(
     let logger = dependencies.logger
     return Application(
         router: router,
+        server: .guarded(by: configuration.httpLimits, gauge: dependencies.connectionGauge),
         configuration: ApplicationConfiguration(
             address: .hostname(configuration.httpHost, port: configuration.httpPort),
             serverName: "CastBot/\(dependencies.version)"
-        ),
+        ).limitingAccepts(to: configuration.httpLimits, logger: logger),
         services: [drain],
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? configuration.httpPort
@@ -96,6 +98,8 @@ public struct ApplicationDependencies: Sendable {
     public var isReady: @Sendable () async -> Bool
     /// How long graceful shutdown waits for deferred interactions' follow-ups (on `clock`).
     public var followUpDrainTimeout: Duration
+    /// Counts the server's connections (open, turned away at the cap, closed for slowness).
+    public var connectionGauge: HTTPConnectionGauge
     /// Called with the bound port once the server listens (useful with port 0).
     public var onServerRunning: @Sendable (_ port: Int) async -> Void
     public var version: String
@@ -110,7 +114,8 @@ public struct ApplicationDependencies: Sendable {
         limits: InteractionLimits = InteractionLimits(),
         activeSchedules: @escaping @Sendable () async -> Int = { 0 },
         isReady: @escaping @Sendable () async -> Bool = { true },
-        followUpDrainTimeout: Duration = .seconds(20),
+        followUpDrainTimeout: Duration = CastBotConfiguration.defaultShutdownGrace,
+        connectionGauge: HTTPConnectionGauge = HTTPConnectionGauge(),
         onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in },
         version: String = CastBotVersion.current
     ) {
@@ -124,6 +129,7 @@ public struct ApplicationDependencies: Sendable {
         self.activeSchedules = activeSchedules
         self.isReady = isReady
         self.followUpDrainTimeout = followUpDrainTimeout
+        self.connectionGauge = connectionGauge
         self.onServerRunning = onServerRunning
         self.version = version
     }

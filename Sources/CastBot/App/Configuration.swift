@@ -1,4 +1,5 @@
 public import DiscordREST
+public import HTTPConnectionGuard
 public import Logging
 
 /// The service's settings, validated. Built by `CastBotConfiguration.load(environment:)`.
@@ -17,12 +18,18 @@ public struct CastBotConfiguration: Sendable, CustomStringConvertible {
     /// Users allowed "All servers" exports, as snowflake strings.
     public var ownerIDs: [String]
     public var logLevel: Logger.Level
+    /// Read deadline, keep-alive idle timeout and connection cap of the interactions server.
+    public var httpLimits: HTTPConnectionLimits
+    /// Graceful shutdown's whole budget: in-flight interactions, their follow-ups and scheduled
+    /// runs get this long after SIGTERM; what is left is then cut off (and logged) and state saved.
+    public var shutdownGrace: Duration
 
     public static let defaultAPIBaseURL = "https://discord.com/api/v10"
     public static let defaultDataDirectory = "./data"
     public static let defaultHTTPHost = "127.0.0.1"
     public static let defaultHTTPPort = 8080
     public static let defaultLogLevel = Logger.Level.info
+    public static let defaultShutdownGrace: Duration = .seconds(10)
 
     public init(
         discordToken: DiscordToken? = nil,
@@ -33,7 +40,9 @@ public struct CastBotConfiguration: Sendable, CustomStringConvertible {
         httpHost: String = Self.defaultHTTPHost,
         httpPort: Int = Self.defaultHTTPPort,
         ownerIDs: [String] = [],
-        logLevel: Logger.Level = Self.defaultLogLevel
+        logLevel: Logger.Level = Self.defaultLogLevel,
+        httpLimits: HTTPConnectionLimits = HTTPConnectionLimits(),
+        shutdownGrace: Duration = Self.defaultShutdownGrace
     ) {
         self.discordToken = discordToken
         self.applicationID = applicationID
@@ -44,6 +53,8 @@ public struct CastBotConfiguration: Sendable, CustomStringConvertible {
         self.httpPort = httpPort
         self.ownerIDs = ownerIDs
         self.logLevel = logLevel
+        self.httpLimits = httpLimits
+        self.shutdownGrace = shutdownGrace
     }
 
     /// Sandbox mode: no token, so nothing talks to the real Discord.
@@ -61,6 +72,10 @@ public struct CastBotConfiguration: Sendable, CustomStringConvertible {
             "http=\(httpHost):\(httpPort)",
             "owners=\(ownerIDs.count)",
             "logLevel=\(logLevel)",
+            "httpReadTimeout=\(httpLimits.requestReadTimeout)",
+            "httpIdleTimeout=\(httpLimits.idleTimeout)",
+            "httpMaxConnections=\(httpLimits.maxConnections)",
+            "shutdownGrace=\(shutdownGrace)",
         ].joined(separator: " ")
     }
 }
@@ -76,6 +91,10 @@ public enum ConfigurationKey: String, CaseIterable, Sendable {
     case httpPort = "CASTBOT_HTTP_PORT"
     case ownerIDs = "CASTBOT_OWNER_IDS"
     case logLevel = "CASTBOT_LOG_LEVEL"
+    case httpReadTimeout = "CASTBOT_HTTP_READ_TIMEOUT_SECONDS"
+    case httpIdleTimeout = "CASTBOT_HTTP_IDLE_TIMEOUT_SECONDS"
+    case httpMaxConnections = "CASTBOT_HTTP_MAX_CONNECTIONS"
+    case shutdownGrace = "CASTBOT_SHUTDOWN_GRACE_SECONDS"
     /// Only read from the environment: it names the file that adds the other settings.
     case configFile = "CASTBOT_CONFIG_FILE"
 }

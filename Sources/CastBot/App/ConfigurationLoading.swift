@@ -1,6 +1,7 @@
 import DiscordModels
 import DiscordREST
 import Foundation
+import HTTPConnectionGuard
 import Logging
 
 extension CastBotConfiguration {
@@ -122,6 +123,12 @@ struct ConfigurationValidator {
         configuration.httpPort = httpPort()
         configuration.ownerIDs = ownerIDs()
         configuration.logLevel = logLevel()
+        configuration.httpLimits = HTTPConnectionLimits(
+            requestReadTimeout: seconds(.httpReadTimeout, default: HTTPConnectionLimits.defaultRequestReadTimeout, within: 0.05...600),
+            idleTimeout: seconds(.httpIdleTimeout, default: HTTPConnectionLimits.defaultIdleTimeout, within: 0.05...3600),
+            maxConnections: count(.httpMaxConnections, default: HTTPConnectionLimits.defaultMaxConnections, within: 1...100_000)
+        )
+        configuration.shutdownGrace = seconds(.shutdownGrace, default: CastBotConfiguration.defaultShutdownGrace, within: 0...600)
         return configuration
     }
 
@@ -232,6 +239,31 @@ struct ConfigurationValidator {
             return CastBotConfiguration.defaultLogLevel
         }
         return level
+    }
+
+    /// A duration given in seconds (decimals allowed, e.g. 0.5), within `range`.
+    private mutating func seconds(_ key: ConfigurationKey, default fallback: Duration, within range: ClosedRange<Double>) -> Duration {
+        guard let text = value(key) else { return fallback }
+        guard let seconds = Double(text), seconds.isFinite, range.contains(seconds) else {
+            let (lowest, highest) = (plain(range.lowerBound), plain(range.upperBound))
+            problems.append("\(key.rawValue) must be a number of seconds from \(lowest) to \(highest) (got \(quoted(text)))")
+            return fallback
+        }
+        return .milliseconds(Int64((seconds * 1000).rounded()))
+    }
+
+    /// 600 rather than 600.0.
+    private func plain(_ number: Double) -> String {
+        number == number.rounded() ? String(Int(number)) : String(number)
+    }
+
+    private mutating func count(_ key: ConfigurationKey, default fallback: Int, within range: ClosedRange<Int>) -> Int {
+        guard let text = value(key) else { return fallback }
+        guard let number = Int(text), range.contains(number) else {
+            problems.append("\(key.rawValue) must be a whole number from \(range.lowerBound) to \(range.upperBound) (got \(quoted(text)))")
+            return fallback
+        }
+        return number
     }
 
     /// Quotes a value for a message, cut short so a pasted blob does not flood the terminal.

@@ -1,10 +1,12 @@
 import DiscordREST
 import Foundation
+import HTTPConnectionGuard
 public import Logging
 public import PlayerData
 public import Prometheus
 import ServiceLifecycle
 import Synchronization
+public import UnixSignals
 
 /// What `castbot serve` runs once configuration, logging and metrics are set up: builds the bot,
 /// the application and the service group, and runs until SIGTERM/SIGINT. It talks to whatever
@@ -15,16 +17,20 @@ public struct ServeRuntime: Sendable {
     public let logger: Logger
     /// Called with the bound port once the interactions server listens.
     public let onServerRunning: @Sendable (Int) async -> Void
+    /// Signals that start graceful shutdown; tests use one nothing else in the process listens to.
+    public let gracefulShutdownSignals: [UnixSignal]
 
     public init(
         configuration: CastBotConfiguration,
         registry: PrometheusCollectorRegistry,
         logger: Logger = Logger(label: "castbot"),
+        gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint],
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) {
         self.configuration = configuration
         self.registry = registry
         self.logger = logger
+        self.gracefulShutdownSignals = gracefulShutdownSignals
         self.onServerRunning = onServerRunning
     }
 
@@ -45,6 +51,7 @@ public struct ServeRuntime: Sendable {
             configuration: configuration, discord: HTTPDiscordClient.bot(configuration: configuration, logger: logger),
             clock: ContinuousClock(), interactionClock: ContinuousClock(), logger: logger)
         let listening = ListeningFlag()
+        let connections = HTTPConnectionGauge()
         let onServerRunning = onServerRunning
         let dependencies = ApplicationDependencies(
             interactionHandler: bot.router,
@@ -52,6 +59,8 @@ public struct ServeRuntime: Sendable {
             logger: logger,
             activeSchedules: bot.activeSchedules,
             isReady: bot.isReady,
+            followUpDrainTimeout: configuration.shutdownGrace,
+            connectionGauge: connections,
             onServerRunning: { port in
                 listening.set()
                 await onServerRunning(port)
@@ -61,6 +70,8 @@ public struct ServeRuntime: Sendable {
         let group = CastBotServices.serviceGroup(
             application: application,
             alongside: [bot.scheduledService],
+            gracefulShutdownSignals: gracefulShutdownSignals,
+            grace: configuration.shutdownGrace,
             logger: logger
         )
         do {
@@ -71,7 +82,14 @@ public struct ServeRuntime: Sendable {
                 "the interactions server could not listen on \(configuration.httpHost):\(configuration.httpPort): \(error). "
                     + "Set \(ConfigurationKey.httpPort.rawValue) or \(ConfigurationKey.httpHost.rawValue) to a free address")
         }
-        logger.info("stopped")
+        // Non-zero open connections here were cut off when the grace ran out.
+        logger.info(
+            "stopped",
+            metadata: [
+                "connections_cut_off": "\(connections.openConnections)",
+                "connections_turned_away": "\(connections.rejectedConnections)",
+                "connections_timed_out": "\(connections.timedOutConnections)",
+            ])
     }
 }
 

@@ -77,7 +77,7 @@ struct ScheduledFeaturesService<C: Clock>: Service where C.Duration == Duration 
     let features: ScheduledFeatures
     let gracePeriod: Duration
 
-    init(scheduler: Scheduler<C>, features: ScheduledFeatures, gracePeriod: Duration = .seconds(15)) {
+    init(scheduler: Scheduler<C>, features: ScheduledFeatures, gracePeriod: Duration) {
         self.scheduler = scheduler
         self.features = features
         self.gracePeriod = gracePeriod
@@ -96,12 +96,21 @@ struct ScheduledFeaturesService<C: Clock>: Service where C.Duration == Duration 
             let outbox = Task { await features.runNoticeOutbox() }
             try? await gracefulShutdown()
             outbox.cancel()
-            await scheduler.shutdown(gracePeriod: gracePeriod)
+            // Also reached when the service group cancels us at the end of the shutdown grace:
+            // then the scheduler cancels its runs at once.
+            let report = await scheduler.shutdown(gracePeriod: gracePeriod)
+            if report.cancelled > 0 {
+                features.work.logger.warning(
+                    "graceful shutdown: scheduled runs still going were cut off",
+                    metadata: ["cut_off": "\(report.cancelled)", "finished": "\(report.finished)"])
+            }
             group.cancelAll()
             await group.waitForAll()
             await monitor.value
             await outbox.value
-            await features.finishShutdown()
+            // Unstructured so that a cancelled shutdown still saves the state (a cancelled task's
+            // database write would be refused).
+            await Task { await features.finishShutdown() }.value
         }
     }
 }
