@@ -9,8 +9,11 @@ public import Scheduling
 /// schedule, a capped run history and the DM outbox.
 ///
 /// GRDB runs every statement on its own serial queue, so disk I/O and fsync never block Swift's
-/// cooperative threads. Pages are 2 KiB rather than SQLite's 4 KiB: a run rewrites two or three
-/// small rows, and the bytes written per change scale with the page size.
+/// cooperative threads. Pages are 2 KiB rather than SQLite's 4 KiB: a run rewrites two small rows
+/// (its schedule's and a history row appended at the end), and the bytes written per change scale
+/// with the pages it touches. For the same reason the run history has no index by schedule: an
+/// index page per run would cost more than the rare scan of `runHistory(for:)` (at most
+/// `historyLimit` rows).
 public final class SQLiteStateStorage: ServiceStateStorage {
     public static let defaultFileName = "castbot-state.sqlite"
     /// The state file of earlier versions, imported once and then kept as `<name>.migrated`.
@@ -77,7 +80,6 @@ public final class SQLiteStateStorage: ServiceStateStorage {
                         result TEXT NOT NULL,
                         message TEXT
                     );
-                    CREATE INDEX run_history_by_schedule ON run_history (schedule_key, id);
                     CREATE TABLE notice_outbox (
                         id INTEGER PRIMARY KEY,
                         user_id TEXT NOT NULL,
