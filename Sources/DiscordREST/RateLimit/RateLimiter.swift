@@ -76,7 +76,9 @@ actor RateLimiter {
                 guard needed <= allowedWait else {
                     throw DiscordHTTPError(kind: .rateLimitWaitTooLong(needed: needed, allowed: allowedWait), route: route.description)
                 }
-                logger.info(
+                // Debug, not info: under load every paced request waits, often more than once, and
+                // the metric (discord_ratelimit_waits_total) already counts them.
+                logger.debug(
                     "Waiting for Discord rate limit",
                     metadata: [
                         "route": "\(route.description)",
