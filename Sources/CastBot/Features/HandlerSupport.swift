@@ -154,7 +154,7 @@ struct PlayerDataReader: Sendable {
         } catch .dataFileMissing {
             throw Refusal("📭 There is no playerData.json in the bot's data folder yet, so there is nothing to export.")
         } catch {
-            throw Refusal("❌ The bot's playerData.json cannot be read: \(error). Nothing was exported; tell the bot's operator.")
+            throw Self.unreadable(error)
         }
     }
 
@@ -162,8 +162,12 @@ struct PlayerDataReader: Sendable {
         do {
             return try await snapshot().allExport(date: date, kind: kind)
         } catch let error as PlayerDataError {
-            throw Refusal("❌ The bot's playerData.json cannot be read: \(error). Nothing was exported; tell the bot's operator.")
+            throw Self.unreadable(error)
         }
+    }
+
+    private static func unreadable(_ error: PlayerDataError) -> Refusal {
+        Refusal("❌ The bot's playerData.json cannot be read: \(error). Nothing was exported; tell the bot's operator.")
     }
 
     /// The export and the guild's name (nil when it has none).

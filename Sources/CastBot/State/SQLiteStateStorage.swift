@@ -299,21 +299,12 @@ public final class SQLiteStateStorage: ServiceStateStorage {
             guard rename(legacyPath, migrated) == 0 else {
                 throw StateStorageError("could not rename \(legacyPath) to \(migrated) (errno \(errno))")
             }
-            Self.syncDirectory(containing: legacyPath)
+            try DurableFile.syncDirectory(of: legacyPath)
             logger.notice(
                 "imported the earlier state file into the state database",
                 metadata: ["from": "\(legacyPath)", "kept_as": "\(migrated)", "into": "\(path)", "schedules": "\(legacy.schedules?.schedules.count ?? 0)"])
         } catch {
             throw StateStorageError("Could not import \(legacyPath) into \(path): \(error)")
         }
-    }
-
-    /// Makes a rename in the folder durable.
-    private static func syncDirectory(containing path: String) {
-        let directory = (path as NSString).deletingLastPathComponent
-        let fd = open(directory.isEmpty ? "." : directory, O_RDONLY)
-        guard fd >= 0 else { return }
-        fsync(fd)
-        close(fd)
     }
 }

@@ -29,6 +29,7 @@ final class ScheduleEventMonitor: Sendable {
 
     func handle(_ event: SchedulerEvent) async {
         let key = event.key
+        let status = work.engine.status(key)
         var notice: (userID: String, content: String)?
         var finishedRun: RunHistoryEntry?
         switch event.kind {
@@ -36,11 +37,11 @@ final class ScheduleEventMonitor: Sendable {
             // Nothing to save that the run's end (or the new schedule's event) does not save.
             return
         case .runSucceeded(let run, _), .runStoppedSchedule(let run, _), .runCancelled(let run):
-            finishedRun = historyEntry(event, run: run, message: nil)
+            finishedRun = historyEntry(event, run: run, message: nil, last: status?.lastRun)
         case .runFailed(let run, let error, _):
-            finishedRun = historyEntry(event, run: run, message: error)
+            finishedRun = historyEntry(event, run: run, message: error, last: status?.lastRun)
         case .runTimedOut(let run, _, _):
-            finishedRun = historyEntry(event, run: run, message: nil)
+            finishedRun = historyEntry(event, run: run, message: nil, last: status?.lastRun)
         case .stoppedByRun(let reason):
             work.logger.warning("schedule stopped by its run", metadata: ["schedule": "\(key)", "reason": "\(reason)"])
             notice = (event.info.setByUserID, ScheduleStopNotice.stoppedByRun(event.info, reason: reason))
@@ -54,13 +55,12 @@ final class ScheduleEventMonitor: Sendable {
         if finishedRun == nil {
             work.metrics.activeSchedules(work.engine.diagnostics().activeSchedules)
         }
-        await work.stateStore.recordScheduleChange(work.engine.status(key), key: key, at: event.at, finishedRun: finishedRun, notice: notice)
+        await work.stateStore.recordScheduleChange(status, key: key, at: event.at, finishedRun: finishedRun, notice: notice)
     }
 
     /// The run's times come from the schedule's last run when it is this run (it always is,
     /// unless the schedule was replaced meanwhile).
-    private func historyEntry(_ event: SchedulerEvent, run: Int, message: String?) -> RunHistoryEntry {
-        let last = work.engine.status(event.key)?.lastRun
+    private func historyEntry(_ event: SchedulerEvent, run: Int, message: String?, last: RunRecord?) -> RunHistoryEntry {
         let record = last?.number == run ? last : nil
         return RunHistoryEntry(
             scheduleKey: event.key, run: run, scheduledAt: record?.scheduledAt, startedAt: record?.startedAt,

@@ -3,7 +3,7 @@ public import Foundation
 public import Logging
 public import PlayerData
 public import Scheduling
-public import ServiceLifecycle
+import ServiceLifecycle
 import Synchronization
 
 /// The scheduled side of the service, assembled over one scheduler: export schedules, the health

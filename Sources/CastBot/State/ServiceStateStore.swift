@@ -1,6 +1,6 @@
 import Foundation
 public import Logging
-public import Scheduling
+import Scheduling
 
 /// The service's state in memory, written through to a `ServiceStateStorage` change by change.
 ///

@@ -202,7 +202,8 @@ public enum DurableFile {
         return seconds * 1_000_000 + attoseconds / 1_000_000_000_000
     }
 
-    static func syncDirectory(of path: String) throws(PlayerDataError) {
+    /// Makes a rename or creation in `path`'s folder durable.
+    public static func syncDirectory(of path: String) throws(PlayerDataError) {
         let directory = directoryName(of: path)
         let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw fail("open directory", directory) }

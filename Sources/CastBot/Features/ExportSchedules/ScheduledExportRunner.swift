@@ -1,5 +1,5 @@
 import DiscordModels
-public import DiscordREST
+import DiscordREST
 public import Foundation
 import Logging
 public import PlayerData
