@@ -1,5 +1,5 @@
 import AsyncHTTPClient
-public import CastBot
+import CastBot
 import DiscordSandbox
 import Foundation
 public import HTTPConnectionGuard

@@ -1,8 +1,8 @@
 import DiscordModels
 import DiscordREST
-public import Foundation
+import Foundation
 import Logging
-public import PlayerData
+import PlayerData
 public import Scheduling
 
 /// One run of an export schedule: load the data file fresh, build the export, package it, post it
