@@ -93,6 +93,13 @@ public final class SQLiteStateStorage: ServiceStateStorage {
                     CREATE INDEX notice_outbox_due ON notice_outbox (state, next_attempt_at);
                     """)
         }
+        migrator.registerMigration("v2: run history keeps each export's size and verification") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE run_history ADD COLUMN byte_count INTEGER;
+                    ALTER TABLE run_history ADD COLUMN verified INTEGER;
+                    """)
+        }
         return migrator
     }
 
@@ -162,7 +169,7 @@ public final class SQLiteStateStorage: ServiceStateStorage {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT run, scheduled_at, started_at, finished_at, result, message FROM run_history
+                    SELECT run, scheduled_at, started_at, finished_at, result, message, byte_count, verified FROM run_history
                     WHERE schedule_key = ? ORDER BY id DESC LIMIT ?
                     """,
                 arguments: [key.rawValue, limit]
@@ -170,7 +177,8 @@ public final class SQLiteStateStorage: ServiceStateStorage {
                 RunHistoryEntry(
                     scheduleKey: key, run: row["run"], scheduledAt: (row["scheduled_at"] as Int64?).map(Self.date),
                     startedAt: (row["started_at"] as Int64?).map(Self.date), finishedAt: Self.date(row["finished_at"]),
-                    result: RunResult.Kind(rawValue: row["result"]) ?? .failed, message: row["message"])
+                    result: RunResult.Kind(rawValue: row["result"]) ?? .failed, message: row["message"],
+                    exportByteCount: row["byte_count"], verified: row["verified"])
             }
         }
     }
@@ -203,12 +211,12 @@ public final class SQLiteStateStorage: ServiceStateStorage {
         case .runFinished(let entry):
             try db.execute(
                 sql: """
-                    INSERT INTO run_history (schedule_key, run, scheduled_at, started_at, finished_at, result, message)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO run_history (schedule_key, run, scheduled_at, started_at, finished_at, result, message, byte_count, verified)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     entry.scheduleKey.rawValue, entry.run, entry.scheduledAt.map(milliseconds), entry.startedAt.map(milliseconds),
-                    milliseconds(entry.finishedAt), entry.result.rawValue, entry.message,
+                    milliseconds(entry.finishedAt), entry.result.rawValue, entry.message, entry.exportByteCount, entry.verified,
                 ])
             // Pruned in batches of a thousand, so a run rewrites no old pages of the history.
             let id = db.lastInsertedRowID

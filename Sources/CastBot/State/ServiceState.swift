@@ -80,13 +80,26 @@ public struct LastExportRecord: Hashable, Sendable, Codable {
     /// SHA-256 of the export bytes, lowercase hex.
     public var sha256: String
     public var filename: String
+    /// Where it was posted: the channel and the messages (the first carries the facts and the
+    /// buttons; split exports have one more per part). Nil in records of earlier versions.
+    public var channelID: String?
+    public var messageIDs: [String]?
+    /// Whether what Discord stored was downloaded again and matched what was sent (DESIGN §10):
+    /// true verified, false a mismatch, nil not checked.
+    public var verified: Bool?
 
-    public init(deliveredAt: Date, guildCount: Int, playerCount: Int, byteCount: Int, sha256: String, filename: String) {
+    public init(
+        deliveredAt: Date, guildCount: Int, playerCount: Int, byteCount: Int, sha256: String, filename: String,
+        channelID: String? = nil, messageIDs: [String]? = nil, verified: Bool? = nil
+    ) {
         self.deliveredAt = deliveredAt
         self.guildCount = guildCount
         self.playerCount = playerCount
         self.byteCount = byteCount
         self.sha256 = sha256
         self.filename = filename
+        self.channelID = channelID
+        self.messageIDs = messageIDs
+        self.verified = verified
     }
 }

@@ -49,10 +49,14 @@ public struct RunHistoryEntry: Sendable, Equatable, Codable {
     public var finishedAt: Date
     public var result: RunResult.Kind
     public var message: String?
+    /// The export the run delivered: its size (uncompressed JSON) and whether Discord's stored
+    /// copy was verified (nil: no export delivered, or not checked).
+    public var exportByteCount: Int?
+    public var verified: Bool?
 
     public init(
         scheduleKey: ScheduleKey, run: Int, scheduledAt: Date?, startedAt: Date?, finishedAt: Date, result: RunResult.Kind,
-        message: String?
+        message: String?, exportByteCount: Int? = nil, verified: Bool? = nil
     ) {
         self.scheduleKey = scheduleKey
         self.run = run
@@ -61,6 +65,8 @@ public struct RunHistoryEntry: Sendable, Equatable, Codable {
         self.finishedAt = finishedAt
         self.result = result
         self.message = message
+        self.exportByteCount = exportByteCount
+        self.verified = verified
     }
 }
 

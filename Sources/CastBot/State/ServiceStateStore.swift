@@ -70,8 +70,11 @@ public actor ServiceStateStore {
     ) async {
         var changes: [StateChange] = []
         if let status { changes.append(.schedule(status)) }
+        var finishedRun = finishedRun
         if finishedRun != nil, let record = deliveredByRunningRuns.removeValue(forKey: key) {
             changes.append(.lastExport(key: key, record))
+            finishedRun?.exportByteCount = record.byteCount
+            finishedRun?.verified = record.verified
         }
         if let finishedRun { changes.append(.runFinished(finishedRun)) }
         if let notice { changes.append(.enqueueNotice(userID: notice.userID, content: notice.content, at: date)) }

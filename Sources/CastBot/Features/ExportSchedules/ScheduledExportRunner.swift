@@ -85,7 +85,8 @@ public struct ScheduledExportRunner: Sendable {
 
         let record = LastExportRecord(
             deliveredAt: work.now(), guildCount: artifact.guildCount, playerCount: artifact.playerCount,
-            byteCount: plan.exportByteCount, sha256: plan.sha256, filename: artifact.filename)
+            byteCount: plan.exportByteCount, sha256: plan.sha256, filename: artifact.filename,
+            channelID: channelID.rawValue, messageIDs: posted.map(\.id.rawValue))
         await work.stateStore.noteDelivered(record, for: context.key)
         let duration = stopwatch.elapsed()
         work.metrics.exportFinished(type: scope.exportType, succeeded: true, bytes: plan.exportByteCount, duration: duration)
