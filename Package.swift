@@ -123,6 +123,7 @@ let package = Package(
             dependencies: [
                 "CastBot", "CastBotSandbox", "PlayerData", "DiscordModels", "CommandLineSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -9,6 +9,7 @@ struct CastBotCommand: AsyncParsableCommand {
             ServeCommand.self,
             ExportCommand.self,
             ImportCommand.self,
+            RestoreCommand.self,
             VerifyCommand.self,
             RegisterCommandsCommand.self,
             SandboxCommand.self,

@@ -49,6 +49,13 @@ public struct Snowflake: Sendable, Hashable, Comparable, Codable, CodingKeyRepre
         return Date(timeIntervalSince1970: Double(milliseconds) / 1000)
     }
 
+    /// The smallest id of a moment: ids created before `date` are smaller (Discord pages
+    /// message history by time this way, e.g. `before` a date).
+    public init(earliestAt date: Date) {
+        let milliseconds = max(0, date.timeIntervalSince1970 * 1_000 - Double(Self.discordEpochMilliseconds))
+        self.init(UInt64(milliseconds) << 22)
+    }
+
     public static func < (lhs: Snowflake, rhs: Snowflake) -> Bool {
         if lhs.rawValue.count != rhs.rawValue.count { return lhs.rawValue.count < rhs.rawValue.count }
         return lhs.rawValue < rhs.rawValue

@@ -54,3 +54,57 @@ public struct ImportResult: Sendable {
     public let backupPath: String?
     public let save: SaveReport
 }
+
+/// Which guilds an import or restore adds, removes and changes, compared byte for byte.
+public struct GuildChanges: Sendable, Equatable {
+    public struct Change: Sendable, Equatable {
+        public let guildID: String
+        public let playersBefore: Int
+        public let playersAfter: Int
+        public let bytesBefore: Int
+        public let bytesAfter: Int
+    }
+
+    public let added: [Change]
+    public let removed: [Change]
+    public let changed: [Change]
+    public let unchangedCount: Int
+
+    public var isEmpty: Bool { added.isEmpty && removed.isEmpty && changed.isEmpty }
+}
+
+extension ImportPlan {
+    /// The guilds this plan adds, removes and changes (a guild plan touches one guild; a whole-file
+    /// plan can touch them all). Guild values are compared as bytes, so a guild counts as changed
+    /// whenever its JSON differs in any way.
+    public var guildChanges: GuildChanges {
+        let before = base
+        let touched: [String]
+        switch action {
+        case .replaceFile: touched = (before?.guildIDs ?? []) + result.guildIDs.filter { before?.entry($0) == nil }
+        case .addGuild, .replaceGuild: touched = guildID.map { [$0] } ?? []
+        }
+        var added: [GuildChanges.Change] = []
+        var removed: [GuildChanges.Change] = []
+        var changed: [GuildChanges.Change] = []
+        var unchanged = 0
+        for id in touched {
+            let old = before?.guild(id)
+            let new = result.guild(id)
+            let change = GuildChanges.Change(
+                guildID: id, playersBefore: before?.playerCount(of: id) ?? 0, playersAfter: result.playerCount(of: id) ?? 0,
+                bytesBefore: old?.count ?? 0, bytesAfter: new?.count ?? 0)
+            switch (old, new) {
+            case (nil, .some): added.append(change)
+            case (.some, nil): removed.append(change)
+            case (.some(let old), .some(let new)) where !old.elementsEqual(new): changed.append(change)
+            default: unchanged += 1
+            }
+        }
+        if action != .replaceFile { unchanged = max(0, result.guildCount - touched.count) }
+        return GuildChanges(added: added, removed: removed, changed: changed, unchangedCount: unchanged)
+    }
+
+    /// SHA-256 of the data file the plan would write.
+    public var resultSHA256: String { SHA256Hex.digest(result.bytes) }
+}

@@ -55,44 +55,26 @@ public enum CommandRegistration {
 /// Reads what `castbot register-commands` needs from the environment and runs it.
 public struct CommandRegistrationSetup: Sendable {
     public let applicationID: DiscordModels.Snowflake
-    let token: DiscordREST.DiscordToken
-    let apiBaseURL: String
+    let access: CommandLineDiscordAccess
 
     /// - Throws: `CommandRegistrationError` naming each missing or invalid setting.
     public init(environment: [String: String]) throws(CommandRegistrationError) {
-        var problems: [String] = []
-        let tokenText = environment[ConfigurationKey.discordToken.rawValue]?.trimmingCharacters(in: .whitespaces) ?? ""
-        let token = DiscordREST.DiscordToken(tokenText)
-        if tokenText.isEmpty {
-            problems.append("DISCORD_TOKEN is not set: registering commands talks to Discord and needs the bot token")
-        } else if token == nil {
-            problems.append("DISCORD_TOKEN is not a usable token (it is empty or contains spaces)")
+        do {
+            access = try CommandLineDiscordAccess(environment: environment, purpose: "registering commands", needsApplicationID: true)
+        } catch {
+            throw CommandRegistrationError(problems: error.problems)
         }
-        let idText = environment[ConfigurationKey.discordApplicationID.rawValue]?.trimmingCharacters(in: .whitespaces) ?? ""
-        let applicationID = DiscordModels.Snowflake(typed: idText)
-        if idText.isEmpty {
-            problems.append("DISCORD_APPLICATION_ID is not set (the application id from the Discord developer portal)")
-        } else if applicationID == nil {
-            problems.append("DISCORD_APPLICATION_ID must be a Discord id (17–20 digits)")
+        guard let applicationID = access.applicationID else {
+            throw CommandRegistrationError(problems: ["DISCORD_APPLICATION_ID is not set"])
         }
-        var base = environment[ConfigurationKey.discordAPIBaseURL.rawValue]?.trimmingCharacters(in: .whitespaces) ?? ""
-        if base.isEmpty { base = CastBotConfiguration.defaultAPIBaseURL }
-        while base.hasSuffix("/") { base.removeLast() }
-        guard problems.isEmpty, let token, let applicationID else { throw CommandRegistrationError(problems: problems) }
-        self.token = token
         self.applicationID = applicationID
-        self.apiBaseURL = base
     }
 
     /// Registers the bot's commands as `mode` says and returns what Discord stored.
     public func run(
         mode: CommandRegistration.Mode = .mergeGlobal, logger: Logger = Logger(label: "castbot.register-commands")
     ) async throws -> [ApplicationCommand] {
-        var settings = HTTPDiscordClientConfiguration()
-        settings.baseURL = apiBaseURL
-        settings.version = CastBotVersion.current
-        let client = HTTPDiscordClient(token: token, configuration: settings, logger: logger)
-        return try await CommandRegistration.register(client: client, applicationID: applicationID, mode: mode)
+        try await CommandRegistration.register(client: access.client(logger: logger), applicationID: applicationID, mode: mode)
     }
 }
 

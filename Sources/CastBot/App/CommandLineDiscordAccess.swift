@@ -1,0 +1,60 @@
+public import DiscordModels
+public import DiscordREST
+import Foundation
+public import Logging
+
+/// What a command-line tool needs to talk to Discord as the bot, read from the environment:
+/// `DISCORD_TOKEN`, `DISCORD_APPLICATION_ID` and `DISCORD_API_BASE_URL` (optional), the same
+/// settings `castbot serve` reads.
+public struct CommandLineDiscordAccess: Sendable {
+    public let applicationID: Snowflake?
+    let token: DiscordToken
+    let apiBaseURL: String
+
+    /// - Parameters:
+    ///   - purpose: what the token is needed for, for the error ("registering commands").
+    ///   - needsApplicationID: whether a missing application id is an error.
+    /// - Throws: every missing or invalid setting at once.
+    public init(environment: [String: String], purpose: String, needsApplicationID: Bool) throws(CommandLineDiscordAccessError) {
+        var problems: [String] = []
+        let tokenText = environment[ConfigurationKey.discordToken.rawValue]?.trimmingCharacters(in: .whitespaces) ?? ""
+        let token = DiscordToken(tokenText)
+        if tokenText.isEmpty {
+            problems.append("DISCORD_TOKEN is not set: \(purpose) talks to Discord and needs the bot token")
+        } else if token == nil {
+            problems.append("DISCORD_TOKEN is not a usable token (it is empty or contains spaces)")
+        }
+        let idText = environment[ConfigurationKey.discordApplicationID.rawValue]?.trimmingCharacters(in: .whitespaces) ?? ""
+        let applicationID = Snowflake(typed: idText)
+        if idText.isEmpty {
+            if needsApplicationID {
+                problems.append("DISCORD_APPLICATION_ID is not set (the application id from the Discord developer portal)")
+            }
+        } else if applicationID == nil {
+            problems.append("DISCORD_APPLICATION_ID must be a Discord id (17–20 digits)")
+        }
+        var base = environment[ConfigurationKey.discordAPIBaseURL.rawValue]?.trimmingCharacters(in: .whitespaces) ?? ""
+        if base.isEmpty { base = CastBotConfiguration.defaultAPIBaseURL }
+        while base.hasSuffix("/") { base.removeLast() }
+        guard problems.isEmpty, let token else { throw CommandLineDiscordAccessError(problems: problems) }
+        self.token = token
+        self.applicationID = applicationID
+        self.apiBaseURL = base
+    }
+
+    /// A client for the configured API, with the service's retries and rate limits.
+    public func client(logger: Logger) -> HTTPDiscordClient {
+        var settings = HTTPDiscordClientConfiguration()
+        settings.baseURL = apiBaseURL
+        settings.version = CastBotVersion.current
+        return HTTPDiscordClient(token: token, configuration: settings, logger: logger)
+    }
+}
+
+public struct CommandLineDiscordAccessError: Error, Sendable, CustomStringConvertible {
+    public let problems: [String]
+
+    public var description: String {
+        "cannot reach Discord:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,119 @@
+import CompressNIO
+import DiscordModels
+import DiscordREST
+import Foundation
+import NIOCore
+import PlayerData
+
+/// How much a restore downloads and unpacks at most.
+struct RestoreLimits: Sendable {
+    /// One attachment: Discord's largest upload (boosted servers allow 100 MiB).
+    var maxAttachmentBytes = 100 * 1024 * 1024
+    /// The export once joined and un-gzipped.
+    var maxExportBytes = 2 * 1024 * 1024 * 1024
+}
+
+/// An export downloaded, joined, unpacked and checked against the checksum its message states.
+struct RetrievedExport: Sendable {
+    let export: PostedExport
+    /// The export's JSON, exactly as it was exported.
+    let bytes: [UInt8]
+    let sha256: String
+    /// What was downloaded (the gzip or its parts when the export travelled gzipped).
+    let downloadedByteCount: Int
+}
+
+/// Downloads an export's files from Discord's CDN and rebuilds the export.
+///
+/// Attachment URLs carry an expiry (`ex`); a file whose link was refused is fetched again
+/// through the message, which hands out freshly signed URLs, and downloaded once more.
+struct ExportRetriever: Sendable {
+    let discord: any DiscordClient
+    let limits: RestoreLimits
+
+    func retrieve(_ export: PostedExport) async throws(RestoreError) -> RetrievedExport {
+        var joined: [UInt8] = []
+        for file in export.files {
+            let bytes = try await download(file)
+            guard joined.count + bytes.count <= limits.maxExportBytes else {
+                throw .tooLarge(name: export.name.joinedName, limit: limits.maxExportBytes)
+            }
+            joined += bytes
+        }
+        let downloaded = joined.count
+        let name = export.name
+        if name.encrypted {
+            throw .encrypted(name: name.joinedName)
+        }
+        let limit = limits.maxExportBytes
+        let unpacked: [UInt8]
+        if name.gzipped {
+            let packed = joined
+            joined = []
+            unpacked = try await BlockingIO.run { () throws(RestoreError) in try Self.gunzip(packed, name: name.joinedName, limit: limit) }
+        } else {
+            unpacked = joined
+        }
+        let digest = await BlockingIO.run { SHA256Hex.digest(unpacked) }
+        guard let stated = export.statedSHA256 else { throw .noStatedChecksum(name: name.joinedName) }
+        guard stated == digest else { throw .checksumMismatch(name: name.exportName, stated: stated, actual: digest) }
+        return RetrievedExport(export: export, bytes: unpacked, sha256: digest, downloadedByteCount: downloaded)
+    }
+
+    private func download(_ file: PostedExport.File) async throws(RestoreError) -> [UInt8] {
+        if let size = file.attachment.size, size > limits.maxAttachmentBytes {
+            throw .tooLarge(name: file.attachment.filename, limit: limits.maxAttachmentBytes)
+        }
+        do {
+            return try await fetch(file.attachment)
+        } catch let error as DiscordHTTPError where Self.linkRefused(error) {
+            // Expired or stale link: the message itself hands out a fresh one.
+            let fresh: Message
+            do {
+                fresh = try await discord.getMessage(channelID: file.message.channelID, messageID: file.message.id)
+            } catch {
+                throw .attachmentUnavailable(name: file.attachment.filename, reason: "its link was refused (\(error)) and the message could not be read again: \(error)")
+            }
+            guard let attachment = fresh.attachments?.first(where: { $0.filename == file.attachment.filename }) else {
+                throw .attachmentUnavailable(name: file.attachment.filename, reason: "the message no longer carries it")
+            }
+            do {
+                return try await fetch(attachment)
+            } catch {
+                throw .attachmentUnavailable(name: file.attachment.filename, reason: "its link was refused even after fetching the message again: \(error)")
+            }
+        } catch let error as DiscordHTTPError {
+            if case .responseTooLarge(let limit) = error.kind { throw .tooLarge(name: file.attachment.filename, limit: limit) }
+            throw .attachmentUnavailable(name: file.attachment.filename, reason: error.description)
+        } catch {
+            throw .interrupted(String(describing: error))
+        }
+    }
+
+    private func fetch(_ attachment: Attachment) async throws -> [UInt8] {
+        let data = try await discord.downloadAttachment(attachment, maxBytes: limits.maxAttachmentBytes)
+        if let size = attachment.size, size != data.count {
+            throw DiscordHTTPError(
+                kind: .invalidResponse("\(data.count) bytes arrived, the message says \(size)"), route: "GET (attachment \(attachment.id))")
+        }
+        return Array(data)
+    }
+
+    /// What Discord's CDN answers for a link that expired or whose signature no longer holds.
+    private static func linkRefused(_ error: DiscordHTTPError) -> Bool {
+        guard case .httpStatus = error.kind, let status = error.status else { return false }
+        return status == 403 || status == 404 || status == 410
+    }
+
+    static func gunzip(_ bytes: [UInt8], name: String, limit: Int) throws(RestoreError) -> [UInt8] {
+        var input = ByteBuffer(bytes: bytes)
+        do {
+            let output = try input.decompress(with: .gzip(), maxSize: limit)
+            return Array(output.readableBytesView)
+        } catch let error as CompressNIOError where error == .bufferOverflow {
+            throw .tooLarge(name: name, limit: limit)
+        } catch {
+            throw .corruptGzip(name: name, reason: String(describing: error))
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import CastBot
+import CommandLineSupport
+import DiscordModels
+import Foundation
+import Logging
+import PlayerData
+
+struct RestoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore",
+        abstract: "Restore player data from the exports this bot posted in a Discord channel.",
+        discussion: """
+            Finds the newest export the bot posted in the channel (or the one named by --message, or the \
+            newest before --before), downloads its file(s), joins parts, un-gzips, checks the SHA-256 the \
+            message states and prints what would change. Without --yes it is a restore drill: it exits 0 \
+            only when the export would restore cleanly, and writes nothing. With --yes it applies the \
+            export through the import path: what is replaced is backed up first, the data-loss guard \
+            applies (--allow-shrink overrides it) and the write is durable. A server export restores its \
+            guild; an all-servers export restores the whole file byte for byte, or with --guild just that \
+            guild. Needs DISCORD_TOKEN (DISCORD_APPLICATION_ID and DISCORD_API_BASE_URL optional); the bot \
+            needs View Channel and Read Message History in the channel. A missing data folder is created.
+            """
+    )
+
+    @Option(help: "The channel the exports were posted to.")
+    var channel: String
+
+    @Option(help: "The export's message (the one with the SHA-256 and part 1); default: the newest export.")
+    var message: String?
+
+    @Option(help: "Take the newest export posted before this time (ISO 8601, e.g. 2025-10-15T14:30:00Z).")
+    var before: String?
+
+    @Option(help: "Restore only this guild: from its server export, or from an all-servers export.")
+    var guild: String?
+
+    @Option(help: "The data file (playerData.json) or the folder holding it; default: CASTBOT_DATA_DIR or ./data.")
+    var data: String?
+
+    @Option(help: "How many messages to read back at most while looking for an export.")
+    var searchLimit = 10_000
+
+    @Flag(help: "Apply the restore (without it nothing is written: a drill).")
+    var yes = false
+
+    @Flag(help: "Restore even if the result is drastically smaller than the current data (the data-loss guard).")
+    var allowShrink = false
+
+    func validate() throws {
+        guard Snowflake(typed: channel) != nil else { throw ValidationError("--channel must be a Discord channel id (17–20 digits)") }
+        if let message, Snowflake(typed: message) == nil {
+            throw ValidationError("--message must be a Discord message id (17–20 digits)")
+        }
+        if let guild, Snowflake(typed: guild) == nil { throw ValidationError("--guild must be a Discord server id (17–20 digits)") }
+        if let before, Self.date(before) == nil {
+            throw ValidationError("--before must be an ISO 8601 time such as 2025-10-15T14:30:00Z (got '\(before.prefix(40))')")
+        }
+        if message != nil, before != nil { throw ValidationError("--message and --before do not go together: a message names one export") }
+        guard (1...1_000_000).contains(searchLimit) else { throw ValidationError("--search-limit must be 1–1000000") }
+    }
+
+    func run() async throws {
+        try await CommandOutput.runReportingFailure {
+            let environment = ProcessInfo.processInfo.environment
+            let access = try CommandLineDiscordAccess(environment: environment, purpose: "a restore", needsApplicationID: false)
+            var logger = Logger(label: "castbot.restore")
+            logger.logLevel = .warning
+            let dataPath = data ?? environment[ConfigurationKey.dataDirectory.rawValue] ?? CastBotConfiguration.defaultDataDirectory
+            let location = DurableFile.dataLocation(dataPath)
+            let store = PlayerDataStore(directory: location.directory, fileName: location.fileName)
+            let restore = ChannelRestore(discord: access.client(logger: logger), store: store, applicationID: access.applicationID)
+            guard let channelID = Snowflake(typed: channel) else { return }
+            let preparation = try await restore.prepare(
+                channelID: channelID, messageID: message.flatMap(Snowflake.init(typed:)), before: before.flatMap(Self.date),
+                guildID: guild, searchLimit: searchLimit)
+            print(preparation.summary)
+            guard yes else {
+                print("drill passed: this export restores cleanly. Nothing was written; add --yes to apply it.")
+                return
+            }
+            let result = try await restore.apply(preparation, date: Date(), allowShrink: allowShrink)
+            print(
+                "restored: \(result.save.path) now holds \(result.save.guildCount) guilds, \(result.save.playerCount) players, "
+                    + "\(result.save.byteCount) bytes")
+            if preparation.restoresFileExactly { print("the data file is byte for byte the export (SHA-256 \(preparation.sha256))") }
+            if let backup = result.backupPath { print("replaced data saved to \(backup)") }
+            if let previous = result.save.backupPath { print("previous data file kept as \(previous)") }
+        }
+    }
+
+    static func date(_ text: String) -> Date? {
+        (try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
+            ?? (try? Date(text, strategy: Date.ISO8601FormatStyle()))
+    }
+}
