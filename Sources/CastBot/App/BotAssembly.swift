@@ -48,7 +48,8 @@ public struct BotAssembly: Sendable {
         var router = InteractionRouter(followUps: followUps, clock: interactionClock)
         PlayerDataFeatures(
             store: store, snapshots: work.snapshots, ownerIDs: configuration.ownerIDs, schedules: scheduled.exports, health: scheduled.health,
-            discord: discord, followUps: followUps, packager: packager, importLimits: importLimits, clock: interactionClock,
+            discord: discord, applicationID: configuration.applicationID, followUps: followUps, packager: packager,
+            importLimits: importLimits, clock: interactionClock,
             now: now
         ).install(on: &router)
 

@@ -1,3 +1,4 @@
+import DiscordModels
 import DiscordREST
 import Foundation
 import PlayerData
@@ -10,10 +11,12 @@ struct PlayerDataFeatures: Sendable {
     private let schedules: ScheduleHandlers
     private let imports: ImportHandlers
     private let health: HealthHandlers
+    private let restores: RestoreHandlers
 
     /// - Parameters:
     ///   - snapshots: the data file as the scheduled side reads it (shared, so one scan serves both).
     ///   - discord: downloads uploaded import files (Discord's CDN or the configured API host only).
+    ///   - applicationID: the bot's application, to tell its export messages from others' (restore).
     ///   - followUps: the router's sender; posts the extra parts of a split manual export.
     ///   - packager: how manual exports travel (plain, gzip or parts), as scheduled ones do.
     ///   - clock: import plans expire on it.
@@ -25,6 +28,7 @@ struct PlayerDataFeatures: Sendable {
         schedules: any ExportScheduleControlling,
         health: any HealthMonitorControlling,
         discord: any DiscordClient,
+        applicationID: String? = nil,
         followUps: any FollowUpSender,
         packager: ExportPackager = ExportPackager(),
         importLimits: ImportLimits = ImportLimits(),
@@ -42,12 +46,16 @@ struct PlayerDataFeatures: Sendable {
             authorizer: authorizer, store: store, downloader: discord,
             pending: PendingImports(lifetime: importLimits.planLifetime, clock: clock), limits: importLimits, now: now)
         self.health = HealthHandlers(authorizer: authorizer, health: health)
+        self.restores = RestoreHandlers(
+            authorizer: authorizer,
+            restore: ChannelRestore(discord: discord, store: store, applicationID: applicationID.flatMap(Snowflake.init(typed:))),
+            pending: PendingImports(lifetime: importLimits.planLifetime, clock: clock), now: now)
     }
 
     /// Registers every route. Handlers answer within the router's deadline; replies with files
     /// (exports) and slow ones (large imports) go out deferred and follow up.
     func install(on router: inout InteractionRouter) {
-        let (menu, exports, schedules, imports, health) = (menu, exports, schedules, imports, health)
+        let (menu, exports, schedules, imports, health, restores) = (menu, exports, schedules, imports, health, restores)
         router.onCommand(CustomID.menuCommand) { await menu.menu($0) }
 
         router.onComponent(CustomID.export) { await exports.export($0, all: false) }
@@ -61,6 +69,10 @@ struct PlayerDataFeatures: Sendable {
         router.onModal(CustomID.importModal) { await imports.submit($0) }
         router.onComponent(prefix: CustomID.importConfirmPrefix) { await imports.confirm($0) }
         router.onComponent(prefix: CustomID.importCancelPrefix) { await imports.cancel($0) }
+
+        router.onComponent(CustomID.restore) { await restores.start($0) }
+        router.onComponent(prefix: CustomID.restoreConfirmPrefix) { await restores.confirm($0) }
+        router.onComponent(prefix: CustomID.restoreCancelPrefix) { await restores.cancel($0) }
 
         router.onComponent(CustomID.healthSchedule) { await health.openModal($0) }
         router.onModal(CustomID.healthScheduleModal) { await health.submit($0) }

@@ -109,7 +109,7 @@ struct ImportFlowTests {
             let plan = try await Self.submit(bot, try Fixtures.bytes(Fixtures.serverExport), as: bot.world.admin)
             let token = try Self.token(of: plan, prefix: "playerdata_import_confirm:")
             let confirm = try await bot.send(.button(customID: "playerdata_import_confirm:\(token)"), as: bot.world.manager)
-            #expect(confirm.content.contains("Only the person who uploaded"))
+            #expect(confirm.content.contains("Only the person who asked for this import"))
             #expect(try bot.dataFileBytes() == before)
         }
     }

@@ -82,8 +82,8 @@ enum ExportMessageComposer {
     }
 }
 
-/// The buttons under an export message (the seed's "View Live" and "Adjust Schedule").
-/// Webhooks owned by an application may send interactive components.
+/// The buttons under an export message: the seed's "View Live" and "Adjust Schedule", and
+/// "Restore…" (DESIGN §10). Webhooks owned by an application may send interactive components.
 enum ExportMessageButtons {
     static let viewLiveID = "playerdata_export_status"
     static let adjustScheduleID = "playerdata_export_schedule"
@@ -93,7 +93,12 @@ enum ExportMessageButtons {
             ActionRow(components: [
                 .button(Button(style: .secondary, label: "View Live", emoji: PartialEmoji(name: "📊"), customID: viewLiveID)),
                 .button(Button(style: .primary, label: "Adjust Schedule", emoji: PartialEmoji(name: "⏰"), customID: adjustScheduleID)),
+                restoreButton,
             ]))
+    }
+
+    static var restoreButton: Component {
+        .button(Button(style: .secondary, label: "Restore…", emoji: PartialEmoji(name: "🛟"), customID: CustomID.restore))
     }
 }
 

@@ -36,7 +36,8 @@ struct ImportHandlers: Sendable {
             let token = await pending.add(plan, userID: place.userID, guildID: place.guildID, filename: attachment.filename)
             let expiresAt = now().addingTimeInterval(DurationText.timeInterval(limits.planLifetime))
             return UIReply.componentsV2(
-                ImportPlanView.plan(plan, filename: attachment.filename, fileBytes: bytes.count, token: token, expiresAt: expiresAt))
+                ImportPlanView.plan(
+                    plan, source: [ImportPlanView.fileLine(attachment.filename, bytes: bytes.count)], token: token, expiresAt: expiresAt))
         }
     }
 
@@ -99,18 +100,7 @@ struct ImportHandlers: Sendable {
     }
 
     private func claim(_ token: String?, userID: String) async throws -> PendingImports.Entry {
-        switch await pending.claim(token ?? "", userID: userID) {
-        case .claimed(let entry):
-            return entry
-        case .expired:
-            let minutes = Int(DurationText.timeInterval(limits.planLifetime) / 60)
-            throw Refusal("⌛ This import plan expired (plans wait \(minutes) minutes). Nothing was changed; upload the file again.")
-        case .notYours:
-            throw Refusal("🚫 Only the person who uploaded this file can confirm or cancel its import.")
-        case .unknown:
-            throw Refusal(
-                "❌ This import is no longer pending: it was already confirmed or cancelled, it expired, or the bot restarted. Nothing was changed.")
-        }
+        try await pending.claimOrRefuse(token, userID: userID, what: "import", again: "upload the file again")
     }
 }
 

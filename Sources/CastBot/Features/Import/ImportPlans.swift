@@ -1,6 +1,7 @@
 import DiscordModels
 import Foundation
 import PlayerData
+import Scheduling
 
 /// Import plans waiting for Confirm or Cancel, in memory, each under a random token that goes
 /// into the buttons' custom ids. A plan lives `lifetime` on the injected clock; only the user who
@@ -50,6 +51,25 @@ actor PendingImports {
         return .claimed(entry)
     }
 
+    /// `claim`, with each way it can fail turned into the message the user sees.
+    /// - Parameters:
+    ///   - what: "import" or "restore".
+    ///   - again: how to get a fresh plan ("upload the file again").
+    func claimOrRefuse(_ token: String?, userID: String, what: String, again: String) throws(Refusal) -> Entry {
+        switch claim(token ?? "", userID: userID) {
+        case .claimed(let entry):
+            return entry
+        case .expired:
+            let minutes = Int(DurationText.timeInterval(lifetime) / 60)
+            throw Refusal("⌛ This \(what) plan expired (plans wait \(minutes) minutes). Nothing was changed; \(again).")
+        case .notYours:
+            throw Refusal("🚫 Only the person who asked for this \(what) can confirm or cancel it.")
+        case .unknown:
+            throw Refusal(
+                "❌ This \(what) is no longer pending: it was already confirmed or cancelled, it expired, or the bot restarted. Nothing was changed.")
+        }
+    }
+
     var count: Int { entries.count }
 
     private func dropExpired() {
@@ -66,14 +86,26 @@ actor PendingImports {
     }
 }
 
-/// The plan shown before an import (with Confirm / Cancel) and the result after it.
+/// The plan shown before an import or a restore (with Confirm / Cancel) and the result after it.
 enum ImportPlanView {
-    static func plan(_ plan: ImportPlan, filename: String, fileBytes: Int, token: String, expiresAt: Date) -> [Component] {
-        var lines = [
-            "## 📥 Import Plan",
-            "**File**: `\(filename)` (\(ByteSizeText.describe(fileBytes)))",
-            "**Action**: \(actionText(plan))",
-        ]
+    /// What the plan is for: its title and its buttons.
+    struct Purpose: Sendable {
+        let title: String
+        let confirmLabel: String
+        let confirmPrefix: String
+        let cancelPrefix: String
+
+        static let importFile = Purpose(
+            title: "## 📥 Import Plan", confirmLabel: "Confirm Import", confirmPrefix: CustomID.importConfirmPrefix,
+            cancelPrefix: CustomID.importCancelPrefix)
+        static let restore = Purpose(
+            title: "## 🛟 Restore Plan", confirmLabel: "Confirm Restore", confirmPrefix: CustomID.restoreConfirmPrefix,
+            cancelPrefix: CustomID.restoreCancelPrefix)
+    }
+
+    /// - Parameter source: lines saying where the data comes from (the file, or the export and its checksum).
+    static func plan(_ plan: ImportPlan, purpose: Purpose = .importFile, source: [String], token: String, expiresAt: Date) -> [Component] {
+        var lines = [purpose.title] + source + ["**Action**: \(actionText(plan))"]
         if let guildID = plan.guildID {
             lines.append("**Server**: \(plan.guildName ?? "Unknown") (`\(guildID)`)")
             if let source = plan.sourceGuildID, source != guildID {
@@ -84,6 +116,14 @@ enum ImportPlanView {
             "**Players**: \(plan.playersBefore) → \(plan.playersAfter)",
             "**Servers in the data file**: \(plan.guildsBefore) → \(plan.guildsAfter)",
             "**Data file size**: \(ByteSizeText.describe(plan.bytesBefore)) → \(ByteSizeText.describe(plan.bytesAfter))",
+        ]
+        if plan.action == .replaceFile {
+            let changes = plan.guildChanges
+            lines.append(
+                "**Servers added / removed / changed / unchanged**: \(changes.added.count) / \(changes.removed.count) / "
+                    + "\(changes.changed.count) / \(changes.unchangedCount)")
+        }
+        lines += [
             "",
             "Nothing changes until you confirm. The data being replaced is backed up first.",
             "-# This plan expires <t:\(Int(expiresAt.timeIntervalSince1970)):R>.",
@@ -95,17 +135,21 @@ enum ImportPlanView {
                         .textDisplay(TextDisplay(content: lines.joined(separator: "\n"))),
                         .actionRow(
                             ActionRow(components: [
-                                PlayerDataMenu.button("Confirm Import", CustomID.importConfirmPrefix + token, .success, "✅"),
-                                PlayerDataMenu.button("Cancel", CustomID.importCancelPrefix + token, .secondary, "✖️"),
+                                PlayerDataMenu.button(purpose.confirmLabel, purpose.confirmPrefix + token, .success, "✅"),
+                                PlayerDataMenu.button("Cancel", purpose.cancelPrefix + token, .secondary, "✖️"),
                             ])),
                     ],
                     accentColor: 0xF39C12))
         ]
     }
 
-    static func applied(_ result: ImportResult) -> [Component] {
+    static func fileLine(_ filename: String, bytes: Int) -> String {
+        "**File**: `\(filename)` (\(ByteSizeText.describe(bytes)))"
+    }
+
+    static func applied(_ result: ImportResult, title: String = "## ✅ Import Complete") -> [Component] {
         var lines = [
-            "## ✅ Import Complete",
+            title,
             "**Action**: \(actionText(result.plan))",
             "**Players**: \(result.plan.playersBefore) → \(result.plan.playersAfter)",
             "**Servers in the data file**: \(result.save.guildCount)",

@@ -1,3 +1,4 @@
+import DiscordModels
 import Foundation
 import Logging
 import PlayerData
@@ -37,7 +38,11 @@ struct ManualExportHandler: Sendable {
             }
             let text = ManualExportMessage.text(artifact, scope: scope, guildName: guildName, plan: plan, date: date)
             extraParts.send(plan, after: routed)
-            return UIReply.notice(text).attaching(plan.uploads.prefix(1).map(\.replyFile))
+            var payload = InteractionReply.messagePayload(text, ephemeral: true)
+            // Ephemeral parts never show in the channel's history, so only a one-file export can be
+            // restored from its message.
+            if plan.uploads.count == 1 { payload.components = [.actionRow(ActionRow(components: [ExportMessageButtons.restoreButton]))] }
+            return InteractionReply.response(.message(payload)).attaching(plan.uploads.prefix(1).map(\.replyFile))
         }
     }
 }

@@ -81,6 +81,11 @@ public enum CustomID {
     static let importConfirmPrefix = "playerdata_import_confirm:"
     static let importCancelPrefix = "playerdata_import_cancel:"
 
+    /// The Restore… button on export messages, and its plan's buttons (followed by the token).
+    static let restore = "playerdata_restore"
+    static let restoreConfirmPrefix = "playerdata_restore_confirm:"
+    static let restoreCancelPrefix = "playerdata_restore_cancel:"
+
     static let healthSchedule = "health_monitor_schedule"
     static let healthScheduleModal = "health_monitor_schedule_modal"
 

@@ -89,7 +89,7 @@ struct BotHarness: Sendable {
                 var fakeRouter = InteractionRouter(followUps: followUps, clock: botClock)
                 PlayerDataFeatures(
                     store: store, ownerIDs: configuration.ownerIDs, schedules: schedules, health: health, discord: discord,
-                    followUps: followUps, packager: packager, clock: botClock, now: { now }
+                    applicationID: configuration.applicationID, followUps: followUps, packager: packager, clock: botClock, now: { now }
                 ).install(on: &fakeRouter)
                 router = fakeRouter
             case .real:
