@@ -120,15 +120,14 @@ struct ExportMessageRecognizer: Sendable {
         return nil
     }
 
-    /// Scheduled exports come from our temporary webhook; manual ones are the application's own
-    /// interaction replies (they reach a restore only through the button on them).
+    /// Scheduled exports come from our temporary webhook (named so); manual ones are interaction
+    /// replies, posted as the application itself. A message another application posted is never ours.
     private func isOurs(_ message: Message) -> Bool {
-        if let applicationID, let messageApplication = message.applicationID, messageApplication != applicationID { return false }
-        if message.webhookID != nil {
-            return message.author?.username == TemporaryWebhookDelivery.webhookName || message.author?.username == nil
+        if let applicationID {
+            if let messageApplication = message.applicationID, messageApplication != applicationID { return false }
+            if message.author?.id == applicationID || message.webhookID == applicationID { return true }
         }
-        if let applicationID, let author = message.author?.id { return author == applicationID }
-        return false
+        return message.webhookID != nil && message.author?.username == TemporaryWebhookDelivery.webhookName
     }
 
     /// The checksum an export message states (`**SHA-256**: \`…\``, or on a part message

@@ -52,7 +52,7 @@ struct LargeExportTests {
             #expect(first.contains("cat \(expected.filename).gz.part*of\(count) > \(expected.filename).gz && gunzip \(expected.filename).gz"))
             #expect(first.contains("⚠️ **Size warning**"))
             #expect(messages.dropFirst().allSatisfy { $0.content.contains("part") && $0.customIDs.isEmpty })
-            #expect(messages.first?.customIDs == ["playerdata_export_status", "playerdata_export_schedule"])
+            #expect(messages.first?.customIDs == ["playerdata_export_status", "playerdata_export_schedule", "playerdata_restore"])
             let executes = await world.requests("POST /webhooks/*/*")
             #expect(executes.allSatisfy { $0.body.count <= 10_485_760 && $0.status == 200 })
             await harness.stop()

@@ -29,7 +29,7 @@ struct SandboxExportTests {
             #expect(message.content.contains("**SHA-256**: `\(SHA256Hex.digest(attachment.bytes))`"))
             #expect(message.content.hasPrefix("📤 **Scheduled PlayerData Export**"))
             #expect(message.content.contains("**Guilds Included**: 31"))
-            #expect(message.customIDs == ["playerdata_export_status", "playerdata_export_schedule"])
+            #expect(message.customIDs == ["playerdata_export_status", "playerdata_export_schedule", "playerdata_restore"])
             guard case .webhook(_, let username) = message.author else {
                 Issue.record("posted by the webhook")
                 return

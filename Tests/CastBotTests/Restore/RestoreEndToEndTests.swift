@@ -1,0 +1,231 @@
+import CastBotTestSupport
+import DiscordModels
+import DiscordREST
+import DiscordSandbox
+import Foundation
+import Logging
+import PlayerData
+import Testing
+
+@testable import CastBot
+
+/// Scheduled exports posted through the real delivery path into DiscordSandbox, then restored from
+/// the channel alone into a fresh, missing data folder, as `castbot restore` does.
+@Suite("Restore from the export channel end to end", .serialized, .timeLimit(.minutes(3)))
+struct RestoreEndToEndTests {
+    static let sandboxConfiguration: SandboxConfiguration = {
+        var configuration = SandboxConfiguration()
+        configuration.maxRequestBodySize = 10_485_760
+        // The chat before a restore is posted faster than Discord would allow.
+        configuration.globalRequestsPerSecond = nil
+        return configuration
+    }()
+
+    /// A client that reads the channel as `castbot restore` does (its own client on the real clock:
+    /// the restore's few requests meet no rate limit).
+    static func restoreClient(_ world: SandboxWorld) async throws -> HTTPDiscordClient {
+        var settings = HTTPDiscordClientConfiguration()
+        settings.baseURL = try await world.sandbox.waitUntilRunning().absoluteString
+        return HTTPDiscordClient(token: DiscordToken(world.sandbox.configuration.botToken), configuration: settings, logger: .quiet("restore"))
+    }
+
+    /// Chat after the export: `count` plain messages from the bot, newer than every export.
+    static func chat(_ world: SandboxWorld, count: Int) async throws {
+        var settings = HTTPDiscordClientConfiguration()
+        settings.baseURL = try await world.sandbox.waitUntilRunning().absoluteString
+        settings.globalRequestsPerSecond = 100_000
+        await world.sandbox.addRateLimit(try SandboxRateLimitRule("POST /channels/*/messages", limit: 100_000, per: .seconds(1)))
+        let client = HTTPDiscordClient(token: DiscordToken(world.sandbox.configuration.botToken), configuration: settings, logger: .quiet("chat"))
+        let channel = try #require(Snowflake(world.channelID))
+        for index in 0..<count {
+            _ = try await client.createMessage(channelID: channel, payload: MessagePayload(content: "chat message \(index)"))
+        }
+    }
+
+    /// A fresh place for the data: a folder that does not exist yet.
+    static func freshStore() throws -> (PlayerDataStore, TemporaryDirectory) {
+        let root = try TemporaryDirectory()
+        return (PlayerDataStore(directory: root.path + "/new-machine/data"), root)
+    }
+
+    static func restore(_ world: SandboxWorld, into store: PlayerDataStore) async throws -> ChannelRestore {
+        ChannelRestore(
+            discord: try await restoreClient(world), store: store, applicationID: Snowflake(world.sandbox.configuration.applicationID))
+    }
+
+    @Test("An all-servers export restores byte for byte into a missing folder, found behind 150 newer chat messages")
+    func allServers() async throws {
+        try await SandboxWorld.with(Self.sandboxConfiguration) { world in
+            let fixture = try Fixtures.bytes(Fixtures.wholeFile)
+            let harness = try await world.harness(dataFile: fixture)
+            try await harness.features.exports.apply(ScheduleRequests.all(every: 60))
+            await harness.advance(by: .seconds(5))
+            #expect(await harness.event { $0.isRunEnd }?.isRunSuccess == true)
+            await harness.stop()
+            try await Self.chat(world, count: 150)
+            harness.directory.remove()
+
+            let (store, root) = try Self.freshStore()
+            defer { root.remove() }
+            let restore = try await Self.restore(world, into: store)
+            let preparation = try await restore.prepare(channelID: try #require(Snowflake(world.channelID)))
+            #expect(preparation.scannedMessages == 151)
+            #expect(preparation.plan.action == .replaceFile)
+            #expect(preparation.sha256 == SHA256Hex.digest(fixture))
+            #expect(preparation.summary.contains("guilds added: 31"))
+            #expect(!FileManager.default.fileExists(atPath: store.directory), "a drill creates nothing")
+
+            let result = try await restore.apply(preparation, date: Date(), allowShrink: false)
+            #expect(result.save.guildCount == 31)
+            #expect(try DurableFile.contents(of: store.dataPath) == fixture)
+        }
+    }
+
+    @Test("A server export restores its guild only; the other guilds stay as they are")
+    func serverExport() async throws {
+        try await SandboxWorld.with(Self.sandboxConfiguration) { world in
+            let fixture = try Fixtures.bytes(Fixtures.wholeFile)
+            let original = try PlayerDataFile(bytes: fixture)
+            let guild = Fixtures.guildID
+            let other = try #require(original.guildIDs.first { $0 != guild })
+            let harness = try await world.harness(dataFile: fixture)
+            try await harness.features.exports.apply(ScheduleRequests.server(every: 60, guildID: guild))
+            await harness.advance(by: .seconds(5))
+            #expect(await harness.event { $0.isRunEnd }?.isRunSuccess == true)
+            await harness.stop()
+            try await Self.chat(world, count: 3)
+
+            // Both guilds lose their players after the export.
+            let store = PlayerDataStore(directory: harness.directory.path)
+            var damaged = try await store.load()
+            for id in [guild, other] {
+                let plan = try await store.planImport(Self.emptyGuildExport(id), targetGuild: id)
+                _ = try await store.apply(plan, date: Date(), force: true)
+                damaged = try await store.load()
+            }
+            #expect(damaged.playerCount(of: guild) == 0)
+
+            let restore = try await Self.restore(world, into: store)
+            let preparation = try await restore.prepare(channelID: try #require(Snowflake(world.channelID)))
+            #expect(preparation.plan.action == .replaceGuild)
+            #expect(preparation.plan.guildChanges.changed.map(\.guildID) == [guild])
+            _ = try await restore.apply(preparation, date: Date(), allowShrink: false)
+            let restored = try await store.load()
+            #expect(restored.guild(guild).map(Array.init) == original.guild(guild).map(Array.init))
+            #expect(restored.guild(other).map(Array.init) == damaged.guild(other).map(Array.init))
+            #expect(restored.playerCount(of: other) == 0)
+            harness.directory.remove()
+        }
+    }
+
+    @Test("A 15 MB guild sent gzipped restores into a missing folder with the guild's exact bytes")
+    func gzippedGuild() async throws {
+        try await SandboxWorld.with(Self.sandboxConfiguration) { world in
+            let guild = ScheduledHarness.guildID
+            let data = Self.compressibleDataFile(guildID: guild, players: 110_000)
+            #expect(data.count > 15_000_000)
+            let harness = try await world.harness(dataFile: data)
+            try await harness.features.exports.apply(ScheduleRequests.server(every: 1440, guildID: guild))
+            await harness.advance(by: .seconds(5))
+            #expect(await harness.event { $0.isRunEnd }?.isRunSuccess == true)
+            await harness.stop()
+            let posted = await world.messages()
+            #expect(posted.count == 1)
+            #expect(posted.first?.attachments.first?.filename.hasSuffix(".json.gz") == true)
+            harness.directory.remove()
+
+            let (store, root) = try Self.freshStore()
+            defer { root.remove() }
+            let restore = try await Self.restore(world, into: store)
+            let preparation = try await restore.prepare(channelID: try #require(Snowflake(world.channelID)), guildID: guild)
+            #expect(preparation.summary.contains("gunzipped"))
+            _ = try await restore.apply(preparation, date: Date(), allowShrink: false)
+            let restored = try await store.load()
+            #expect(restored.guild(guild).map(Array.init) == (try PlayerDataFile(bytes: data)).guild(guild).map(Array.init))
+        }
+    }
+
+    @Test("A file split into gzip parts is joined in order and restored byte for byte")
+    func splitParts() async throws {
+        try await SandboxWorld.with(Self.sandboxConfiguration) { world in
+            let data = LargeExportTests.largeDataFile(guildID: ScheduledHarness.guildID)
+            let harness = try await world.harness(dataFile: data)
+            try await harness.features.exports.apply(ScheduleRequests.all(every: 1440))
+            await harness.advance(by: .seconds(5))
+            #expect(await harness.event { $0.isRunEnd }?.isRunSuccess == true)
+            await harness.stop()
+            let posted = await world.messages()
+            #expect(posted.count >= 2, "split into parts")
+            try await Self.chat(world, count: 5)
+            harness.directory.remove()
+
+            let (store, root) = try Self.freshStore()
+            defer { root.remove() }
+            let restore = try await Self.restore(world, into: store)
+            let preparation = try await restore.prepare(channelID: try #require(Snowflake(world.channelID)))
+            #expect(preparation.summary.contains("\(posted.count) parts"))
+            _ = try await restore.apply(preparation, date: Date(), allowShrink: false)
+            #expect(try DurableFile.contents(of: store.dataPath) == data)
+        }
+    }
+
+    @Test("Naming another guild than the export's refuses, and nothing is written")
+    func otherGuildRefused() async throws {
+        try await SandboxWorld.with(Self.sandboxConfiguration) { world in
+            let fixture = try Fixtures.bytes(Fixtures.wholeFile)
+            let harness = try await world.harness(dataFile: fixture)
+            try await harness.features.exports.apply(ScheduleRequests.server(every: 60, guildID: Fixtures.guildID))
+            await harness.advance(by: .seconds(5))
+            #expect(await harness.event { $0.isRunEnd }?.isRunSuccess == true)
+            await harness.stop()
+            harness.directory.remove()
+            let exportMessage = try #require(await world.messages().first)
+
+            let (store, root) = try Self.freshStore()
+            defer { root.remove() }
+            let restore = try await Self.restore(world, into: store)
+            let channel = try #require(Snowflake(world.channelID))
+            await #expect(throws: RestoreError.self) {
+                _ = try await restore.prepare(channelID: channel, messageID: Snowflake(exportMessage.id), guildID: "1300000000000000001")
+            }
+            do {
+                _ = try await restore.prepare(channelID: channel, guildID: "1300000000000000001")
+                Issue.record("no export of that guild is in the channel")
+            } catch {
+                #expect(String(describing: error).contains("no export posted by this bot holding guild 1300000000000000001"))
+                #expect(String(describing: error).contains("looked through 1 message(s)"))
+            }
+            #expect(!FileManager.default.fileExists(atPath: store.directory))
+        }
+    }
+
+    /// A v1.0 server export of `guildID` with no players.
+    static func emptyGuildExport(_ guildID: String) -> [UInt8] {
+        Array(
+            """
+            {
+              "exportVersion": "1.0",
+              "exportDate": "2025-10-15T14:30:00.000Z",
+              "dataType": "playerData",
+              "guildId": "\(guildID)",
+              "guildName": "Emptied",
+              "data": {
+                "serverName": "Emptied",
+                "players": {}
+              }
+            }
+            """.utf8)
+    }
+
+    /// One guild of repetitive player records: large, but gzip shrinks it well under 10 MiB.
+    static func compressibleDataFile(guildID: String, players: Int) -> [UInt8] {
+        var text = "{\n  \"\(guildID)\": {\n    \"serverName\": \"Big Guild\",\n    \"players\": {\n"
+        for index in 0..<players {
+            text += "      \"\(391_415_444_084_490_240 + index)\": {\n        \"age\": \"\(18 + index % 40)\",\n"
+            text += "        \"timezone\": \"UTC\(index % 24 - 12)\",\n        \"notes\": \"player number \(index) of a very big server\"\n"
+            text += "      }\(index == players - 1 ? "" : ",")\n"
+        }
+        text += "    }\n  }\n}"
+        return Array(text.utf8)
+    }
+}
