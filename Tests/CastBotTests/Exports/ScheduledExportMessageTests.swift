@@ -46,7 +46,7 @@ struct ScheduledExportMessageTests {
         #expect(file.guildCount == 31)
         let buttons = (message.payload.components ?? []).flatMap(\.children)
         #expect(buttons.compactMap { if case .button(let b) = $0 { b.customID } else { nil } } == ["playerdata_export_status", "playerdata_export_schedule", "playerdata_restore"])
-        #expect(buttons.compactMap { if case .button(let b) = $0 { b.label } else { nil } } == ["View Live", "Adjust Schedule"])
+        #expect(buttons.compactMap { if case .button(let b) = $0 { b.label } else { nil } } == ["View Live", "Adjust Schedule", "Restore…"])
         #expect(message.payload.allowedMentions == AllowedMentions.none)
         #expect(message.files.map(\.filename) == [filename])
         #expect(message.files.first?.contentType == "application/json")
