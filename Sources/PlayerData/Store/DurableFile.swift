@@ -243,9 +243,12 @@ extension DurableFile {
     }
 
     /// Splits a `--data` argument into folder and file name: a folder means its `playerData.json`.
+    /// A path that does not exist yet is a file only when its name ends in `.json`; otherwise it
+    /// is the folder to create (`restore --data /var/lib/castbot` on a fresh machine).
     public static func dataLocation(_ path: String) -> (directory: String, fileName: String) {
         var info = stat()
-        if stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+        let exists = stat(path, &info) == 0
+        if (exists && (info.st_mode & S_IFMT) == S_IFDIR) || (!exists && !path.hasSuffix(".json")) {
             return (path, "playerData.json")
         }
         let name = path.split(separator: "/").last.map(String.init) ?? path
