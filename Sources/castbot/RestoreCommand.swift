@@ -76,6 +76,12 @@ struct RestoreCommand: AsyncParsableCommand {
                 guildID: guild, searchLimit: searchLimit)
             print(preparation.summary)
             guard yes else {
+                if !preparation.guardObjections.isEmpty && !allowShrink {
+                    CommandOutput.printError(
+                        "drill failed: the data-loss guard would refuse this restore; nothing was written. "
+                            + "Check the plan above; if the shrink is intended, add --allow-shrink.")
+                    throw ExitCode(1)
+                }
                 print("drill passed: this export restores cleanly. Nothing was written; add --yes to apply it.")
                 return
             }

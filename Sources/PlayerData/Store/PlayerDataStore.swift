@@ -120,6 +120,15 @@ public actor PlayerDataStore {
         return .saved(try commit(file, current: current, overriding: reasons))
     }
 
+    /// What the data-loss guard would object to if `plan` were applied to the file it was made
+    /// against; nothing is read or written (a restore drill reports it).
+    public nonisolated func guardObjections(to plan: ImportPlan) -> [String] {
+        guard let base = plan.base else { return [] }
+        return guardPolicy.reasons(
+            currentBytes: base.byteCount, currentGuilds: base.guildCount, proposedBytes: plan.result.byteCount,
+            proposedGuilds: plan.result.guildCount)
+    }
+
     private func guardReasons(_ file: PlayerDataFile, current: [UInt8]?) -> [String] {
         guard let current else { return [] }
         return guardPolicy.reasons(

@@ -139,6 +139,28 @@ struct RestoreRefusalTests {
         #expect(try await restore.prepare(channelID: ChannelHistoryFake.channelID, before: between).sha256 == SHA256Hex.digest(older))
     }
 
+    @Test("A drastic shrink is flagged by the drill and refused on apply unless allowed; the data file stays until then")
+    func shrinkGuard() async throws {
+        let channel = ChannelHistoryFake()
+        let tiny = Array("{\"\(ScheduledHarness.guildID)\": {\"players\": {}}}".utf8)
+        try Self.postExport(tiny, to: channel)
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let fixture = try Fixtures.bytes(Fixtures.wholeFile)
+        try folder.write(fixture, to: "playerData.json")
+        let restore = Self.restore(channel, folder)
+        let preparation = try await restore.prepare(channelID: ChannelHistoryFake.channelID)
+        #expect(!preparation.guardObjections.isEmpty)
+        #expect(preparation.summary.contains("Data-loss guard: would refuse"))
+        let refused = await Self.refusal { _ = try await restore.apply(preparation, date: Self.date, allowShrink: false) }
+        #expect(refused.contains("--allow-shrink"))
+        #expect(try folder.read("playerData.json") == fixture)
+
+        _ = try await restore.apply(preparation, date: Self.date, allowShrink: true)
+        #expect(try folder.read("playerData.json") == tiny)
+        #expect(try folder.read("playerData.json.backup") == fixture)
+    }
+
     @Test("Export file names are read back: scope, gzip, encryption and parts")
     func fileNames() throws {
         let part = try #require(ExportFileName("playerdata-scheduled-ALL-2025-10-15T14-30-00-000Z.json.gz.part03of12"))

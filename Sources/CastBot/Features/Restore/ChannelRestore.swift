@@ -57,7 +57,8 @@ public struct ChannelRestore: Sendable {
         }
         do {
             let plan = try await store.planImport(retrieved.bytes, targetGuild: target)
-            return RestorePreparation(retrieved: retrieved, plan: plan, scannedMessages: scanned)
+            return RestorePreparation(
+                retrieved: retrieved, plan: plan, scannedMessages: scanned, guardObjections: store.guardObjections(to: plan))
         } catch {
             throw .invalidExport(name: export.name.exportName, error)
         }
@@ -83,6 +84,8 @@ public struct RestorePreparation: Sendable {
     let retrieved: RetrievedExport
     public let plan: ImportPlan
     public let scannedMessages: Int
+    /// Why the data-loss guard would refuse this restore (a drastic shrink); empty when it would not.
+    public let guardObjections: [String]
 
     public var exportName: String { retrieved.export.name.exportName }
     public var sha256: String { retrieved.sha256 }
@@ -106,6 +109,9 @@ public struct RestorePreparation: Sendable {
         lines.append("SHA-256: \(retrieved.sha256) (matches the message)")
         lines.append(plan.description)
         lines += Self.describe(plan.guildChanges)
+        if !guardObjections.isEmpty {
+            lines.append("Data-loss guard: would refuse this restore (\(guardObjections.joined(separator: "; "))); --allow-shrink overrides it")
+        }
         return lines.joined(separator: "\n")
     }
 

@@ -100,6 +100,11 @@ struct RestoreHandlers: Sendable {
         var lines = ["**Export**: `\(preparation.exportName)` (\(ByteSizeText.describe(preparation.exportByteCount)))"]
         if let posted = preparation.postedAt { lines.append("**Posted**: \(DiscordTimestamp.markup(posted, .shortDateTime))") }
         lines.append("**SHA-256**: ✅ matches the message (`\(preparation.sha256.prefix(16))…`)")
+        if !preparation.guardObjections.isEmpty {
+            lines.append(
+                "⚠️ **The data-loss guard will refuse this restore**: \(preparation.guardObjections.joined(separator: "; ")). "
+                    + "Only the operator can override it (`castbot restore --allow-shrink`).")
+        }
         return lines
     }
 }
