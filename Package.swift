@@ -32,6 +32,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The data file: load, validate, save safely, export and import. No Discord, HTTP or clock.
@@ -141,6 +142,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Cluster mode (DESIGN §11): the service's state, the player data and the run claims in
+        // PostgreSQL, so several replicas share one database.
+        .target(
+            name: "CastBotCluster",
+            dependencies: [
+                "CastBot", "PlayerData", "Scheduling",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "castbot-bench",
             dependencies: [
@@ -180,6 +192,15 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CastBotClusterTests",
+            dependencies: [
+                "CastBotCluster", "CastBot", "PlayerData", "Scheduling", "CastBotTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -32,8 +32,9 @@ public struct ServiceState: Hashable, Sendable, Codable {
 }
 
 /// How the state file is written and read: sorted keys, pretty-printed, dates as ISO 8601 with
-/// milliseconds (so saved schedule times round-trip to the millisecond).
-enum StateFileCoding {
+/// milliseconds (so saved schedule times round-trip to the millisecond). The state databases
+/// (SQLite, and PostgreSQL in cluster mode) store their JSON columns the same way.
+public enum StateFileCoding {
     static func encoder() -> JSONEncoder {
         let encoder = compactEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
@@ -41,7 +42,7 @@ enum StateFileCoding {
     }
 
     /// One line, for database columns.
-    static func compactEncoder() -> JSONEncoder {
+    public static func compactEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
@@ -51,7 +52,7 @@ enum StateFileCoding {
         return encoder
     }
 
-    static func decoder() -> JSONDecoder {
+    public static func decoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()

@@ -77,6 +77,14 @@ public struct PendingNotice: Sendable, Equatable {
     public var content: String
     public var attempts: Int
     public var createdAt: Date
+
+    public init(id: Int64, userID: String, content: String, attempts: Int, createdAt: Date) {
+        self.id = id
+        self.userID = userID
+        self.content = content
+        self.attempts = attempts
+        self.createdAt = createdAt
+    }
 }
 
 /// Why the state storage could not be opened.
@@ -84,7 +92,7 @@ public struct StateStorageError: Error, CustomStringConvertible, LocalizedError 
     public var description: String
     public var errorDescription: String? { description }
 
-    init(_ description: String) {
+    public init(_ description: String) {
         self.description = description
     }
 }

@@ -1,0 +1,137 @@
+import Foundation
+import Synchronization
+
+/// A real PostgreSQL 15 server for the tests, started once per test process: `initdb` in a new
+/// temporary folder, then `postgres` on a free loopback port. `initdb` refuses to run as root, so
+/// as root both run as the `postgres` user (`runuser`). A small shell watchdog stops the server
+/// as soon as the test process is gone, even after a crash, so no server outlives the tests.
+///
+/// Every test takes a database of its own (`makeDatabase()`), so tests never see each other's rows.
+public final class PostgresTestServer: Sendable {
+    public static let binaries = ProcessInfo.processInfo.environment["CASTBOT_POSTGRES_BIN"] ?? "/usr/lib/postgresql/15/bin"
+    public static let user = "castbot"
+
+    public let port: Int
+    public let folder: String
+
+    private static let shared = Mutex<Result<PostgresTestServer, any Error>?>(nil)
+
+    /// The process's server, started on first use; throws (never skips) when it cannot start,
+    /// saying what is missing.
+    public static func start() throws -> PostgresTestServer {
+        try shared.withLock { state in
+            if let state { return try state.get() }
+            let result = Result { try PostgresTestServer() }
+            state = result
+            return try result.get()
+        }
+    }
+
+    private init() throws {
+        guard FileManager.default.isExecutableFile(atPath: "\(Self.binaries)/initdb") else {
+            throw PostgresTestServerError(
+                "PostgreSQL's initdb is not at \(Self.binaries)/initdb; install PostgreSQL 15 (apt-get install postgresql-15) "
+                    + "or set CASTBOT_POSTGRES_BIN to its bin folder")
+        }
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("castbot-pg-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let asRoot = getuid() == 0
+        if asRoot { try Self.run("/bin/chown", ["postgres:postgres", folder]) }
+        try Self.run(
+            "\(Self.binaries)/initdb",
+            ["-D", "\(folder)/data", "-A", "trust", "-U", Self.user, "-E", "UTF8", "--no-sync", "--no-instructions"],
+            asPostgres: asRoot)
+        port = try Self.freePort()
+        // The watchdog: the server runs while this process does.
+        let script = """
+            "\(Self.binaries)/postgres" -D "\(folder)/data" -p \(port) -k "\(folder)" -c listen_addresses=127.0.0.1 \
+                -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 > "\(folder)/log" 2>&1 &
+            server=$!
+            # /proc, not kill -0: the postgres user may not signal the (root) test process; an
+            # exited one lingers as a zombie until `swift test` reaps it, so Z counts as gone.
+            alive() { state=$(awk '/^State:/ { print $2 }' /proc/\(getpid())/status 2>/dev/null); [ -n "$state" ] && [ "$state" != Z ]; }
+            while alive && kill -0 $server 2>/dev/null; do sleep 1; done
+            kill -QUIT $server 2>/dev/null
+            """
+        let watchdog = Process()
+        if asRoot {
+            watchdog.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+            watchdog.arguments = ["-u", "postgres", "--", "/bin/sh", "-c", script]
+        } else {
+            watchdog.executableURL = URL(fileURLWithPath: "/bin/sh")
+            watchdog.arguments = ["-c", script]
+        }
+        // Its own output goes nowhere: holding the test process's pipes open would keep
+        // `swift test` waiting for their end after the tests are over.
+        watchdog.standardInput = FileHandle.nullDevice
+        watchdog.standardOutput = FileHandle.nullDevice
+        watchdog.standardError = FileHandle.nullDevice
+        try watchdog.run()
+        try waitUntilReady()
+    }
+
+    /// Creates an empty database and returns its URL (`postgres://castbot@127.0.0.1:PORT/NAME`).
+    public func makeDatabase() throws -> String {
+        let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
+        try Self.run("\(Self.binaries)/createdb", ["-h", "127.0.0.1", "-p", "\(port)", "-U", Self.user, String(name)])
+        return "postgres://\(Self.user)@127.0.0.1:\(port)/\(name)"
+    }
+
+    private func waitUntilReady() throws {
+        for _ in 0..<300 {
+            if (try? Self.run("\(Self.binaries)/pg_isready", ["-h", "127.0.0.1", "-p", "\(port)", "-U", Self.user, "-q"])) != nil { return }
+            usleep(100_000)
+        }
+        let log = (try? String(contentsOfFile: "\(folder)/log", encoding: .utf8)) ?? "(no log)"
+        throw PostgresTestServerError("PostgreSQL did not accept connections on port \(port) within 30 s; its log:\n\(log.suffix(2_000))")
+    }
+
+    @discardableResult
+    static func run(_ path: String, _ arguments: [String], asPostgres: Bool = false) throws -> String {
+        let process = Process()
+        if asPostgres {
+            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+            process.arguments = ["-u", "postgres", "--", path] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: path)
+            process.arguments = arguments
+        }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        guard process.terminationStatus == 0 else {
+            throw PostgresTestServerError("\(path) \(arguments.joined(separator: " ")) failed (\(process.terminationStatus)): \(text.suffix(1_000))")
+        }
+        return text
+    }
+
+    /// A port nothing listens on now (bound to port 0, then released).
+    static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw PostgresTestServerError("socket() failed: errno \(errno)") }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
+        }
+        guard bound == 0 else { throw PostgresTestServerError("bind() failed: errno \(errno)") }
+        let named = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        guard named == 0 else { throw PostgresTestServerError("getsockname() failed: errno \(errno)") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
+
+public struct PostgresTestServerError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}
