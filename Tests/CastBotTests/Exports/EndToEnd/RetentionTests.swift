@@ -145,4 +145,16 @@ struct RetentionTests {
         #expect(ExportMessageIdentity.exportName(fromUpload: "playerdata-scheduled-1-T.txt", prefix: prefix) == nil)
         #expect(ExportMessageIdentity.exportName(fromUpload: "playerdata-export-1-T.json", prefix: prefix) == nil)
     }
+
+    @Test("Settings saved before retention existed still decode (keep all); a limit round-trips")
+    func storedSettings() throws {
+        let old = #"{"channelID":"1200000000000000002","guildID":"1","intervalMinutes":60,"restartPolicy":"clear","scope":"guild:1","setByUserID":"3"}"#
+        let decoded = try StateFileCoding.decoder().decode(ExportScheduleRequest.self, from: Data(old.utf8))
+        #expect(decoded.keepLast == nil)
+        #expect(decoded.intervalMinutes == 60)
+        let limited = Self.request(keepLast: 30)
+        let again = try StateFileCoding.decoder().decode(
+            ExportScheduleRequest.self, from: try StateFileCoding.compactEncoder().encode(limited))
+        #expect(again == limited)
+    }
 }
