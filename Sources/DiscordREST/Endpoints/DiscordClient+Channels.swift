@@ -63,16 +63,6 @@ extension DiscordClient {
         )
     }
 
-    /// `GET /channels/{channel.id}/messages/{message.id}`: one message, with freshly signed
-    /// attachment URLs. Needs View Channel and Read Message History.
-    public func getMessage(channelID: Snowflake, messageID: Snowflake) async throws -> Message {
-        try await send(
-            DiscordRequest(
-                route: DiscordRoute(.get, "/channels/{channel.id}/messages/{message.id}", .channel(channelID), .message(messageID))),
-            decoding: Message.self
-        )
-    }
-
     /// `POST /channels/{channel.id}/messages`, as JSON or, with files, multipart.
     public func createMessage(channelID: Snowflake, payload: MessagePayload, files: [DiscordFile] = []) async throws -> Message {
         let route = DiscordRoute(.post, "/channels/{channel.id}/messages", .channel(channelID))

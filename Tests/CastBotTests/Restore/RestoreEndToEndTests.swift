@@ -199,6 +199,35 @@ struct RestoreEndToEndTests {
         }
     }
 
+    @Test("A flipped byte in the attachment Discord stores is refused naming the checksum; a drill writes nothing")
+    func flippedByte() async throws {
+        try await SandboxWorld.with(Self.sandboxConfiguration) { world in
+            let fixture = try Fixtures.bytes(Fixtures.wholeFile)
+            let harness = try await world.harness(dataFile: fixture)
+            try await harness.features.exports.apply(ScheduleRequests.all(every: 60))
+            await harness.advance(by: .seconds(5))
+            #expect(await harness.event { $0.isRunEnd }?.isRunSuccess == true)
+            await harness.stop()
+            harness.directory.remove()
+            let attachment = try #require(await world.messages().first?.attachments.first)
+            try await world.sandbox.corruptAttachment(id: attachment.id, atOffset: 1_000)
+
+            let folder = try TemporaryDirectory()
+            defer { folder.remove() }
+            try folder.write(Array("{}".utf8), to: "playerData.json")
+            let restore = try await Self.restore(world, into: PlayerDataStore(directory: folder.path))
+            do {
+                _ = try await restore.prepare(channelID: try #require(Snowflake(world.channelID)))
+                Issue.record("a damaged copy must be refused")
+            } catch {
+                #expect(String(describing: error).contains("checksum mismatch"))
+                #expect(String(describing: error).contains(SHA256Hex.digest(fixture)))
+            }
+            #expect(try folder.contents() == ["playerData.json"])
+            #expect(try folder.read("playerData.json") == Array("{}".utf8))
+        }
+    }
+
     /// A v1.0 server export of `guildID` with no players.
     static func emptyGuildExport(_ guildID: String) -> [UInt8] {
         Array(
