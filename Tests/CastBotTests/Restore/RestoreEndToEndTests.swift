@@ -228,6 +228,32 @@ struct RestoreEndToEndTests {
         }
     }
 
+    @Test("Without Read Message History (Discord then lists nothing) the refusal names that permission; with it the restore works")
+    func missingReadHistory() async throws {
+        try await SandboxWorld.with(Self.sandboxConfiguration) { world in
+            let harness = try await world.harness(dataFile: try Fixtures.bytes(Fixtures.wholeFile))
+            try await harness.features.exports.apply(ScheduleRequests.all(every: 60))
+            await harness.advance(by: .seconds(5))
+            #expect(await harness.event { $0.isRunEnd }?.isRunSuccess == true)
+            await harness.stop()
+            harness.directory.remove()
+            try await world.sandbox.setBotPermissions([.viewChannel, .sendMessages], inChannel: world.channelID)
+
+            let (store, root) = try Self.freshStore()
+            defer { root.remove() }
+            let restore = try await Self.restore(world, into: store)
+            let channel = try #require(Snowflake(world.channelID))
+            do {
+                _ = try await restore.prepare(channelID: channel)
+                Issue.record("the history cannot be read")
+            } catch {
+                #expect(String(describing: error).contains("lacks Read Message History"))
+            }
+            try await world.sandbox.setBotPermissions([.viewChannel, .sendMessages, .readMessageHistory], inChannel: world.channelID)
+            #expect(try await restore.prepare(channelID: channel).plan.action == .replaceFile)
+        }
+    }
+
     /// A v1.0 server export of `guildID` with no players.
     static func emptyGuildExport(_ guildID: String) -> [UInt8] {
         Array(

@@ -133,6 +133,7 @@ public struct RestorePreparation: Sendable {
 public enum RestoreError: Error, Sendable, CustomStringConvertible, LocalizedError {
     case discord(DiscordHTTPError, channelID: String)
     case emptyChannel(channelID: String)
+    case noReadHistory(channelID: String)
     case noExportFound(channelID: String, scanned: Int, oldest: Date?, guildID: String?, before: Date?)
     case notAnExport(messageID: String)
     case laterPart(messageID: String, name: String)
@@ -156,6 +157,9 @@ public enum RestoreError: Error, Sendable, CustomStringConvertible, LocalizedErr
         case .emptyChannel(let channel):
             return "channel \(channel) returned no messages: it is empty, or the bot lacks Read Message History there "
                 + "(Discord then returns none). Grant the bot View Channel and Read Message History in that channel."
+        case .noReadHistory(let channel):
+            return "channel \(channel) has messages, but the bot lacks Read Message History there, so Discord lists none. "
+                + "Grant the bot Read Message History in that channel and run the restore again."
         case .noExportFound(let channel, let scanned, let oldest, let guild, let before):
             var what = "no export posted by this bot"
             if let guild { what += " holding guild \(guild)" }
