@@ -71,11 +71,11 @@ struct StatusEndpoint: Sendable {
         var counts: [ScheduleHealth.Condition: Int] = [:]
         for schedule in schedules { counts[schedule.condition, default: 0] += 1 }
         let shown = StatusPage.ordered(schedules).dropFirst((page - 1) * StatusPage.pageSize).prefix(StatusPage.pageSize)
-        let names = await source.guildNames(shown.compactMap { $0.kind == "server" ? $0.status.info.guildID : nil })
+        let names = await source.guildNames(shown.compactMap { $0.kind == "server" ? StatusPage.exportedGuild($0.status) : nil })
         var rows: [StatusPage.Row] = []
         for health in shown {
             let runs = await source.runHistory(for: health.status.key, limit: StatusPage.chartRuns)
-            rows.append(StatusPage.Row(health: health, guildName: health.status.info.guildID.flatMap { names[$0] }, runs: runs))
+            rows.append(StatusPage.Row(health: health, guildName: StatusPage.exportedGuild(health.status).flatMap { names[$0] }, runs: runs))
         }
         let html = StatusPage(counts: counts, total: schedules.count, page: page, pageCount: pageCount, rows: rows, now: now).html()
         return Response(

@@ -33,6 +33,11 @@ struct StatusPage {
         }
     }
 
+    /// The guild a server export exports (its key names it; `info.guildID` is where it was set).
+    static func exportedGuild(_ status: ScheduleStatus) -> String? {
+        ExportScope(scheduleKey: status.key)?.guildID ?? status.info.guildID
+    }
+
     static func pageCount(total: Int) -> Int {
         max(1, (total + pageSize - 1) / pageSize)
     }
@@ -73,7 +78,7 @@ struct StatusPage {
         let condition = health.condition.label
         var cells = ""
         func cell(_ label: String, _ html: String) {
-            cells += "<td data-label=\"\(label)\">\(html)</td>"
+            cells += "<td data-label=\"\(label)\"><div>\(html)</div></td>"
         }
         cell("Schedule", "<strong>\(HTMLText.escape(title(row)))</strong><br><code>\(HTMLText.escape(status.key.rawValue))</code>")
         var state = "<span class=\"badge\">\(condition)</span>"
@@ -103,12 +108,11 @@ struct StatusPage {
     }
 
     private func title(_ row: Row) -> String {
-        let info = row.health.status.info
         switch row.health.kind {
         case "all": return "All servers export"
         case "health": return "Health report"
         default:
-            let guild = info.guildID ?? "?"
+            let guild = StatusPage.exportedGuild(row.health.status) ?? "?"
             if let name = row.guildName { return "\(name) (\(guild))" }
             return "Server \(guild)"
         }
@@ -161,10 +165,11 @@ struct StatusPage {
         .state-disabled .badge{background:#d1d5db;color:#111}.state-ok .badge{background:#bbf7d0;color:#14532d}
         tr.state-overdue,tr.state-failing{background:#fff7f7}
         .outcome-failed,.outcome-timedOut,.mismatch{color:#b91c1c;font-weight:600}.verified{color:#15803d}
-        .message{font-size:.85em;color:#7f1d1d;word-break:break-word}
+        .message{font-size:.85em;color:#7f1d1d}td div{min-width:0;overflow-wrap:anywhere}
         nav{margin:1rem 0}nav a{padding:.3rem .6rem;border:1px solid #999;border-radius:.3rem;text-decoration:none}
         @media (max-width:760px){thead{display:none}table,tbody,tr,td{display:block;width:auto}
         tr{margin:0 0 .8rem;border:1px solid #ddd;border-radius:.4rem;padding:.3rem}
-        td{border:0;padding:.2rem .3rem}td::before{content:attr(data-label);display:block;font-size:.75em;color:#666;text-transform:uppercase}}
+        td{border:0;padding:.2rem .3rem;display:grid;grid-template-columns:6.5rem 1fr;gap:.5rem}
+        td::before{content:attr(data-label);font-size:.75em;color:#666;text-transform:uppercase;padding-top:.15rem}}
         """
 }

@@ -17,15 +17,15 @@ struct AlertRulesTests {
     @Test("promtool check rules accepts the rules file")
     func rulesAreValid() async throws {
         let outcome = try await Self.promtool().run(["check", "rules", Self.rulesFile], in: Self.prometheusFolder)
-        #expect(outcome.status == 0, "\(outcome.output)")
-        #expect(outcome.output.contains("SUCCESS: 6 rules found"), "\(outcome.output)")
+        #expect(outcome.status == 0, "\(outcome.output) \(outcome.errors)")
+        #expect(outcome.output.contains("SUCCESS: 6 rules found"), "\(outcome.output) \(outcome.errors)")
     }
 
     @Test("promtool test rules: every alert fires on its synthetic series, and not before its time")
     func rulesUnitTests() async throws {
         let outcome = try await Self.promtool().run(["test", "rules", Self.rulesTestFile], in: Self.prometheusFolder)
-        #expect(outcome.status == 0, "\(outcome.output)")
-        #expect(outcome.output.contains("SUCCESS"), "\(outcome.output)")
+        #expect(outcome.status == 0, "\(outcome.output) \(outcome.errors)")
+        #expect(outcome.output.contains("SUCCESS"), "\(outcome.output) \(outcome.errors)")
     }
 
     /// The metric names the rules and the dashboard query, without PromQL's own words.

@@ -151,13 +151,14 @@ struct StatusWorld {
     }
 
     /// Moves virtual time on by `duration` in steps, letting runs (and their real HTTP exchanges
-    /// with the sandbox) finish between steps.
-    func advance(by duration: Duration, step: Duration = .seconds(5)) async {
+    /// with the sandbox, a few milliseconds on loopback) finish between steps. A run waiting on
+    /// the clock (a retry's backoff) goes on at the next step, so the wait is short.
+    func advance(by duration: Duration, step: Duration = .seconds(15)) async {
         var left = duration
         while left > .zero {
             let move = min(step, left)
             await clock.advance(by: move)
-            _ = await eventually(timeout: .seconds(10)) {
+            _ = await eventually(timeout: .milliseconds(500)) {
                 bot.scheduled.work.engine.statuses().allSatisfy { !$0.isRunning }
             }
             left -= move

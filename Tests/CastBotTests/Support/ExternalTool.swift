@@ -24,24 +24,26 @@ struct ExternalTool {
 
     struct Outcome {
         var status: Int32
-        /// Standard output and standard error together.
         var output: String
+        var errors: String
     }
 
-    /// Runs the tool to its end. Output goes through a file, so a chatty tool never blocks on a
+    /// Runs the tool to its end. Output goes through files, so a chatty tool never blocks on a
     /// full pipe; a cancelled test terminates it.
     func run(_ arguments: [String], in directory: String? = nil) async throws -> Outcome {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let outputPath = folder.path + "/output"
-        FileManager.default.createFile(atPath: outputPath, contents: nil)
-        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
+        let paths = (output: folder.path + "/stdout", errors: folder.path + "/stderr")
+        _ = FileManager.default.createFile(atPath: paths.output, contents: nil)
+        _ = FileManager.default.createFile(atPath: paths.errors, contents: nil)
+        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: paths.output))
+        let errors = try FileHandle(forWritingTo: URL(fileURLWithPath: paths.errors))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         process.standardOutput = output
-        process.standardError = output
+        process.standardError = errors
         process.standardInput = FileHandle.nullDevice
         let status: Int32 = try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
@@ -57,7 +59,10 @@ struct ExternalTool {
             if process.isRunning { process.terminate() }
         }
         try output.close()
-        let text = String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: outputPath))) ?? Data(), as: UTF8.self)
-        return Outcome(status: status, output: text)
+        try errors.close()
+        func text(_ path: String) -> String {
+            String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data(), as: UTF8.self)
+        }
+        return Outcome(status: status, output: text(paths.output), errors: text(paths.errors))
     }
 }
