@@ -59,12 +59,38 @@ struct StatusEndpoint: Sendable {
     let source: BackupHealthSource
 
     func respond(to request: Request) async -> Response {
+        switch await page(request.uri.queryParameters["page"].map(String.init)) {
+        case .success(let html):
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: "text/html; charset=utf-8",
+                    .cacheControl: "no-store",
+                    .xContentTypeOptions: "nosniff",
+                    // No script at all, styles inline, nothing fetched from elsewhere.
+                    .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+                ],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+        case .failure(let problem):
+            return Response(
+                status: .badRequest, headers: [.contentType: "text/plain; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: problem.message + "\n")))
+        }
+    }
+
+    struct BadPage: Error {
+        var message: String
+    }
+
+    /// The HTML of page `pageText` (1 when nil), or what is wrong with `pageText`. Reads every
+    /// schedule's state from memory, and run history and guild names for this page's rows only.
+    func page(_ pageText: String?) async -> Result<String, BadPage> {
         let (schedules, now) = await source.assessAll()
         let pageCount = StatusPage.pageCount(total: schedules.count)
         var page = 1
-        if let text = request.uri.queryParameters["page"] {
+        if let text = pageText {
             guard let number = Int(text), (1...pageCount).contains(number) else {
-                return Self.text(.badRequest, "page must be a whole number from 1 to \(pageCount) (got '\(text.prefix(20))')\n")
+                return .failure(BadPage(message: "page must be a whole number from 1 to \(pageCount) (got '\(text.prefix(20))')"))
             }
             page = number
         }
@@ -77,22 +103,6 @@ struct StatusEndpoint: Sendable {
             let runs = await source.runHistory(for: health.status.key, limit: StatusPage.chartRuns)
             rows.append(StatusPage.Row(health: health, guildName: StatusPage.exportedGuild(health.status).flatMap { names[$0] }, runs: runs))
         }
-        let html = StatusPage(counts: counts, total: schedules.count, page: page, pageCount: pageCount, rows: rows, now: now).html()
-        return Response(
-            status: .ok,
-            headers: [
-                .contentType: "text/html; charset=utf-8",
-                .cacheControl: "no-store",
-                .xContentTypeOptions: "nosniff",
-                // No script at all, styles inline, nothing fetched from elsewhere.
-                .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
-            ],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
-    }
-
-    private static func text(_ status: HTTPResponse.Status, _ message: String) -> Response {
-        Response(
-            status: status, headers: [.contentType: "text/plain; charset=utf-8"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: message)))
+        return .success(StatusPage(counts: counts, total: schedules.count, page: page, pageCount: pageCount, rows: rows, now: now).html())
     }
 }

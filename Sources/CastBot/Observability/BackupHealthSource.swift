@@ -11,13 +11,6 @@ public struct BackupHealthSource: Sendable {
     let snapshots: PlayerDataSnapshots
     let now: @Sendable () -> Date
 
-    public init(work: ScheduledWorkContext) {
-        engine = work.engine
-        stateStore = work.stateStore
-        snapshots = work.snapshots
-        now = work.now
-    }
-
     /// Every known schedule, judged at this moment, and the moment.
     func assessAll() async -> (schedules: [ScheduleHealth], at: Date) {
         let lastExports = await stateStore.current().lastExports
@@ -47,5 +40,11 @@ public struct BackupHealthSource: Sendable {
             if let name = try? await snapshot.serverName(of: id) { names[id] = name }
         }
         return names
+    }
+}
+
+extension BackupHealthSource {
+    public init(work: ScheduledWorkContext) {
+        self.init(engine: work.engine, stateStore: work.stateStore, snapshots: work.snapshots, now: work.now)
     }
 }
