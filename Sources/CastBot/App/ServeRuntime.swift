@@ -27,8 +27,8 @@ public struct ServeRuntime: Sendable {
         registry: PrometheusCollectorRegistry,
         logger: Logger = Logger(label: "castbot"),
         gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint],
-        onAdminServerRunning: @escaping @Sendable (Int) async -> Void = { _ in },
-        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in },
+        onAdminServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) {
         self.onAdminServerRunning = onAdminServerRunning
         self.configuration = configuration
