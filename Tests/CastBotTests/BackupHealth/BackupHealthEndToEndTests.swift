@@ -42,6 +42,12 @@ struct BackupHealthEndToEndTests {
             #expect(StatusWorld.sample(#"castbot_backup_schedules_last_outcome{kind="all",outcome="failed"}"#, in: metrics.body) == 1)
             #expect(metrics.body.contains(#"castbot_backup_schedule_staleness_seconds{kind="server",schedule="export:guild:1200000000000000021"}"#))
 
+            // The whole exposition parses; the backup gauges pass promtool's lint too (names, help).
+            let check = try await promtool.run(["check", "metrics"], input: metrics.body)
+            #expect(check.status != 1, "/metrics does not parse: \(check.output) \(check.errors)")
+            let lint = (check.output + check.errors).split(separator: "\n").filter { $0.contains("castbot_backup_") }
+            #expect(lint.isEmpty, "\(lint)")
+
             try await Self.expectOverdueAlertFires(on: overdue, promtool: promtool)
             try await Self.expectQueriedMetricsExported(world: world)
             try await Self.expectStatusPageInBrowser(world: world, chromium: chromium)

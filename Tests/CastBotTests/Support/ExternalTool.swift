@@ -30,7 +30,7 @@ struct ExternalTool {
 
     /// Runs the tool to its end. Output goes through files, so a chatty tool never blocks on a
     /// full pipe; a cancelled test terminates it.
-    func run(_ arguments: [String], in directory: String? = nil) async throws -> Outcome {
+    func run(_ arguments: [String], in directory: String? = nil, input: String? = nil) async throws -> Outcome {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let paths = (output: folder.path + "/stdout", errors: folder.path + "/stderr")
@@ -44,7 +44,12 @@ struct ExternalTool {
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         process.standardOutput = output
         process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
+        if let input {
+            try folder.write(Array(input.utf8), to: "stdin")
+            process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: folder.path + "/stdin"))
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         let status: Int32 = try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 process.terminationHandler = { process in continuation.resume(returning: process.terminationStatus) }
