@@ -129,7 +129,50 @@ struct ConfigurationValidator {
             maxConnections: count(.httpMaxConnections, default: HTTPConnectionLimits.defaultMaxConnections, within: 1...100_000)
         )
         configuration.shutdownGrace = seconds(.shutdownGrace, default: CastBotConfiguration.defaultShutdownGrace, within: 0...600)
+        configuration.adminToken = adminToken()
+        configuration.adminAddress = adminAddress(
+            interactions: (configuration.httpHost, configuration.httpPort), hasToken: configuration.adminToken != nil)
         return configuration
+    }
+
+    /// The status page's listener: off unless set; never the interactions address; anywhere but
+    /// loopback only behind a token.
+    private mutating func adminAddress(interactions: (host: String, port: Int), hasToken: Bool) -> AdminAddress? {
+        let key = ConfigurationKey.adminAddress.rawValue
+        guard let text = value(.adminAddress) else {
+            if hasToken {
+                problems.append("\(ConfigurationKey.adminToken.rawValue) is set but \(key) is not: set \(key) (e.g. 127.0.0.1:8081) to serve the status page, or remove the token")
+            }
+            return nil
+        }
+        guard let address = AdminAddress(parsing: text) else {
+            problems.append("\(key) must be host:port or a port, such as 127.0.0.1:8081 or 8081 (got \(quoted(text)))")
+            return nil
+        }
+        let wildcards: Set<String> = ["0.0.0.0", "::", "*"]
+        if address.port == interactions.port
+            && (address.host == interactions.host || wildcards.contains(address.host) || wildcards.contains(interactions.host))
+        {
+            problems.append(
+                "\(key) must differ from the interactions listener \(interactions.host):\(interactions.port): the status page is never served to Discord's side (got \(quoted(text)))")
+            return nil
+        }
+        if !address.isLoopback && !hasToken {
+            problems.append(
+                "\(key) \(quoted(text)) is not a loopback address: set \(ConfigurationKey.adminToken.rawValue) too, or bind to 127.0.0.1 and reach it over an SSH tunnel")
+            return nil
+        }
+        return address
+    }
+
+    /// Never quoted in a problem: it is a secret.
+    private mutating func adminToken() -> AdminToken? {
+        guard let text = value(.adminToken) else { return nil }
+        guard let token = AdminToken(text) else {
+            problems.append("\(ConfigurationKey.adminToken.rawValue) must be at least \(AdminToken.minimumLength) printable ASCII characters without spaces (e.g. the output of `openssl rand -hex 32`)")
+            return nil
+        }
+        return token
     }
 
     private func value(_ key: ConfigurationKey) -> String? {
