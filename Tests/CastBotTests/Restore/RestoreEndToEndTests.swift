@@ -42,6 +42,17 @@ struct RestoreEndToEndTests {
         }
     }
 
+    /// Runs `schedule` until its first export is delivered through the real path, then stops the
+    /// scheduled side (its data folder stays until the test removes it).
+    static func exportOnce(_ world: SandboxWorld, data: [UInt8], schedule: ExportScheduleRequest) async throws -> ScheduledHarness {
+        let harness = try await world.harness(dataFile: data)
+        try await harness.features.exports.apply(schedule)
+        await harness.advance(by: .seconds(5))
+        #expect(await harness.event { $0.isRunEnd }?.isRunSuccess == true)
+        await harness.stop()
+        return harness
+    }
+
     /// A fresh place for the data: a folder that does not exist yet.
     static func freshStore() throws -> (PlayerDataStore, TemporaryDirectory) {
         let root = try TemporaryDirectory()
@@ -57,11 +68,7 @@ struct RestoreEndToEndTests {
     func allServers() async throws {
         try await SandboxWorld.with(Self.sandboxConfiguration) { world in
             let fixture = try Fixtures.bytes(Fixtures.wholeFile)
-            let harness = try await world.harness(dataFile: fixture)
-            try await harness.features.exports.apply(ScheduleRequests.all(every: 60))
-            await harness.advance(by: .seconds(5))
-            #expect(await harness.event { $0.isRunEnd }?.isRunSuccess == true)
-            await harness.stop()
+            let harness = try await Self.exportOnce(world, data: fixture, schedule: ScheduleRequests.all(every: 60))
             try await Self.chat(world, count: 150)
             harness.directory.remove()
 
@@ -88,11 +95,7 @@ struct RestoreEndToEndTests {
             let original = try PlayerDataFile(bytes: fixture)
             let guild = Fixtures.guildID
             let other = try #require(original.guildIDs.first { $0 != guild })
-            let harness = try await world.harness(dataFile: fixture)
-            try await harness.features.exports.apply(ScheduleRequests.server(every: 60, guildID: guild))
-            await harness.advance(by: .seconds(5))
-            #expect(await harness.event { $0.isRunEnd }?.isRunSuccess == true)
-            await harness.stop()
+            let harness = try await Self.exportOnce(world, data: fixture, schedule: ScheduleRequests.server(every: 60, guildID: guild))
             try await Self.chat(world, count: 3)
 
             // Both guilds lose their players after the export.
@@ -124,11 +127,7 @@ struct RestoreEndToEndTests {
             let guild = ScheduledHarness.guildID
             let data = Self.compressibleDataFile(guildID: guild, players: 110_000)
             #expect(data.count > 15_000_000)
-            let harness = try await world.harness(dataFile: data)
-            try await harness.features.exports.apply(ScheduleRequests.server(every: 1440, guildID: guild))
-            await harness.advance(by: .seconds(5))
-            #expect(await harness.event { $0.isRunEnd }?.isRunSuccess == true)
-            await harness.stop()
+            let harness = try await Self.exportOnce(world, data: data, schedule: ScheduleRequests.server(every: 1440, guildID: guild))
             let posted = await world.messages()
             #expect(posted.count == 1)
             #expect(posted.first?.attachments.first?.filename.hasSuffix(".json.gz") == true)
@@ -149,11 +148,7 @@ struct RestoreEndToEndTests {
     func splitParts() async throws {
         try await SandboxWorld.with(Self.sandboxConfiguration) { world in
             let data = LargeExportTests.largeDataFile(guildID: ScheduledHarness.guildID)
-            let harness = try await world.harness(dataFile: data)
-            try await harness.features.exports.apply(ScheduleRequests.all(every: 1440))
-            await harness.advance(by: .seconds(5))
-            #expect(await harness.event { $0.isRunEnd }?.isRunSuccess == true)
-            await harness.stop()
+            let harness = try await Self.exportOnce(world, data: data, schedule: ScheduleRequests.all(every: 1440))
             let posted = await world.messages()
             #expect(posted.count >= 2, "split into parts")
             try await Self.chat(world, count: 5)
@@ -173,11 +168,7 @@ struct RestoreEndToEndTests {
     func otherGuildRefused() async throws {
         try await SandboxWorld.with(Self.sandboxConfiguration) { world in
             let fixture = try Fixtures.bytes(Fixtures.wholeFile)
-            let harness = try await world.harness(dataFile: fixture)
-            try await harness.features.exports.apply(ScheduleRequests.server(every: 60, guildID: Fixtures.guildID))
-            await harness.advance(by: .seconds(5))
-            #expect(await harness.event { $0.isRunEnd }?.isRunSuccess == true)
-            await harness.stop()
+            let harness = try await Self.exportOnce(world, data: fixture, schedule: ScheduleRequests.server(every: 60, guildID: Fixtures.guildID))
             harness.directory.remove()
             let exportMessage = try #require(await world.messages().first)
 
@@ -203,11 +194,7 @@ struct RestoreEndToEndTests {
     func flippedByte() async throws {
         try await SandboxWorld.with(Self.sandboxConfiguration) { world in
             let fixture = try Fixtures.bytes(Fixtures.wholeFile)
-            let harness = try await world.harness(dataFile: fixture)
-            try await harness.features.exports.apply(ScheduleRequests.all(every: 60))
-            await harness.advance(by: .seconds(5))
-            #expect(await harness.event { $0.isRunEnd }?.isRunSuccess == true)
-            await harness.stop()
+            let harness = try await Self.exportOnce(world, data: fixture, schedule: ScheduleRequests.all(every: 60))
             harness.directory.remove()
             let attachment = try #require(await world.messages().first?.attachments.first)
             try await world.sandbox.corruptAttachment(id: attachment.id, atOffset: 1_000)
@@ -231,11 +218,7 @@ struct RestoreEndToEndTests {
     @Test("Without Read Message History (Discord then lists nothing) the refusal names that permission; with it the restore works")
     func missingReadHistory() async throws {
         try await SandboxWorld.with(Self.sandboxConfiguration) { world in
-            let harness = try await world.harness(dataFile: try Fixtures.bytes(Fixtures.wholeFile))
-            try await harness.features.exports.apply(ScheduleRequests.all(every: 60))
-            await harness.advance(by: .seconds(5))
-            #expect(await harness.event { $0.isRunEnd }?.isRunSuccess == true)
-            await harness.stop()
+            let harness = try await Self.exportOnce(world, data: try Fixtures.bytes(Fixtures.wholeFile), schedule: ScheduleRequests.all(every: 60))
             harness.directory.remove()
             try await world.sandbox.setBotPermissions([.viewChannel, .sendMessages], inChannel: world.channelID)
 

@@ -1,17 +1,16 @@
-import CastBotTestSupport
 import Foundation
 
-/// A program the tests run (promtool, chromium). A missing one fails the test with what to
-/// install: these checks are part of `swift test` and never skipped.
-struct ExternalTool {
-    let path: String
+/// A program the tests run (promtool, chromium, python3). A missing one fails the test with what
+/// to install: these checks are part of `swift test` and never skipped.
+public struct ExternalTool: Sendable {
+    public let path: String
 
-    struct Missing: Error, CustomStringConvertible {
-        let description: String
+    public struct Missing: Error, CustomStringConvertible {
+        public let description: String
     }
 
     /// Finds `name` on PATH (or at one of `alternatives`), or throws naming the package to install.
-    static func locate(_ name: String, alternatives: [String] = [], install: String) throws -> ExternalTool {
+    public static func locate(_ name: String, alternatives: [String] = [], install: String) throws -> ExternalTool {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         for candidate in path.split(separator: ":").map({ "\($0)/\(name)" }) + alternatives
         where FileManager.default.isExecutableFile(atPath: candidate) {
@@ -22,15 +21,15 @@ struct ExternalTool {
                 + "(README.md, Testing; .ci/run installs it in CI)")
     }
 
-    struct Outcome {
-        var status: Int32
-        var output: String
-        var errors: String
+    public struct Outcome: Sendable {
+        public var status: Int32
+        public var output: String
+        public var errors: String
     }
 
     /// Runs the tool to its end. Output goes through files, so a chatty tool never blocks on a
     /// full pipe; a cancelled test terminates it.
-    func run(_ arguments: [String], in directory: String? = nil, input: String? = nil) async throws -> Outcome {
+    public func run(_ arguments: [String], in directory: String? = nil, input: String? = nil) async throws -> Outcome {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let paths = (output: folder.path + "/stdout", errors: folder.path + "/stderr")
