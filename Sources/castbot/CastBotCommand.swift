@@ -10,6 +10,8 @@ struct CastBotCommand: AsyncParsableCommand {
             ExportCommand.self,
             ImportCommand.self,
             VerifyCommand.self,
+            KeygenCommand.self,
+            DecryptCommand.self,
             RegisterCommandsCommand.self,
             SandboxCommand.self,
         ]
