@@ -1,6 +1,6 @@
-public import CastBot
+import CastBot
 import ExportEncryption
-public import Foundation
+import Foundation
 import PlayerData
 
 /// One export packaged as `castbot serve` packages it: the all-servers export built from a data

@@ -1,4 +1,4 @@
-public import Crypto
+import Crypto
 public import Foundation
 
 /// A recipient of encrypted exports: an X25519 public key, as `castbot keygen` prints it

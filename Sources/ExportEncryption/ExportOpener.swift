@@ -97,7 +97,8 @@ public enum ExportOpener {
         _ source: inout S, keys: [ExportSecretKey], write: (Data) throws -> Void
     ) throws(ExportOpeningError) -> Opened {
         let header = try readHeader(from: &source)
-        var (stream, keyID) = try streamRecipient(header, keys: keys)
+        let (recipient, keyID) = try streamRecipient(header, keys: keys)
+        var stream = recipient
 
         let sealedMetadata = try read(&source, header.sealedMetadataCount)
         guard sealedMetadata.count == header.sealedMetadataCount else { throw .truncated(where: "in the sealed metadata") }
@@ -114,7 +115,9 @@ public enum ExportOpener {
         var current = try read(&source, sealedChunkCount)
         var number = 1
         while true {
-            let next = current.count == sealedChunkCount ? try read(&source, sealedChunkCount) : []
+            // The chunk followed by nothing is the last one; reading one ahead tells.
+            var next: [UInt8] = []
+            if current.count == sealedChunkCount { next = try read(&source, sealedChunkCount) }
             let isFinal = next.isEmpty
             if current.count < SealedExportFormat.tagCount {
                 throw .truncated(where: number == 1 ? "before the first chunk" : "after chunk \(number - 1)")

@@ -42,7 +42,8 @@ struct BenchEncryptionCommand: AsyncParsableCommand {
             var generate = ["generate", "--size", String(size), "--out", dataPath]
             if let source { generate += ["--source", source] }
             _ = try BenchProcessRunner.run(benchPath, generate)
-            print("\(dataPath): \(try BenchFiles.size(of: dataPath)) bytes; \(runs) runs per variant, alternating…")
+            let fileBytes = try BenchFiles.size(of: dataPath)
+            print("\(dataPath): \(fileBytes) bytes; \(runs) runs per variant, alternating…")
 
             var results: [Bool: [(BenchProcessRunner.Measurement, ExportEncryptionBench.Outcome)]] = [false: [], true: []]
             for run in 0..<runs {

@@ -1,6 +1,6 @@
 public import ExportEncryption
 public import Foundation
-public import PlayerData
+import PlayerData
 
 /// An export file read back to its JSON: what `castbot import`, `verify`, `decrypt` and `restore`
 /// take, whether the export went out plain, gzipped, split into parts or encrypted.
@@ -42,7 +42,7 @@ public enum ExportFileDecoder {
         let keys = try loadKeys(keyFiles)
         var payload: [UInt8] = []
         let opened: ExportOpener.Opened
-        do {
+        do throws(ExportOpeningError) {
             opened = try ExportOpener.open(&source, keys: keys) { payload.append(contentsOf: $0) }
         } catch {
             throw .opening(error)
@@ -61,7 +61,7 @@ public enum ExportFileDecoder {
     }
 
     private static func contents(of path: String) throws(ExportFileError) -> [UInt8] {
-        do {
+        do throws(PlayerDataError) {
             return try DurableFile.contents(of: path)
         } catch {
             throw .unreadable(path: path, reason: error.description)
@@ -72,7 +72,7 @@ public enum ExportFileDecoder {
         var keys: [ExportSecretKey] = []
         for path in paths {
             let bytes = try contents(of: path)
-            do {
+            do throws(ExportKeyError) {
                 keys += try ExportSecretKey.keys(inFileText: String(decoding: bytes, as: UTF8.self))
             } catch {
                 throw .keyFile(path: path, error)

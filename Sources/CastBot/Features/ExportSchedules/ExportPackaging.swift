@@ -114,7 +114,7 @@ public struct ExportPackager: Sendable {
         let sealedCount = sealer.sealedByteCount(payloadByteCount: payload.count, metadata: metadata)
         let sealedName = filename + (gzipped == nil ? ".enc" : ".gz.enc")
         var writer = SealedPartWriter(total: sealedCount, partSize: sealedCount <= limits.fileLimit ? sealedCount : limits.partSize)
-        do {
+        do throws(ExportSealingError) {
             try sealer.seal(payload, metadata: metadata) { writer.append($0) }
         } catch {
             throw .encryptionFailed(error.description)

@@ -1,4 +1,5 @@
 import CastBotTestSupport
+import DiscordModels
 import ExportEncryption
 import Foundation
 import PlayerData
@@ -108,8 +109,9 @@ struct EncryptedPackagingTests {
         damaged[damaged.count / 2] ^= 0x20
         try folder.write(damaged, to: plan.uploads[1].filename)
         #expect(throws: ExportFileError.self) { try ExportFileDecoder.decode(parts: files, keyFiles: [keyPath]) }
-        do {
+        do throws(ExportFileError) {
             _ = try ExportFileDecoder.decode(parts: files, keyFiles: [keyPath])
+            Issue.record("a damaged part was accepted")
         } catch {
             #expect(error.description.contains("failed authentication"))
         }
@@ -152,7 +154,7 @@ struct EncryptedPackagingTests {
         #expect(configuration.description.contains("exportEncryption=key ids \(key.keyID),\(other.keyID)"))
 
         let secretLine = try #require(key.fileText(createdAt: Date()).split(separator: "\n").last.map(String.init))
-        do {
+        do throws(ConfigurationError) {
             _ = try CastBotConfiguration.load(environment: ["CASTBOT_EXPORT_RECIPIENTS": "\(key.publicKey.text),\(secretLine)"])
             Issue.record("a secret key was accepted")
         } catch {

@@ -1,4 +1,5 @@
 import CastBotTestSupport
+import DiscordREST
 import DiscordSandbox
 import ExportEncryption
 import Foundation
