@@ -126,7 +126,7 @@ public enum ExportOpener {
             do {
                 plain = try stream.open(current, authenticating: isFinal ? SealedExportFormat.finalChunkAAD : SealedExportFormat.moreChunksAAD)
             } catch {
-                throw diagnose(current, number: number, offset: offset, isFinal: isFinal, stream: stream)
+                throw diagnose(current, number: number, offset: offset, isFinal: isFinal, isShort: current.count < sealedChunkCount, stream: stream)
             }
             do {
                 try write(plain)
@@ -172,13 +172,16 @@ public enum ExportOpener {
 
     /// Words a chunk that failed to open: one that opens as the other kind (final or not) tells a
     /// file cut short or one with data after its end from plain tampering.
-    private static func diagnose(_ sealed: [UInt8], number: Int, offset: Int, isFinal: Bool, stream: HPKE.Recipient) -> ExportOpeningError {
+    private static func diagnose(
+        _ sealed: [UInt8], number: Int, offset: Int, isFinal: Bool, isShort: Bool, stream: HPKE.Recipient
+    ) -> ExportOpeningError {
         var probe = stream
         let otherAAD = isFinal ? SealedExportFormat.moreChunksAAD : SealedExportFormat.finalChunkAAD
         if (try? probe.open(sealed, authenticating: otherAAD)) != nil {
             return isFinal ? .truncated(where: "after chunk \(number), which is not the last") : .dataAfterEnd(chunk: number)
         }
-        return .chunkRejected(number: number, offset: offset)
+        // A last chunk shorter than a full one is either the real end, altered, or a full chunk cut off.
+        return isShort ? .lastChunkRejected(number: number, offset: offset) : .chunkRejected(number: number, offset: offset)
     }
 
     private static func read<S: SealedExportSource>(_ source: inout S, _ count: Int) throws(ExportOpeningError) -> [UInt8] {
@@ -202,6 +205,7 @@ public enum ExportOpeningError: Error, Sendable, Equatable, CustomStringConverti
     case truncated(where: String)
     case dataAfterEnd(chunk: Int)
     case chunkRejected(number: Int, offset: Int)
+    case lastChunkRejected(number: Int, offset: Int)
     case unreadable(String)
     case outputFailed(String)
 
@@ -225,6 +229,8 @@ public enum ExportOpeningError: Error, Sendable, Equatable, CustomStringConverti
             "the encrypted export goes on after its final chunk (\(chunk)): extra bytes or a part of another export were appended"
         case .chunkRejected(let number, let offset):
             "chunk \(number) (at byte \(offset)) failed authentication: the file was altered, or its chunks or parts are out of order or missing"
+        case .lastChunkRejected(let number, let offset):
+            "the last chunk (\(number), at byte \(offset)) failed authentication: the file was cut short (a part or its end missing) or altered"
         case .unreadable(let reason): "the encrypted export cannot be read: \(reason)"
         case .outputFailed(let reason): "the decrypted export cannot be kept: \(reason)"
         }

@@ -43,7 +43,7 @@ enum SecretKeyFile {
     static func create(_ bytes: [UInt8], at path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
-            if errno == EEXIST { throw ValidationError("\(path) already exists; a key file is never overwritten (choose another --out)") }
+            if errno == EEXIST { throw ValidationError("it already exists; a key file is never overwritten (choose another --out)") }
             throw PlayerDataError.fileSystem(operation: "create", path: path, errno: errno)
         }
         do {

@@ -99,7 +99,7 @@ struct SealedExportTests {
         #expect(throws: ExportOpeningError.truncated(where: "after chunk 4, which is not the last")) { try open(cut, with: [alice]) }
 
         let cutMidChunk = Array(sealed[..<(chunkRange(2).lowerBound + 500)])
-        #expect(throws: ExportOpeningError.self) { try open(cutMidChunk, with: [alice]) }
+        #expect(throws: ExportOpeningError.lastChunkRejected(number: 3, offset: chunkRange(2).lowerBound)) { try open(cutMidChunk, with: [alice]) }
 
         let headerOnly = Array(sealed[..<30])
         #expect(throws: ExportOpeningError.truncated(where: "in the header")) { try open(headerOnly, with: [alice]) }
