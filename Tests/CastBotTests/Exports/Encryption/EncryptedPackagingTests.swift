@@ -168,3 +168,19 @@ struct EncryptedPackagingTests {
 extension Optional where Wrapped == String {
     fileprivate var orEmpty: String { self ?? "" }
 }
+
+@Suite("Export part names")
+struct ExportPartNameTests {
+    @Test("padded part names are put in part order; parts of different exports or a plain file among parts are refused")
+    func ordering() throws {
+        let names = (1...12).map { ExportPackager.partName("/x/e.json.gz.enc", $0, of: 12) }
+        #expect(names[1] == "/x/e.json.gz.enc.part02of12")
+        #expect(try ExportPartNames.ordered(names.reversed()) == names)
+        #expect(try ExportPartNames.ordered(["/x/a.json"]) == ["/x/a.json"])
+        #expect(throws: ExportFileError.self) { try ExportPartNames.ordered([names[0], "/x/f.json.gz.enc.part02of12"]) }
+        #expect(throws: ExportFileError.self) { try ExportPartNames.ordered([names[0], "/x/a.json"]) }
+        #expect(throws: ExportFileError.parts("a part of e.json.gz.enc is given twice")) {
+            try ExportPartNames.ordered(names + [names[3]])
+        }
+    }
+}
