@@ -28,7 +28,9 @@ struct DecryptCommand: AsyncParsableCommand {
         try await CommandOutput.runReportingFailure {
             let decoded = try ExportFileDecoder.decode(parts: files, keyFiles: keys)
             guard decoded.encryptedFor != nil else {
-                throw ValidationError("\(files.joined(separator: " ")) is not encrypted; `castbot import` and `verify` read it as it is")
+                throw ValidationError(
+                    "\(files.joined(separator: " ")) does not start with an encrypted export's header (CBEXPENC): either it is not "
+                        + "encrypted (`castbot import` and `verify` read it as it is) or its parts were joined out of order (part 1 comes first)")
             }
             let destination = out ?? decoded.originalFilename.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "export.json"
             if destination == "-" {
