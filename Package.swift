@@ -40,6 +40,12 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
+        // Encrypted exports: key pairs and the sealed file format (HPKE over swift-crypto). No I/O policy.
+        .target(
+            name: "ExportEncryption",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         // Codable types for the slice of Discord the bot uses.
         .target(name: "DiscordModels", swiftSettings: swiftSettings),
         // One Discord REST client: auth, rate limits, retries, multipart, typed errors.
@@ -87,7 +93,7 @@ let package = Package(
         .target(
             name: "CastBot",
             dependencies: [
-                "PlayerData", "DiscordModels", "DiscordREST", "Scheduling", "HTTPConnectionGuard",
+                "PlayerData", "DiscordModels", "DiscordREST", "Scheduling", "HTTPConnectionGuard", "ExportEncryption",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CompressNIO", package: "compress-nio"),
@@ -121,7 +127,7 @@ let package = Package(
         .executableTarget(
             name: "castbot",
             dependencies: [
-                "CastBot", "CastBotSandbox", "PlayerData", "DiscordModels", "CommandLineSupport",
+                "CastBot", "CastBotSandbox", "PlayerData", "DiscordModels", "CommandLineSupport", "ExportEncryption",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -133,7 +139,7 @@ let package = Package(
             name: "CastBotBench",
             dependencies: [
                 "CastBot", "CastBotSandbox", "DiscordSandbox", "DiscordModels", "DiscordREST", "PlayerData", "Scheduling",
-                "HTTPConnectionGuard",
+                "HTTPConnectionGuard", "ExportEncryption",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -161,6 +167,8 @@ let package = Package(
         .testTarget(
             name: "PlayerDataTests", dependencies: ["PlayerData", "CastBotTestSupport"], exclude: ["Expected"],
             swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ExportEncryptionTests", dependencies: ["ExportEncryption", "CastBotTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DiscordModelsTests", dependencies: ["DiscordModels"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(
             name: "DiscordRESTTests",
@@ -191,7 +199,7 @@ let package = Package(
         .testTarget(
             name: "CastBotTests",
             dependencies: [
-                "CastBot", "CastBotSandbox", "DiscordSandbox", "CastBotTestSupport", "HTTPConnectionGuard",
+                "CastBot", "CastBotSandbox", "DiscordSandbox", "CastBotTestSupport", "HTTPConnectionGuard", "ExportEncryption",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Clocks", package: "swift-clocks"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -1,4 +1,5 @@
 public import DiscordREST
+import ExportEncryption
 public import Foundation
 public import Logging
 public import PlayerData
@@ -40,6 +41,10 @@ public struct BotAssembly: Sendable {
         metrics: CastBotMetrics = CastBotMetrics(),
         logger: Logger
     ) async throws -> BotAssembly where C.Duration == Duration {
+        var packager = packager
+        if packager.sealer == nil, !configuration.exportRecipients.isEmpty {
+            packager.sealer = try ExportSealer(recipients: configuration.exportRecipients)
+        }
         let store = PlayerDataStore(directory: configuration.dataDirectory)
         let scheduler = Scheduler(clock: clock, logger: logger, wallClock: now)
         let work = ScheduledWorkContext(

@@ -1,4 +1,5 @@
 public import DiscordREST
+public import ExportEncryption
 public import HTTPConnectionGuard
 public import Logging
 
@@ -27,6 +28,9 @@ public struct CastBotConfiguration: Sendable, CustomStringConvertible {
     public var adminAddress: AdminAddress?
     /// When set, the admin listener answers 401 to requests without `Authorization: Bearer <token>`.
     public var adminToken: AdminToken?
+    /// Public keys every export is encrypted to (DESIGN §12); empty sends exports readable. A
+    /// host setting like the token: guild admins cannot turn it off per schedule.
+    public var exportRecipients: [ExportPublicKey]
 
     public static let defaultAPIBaseURL = "https://discord.com/api/v10"
     public static let defaultDataDirectory = "./data"
@@ -48,7 +52,8 @@ public struct CastBotConfiguration: Sendable, CustomStringConvertible {
         httpLimits: HTTPConnectionLimits = HTTPConnectionLimits(),
         shutdownGrace: Duration = Self.defaultShutdownGrace,
         adminAddress: AdminAddress? = nil,
-        adminToken: AdminToken? = nil
+        adminToken: AdminToken? = nil,
+        exportRecipients: [ExportPublicKey] = []
     ) {
         self.discordToken = discordToken
         self.applicationID = applicationID
@@ -63,6 +68,7 @@ public struct CastBotConfiguration: Sendable, CustomStringConvertible {
         self.shutdownGrace = shutdownGrace
         self.adminAddress = adminAddress
         self.adminToken = adminToken
+        self.exportRecipients = exportRecipients
     }
 
     /// Sandbox mode: no token, so nothing talks to the real Discord.
@@ -86,6 +92,7 @@ public struct CastBotConfiguration: Sendable, CustomStringConvertible {
             "shutdownGrace=\(shutdownGrace)",
             "admin=\(adminAddress?.description ?? "<off>")",
             "adminToken=\(adminToken == nil ? "<unset>" : "<redacted>")",
+            "exportEncryption=\(exportRecipients.isEmpty ? "off" : "key ids " + exportRecipients.map(\.keyID).joined(separator: ","))",
         ].joined(separator: " ")
     }
 }
@@ -107,6 +114,7 @@ public enum ConfigurationKey: String, CaseIterable, Sendable {
     case shutdownGrace = "CASTBOT_SHUTDOWN_GRACE_SECONDS"
     case adminAddress = "CASTBOT_ADMIN_ADDRESS"
     case adminToken = "CASTBOT_ADMIN_TOKEN"
+    case exportRecipients = "CASTBOT_EXPORT_RECIPIENTS"
     /// Only read from the environment: it names the file that adds the other settings.
     case configFile = "CASTBOT_CONFIG_FILE"
 }

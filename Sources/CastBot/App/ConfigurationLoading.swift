@@ -1,5 +1,6 @@
 import DiscordModels
 import DiscordREST
+import ExportEncryption
 import Foundation
 import HTTPConnectionGuard
 import Logging
@@ -132,6 +133,7 @@ struct ConfigurationValidator {
         configuration.adminToken = adminToken()
         configuration.adminAddress = adminAddress(
             interactions: (configuration.httpHost, configuration.httpPort), hasToken: configuration.adminToken != nil)
+        configuration.exportRecipients = exportRecipients()
         return configuration
     }
 
@@ -272,6 +274,27 @@ struct ConfigurationValidator {
             }
         }
         return ids
+    }
+
+    /// Public keys only, comma-separated. Problems name the item by position and never quote it:
+    /// a secret key pasted here by mistake must not reach the log.
+    private mutating func exportRecipients() -> [ExportPublicKey] {
+        guard let text = value(.exportRecipients) else { return [] }
+        var keys: [ExportPublicKey] = []
+        for (offset, item) in text.split(separator: ",").enumerated() {
+            let trimmed = item.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { continue }
+            do {
+                let key = try ExportPublicKey(text: trimmed)
+                if !keys.contains(key) { keys.append(key) }
+            } catch {
+                problems.append("CASTBOT_EXPORT_RECIPIENTS item \(offset + 1) \(error)")
+            }
+        }
+        if keys.count > 16 {
+            problems.append("CASTBOT_EXPORT_RECIPIENTS lists \(keys.count) keys; at most 16 are allowed")
+        }
+        return keys
     }
 
     private mutating func logLevel() -> Logger.Level {

@@ -89,7 +89,7 @@ public struct ScheduledExportRunner: Sendable {
         work.metrics.exportVerified(result: verification.metricResult)
         let record = LastExportRecord(
             deliveredAt: work.now(), guildCount: artifact.guildCount, playerCount: artifact.playerCount,
-            byteCount: plan.exportByteCount, sha256: plan.sha256, filename: artifact.filename,
+            byteCount: plan.exportByteCount, sha256: plan.publishedSHA256, filename: artifact.filename,
             channelID: channelID.rawValue, messageIDs: posted.map(\.id.rawValue), verified: verification.recordedFlag)
         await work.stateStore.noteDelivered(record, for: context.key)
         switch verification {
@@ -115,7 +115,7 @@ public struct ScheduledExportRunner: Sendable {
             metadata: [
                 "schedule": "\(key)", "run": "\(context.runNumber)", "file": "\(artifact.filename)",
                 "bytes": "\(plan.exportByteCount)", "uploads": "\(plan.uploads.count)", "messages": "\(posted.map(\.id.rawValue))",
-                "sha256": "\(plan.sha256)", "seconds": "\(DurationText.timeInterval(duration))", "drop_warning": "\(facts.dropWarning != nil)",
+                "sha256": "\(plan.publishedSHA256)", "encrypted": "\(plan.encryption != nil)", "seconds": "\(DurationText.timeInterval(duration))", "drop_warning": "\(facts.dropWarning != nil)",
                 "verification": "\(verification.metricResult)",
             ])
         return .success
