@@ -127,21 +127,9 @@ struct ExportMessageIdentity: Sendable, Equatable {
         return Self.exportName(fromUpload: filename, prefix: filenamePrefix)
     }
 
-    /// `X.json`, `X.json.gz` and `X.json.gz.part02of12` all name export `X.json`.
+    /// `X.json`, `X.json.gz`, `X.json.gz.enc` and `X.json.gz.part02of12` all name export `X.json`.
     static func exportName(fromUpload filename: String, prefix: String) -> String? {
-        guard filename.hasPrefix(prefix) else { return nil }
-        var name = Substring(filename)
-        if let range = name.range(of: ".part", options: .backwards) {
-            let suffix = name[range.upperBound...].split(separator: "of", omittingEmptySubsequences: false)
-            guard suffix.count == 2, suffix.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
-            name = name[..<range.lowerBound]
-        }
-        if name.hasSuffix(".gz") { name = name.dropLast(3) }
-        guard name.hasSuffix(".json"), name.count > prefix.count + 5 else { return nil }
-        return String(name)
+        guard filename.hasPrefix(prefix), let name = ExportFileName(filename), name.scheduled else { return nil }
+        return name.exportName
     }
-}
-
-extension Character {
-    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
 }

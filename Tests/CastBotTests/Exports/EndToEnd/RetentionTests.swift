@@ -132,18 +132,18 @@ struct RetentionTests {
         }
     }
 
-    @Test("Upload names map to their export: plain, gzipped and parts; anything else is not an export")
+    @Test("Upload names map to their export: plain, gzipped, encrypted and parts; anything else is not an export")
     func names() {
-        let prefix = "playerdata-scheduled-1-"
-        #expect(ExportMessageIdentity.exportName(fromUpload: "playerdata-scheduled-1-T.json", prefix: prefix) == "playerdata-scheduled-1-T.json")
-        #expect(ExportMessageIdentity.exportName(fromUpload: "playerdata-scheduled-1-T.json.gz", prefix: prefix) == "playerdata-scheduled-1-T.json")
-        #expect(
-            ExportMessageIdentity.exportName(fromUpload: "playerdata-scheduled-1-T.json.gz.part02of12", prefix: prefix)
-                == "playerdata-scheduled-1-T.json")
-        #expect(ExportMessageIdentity.exportName(fromUpload: "playerdata-scheduled-12-T.json", prefix: prefix) == nil)
-        #expect(ExportMessageIdentity.exportName(fromUpload: "playerdata-scheduled-1-T.json.gz.partXof2", prefix: prefix) == nil)
-        #expect(ExportMessageIdentity.exportName(fromUpload: "playerdata-scheduled-1-T.txt", prefix: prefix) == nil)
-        #expect(ExportMessageIdentity.exportName(fromUpload: "playerdata-export-1-T.json", prefix: prefix) == nil)
+        let prefix = "playerdata-scheduled-1200000000000000001-"
+        let export = "playerdata-scheduled-1200000000000000001-2025-10-15T14-30-05-000Z.json"
+        for upload in [export, export + ".gz", export + ".gz.part02of12", export + ".enc", export + ".gz.enc.part1of2"] {
+            #expect(ExportMessageIdentity.exportName(fromUpload: upload, prefix: prefix) == export, "\(upload)")
+        }
+        let other = "playerdata-scheduled-12000000000000000012-2025-10-15T14-30-05-000Z.json"
+        for upload in [other, export + ".gz.partXof2", "playerdata-scheduled-1200000000000000001-2025-10-15T14-30-05-000Z.txt",
+                       "playerdata-export-1200000000000000001-2025-10-15T14-30-05-000Z.json"] {
+            #expect(ExportMessageIdentity.exportName(fromUpload: upload, prefix: prefix) == nil, "\(upload)")
+        }
     }
 
     @Test("Settings saved before retention existed still decode (keep all); a limit round-trips")
