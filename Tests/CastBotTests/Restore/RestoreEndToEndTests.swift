@@ -2,6 +2,7 @@ import CastBotTestSupport
 import DiscordModels
 import DiscordREST
 import DiscordSandbox
+import ExportEncryption
 import Foundation
 import Logging
 import PlayerData
@@ -234,6 +235,58 @@ struct RestoreEndToEndTests {
             }
             try await world.sandbox.setBotPermissions([.viewChannel, .sendMessages, .readMessageHistory], inChannel: world.channelID)
             #expect(try await restore.prepare(channelID: channel).plan.action == .replaceFile)
+        }
+    }
+
+    @Test("Encrypted exports restore with either recipient's key, byte for byte; without a key or with another key nothing is written",
+          arguments: [false, true])
+    func encrypted(hundredMegabytes: Bool) async throws {
+        let alice = ExportSecretKey.generate()
+        let bob = ExportSecretKey.generate()
+        let carol = ExportSecretKey.generate()
+        try await SandboxWorld.with(Self.sandboxConfiguration) { world in
+            let data = hundredMegabytes
+                ? EncryptedExportEndToEndTests.hundredMegabyteDataFile(guildID: ScheduledHarness.guildID) : try Fixtures.bytes(Fixtures.wholeFile)
+            let harness = try await world.harness(
+                dataFile: data, packager: ExportPackager(sealer: try ExportSealer(recipients: [alice.publicKey, bob.publicKey])))
+            try await harness.features.exports.apply(ScheduleRequests.all(every: 1440))
+            await harness.advance(by: .seconds(5))
+            let end = await harness.event { $0.isRunEnd }
+            #expect(end?.isRunSuccess == true, "\(String(describing: end))")
+            await harness.stop()
+            harness.directory.remove()
+            let posted = await world.messages()
+            let firstName = posted.first?.attachments.first?.filename ?? ""
+            if hundredMegabytes {
+                #expect(posted.count > 1 && firstName.contains(".json.gz.enc.part") && firstName.hasSuffix("of\(posted.count)"), "\(firstName)")
+            } else {
+                #expect(firstName.hasSuffix(".json.enc"), "\(firstName)")
+            }
+
+            let channel = try #require(Snowflake(world.channelID))
+            let client = try await Self.restoreClient(world)
+            let applicationID = Snowflake(world.sandbox.configuration.applicationID)
+            for (keys, refusal) in [([], "is encrypted; restore it with the secret key file"), ([carol], "could not be decrypted")] {
+                let (store, root) = try Self.freshStore()
+                defer { root.remove() }
+                let restore = ChannelRestore(discord: client, store: store, applicationID: applicationID, keys: keys)
+                do {
+                    _ = try await restore.prepare(channelID: channel)
+                    Issue.record("refused without the right key")
+                } catch {
+                    #expect(String(describing: error).contains(refusal), "\(error)")
+                }
+                #expect(!FileManager.default.fileExists(atPath: store.directory))
+            }
+            for key in [alice, bob] {
+                let (store, root) = try Self.freshStore()
+                defer { root.remove() }
+                let restore = ChannelRestore(discord: client, store: store, applicationID: applicationID, keys: [key])
+                let preparation = try await restore.prepare(channelID: channel)
+                #expect(preparation.summary.contains("decrypted with key id \(key.keyID)"))
+                _ = try await restore.apply(preparation, date: Date(), allowShrink: false)
+                #expect(try DurableFile.contents(of: store.dataPath) == data)
+            }
         }
     }
 

@@ -39,7 +39,29 @@ public enum ExportFileDecoder {
             return DecodedExportFile(json: bytes, encryptedFor: nil, originalFilename: nil, steps: steps)
         }
 
-        let keys = try loadKeys(keyFiles)
+        return try open(&source, keys: loadKeys(keyFiles), steps: steps)
+    }
+
+    /// Decodes an export already joined in memory (what `castbot restore` downloaded): decrypted
+    /// with `keys` if sealed, gunzipped if gzip.
+    public static func decode(joined bytes: [UInt8], keys: [ExportSecretKey]) throws(ExportFileError) -> DecodedExportFile {
+        guard ExportOpener.isSealed(prefix: bytes.prefix(ExportOpener.magicByteCount)) else {
+            guard Gzip.isGzip(bytes) else { return DecodedExportFile(json: bytes, encryptedFor: nil, originalFilename: nil, steps: []) }
+            return DecodedExportFile(json: try gunzip(bytes), encryptedFor: nil, originalFilename: nil, steps: ["gunzipped"])
+        }
+        var source = SealedBytes(bytes)
+        return try open(&source, keys: keys, steps: [])
+    }
+
+    /// The secret keys in key files (`castbot keygen --out`).
+    public static func keys(fromFiles paths: [String]) throws(ExportFileError) -> [ExportSecretKey] {
+        try loadKeys(paths)
+    }
+
+    private static func open<S: SealedExportSource>(_ source: inout S, keys: [ExportSecretKey], steps: [String]) throws(ExportFileError)
+        -> DecodedExportFile
+    {
+        var steps = steps
         var payload: [UInt8] = []
         let opened: ExportOpener.Opened
         do throws(ExportOpeningError) {

@@ -12,12 +12,14 @@ struct SentFileDigest: Sendable, Equatable {
 }
 
 extension ExportAttachmentPlan {
-    /// The SHA-256 of each upload as sent, in upload order. A plain export's upload is the export
-    /// itself, whose digest the plan already holds; gzipped uploads are hashed from the bytes the
-    /// plan sent (in memory), never from the data file, which may have changed since.
+    /// The SHA-256 of each upload as sent, in upload order. A plain, unencrypted export's upload
+    /// is the export itself, whose digest the plan already holds; one sealed upload is the sealed
+    /// file, whose digest the plan holds too; other uploads (gzip, parts) are hashed from the bytes
+    /// the plan sent (in memory), never from the data file, which may have changed since.
     func sentFileDigests() -> [SentFileDigest] {
         uploads.map { upload in
-            let digest = encoding == .plain ? sha256 : SHA256Hex.digest(upload.bytes)
+            let known = uploads.count == 1 ? (encryption?.sealedSHA256 ?? (encoding == .plain ? sha256 : nil)) : nil
+            let digest = known ?? SHA256Hex.digest(upload.bytes)
             return SentFileDigest(filename: upload.filename, byteCount: upload.bytes.count, sha256: digest)
         }
     }

@@ -62,7 +62,7 @@ struct EncryptedExportEndToEndTests {
             defer { folder.remove() }
             var paths: [String] = []
             for attachment in attachments {
-                let downloaded = try await world.client.download(from: attachment.url, maxBytes: 10_485_760)
+                let downloaded = try await world.client.download(from: await world.sandbox.signedURL(for: attachment), maxBytes: 10_485_760)
                 try folder.write(Array(downloaded), to: attachment.filename)
                 paths.append("\(folder.path)/\(attachment.filename)")
             }
