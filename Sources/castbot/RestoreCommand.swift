@@ -18,8 +18,9 @@ struct RestoreCommand: AsyncParsableCommand {
             export through the import path: what is replaced is backed up first, the data-loss guard \
             applies (--allow-shrink overrides it) and the write is durable. A server export restores its \
             guild; an all-servers export restores the whole file byte for byte, or with --guild just that \
-            guild. Needs DISCORD_TOKEN (DISCORD_APPLICATION_ID and DISCORD_API_BASE_URL optional); the bot \
-            needs View Channel and Read Message History in the channel. A missing data folder is created.
+            guild. Encrypted exports need --key with the secret key file. Needs DISCORD_TOKEN \
+            (DISCORD_APPLICATION_ID and DISCORD_API_BASE_URL optional); the bot needs View Channel and Read \
+            Message History in the channel. A missing data folder is created.
             """
     )
 
