@@ -110,7 +110,9 @@ public struct RestorePreparation: Sendable {
         if export.name.gzipped { travel += ", gunzipped to \(retrieved.bytes.count) bytes" }
         lines.append("Downloaded: \(travel)")
         if retrieved.decryptedWith != nil {
-            lines.append("SHA-256: \(retrieved.sha256) (the encrypted file matches the message; every chunk and the sealed checksum verified)")
+            lines.append(
+                "SHA-256: \(retrieved.sha256) (of the export; the encrypted file matched the message's checksum, and every "
+                    + "chunk and the checksum sealed inside verified)")
         } else {
             lines.append("SHA-256: \(retrieved.sha256) (matches the message)")
         }
