@@ -41,6 +41,12 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
+        // Encrypted exports: key pairs and the sealed file format (HPKE over swift-crypto). No I/O policy.
+        .target(
+            name: "ExportEncryption",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         // Codable types for the slice of Discord the bot uses.
         .target(name: "DiscordModels", swiftSettings: swiftSettings),
         // One Discord REST client: auth, rate limits, retries, multipart, typed errors.
@@ -88,7 +94,7 @@ let package = Package(
         .target(
             name: "CastBot",
             dependencies: [
-                "PlayerData", "DiscordModels", "DiscordREST", "Scheduling", "HTTPConnectionGuard",
+                "PlayerData", "DiscordModels", "DiscordREST", "Scheduling", "HTTPConnectionGuard", "ExportEncryption",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CompressNIO", package: "compress-nio"),
@@ -122,7 +128,7 @@ let package = Package(
         .executableTarget(
             name: "castbot",
             dependencies: [
-                "CastBot", "CastBotSandbox", "PlayerData", "DiscordModels", "CommandLineSupport",
+                "CastBot", "CastBotSandbox", "PlayerData", "DiscordModels", "CommandLineSupport", "ExportEncryption",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -134,7 +140,7 @@ let package = Package(
             name: "CastBotBench",
             dependencies: [
                 "CastBot", "CastBotSandbox", "DiscordSandbox", "DiscordModels", "DiscordREST", "PlayerData", "Scheduling",
-                "HTTPConnectionGuard",
+                "HTTPConnectionGuard", "ExportEncryption",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -173,6 +179,8 @@ let package = Package(
         .testTarget(
             name: "PlayerDataTests", dependencies: ["PlayerData", "CastBotTestSupport"], exclude: ["Expected"],
             swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ExportEncryptionTests", dependencies: ["ExportEncryption", "CastBotTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DiscordModelsTests", dependencies: ["DiscordModels"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(
             name: "DiscordRESTTests",
@@ -212,7 +220,7 @@ let package = Package(
         .testTarget(
             name: "CastBotTests",
             dependencies: [
-                "CastBot", "CastBotSandbox", "DiscordSandbox", "CastBotTestSupport", "HTTPConnectionGuard",
+                "CastBot", "CastBotSandbox", "DiscordSandbox", "CastBotTestSupport", "HTTPConnectionGuard", "ExportEncryption",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Clocks", package: "swift-clocks"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

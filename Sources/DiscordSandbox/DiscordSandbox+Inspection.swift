@@ -50,6 +50,11 @@ extension DiscordSandbox {
         await state.attachment(id: id)
     }
 
+    /// The attachment's URL signed now, as a message fetch would hand it out.
+    public func signedURL(for attachment: SandboxAttachment) async -> String {
+        await state.signedURL(for: attachment)
+    }
+
     /// Registered commands: global ones, or a guild's.
     public func commands(guildID: String? = nil) async -> [SandboxCommand] {
         await state.commands(guildID: guildID)

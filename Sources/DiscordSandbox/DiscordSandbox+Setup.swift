@@ -52,6 +52,26 @@ extension DiscordSandbox {
         try await state.putWebhook(channelID: channelID, name: name, applicationID: applicationID)
     }
 
+    /// Posts a message as a person (not the bot, not a webhook), e.g. a human's message in an
+    /// export channel, which the bot may delete only with Manage Messages.
+    @discardableResult
+    public func postUserMessage(channelID: String, userID: String, content: String) async throws -> SandboxMessage {
+        try await state.postUserMessage(channelID: channelID, userID: userID, content: content, origin: origin)
+    }
+
+    /// Flips every bit of one byte of a stored file, as if Discord's storage damaged it: the CDN
+    /// then serves different bytes than were uploaded, under the same size and URL.
+    public func corruptAttachment(id: String, atOffset offset: Int = 0) async throws(SandboxConfigurationError) {
+        try await state.corruptAttachment(id: id, at: offset)
+    }
+
+    /// Damages the next `count` files stored from posted messages: the byte at `offset` (or the
+    /// last byte, for shorter files) is flipped as it is stored, so the message's answer looks
+    /// right but the CDN serves other bytes than were uploaded.
+    public func corruptNextUploads(_ count: Int = 1, atOffset offset: Int = 0) async throws(SandboxConfigurationError) {
+        try await state.corruptNextUploads(count, at: offset)
+    }
+
     /// Sets a bucket for matching routes; the newest matching rule wins.
     public func addRateLimit(_ rule: SandboxRateLimitRule) async {
         await state.addRateLimitRule(rule)

@@ -23,6 +23,9 @@ public struct SandboxConfiguration: Sendable {
     public var maxWebhooksPerChannel: Int
     /// Interaction tokens accept follow-ups for this long.
     public var interactionTokenLifetime: Duration
+    /// How long a signed attachment URL (`?ex=&is=&hm=`) stays valid after it was handed out;
+    /// measured on the sandbox's clock, so tests expire URLs in virtual time. Discord: 24 hours.
+    public var attachmentURLLifetime: Duration
     /// Limit applied to a route bucket no rule configures.
     public var defaultBucket: SandboxRateLimit
     /// Discord's global limit: requests per second with the bot token, and separately per IP
@@ -49,6 +52,7 @@ public struct SandboxConfiguration: Sendable {
         maxFilesPerMessage: Int = 10,
         maxWebhooksPerChannel: Int = 15,
         interactionTokenLifetime: Duration = .seconds(15 * 60),
+        attachmentURLLifetime: Duration = .seconds(24 * 3600),
         defaultBucket: SandboxRateLimit = SandboxRateLimit(limit: 50, window: .seconds(1)),
         globalRequestsPerSecond: Int? = 50,
         wallClock: @escaping @Sendable () -> Date = { Date() },
@@ -66,6 +70,7 @@ public struct SandboxConfiguration: Sendable {
         self.maxFilesPerMessage = maxFilesPerMessage
         self.maxWebhooksPerChannel = maxWebhooksPerChannel
         self.interactionTokenLifetime = interactionTokenLifetime
+        self.attachmentURLLifetime = attachmentURLLifetime
         self.defaultBucket = defaultBucket
         self.globalRequestsPerSecond = globalRequestsPerSecond
         self.wallClock = wallClock

@@ -1,9 +1,15 @@
 import Crypto
+public import Foundation
 
 /// Lowercase hex SHA-256, the form export messages and checksums use.
 public enum SHA256Hex {
     public static func digest(_ bytes: [UInt8]) -> String {
         hex(SHA256.hash(data: bytes))
+    }
+
+    /// The same for `Data` (a download), without copying it into an array first.
+    public static func digest(_ data: Data) -> String {
+        hex(SHA256.hash(data: data))
     }
 
     static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {

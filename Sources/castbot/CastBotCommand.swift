@@ -11,6 +11,8 @@ struct CastBotCommand: AsyncParsableCommand {
             ImportCommand.self,
             RestoreCommand.self,
             VerifyCommand.self,
+            KeygenCommand.self,
+            DecryptCommand.self,
             RegisterCommandsCommand.self,
             SandboxCommand.self,
         ]

@@ -1,5 +1,6 @@
-import CommandLineSupport
 import ArgumentParser
+import CastBot
+import CommandLineSupport
 import Foundation
 import PlayerData
 
@@ -16,8 +17,11 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "The data file (playerData.json) or the folder holding it.")
     var data: String
 
-    @Option(help: "The export to import.")
-    var file: String
+    @Option(help: "The export to import: JSON, gzip or encrypted; repeat for the parts of a split export.")
+    var file: [String]
+
+    @Option(name: .customLong("key"), help: "Secret key file, for an encrypted export (repeat for several).")
+    var keys: [String] = []
 
     @Option(help: "The guild to import into (default: the export's own guild). Naming it allows a different guild than the export's.")
     var guild: String?
@@ -32,7 +36,9 @@ struct ImportCommand: AsyncParsableCommand {
         try await CommandOutput.runReportingFailure {
             let location = DurableFile.dataLocation(data)
             let store = PlayerDataStore(directory: location.directory, fileName: location.fileName)
-            let importBytes = try DurableFile.contents(of: file)
+            let decoded = try ExportFileDecoder.decode(parts: file, keyFiles: keys)
+            if !decoded.steps.isEmpty { print("read the export: \(decoded.steps.joined(separator: ", "))") }
+            let importBytes = decoded.json
             let plan = try await store.planImport(importBytes, targetGuild: guild, allowDifferentGuild: guild != nil)
             print(plan)
             guard yes else {

@@ -18,8 +18,9 @@ struct RestoreCommand: AsyncParsableCommand {
             export through the import path: what is replaced is backed up first, the data-loss guard \
             applies (--allow-shrink overrides it) and the write is durable. A server export restores its \
             guild; an all-servers export restores the whole file byte for byte, or with --guild just that \
-            guild. Needs DISCORD_TOKEN (DISCORD_APPLICATION_ID and DISCORD_API_BASE_URL optional); the bot \
-            needs View Channel and Read Message History in the channel. A missing data folder is created.
+            guild. Encrypted exports need --key with the secret key file. Needs DISCORD_TOKEN \
+            (DISCORD_APPLICATION_ID and DISCORD_API_BASE_URL optional); the bot needs View Channel and Read \
+            Message History in the channel. A missing data folder is created.
             """
     )
 
@@ -37,6 +38,9 @@ struct RestoreCommand: AsyncParsableCommand {
 
     @Option(help: "The data file (playerData.json) or the folder holding it; default: CASTBOT_DATA_DIR or ./data.")
     var data: String?
+
+    @Option(help: "A secret key file (castbot keygen) for encrypted exports; repeat for several.")
+    var key: [String] = []
 
     @Option(help: "How many messages to read back at most while looking for an export.")
     var searchLimit = 10_000
@@ -69,7 +73,9 @@ struct RestoreCommand: AsyncParsableCommand {
             let dataPath = data ?? environment[ConfigurationKey.dataDirectory.rawValue] ?? CastBotConfiguration.defaultDataDirectory
             let location = DurableFile.dataLocation(dataPath)
             let store = PlayerDataStore(directory: location.directory, fileName: location.fileName)
-            let restore = ChannelRestore(discord: access.client(logger: logger), store: store, applicationID: access.applicationID)
+            let keys = try ExportFileDecoder.keys(fromFiles: key)
+            let restore = ChannelRestore(
+                discord: access.client(logger: logger), store: store, applicationID: access.applicationID, keys: keys)
             guard let channelID = Snowflake(typed: channel) else { return }
             let preparation = try await restore.prepare(
                 channelID: channelID, messageID: message.flatMap(Snowflake.init(typed:)), before: before.flatMap(Self.date),

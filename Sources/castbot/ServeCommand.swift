@@ -10,7 +10,7 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Settings come from the environment (DISCORD_TOKEN, DISCORD_APPLICATION_ID, DISCORD_PUBLIC_KEY, \
             DISCORD_API_BASE_URL, CASTBOT_DATA_DIR, CASTBOT_HTTP_HOST, CASTBOT_HTTP_PORT, CASTBOT_OWNER_IDS, \
-            CASTBOT_LOG_LEVEL) and optionally a KEY=VALUE file named by CASTBOT_CONFIG_FILE; the environment wins. \
+            CASTBOT_LOG_LEVEL, CASTBOT_EXPORT_RECIPIENTS) and optionally a KEY=VALUE file named by CASTBOT_CONFIG_FILE; the environment wins. \
             Without DISCORD_TOKEN the bot runs in sandbox mode: a local stand-in for Discord listens on \
             127.0.0.1:CASTBOT_SANDBOX_PORT (default 8090), and `castbot sandbox` drives it. \
             SIGTERM or SIGINT stops it gracefully.

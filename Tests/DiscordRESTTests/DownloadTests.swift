@@ -40,6 +40,24 @@ struct DownloadTests {
         try await server.stop()
     }
 
+    @Test("a signed attachment URL is fetched with its query string intact; a refusal names only the host")
+    func signedURL() async throws {
+        let server = try await ScriptedHTTPServer.start { request, _ in
+            request.uri.hasSuffix("?ex=6a1b2c3d&is=6a1a0000&hm=abc123&")
+                ? ScriptedResponse(status: 200, headers: [:], body: Data("ok".utf8))
+                : ScriptedResponse(status: 404, headers: ["Content-Type": "text/plain"], body: Data("This content is no longer available.".utf8))
+        }
+        let test = TestClient(server: server)
+        let base = "http://127.0.0.1:\(server.port)/attachments/1/2/p.json"
+        #expect(try await test.client.download(from: base + "?ex=6a1b2c3d&is=6a1a0000&hm=abc123&", maxBytes: 100) == Data("ok".utf8))
+        let error = await #expect(throws: DiscordHTTPError.self) {
+            _ = try await test.client.download(from: base + "?ex=6a1b2c3d&is=6a1a0000&hm=wrong&", maxBytes: 100)
+        }
+        #expect(error?.status == 404)
+        #expect(!(error?.description.contains("hm=") ?? true), "the signature stays out of errors")
+        try await server.stop()
+    }
+
     @Test("a file larger than the cap is refused")
     func sizeCap() async throws {
         let server = try await ScriptedHTTPServer.start { _, _ in

@@ -1,4 +1,5 @@
 public import DiscordREST
+import ExportEncryption
 public import Foundation
 public import Logging
 public import PlayerData
@@ -17,6 +18,8 @@ public struct BotAssembly: Sendable {
     /// Active schedules, for `/healthz` and the gauge.
     public let activeSchedules: @Sendable () -> Int
     /// Whether saved schedules have been restored: `/healthz` is 503 "starting" until then.
+    /// What `/metrics` and `/status` report about the schedules' backups.
+    public var backupHealth: BackupHealthSource { BackupHealthSource(work: scheduled.work) }
     public var isReady: @Sendable () -> Bool {
         let scheduled = scheduled
         return { scheduled.isStarted }
@@ -26,6 +29,7 @@ public struct BotAssembly: Sendable {
     ///   - clock: the scheduler's and the webhook cleanup's clock.
     ///   - interactionClock: the router's reply deadline and import plan lifetimes.
     ///   - now: wall-clock time for messages, exports and status.
+    ///   - metrics: where export runs are counted (the process-wide factory unless a test passes its own).
     public static func make<C: Clock>(
         configuration: CastBotConfiguration,
         discord: any DiscordClient,
@@ -34,14 +38,19 @@ public struct BotAssembly: Sendable {
         now: @escaping @Sendable () -> Date = { Date() },
         packager: ExportPackager = ExportPackager(),
         importLimits: ImportLimits = ImportLimits(),
+        metrics: CastBotMetrics = CastBotMetrics(),
         logger: Logger
     ) async throws -> BotAssembly where C.Duration == Duration {
+        var packager = packager
+        if packager.sealer == nil, !configuration.exportRecipients.isEmpty {
+            packager.sealer = try ExportSealer(recipients: configuration.exportRecipients)
+        }
         let store = PlayerDataStore(directory: configuration.dataDirectory)
         let scheduler = Scheduler(clock: clock, logger: logger, wallClock: now)
         let work = ScheduledWorkContext(
             engine: scheduler, discord: discord, dataStore: store,
             stateStore: try await ServiceStateStore.open(directory: configuration.dataDirectory, logger: logger),
-            applicationID: configuration.applicationID, clock: clock, now: now, packager: packager, logger: logger)
+            applicationID: configuration.applicationID, clock: clock, now: now, packager: packager, metrics: metrics, logger: logger)
         let scheduled = ScheduledFeatures(work: work, startedAt: now())
 
         let followUps = DiscordFollowUpSender(client: discord, clock: interactionClock)

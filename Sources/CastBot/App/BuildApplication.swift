@@ -17,7 +17,9 @@ public enum ApplicationBuildError: Error, Sendable, Equatable, CustomStringConve
 }
 
 /// Builds the HTTP application: `POST /interactions`, `GET /healthz`, `GET /metrics`, plus the
-/// follow-up drain that finishes deferred interactions after the server stops.
+/// follow-up drain that finishes deferred interactions after the server stops. `/status` is never
+/// here: it is on the admin listener (`buildAdminApplication`). `/metrics` stays here, where
+/// existing scrape configurations find it.
 /// Run it with `CastBotServices.serviceGroup(application:alongside:…)` (or `runService()`).
 public func buildApplication(
     configuration: CastBotConfiguration,
@@ -45,7 +47,8 @@ public func buildApplication(
     let metricsEndpoint = MetricsEndpoint(
         registry: dependencies.prometheusRegistry,
         metrics: dependencies.metrics,
-        activeSchedules: dependencies.activeSchedules
+        activeSchedules: dependencies.activeSchedules,
+        backupHealth: dependencies.backupHealth
     )
 
     let router = Router(context: BasicRequestContext.self)
@@ -103,6 +106,11 @@ public struct ApplicationDependencies: Sendable {
     /// Called with the bound port once the server listens (useful with port 0).
     public var onServerRunning: @Sendable (_ port: Int) async -> Void
     public var version: String
+    /// The schedules' backup health, for `/metrics` and the admin listener's `/status`; nil
+    /// leaves both without it (servers without a scheduler, in tests).
+    public var backupHealth: BackupHealthSource?
+    /// Called with the admin listener's bound port once it listens.
+    public var onAdminServerRunning: @Sendable (_ port: Int) async -> Void
 
     public init(
         interactionHandler: any InteractionHandler,
@@ -117,7 +125,9 @@ public struct ApplicationDependencies: Sendable {
         followUpDrainTimeout: Duration = CastBotConfiguration.defaultShutdownGrace,
         connectionGauge: HTTPConnectionGauge = HTTPConnectionGauge(),
         onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in },
-        version: String = CastBotVersion.current
+        version: String = CastBotVersion.current,
+        backupHealth: BackupHealthSource? = nil,
+        onAdminServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
     ) {
         self.interactionHandler = interactionHandler
         self.prometheusRegistry = prometheusRegistry
@@ -132,5 +142,7 @@ public struct ApplicationDependencies: Sendable {
         self.connectionGauge = connectionGauge
         self.onServerRunning = onServerRunning
         self.version = version
+        self.backupHealth = backupHealth
+        self.onAdminServerRunning = onAdminServerRunning
     }
 }

@@ -1,4 +1,5 @@
 public import DiscordREST
+public import ExportEncryption
 public import HTTPConnectionGuard
 public import Logging
 
@@ -23,6 +24,13 @@ public struct CastBotConfiguration: Sendable, CustomStringConvertible {
     /// Graceful shutdown's whole budget: in-flight interactions, their follow-ups and scheduled
     /// runs get this long after SIGTERM; what is left is then cut off (and logged) and state saved.
     public var shutdownGrace: Duration
+    /// The admin listener serving `/status`; nil (the default) runs none.
+    public var adminAddress: AdminAddress?
+    /// When set, the admin listener answers 401 to requests without `Authorization: Bearer <token>`.
+    public var adminToken: AdminToken?
+    /// Public keys every export is encrypted to (DESIGN §12); empty sends exports readable. A
+    /// host setting like the token: guild admins cannot turn it off per schedule.
+    public var exportRecipients: [ExportPublicKey]
 
     public static let defaultAPIBaseURL = "https://discord.com/api/v10"
     public static let defaultDataDirectory = "./data"
@@ -42,7 +50,10 @@ public struct CastBotConfiguration: Sendable, CustomStringConvertible {
         ownerIDs: [String] = [],
         logLevel: Logger.Level = Self.defaultLogLevel,
         httpLimits: HTTPConnectionLimits = HTTPConnectionLimits(),
-        shutdownGrace: Duration = Self.defaultShutdownGrace
+        shutdownGrace: Duration = Self.defaultShutdownGrace,
+        adminAddress: AdminAddress? = nil,
+        adminToken: AdminToken? = nil,
+        exportRecipients: [ExportPublicKey] = []
     ) {
         self.discordToken = discordToken
         self.applicationID = applicationID
@@ -55,6 +66,9 @@ public struct CastBotConfiguration: Sendable, CustomStringConvertible {
         self.logLevel = logLevel
         self.httpLimits = httpLimits
         self.shutdownGrace = shutdownGrace
+        self.adminAddress = adminAddress
+        self.adminToken = adminToken
+        self.exportRecipients = exportRecipients
     }
 
     /// Sandbox mode: no token, so nothing talks to the real Discord.
@@ -76,6 +90,9 @@ public struct CastBotConfiguration: Sendable, CustomStringConvertible {
             "httpIdleTimeout=\(httpLimits.idleTimeout)",
             "httpMaxConnections=\(httpLimits.maxConnections)",
             "shutdownGrace=\(shutdownGrace)",
+            "admin=\(adminAddress?.description ?? "<off>")",
+            "adminToken=\(adminToken == nil ? "<unset>" : "<redacted>")",
+            "exportEncryption=\(exportRecipients.isEmpty ? "off" : "key ids " + exportRecipients.map(\.keyID).joined(separator: ","))",
         ].joined(separator: " ")
     }
 }
@@ -95,6 +112,9 @@ public enum ConfigurationKey: String, CaseIterable, Sendable {
     case httpIdleTimeout = "CASTBOT_HTTP_IDLE_TIMEOUT_SECONDS"
     case httpMaxConnections = "CASTBOT_HTTP_MAX_CONNECTIONS"
     case shutdownGrace = "CASTBOT_SHUTDOWN_GRACE_SECONDS"
+    case adminAddress = "CASTBOT_ADMIN_ADDRESS"
+    case adminToken = "CASTBOT_ADMIN_TOKEN"
+    case exportRecipients = "CASTBOT_EXPORT_RECIPIENTS"
     /// Only read from the environment: it names the file that adds the other settings.
     case configFile = "CASTBOT_CONFIG_FILE"
 }

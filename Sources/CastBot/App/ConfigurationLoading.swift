@@ -1,5 +1,6 @@
 import DiscordModels
 import DiscordREST
+import ExportEncryption
 import Foundation
 import HTTPConnectionGuard
 import Logging
@@ -129,7 +130,51 @@ struct ConfigurationValidator {
             maxConnections: count(.httpMaxConnections, default: HTTPConnectionLimits.defaultMaxConnections, within: 1...100_000)
         )
         configuration.shutdownGrace = seconds(.shutdownGrace, default: CastBotConfiguration.defaultShutdownGrace, within: 0...600)
+        configuration.adminToken = adminToken()
+        configuration.adminAddress = adminAddress(
+            interactions: (configuration.httpHost, configuration.httpPort), hasToken: configuration.adminToken != nil)
+        configuration.exportRecipients = exportRecipients()
         return configuration
+    }
+
+    /// The status page's listener: off unless set; never the interactions address; anywhere but
+    /// loopback only behind a token.
+    private mutating func adminAddress(interactions: (host: String, port: Int), hasToken: Bool) -> AdminAddress? {
+        let key = ConfigurationKey.adminAddress.rawValue
+        guard let text = value(.adminAddress) else {
+            if hasToken {
+                problems.append("\(ConfigurationKey.adminToken.rawValue) is set but \(key) is not: set \(key) (e.g. 127.0.0.1:8081) to serve the status page, or remove the token")
+            }
+            return nil
+        }
+        guard let address = AdminAddress(parsing: text) else {
+            problems.append("\(key) must be host:port or a port, such as 127.0.0.1:8081 or 8081 (got \(quoted(text)))")
+            return nil
+        }
+        let wildcards: Set<String> = ["0.0.0.0", "::", "*"]
+        if address.port == interactions.port
+            && (address.host == interactions.host || wildcards.contains(address.host) || wildcards.contains(interactions.host))
+        {
+            problems.append(
+                "\(key) must differ from the interactions listener \(interactions.host):\(interactions.port): the status page is never served to Discord's side (got \(quoted(text)))")
+            return nil
+        }
+        if !address.isLoopback && !hasToken {
+            problems.append(
+                "\(key) \(quoted(text)) is not a loopback address: set \(ConfigurationKey.adminToken.rawValue) too, or bind to 127.0.0.1 and reach it over an SSH tunnel")
+            return nil
+        }
+        return address
+    }
+
+    /// Never quoted in a problem: it is a secret.
+    private mutating func adminToken() -> AdminToken? {
+        guard let text = value(.adminToken) else { return nil }
+        guard let token = AdminToken(text) else {
+            problems.append("\(ConfigurationKey.adminToken.rawValue) must be at least \(AdminToken.minimumLength) printable ASCII characters without spaces (e.g. the output of `openssl rand -hex 32`)")
+            return nil
+        }
+        return token
     }
 
     private func value(_ key: ConfigurationKey) -> String? {
@@ -229,6 +274,27 @@ struct ConfigurationValidator {
             }
         }
         return ids
+    }
+
+    /// Public keys only, comma-separated. Problems name the item by position and never quote it:
+    /// a secret key pasted here by mistake must not reach the log.
+    private mutating func exportRecipients() -> [ExportPublicKey] {
+        guard let text = value(.exportRecipients) else { return [] }
+        var keys: [ExportPublicKey] = []
+        for (offset, item) in text.split(separator: ",").enumerated() {
+            let trimmed = item.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { continue }
+            do {
+                let key = try ExportPublicKey(text: trimmed)
+                if !keys.contains(key) { keys.append(key) }
+            } catch {
+                problems.append("CASTBOT_EXPORT_RECIPIENTS item \(offset + 1) \(error)")
+            }
+        }
+        if keys.count > 16 {
+            problems.append("CASTBOT_EXPORT_RECIPIENTS lists \(keys.count) keys; at most 16 are allowed")
+        }
+        return keys
     }
 
     private mutating func logLevel() -> Logger.Level {

@@ -17,6 +17,8 @@ public struct ServeRuntime: Sendable {
     public let logger: Logger
     /// Called with the bound port once the interactions server listens.
     public let onServerRunning: @Sendable (Int) async -> Void
+    /// Called with the bound port once the admin listener (`/status`) listens, when configured.
+    public let onAdminServerRunning: @Sendable (Int) async -> Void
     /// Signals that start graceful shutdown; tests use one nothing else in the process listens to.
     public let gracefulShutdownSignals: [UnixSignal]
 
@@ -25,8 +27,10 @@ public struct ServeRuntime: Sendable {
         registry: PrometheusCollectorRegistry,
         logger: Logger = Logger(label: "castbot"),
         gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint],
-        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in },
+        onAdminServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) {
+        self.onAdminServerRunning = onAdminServerRunning
         self.configuration = configuration
         self.registry = registry
         self.logger = logger
@@ -51,8 +55,10 @@ public struct ServeRuntime: Sendable {
             configuration: configuration, discord: HTTPDiscordClient.bot(configuration: configuration, logger: logger),
             clock: ContinuousClock(), interactionClock: ContinuousClock(), logger: logger)
         let listening = ListeningFlag()
+        let adminListening = ListeningFlag()
         let connections = HTTPConnectionGauge()
         let onServerRunning = onServerRunning
+        let onAdminServerRunning = onAdminServerRunning
         let dependencies = ApplicationDependencies(
             interactionHandler: bot.router,
             prometheusRegistry: registry,
@@ -64,23 +70,32 @@ public struct ServeRuntime: Sendable {
             onServerRunning: { port in
                 listening.set()
                 await onServerRunning(port)
+            },
+            backupHealth: bot.backupHealth,
+            onAdminServerRunning: { port in
+                adminListening.set()
+                await onAdminServerRunning(port)
             }
         )
         let application = try buildApplication(configuration: configuration, dependencies: dependencies)
+        // Listed after the scheduler: shutdown stops it right after the interactions server.
+        var admin: [any Service] = []
+        if let address = configuration.adminAddress {
+            admin.append(buildAdminApplication(at: address, backupHealth: bot.backupHealth, configuration: configuration, dependencies: dependencies))
+        }
         let group = CastBotServices.serviceGroup(
             application: application,
-            alongside: [bot.scheduledService],
+            alongside: [bot.scheduledService] + admin,
             gracefulShutdownSignals: gracefulShutdownSignals,
             grace: configuration.shutdownGrace,
             logger: logger
         )
         do {
             try await group.run()
-        } catch where !listening.isSet {
-            // Most often the port is taken: say which address and which settings move it.
-            throw ServeError(
-                "the interactions server could not listen on \(configuration.httpHost):\(configuration.httpPort): \(error). "
-                    + "Set \(ConfigurationKey.httpPort.rawValue) or \(ConfigurationKey.httpHost.rawValue) to a free address")
+        } catch {
+            try Self.explainListenFailure(
+                error, configuration: configuration, interactionsListening: listening.isSet,
+                adminListening: configuration.adminAddress == nil || adminListening.isSet)
         }
         // Non-zero open connections here were cut off when the grace ran out.
         logger.info(
@@ -90,6 +105,28 @@ public struct ServeRuntime: Sendable {
                 "connections_turned_away": "\(connections.rejectedConnections)",
                 "connections_timed_out": "\(connections.timedOutConnections)",
             ])
+    }
+}
+
+extension ServeRuntime {
+    /// A failure before a listener was up is most often a taken port: say which address and which
+    /// setting moves it. Otherwise rethrows `error` as it is.
+    static func explainListenFailure(
+        _ error: any Error, configuration: CastBotConfiguration, interactionsListening: Bool, adminListening: Bool
+    ) throws -> Never {
+        let interactions = "the interactions server (\(configuration.httpHost):\(configuration.httpPort))"
+        let interactionsSettings = "\(ConfigurationKey.httpPort.rawValue) or \(ConfigurationKey.httpHost.rawValue)"
+        let admin = "the admin listener (\(configuration.adminAddress?.description ?? ""))"
+        let adminSetting = ConfigurationKey.adminAddress.rawValue
+        switch (interactionsListening, adminListening) {
+        case (true, true): throw error
+        case (false, true):
+            throw ServeError("the interactions server could not listen on \(configuration.httpHost):\(configuration.httpPort): \(error). Set \(interactionsSettings) to a free address")
+        case (true, false):
+            throw ServeError("\(admin) could not listen: \(error). Set \(adminSetting) to a free address")
+        case (false, false):
+            throw ServeError("\(interactions) or \(admin) could not listen: \(error). Set \(interactionsSettings), or \(adminSetting), to a free address")
+        }
     }
 }
 

@@ -64,6 +64,8 @@ struct PlayerDataFeatures: Sendable {
         router.onComponent(CustomID.exportSchedule) { await schedules.openModal($0) }
         router.onModal(CustomID.exportScheduleModal) { await schedules.submit($0) }
         router.onComponent(CustomID.exportStatus) { await schedules.status($0) }
+        router.onComponent(CustomID.exportRetention) { await schedules.openRetention($0) }
+        router.onModal(CustomID.exportRetentionModal) { await schedules.submitRetention($0) }
 
         router.onComponent(CustomID.importButton) { await imports.openModal($0) }
         router.onModal(CustomID.importModal) { await imports.submit($0) }

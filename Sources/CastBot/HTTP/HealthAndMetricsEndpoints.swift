@@ -21,16 +21,22 @@ struct HealthEndpoint: Sendable {
     }
 }
 
-/// `GET /metrics`: the Prometheus text exposition of `registry`.
+/// `GET /metrics`: the Prometheus text exposition of `registry`, plus the backup health gauges
+/// computed from the schedules at scrape time.
 struct MetricsEndpoint: Sendable {
     let registry: PrometheusCollectorRegistry
     let metrics: CastBotMetrics
     let activeSchedules: @Sendable () async -> Int
+    let backupHealth: BackupHealthSource?
 
     func respond() async -> Response {
         // Read at scrape time so the gauge can never drift from the scheduler's own count.
         metrics.activeSchedules(await activeSchedules())
-        return JSONResponse.make(.ok, registry.emitToBuffer(), contentType: "text/plain; version=0.0.4; charset=utf-8")
+        var body = registry.emitToBuffer()
+        if let backupHealth {
+            body += Array(BackupHealthExposition.render(await backupHealth.summary()).utf8)
+        }
+        return JSONResponse.make(.ok, body, contentType: "text/plain; version=0.0.4; charset=utf-8")
     }
 }
 

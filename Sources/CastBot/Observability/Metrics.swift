@@ -41,6 +41,16 @@ public struct CastBotMetrics: Sendable {
         }
     }
 
+    /// `result` is `verified`, `mismatch` or `unavailable` (see `DeliveryVerification`).
+    func exportVerified(result: String) {
+        Counter(label: MetricNames.exportsVerifiedTotal, dimensions: [(MetricLabels.result, result)], factory: factory).increment()
+    }
+
+    /// `result` is `deleted`, `refused` (50013, Manage Messages missing) or `failed`.
+    func retentionDeletion(result: String) {
+        Counter(label: MetricNames.exportRetentionTotal, dimensions: [(MetricLabels.result, result)], factory: factory).increment()
+    }
+
     public func activeSchedules(_ count: Int) {
         Gauge(label: MetricNames.activeSchedules, factory: factory).record(count)
     }
@@ -60,6 +70,14 @@ enum MetricNames {
     static let exportBytes = "castbot_export_bytes"
     /// Histogram (seconds), label `type`: time from run start to delivered export.
     static let exportDurationSeconds = "castbot_export_duration_seconds"
+
+    /// Counter, label `result`: each scheduled delivery downloaded back from Discord and compared
+    /// with what was sent: `verified`, `mismatch` (the run failed) or `unavailable` (not checked).
+    static let exportsVerifiedTotal = "castbot_exports_verified_total"
+
+    /// Counter, label `result`: old export messages retention deleted (`deleted`), could not
+    /// delete for lack of Manage Messages (`refused`), or failed to read or delete (`failed`).
+    static let exportRetentionTotal = "castbot_export_retention_total"
 
     /// Counter, labels `route` (templated, e.g. `POST /channels/{id}/webhooks`) and `status` (HTTP code, or `error`).
     static let discordRequestsTotal = "discord_requests_total"

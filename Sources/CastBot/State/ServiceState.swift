@@ -78,7 +78,8 @@ public struct LastExportRecord: Hashable, Sendable, Codable {
     public var playerCount: Int
     /// Size of the export itself (uncompressed JSON).
     public var byteCount: Int
-    /// SHA-256 of the export bytes, lowercase hex.
+    /// SHA-256 of the export bytes, lowercase hex; for an encrypted export, of the encrypted file
+    /// (`ExportAttachmentPlan.publishedSHA256`), so the host keeps no checksum of the plaintext.
     public var sha256: String
     public var filename: String
     /// Where it was posted: the channel and the messages (the first carries the facts and the

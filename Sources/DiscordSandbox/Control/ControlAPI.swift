@@ -41,6 +41,25 @@ struct ControlAPI: Sendable {
         case ("POST", "rate-limits"): return try await addRateLimit(try ControlBody(body))
         case ("POST", "guilds"), ("POST", "channels"), ("POST", "users"), ("POST", "members"):
             return try await ControlWorldSetup(sandbox: sandbox).create(path, body: try ControlBody(body))
+        case ("POST", "attachments/corrupt-next"):
+            let body = try ControlBody(body)
+            let count = try body.optionalInt("count") ?? 1
+            let offset = try body.optionalInt("offset") ?? 0
+            do {
+                try await sandbox.corruptNextUploads(count, atOffset: offset)
+            } catch {
+                throw ControlError(error.description)
+            }
+            return .json(["count": .integer(count), "offset": .integer(offset)], status: 201)
+        case ("POST", _) where path.hasPrefix("attachments/") && path.hasSuffix("/corrupt"):
+            let id = String(path.dropFirst("attachments/".count).dropLast("/corrupt".count))
+            let offset = try ControlBody(body).optionalInt("offset") ?? 0
+            do {
+                try await sandbox.corruptAttachment(id: id, atOffset: offset)
+            } catch {
+                throw ControlError(error.description, status: 404)
+            }
+            return .json(["attachment_id": .string(id), "offset": .integer(offset)])
         case ("POST", "interactions"):
             return try await ControlInteractions(sandbox: sandbox).send(try ControlBody(body))
         case ("GET", _) where path.hasPrefix("interactions/"):
@@ -61,6 +80,7 @@ struct ControlAPI: Sendable {
         "DELETE /sandbox/requests", "GET /sandbox/webhooks?channel_id=", "GET /sandbox/faults",
         "POST /sandbox/faults", "DELETE /sandbox/faults", "POST /sandbox/rate-limits", "POST /sandbox/guilds",
         "POST /sandbox/channels", "POST /sandbox/users", "POST /sandbox/members", "POST /sandbox/interactions",
+        "POST /sandbox/attachments/{id}/corrupt", "POST /sandbox/attachments/corrupt-next",
         "GET /sandbox/interactions/{id}",
     ]
 

@@ -5,6 +5,8 @@ enum SandboxEndpoint: CaseIterable, Sendable {
     case getChannel
     case listChannelMessages
     case createMessage
+    case getChannelMessage
+    case deleteChannelMessage
     case listChannelWebhooks
     case createWebhook
     case getWebhook
@@ -25,13 +27,13 @@ enum SandboxEndpoint: CaseIterable, Sendable {
 
     var method: String {
         switch self {
-        case .getCurrentUser, .getChannel, .listChannelMessages, .listChannelWebhooks, .getWebhook, .getWebhookWithToken,
+        case .getCurrentUser, .getChannel, .listChannelMessages, .getChannelMessage, .listChannelWebhooks, .getWebhook, .getWebhookWithToken,
             .getWebhookMessage, .getGlobalCommands, .getGuildCommands:
             return "GET"
         case .createDM, .createMessage, .createWebhook, .executeWebhook, .interactionCallback, .createGlobalCommand,
             .createGuildCommand:
             return "POST"
-        case .deleteWebhook, .deleteWebhookWithToken, .deleteWebhookMessage:
+        case .deleteWebhook, .deleteWebhookWithToken, .deleteWebhookMessage, .deleteChannelMessage:
             return "DELETE"
         case .editWebhookMessage:
             return "PATCH"
@@ -46,6 +48,8 @@ enum SandboxEndpoint: CaseIterable, Sendable {
         case .createDM: return "/users/@me/channels"
         case .getChannel: return "/channels/{channel_id}"
         case .listChannelMessages, .createMessage: return "/channels/{channel_id}/messages"
+        // Each method is its own route, so DELETE has its own bucket, as on Discord.
+        case .getChannelMessage, .deleteChannelMessage: return "/channels/{channel_id}/messages/{message_id}"
         case .listChannelWebhooks, .createWebhook: return "/channels/{channel_id}/webhooks"
         case .getWebhook, .deleteWebhook: return "/webhooks/{webhook_id}"
         case .getWebhookWithToken, .executeWebhook, .deleteWebhookWithToken:

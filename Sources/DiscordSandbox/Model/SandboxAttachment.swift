@@ -5,8 +5,11 @@ public struct SandboxAttachment: Sendable, Hashable {
     public let filename: String
     public let contentType: String?
     public let description: String?
-    public let bytes: [UInt8]
-    /// Absolute URL where the sandbox serves the bytes (`/attachments/{channel}/{id}/{filename}`).
+    /// The stored bytes; `DiscordSandbox.corruptAttachment` flips one to simulate storage damage.
+    public internal(set) var bytes: [UInt8]
+    /// Absolute URL of the file (`/attachments/{channel}/{id}/{filename}`) without the signature.
+    /// Like Discord's CDN, the sandbox serves it only with a fresh `?ex=&is=&hm=` signature, which
+    /// every message fetch adds (see `DiscordSandbox.signedURL(for:)`).
     public let url: String
     /// True for files uploaded into an interaction (a modal's File Upload), as Discord marks them.
     public let ephemeral: Bool

@@ -10,6 +10,8 @@ public struct SandboxMessage: Sendable, Hashable {
         case webhook(id: String, username: String)
         /// A reply to an interaction (initial response or follow-up), posted as the bot.
         case interaction(id: String)
+        /// A person (set up with `DiscordSandbox.postUserMessage`), never the bot.
+        case user(id: String)
     }
 
     public let id: String
@@ -21,6 +23,9 @@ public struct SandboxMessage: Sendable, Hashable {
     public var embeds: SandboxJSON
     public var flags: Int
     public var attachments: [SandboxAttachment]
+    /// For webhook messages: the application that owns the webhook, kept on the message as
+    /// Discord does (`application_id`), so it outlives a deleted webhook.
+    public var applicationID: String?
     public let createdAt: Date
     public var editedAt: Date?
 
@@ -29,6 +34,14 @@ public struct SandboxMessage: Sendable, Hashable {
     public static let componentsV2Flag = 1 << 15
 
     public var isEphemeral: Bool { flags & Self.ephemeralFlag != 0 }
+
+    /// Posted as the bot itself (not through a webhook, not by a person): the bot may always delete it.
+    var isBotAuthored: Bool {
+        switch author {
+        case .bot, .interaction: true
+        case .webhook, .user: false
+        }
+    }
 
     /// Every `custom_id` in the components tree, depth first, for assertions on buttons.
     public var customIDs: [String] {

@@ -57,13 +57,14 @@ enum SandboxRendering {
         return .object(object)
     }
 
-    static func attachment(_ attachment: SandboxAttachment) -> SandboxJSON {
+    /// `signedURL` is the file's URL with a fresh CDN signature.
+    static func attachment(_ attachment: SandboxAttachment, signedURL: String) -> SandboxJSON {
         var object: [String: SandboxJSON] = [
             "id": .string(attachment.id),
             "filename": .string(attachment.filename),
             "size": .integer(attachment.size),
-            "url": .string(attachment.url),
-            "proxy_url": .string(attachment.url),
+            "url": .string(signedURL),
+            "proxy_url": .string(signedURL),
             "content_type": .optional(attachment.contentType),
         ]
         if let description = attachment.description { object["description"] = .string(description) }
@@ -74,7 +75,7 @@ enum SandboxRendering {
     /// `interaction` is the id and type of the interaction a response message answers.
     static func message(
         _ message: SandboxMessage, author: SandboxJSON, applicationID: String?,
-        interaction: (id: String, type: Int)?
+        interaction: (id: String, type: Int)?, attachments: [SandboxJSON]
     ) -> SandboxJSON {
         var object: [String: SandboxJSON] = [
             "id": .string(message.id),
@@ -83,7 +84,7 @@ enum SandboxRendering {
             "type": interaction?.type == 2 ? 20 : 0,
             "content": .string(message.content),
             "author": author,
-            "attachments": .array(message.attachments.map(attachment)),
+            "attachments": .array(attachments),
             "embeds": message.embeds,
             "components": message.components,
             "mentions": [],

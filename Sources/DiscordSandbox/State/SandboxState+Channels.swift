@@ -1,4 +1,4 @@
-/// Channel routes: read a channel, open a DM, list messages, post a message as the bot.
+/// Channel routes: read a channel, open a DM, post a message as the bot.
 extension SandboxState {
     /// The channel, if it exists and the bot can see it (10003 / 50001 otherwise).
     func visibleChannel(_ id: String) throws(SandboxAPIError) -> SandboxChannel {
@@ -40,67 +40,6 @@ extension SandboxState {
         channels[channel.id] = channel
         directMessageChannels[recipientID] = channel.id
         return .json(renderChannel(channel))
-    }
-
-    /// `GET /channels/{channel.id}/messages`: newest first, at most `limit` (1-100, default 50).
-    /// `around`, `before` and `after` pick the window (Discord takes one; here the first given, in
-    /// that order); `after` returns the messages closest after that id, still newest first.
-    /// Ephemeral messages are not in a channel's history. Without Read Message History Discord
-    /// answers an empty list rather than an error.
-    func listChannelMessages(_ call: SandboxCall) throws(SandboxAPIError) -> SandboxReply {
-        let channel = try visibleChannel(call.parameter("channel_id"))
-        var errors = FormErrors()
-        let limit = Self.integerQuery(call.query["limit"], name: "limit", range: 1...100, into: &errors) ?? 50
-        let around = Self.snowflakeQuery(call.query["around"], name: "around", into: &errors)
-        let before = Self.snowflakeQuery(call.query["before"], name: "before", into: &errors)
-        let after = Self.snowflakeQuery(call.query["after"], name: "after", into: &errors)
-        guard errors.isEmpty else { throw .invalidFormBody(errors) }
-        guard channel.botPermissions.allows(.readMessageHistory) else { return .json(.array([])) }
-
-        // Oldest first, by id (ids grow with time, as Discord's snowflakes do).
-        let history = (messages[channel.id] ?? []).filter { !$0.isEphemeral }
-            .map { (id: UInt64($0.id) ?? 0, message: $0) }
-            .sorted { $0.id < $1.id }
-        let page: ArraySlice<(id: UInt64, message: SandboxMessage)>
-        if let around {
-            let older = history.filter { $0.id < around }.suffix(limit / 2)
-            let rest = history.filter { $0.id >= around }.prefix(limit - older.count)
-            page = ArraySlice(older + rest)
-        } else if let before {
-            page = history.filter { $0.id < before }.suffix(limit)
-        } else if let after {
-            page = history.filter { $0.id > after }.prefix(limit)
-        } else {
-            page = history.suffix(limit)
-        }
-        return .json(.array(page.reversed().map { render($0.message) }))
-    }
-
-    private static func integerQuery(
-        _ text: String?, name: String, range: ClosedRange<Int>, into errors: inout FormErrors
-    ) -> Int? {
-        guard let text else { return nil }
-        guard let value = Int(text) else {
-            errors.add([name], code: "NUMBER_TYPE_COERCE", message: "Value \"\(text)\" is not int.")
-            return nil
-        }
-        if value < range.lowerBound {
-            errors.add(
-                [name], code: "NUMBER_TYPE_MIN", message: "int value should be greater than or equal to \(range.lowerBound).")
-        } else if value > range.upperBound {
-            errors.add(
-                [name], code: "NUMBER_TYPE_MAX", message: "int value should be less than or equal to \(range.upperBound).")
-        }
-        return value
-    }
-
-    private static func snowflakeQuery(_ text: String?, name: String, into errors: inout FormErrors) -> UInt64? {
-        guard let text else { return nil }
-        guard let value = UInt64(text) else {
-            errors.add([name], code: "NUMBER_TYPE_COERCE", message: "Value \"\(text)\" is not snowflake.")
-            return nil
-        }
-        return value
     }
 
     func createMessage(_ call: SandboxCall) throws(SandboxAPIError) -> SandboxReply {

@@ -15,6 +15,8 @@ extension SandboxState {
         case .getChannel: return try getChannel(call)
         case .listChannelMessages: return try listChannelMessages(call)
         case .createMessage: return try createMessage(call)
+        case .getChannelMessage: return try getChannelMessage(call)
+        case .deleteChannelMessage: return try deleteChannelMessage(call)
         case .listChannelWebhooks: return try listChannelWebhooks(call)
         case .createWebhook: return try createWebhook(call)
         case .getWebhook: return try getWebhook(call)

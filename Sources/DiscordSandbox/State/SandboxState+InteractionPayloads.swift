@@ -131,7 +131,7 @@ extension SandboxState {
             case .files(let files):
                 inner["type"] = 19
                 inner["values"] = .array(files.map { .string($0.id) })
-                for file in files { resolved[file.id] = SandboxRendering.attachment(file) }
+                for file in files { resolved[file.id] = SandboxRendering.attachment(file, signedURL: signedURL(for: file)) }
             }
             if field.legacyActionRow {
                 components.append(["type": 1, "id": .integer(outerID), "components": [.object(inner)]])
@@ -149,7 +149,7 @@ extension SandboxState {
         if let messageID, let stored = message(id: messageID) { return render(stored) }
         let standIn = SandboxMessage(
             id: messageID ?? makeID(), channelID: channelID, author: .bot, content: "", components: [], embeds: [],
-            flags: 0, attachments: [], createdAt: now(), editedAt: nil)
+            flags: 0, attachments: [], applicationID: nil, createdAt: now(), editedAt: nil)
         return render(standIn)
     }
 }

@@ -6,10 +6,14 @@ extension SandboxState {
         _ draft: MessageDraft, channelID: String, author: SandboxMessage.Author, origin: String, extraFlags: Int = 0
     ) throws(SandboxAPIError) -> SandboxMessage {
         let files = try storeAttachments(draft, channelID: channelID, origin: origin, keeping: [])
+        var applicationID: String?
+        if case .webhook(let webhookID, _) = author {
+            applicationID = webhooks.first { $0.id == webhookID }?.applicationID
+        }
         let message = SandboxMessage(
             id: makeID(), channelID: channelID, author: author, content: draft.content ?? "",
             components: draft.components ?? [], embeds: draft.embeds ?? [], flags: (draft.flags ?? 0) | extraFlags,
-            attachments: files, createdAt: now(), editedAt: nil)
+            attachments: files, applicationID: applicationID, createdAt: now(), editedAt: nil)
         messages[channelID, default: []].append(message)
         return message
     }
@@ -35,9 +39,13 @@ extension SandboxState {
         return updated
     }
 
+    /// Removes the message and its files: like Discord's CDN, their URLs stop working.
     func deleteMessage(_ messageID: String) {
         for key in messages.keys {
-            messages[key]?.removeAll { $0.id == messageID }
+            guard let index = messages[key]?.firstIndex(where: { $0.id == messageID }) else { continue }
+            if let removed = messages[key]?.remove(at: index) {
+                for attachment in removed.attachments { attachments[attachment.id] = nil }
+            }
         }
     }
 
@@ -79,8 +87,13 @@ extension SandboxState {
     private func storeFile(
         _ file: UploadedFile, filename: String?, description: String?, channelID: String, origin: String
     ) -> SandboxAttachment {
-        storeAttachment(
-            bytes: file.bytes, filename: filename ?? file.filename, contentType: file.contentType,
+        var bytes = file.bytes
+        if !pendingUploadCorruptions.isEmpty, !bytes.isEmpty {
+            let offset = pendingUploadCorruptions.removeFirst()
+            bytes[min(offset, bytes.count - 1)] ^= 0xFF
+        }
+        return storeAttachment(
+            bytes: bytes, filename: filename ?? file.filename, contentType: file.contentType,
             description: description, channelID: channelID, origin: origin, ephemeral: false)
     }
 
@@ -107,21 +120,26 @@ extension SandboxState {
         return nil
     }
 
+    /// The message as Discord's API returns it, attachment URLs freshly signed.
     func render(_ message: SandboxMessage) -> SandboxJSON {
+        let files = message.attachments.map { SandboxRendering.attachment($0, signedURL: signedURL(for: $0)) }
         switch message.author {
         case .bot:
             return SandboxRendering.message(
-                message, author: SandboxRendering.user(botUser), applicationID: nil, interaction: nil)
+                message, author: SandboxRendering.user(botUser), applicationID: nil, interaction: nil, attachments: files)
         case .webhook(let id, let username):
-            let applicationID = webhooks.first { $0.id == id }?.applicationID
             return SandboxRendering.message(
                 message, author: SandboxRendering.webhookAuthor(id: id, username: username),
-                applicationID: applicationID, interaction: nil)
+                applicationID: message.applicationID, interaction: nil, attachments: files)
         case .interaction(let interactionID):
             let type = interactions.values.first { $0.log.id == interactionID }?.log.type ?? 2
             return SandboxRendering.message(
                 message, author: SandboxRendering.user(botUser), applicationID: configuration.applicationID,
-                interaction: (interactionID, type))
+                interaction: (interactionID, type), attachments: files)
+        case .user(let userID):
+            let author = users[userID] ?? SandboxUser(id: userID, username: "user-\(userID)", isBot: false)
+            return SandboxRendering.message(
+                message, author: SandboxRendering.user(author), applicationID: nil, interaction: nil, attachments: files)
         }
     }
 }

@@ -29,7 +29,13 @@ actor SandboxState {
     /// Keeps increasing across `clearRequests()`, so a late completion never updates the wrong entry.
     var nextRequestSequence = 0
     var faults: [SandboxFault] = []
+    /// Byte offsets to flip in the next files stored from messages, one per file (simulated
+    /// storage damage between upload and download).
+    var pendingUploadCorruptions: [Int] = []
     var rateLimiter: SandboxRateLimiter
+    let attachmentSigner: AttachmentSigner
+    /// Wall-clock time when the sandbox was made; CDN time runs from here on the sandbox clock.
+    private let wallClockAtStart: Date
 
     init(configuration: SandboxConfiguration, clock: SandboxClock) {
         self.configuration = configuration
@@ -37,6 +43,8 @@ actor SandboxState {
         self.rateLimiter = SandboxRateLimiter(
             defaultRate: configuration.defaultBucket, globalPerSecond: configuration.globalRequestsPerSecond)
         self.users[configuration.botUser.id] = configuration.botUser
+        self.attachmentSigner = AttachmentSigner(lifetime: configuration.attachmentURLLifetime)
+        self.wallClockAtStart = configuration.wallClock()
     }
 
     var botUser: SandboxUser { configuration.botUser }
@@ -46,4 +54,10 @@ actor SandboxState {
     }
 
     func now() -> Date { configuration.wallClock() }
+
+    /// Unix seconds for signing and checking attachment URLs: the start's wall time plus the
+    /// sandbox clock's elapsed time, so advancing a test clock expires URLs.
+    func cdnNow() -> Int {
+        Int(wallClockAtStart.timeIntervalSince1970) + Int(clock.now.components.seconds)
+    }
 }

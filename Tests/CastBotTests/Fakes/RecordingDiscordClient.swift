@@ -34,6 +34,8 @@ final class RecordingDiscordClient: DiscordClient, Sendable {
         var dmChannels: [String: String] = [:]
         var failures: [Failure] = []
         var nextID: UInt64 = 1_400_000_000_000_000_000
+        /// Uploaded files by the CDN URL the fake handed out, served back by `download`.
+        var stored: [String: Data] = [:]
     }
 
     static let applicationID = Snowflake("1100000000000000001")!
@@ -95,8 +97,15 @@ final class RecordingDiscordClient: DiscordClient, Sendable {
         return DiscordResponse(status: 200, body: try outcome.get())
     }
 
+    /// Serves what was uploaded through the fake, as Discord's CDN does; anything else is refused.
     func download(from url: String, maxBytes: Int) async throws -> Data {
-        throw DiscordHTTPError(kind: .downloadHostNotAllowed(url), route: "GET \(url)")
+        guard let data = world.withLock({ $0.stored[url] }) else {
+            throw DiscordHTTPError(kind: .downloadHostNotAllowed(url), route: "GET \(url)")
+        }
+        guard data.count <= maxBytes else {
+            throw DiscordHTTPError(kind: .responseTooLarge(limit: maxBytes), route: "GET cdn.discordapp.com")
+        }
+        return data
     }
 
     // MARK: The in-memory Discord
@@ -133,7 +142,17 @@ final class RecordingDiscordClient: DiscordClient, Sendable {
             let (payload, files) = decodeMessage(request.body)
             let channel = webhook.channelID?.rawValue ?? ""
             world.messages.append(PostedMessage(channelID: channel, webhookID: webhook.id.rawValue, payload: payload, files: files))
-            return encode(Message(id: newID(), channelID: webhook.channelID ?? newID(), content: payload.content, webhookID: webhook.id))
+            var attachments: [Attachment] = []
+            for file in files {
+                let attachmentID = newID()
+                let url = "https://cdn.discordapp.com/attachments/\(channel)/\(attachmentID)/\(file.filename)?ex=0&is=0&hm=0&"
+                world.stored[url] = file.data
+                attachments.append(Attachment(id: attachmentID, filename: file.filename, size: file.data.count, url: url))
+            }
+            return encode(
+                Message(
+                    id: newID(), channelID: webhook.channelID ?? newID(), content: payload.content, attachments: attachments,
+                    webhookID: webhook.id, applicationID: webhook.applicationID))
         case deleteWebhook:
             guard let index = world.webhooks.firstIndex(where: { $0.id.rawValue == id("webhook") }) else {
                 return .failure(error(404, .unknownWebhook, "Unknown Webhook", route: route))

@@ -2,6 +2,7 @@ import CastBotTestSupport
 import DiscordModels
 import DiscordREST
 import DiscordSandbox
+import ExportEncryption
 import Foundation
 import Logging
 import PlayerData
@@ -42,6 +43,17 @@ struct RestoreEndToEndTests {
         }
     }
 
+    /// Runs `schedule` until its first export is delivered through the real path, then stops the
+    /// scheduled side (its data folder stays until the test removes it).
+    static func exportOnce(_ world: SandboxWorld, data: [UInt8], schedule: ExportScheduleRequest) async throws -> ScheduledHarness {
+        let harness = try await world.harness(dataFile: data)
+        try await harness.features.exports.apply(schedule)
+        await harness.advance(by: .seconds(5))
+        #expect(await harness.event { $0.isRunEnd }?.isRunSuccess == true)
+        await harness.stop()
+        return harness
+    }
+
     /// A fresh place for the data: a folder that does not exist yet.
     static func freshStore() throws -> (PlayerDataStore, TemporaryDirectory) {
         let root = try TemporaryDirectory()
@@ -57,11 +69,7 @@ struct RestoreEndToEndTests {
     func allServers() async throws {
         try await SandboxWorld.with(Self.sandboxConfiguration) { world in
             let fixture = try Fixtures.bytes(Fixtures.wholeFile)
-            let harness = try await world.harness(dataFile: fixture)
-            try await harness.features.exports.apply(ScheduleRequests.all(every: 60))
-            await harness.advance(by: .seconds(5))
-            #expect(await harness.event { $0.isRunEnd }?.isRunSuccess == true)
-            await harness.stop()
+            let harness = try await Self.exportOnce(world, data: fixture, schedule: ScheduleRequests.all(every: 60))
             try await Self.chat(world, count: 150)
             harness.directory.remove()
 
@@ -88,11 +96,7 @@ struct RestoreEndToEndTests {
             let original = try PlayerDataFile(bytes: fixture)
             let guild = Fixtures.guildID
             let other = try #require(original.guildIDs.first { $0 != guild })
-            let harness = try await world.harness(dataFile: fixture)
-            try await harness.features.exports.apply(ScheduleRequests.server(every: 60, guildID: guild))
-            await harness.advance(by: .seconds(5))
-            #expect(await harness.event { $0.isRunEnd }?.isRunSuccess == true)
-            await harness.stop()
+            let harness = try await Self.exportOnce(world, data: fixture, schedule: ScheduleRequests.server(every: 60, guildID: guild))
             try await Self.chat(world, count: 3)
 
             // Both guilds lose their players after the export.
@@ -124,11 +128,7 @@ struct RestoreEndToEndTests {
             let guild = ScheduledHarness.guildID
             let data = Self.compressibleDataFile(guildID: guild, players: 110_000)
             #expect(data.count > 15_000_000)
-            let harness = try await world.harness(dataFile: data)
-            try await harness.features.exports.apply(ScheduleRequests.server(every: 1440, guildID: guild))
-            await harness.advance(by: .seconds(5))
-            #expect(await harness.event { $0.isRunEnd }?.isRunSuccess == true)
-            await harness.stop()
+            let harness = try await Self.exportOnce(world, data: data, schedule: ScheduleRequests.server(every: 1440, guildID: guild))
             let posted = await world.messages()
             #expect(posted.count == 1)
             #expect(posted.first?.attachments.first?.filename.hasSuffix(".json.gz") == true)
@@ -149,11 +149,7 @@ struct RestoreEndToEndTests {
     func splitParts() async throws {
         try await SandboxWorld.with(Self.sandboxConfiguration) { world in
             let data = LargeExportTests.largeDataFile(guildID: ScheduledHarness.guildID)
-            let harness = try await world.harness(dataFile: data)
-            try await harness.features.exports.apply(ScheduleRequests.all(every: 1440))
-            await harness.advance(by: .seconds(5))
-            #expect(await harness.event { $0.isRunEnd }?.isRunSuccess == true)
-            await harness.stop()
+            let harness = try await Self.exportOnce(world, data: data, schedule: ScheduleRequests.all(every: 1440))
             let posted = await world.messages()
             #expect(posted.count >= 2, "split into parts")
             try await Self.chat(world, count: 5)
@@ -173,11 +169,7 @@ struct RestoreEndToEndTests {
     func otherGuildRefused() async throws {
         try await SandboxWorld.with(Self.sandboxConfiguration) { world in
             let fixture = try Fixtures.bytes(Fixtures.wholeFile)
-            let harness = try await world.harness(dataFile: fixture)
-            try await harness.features.exports.apply(ScheduleRequests.server(every: 60, guildID: Fixtures.guildID))
-            await harness.advance(by: .seconds(5))
-            #expect(await harness.event { $0.isRunEnd }?.isRunSuccess == true)
-            await harness.stop()
+            let harness = try await Self.exportOnce(world, data: fixture, schedule: ScheduleRequests.server(every: 60, guildID: Fixtures.guildID))
             harness.directory.remove()
             let exportMessage = try #require(await world.messages().first)
 
@@ -196,6 +188,105 @@ struct RestoreEndToEndTests {
                 #expect(String(describing: error).contains("looked through 1 message(s)"))
             }
             #expect(!FileManager.default.fileExists(atPath: store.directory))
+        }
+    }
+
+    @Test("A flipped byte in the attachment Discord stores is refused naming the checksum; a drill writes nothing")
+    func flippedByte() async throws {
+        try await SandboxWorld.with(Self.sandboxConfiguration) { world in
+            let fixture = try Fixtures.bytes(Fixtures.wholeFile)
+            let harness = try await Self.exportOnce(world, data: fixture, schedule: ScheduleRequests.all(every: 60))
+            harness.directory.remove()
+            let attachment = try #require(await world.messages().first?.attachments.first)
+            try await world.sandbox.corruptAttachment(id: attachment.id, atOffset: 1_000)
+
+            let folder = try TemporaryDirectory()
+            defer { folder.remove() }
+            try folder.write(Array("{}".utf8), to: "playerData.json")
+            let restore = try await Self.restore(world, into: PlayerDataStore(directory: folder.path))
+            do {
+                _ = try await restore.prepare(channelID: try #require(Snowflake(world.channelID)))
+                Issue.record("a damaged copy must be refused")
+            } catch {
+                #expect(String(describing: error).contains("checksum mismatch"))
+                #expect(String(describing: error).contains(SHA256Hex.digest(fixture)))
+            }
+            #expect(try folder.contents() == ["playerData.json"])
+            #expect(try folder.read("playerData.json") == Array("{}".utf8))
+        }
+    }
+
+    @Test("Without Read Message History (Discord then lists nothing) the refusal names that permission; with it the restore works")
+    func missingReadHistory() async throws {
+        try await SandboxWorld.with(Self.sandboxConfiguration) { world in
+            let harness = try await Self.exportOnce(world, data: try Fixtures.bytes(Fixtures.wholeFile), schedule: ScheduleRequests.all(every: 60))
+            harness.directory.remove()
+            try await world.sandbox.setBotPermissions([.viewChannel, .sendMessages], inChannel: world.channelID)
+
+            let (store, root) = try Self.freshStore()
+            defer { root.remove() }
+            let restore = try await Self.restore(world, into: store)
+            let channel = try #require(Snowflake(world.channelID))
+            do {
+                _ = try await restore.prepare(channelID: channel)
+                Issue.record("the history cannot be read")
+            } catch {
+                #expect(String(describing: error).contains("lacks Read Message History"))
+            }
+            try await world.sandbox.setBotPermissions([.viewChannel, .sendMessages, .readMessageHistory], inChannel: world.channelID)
+            #expect(try await restore.prepare(channelID: channel).plan.action == .replaceFile)
+        }
+    }
+
+    @Test("Encrypted exports restore with either recipient's key, byte for byte; without a key or with another key nothing is written",
+          arguments: [false, true])
+    func encrypted(hundredMegabytes: Bool) async throws {
+        let alice = ExportSecretKey.generate()
+        let bob = ExportSecretKey.generate()
+        let carol = ExportSecretKey.generate()
+        try await SandboxWorld.with(Self.sandboxConfiguration) { world in
+            let data = hundredMegabytes
+                ? EncryptedExportEndToEndTests.hundredMegabyteDataFile(guildID: ScheduledHarness.guildID) : try Fixtures.bytes(Fixtures.wholeFile)
+            let harness = try await world.harness(
+                dataFile: data, packager: ExportPackager(sealer: try ExportSealer(recipients: [alice.publicKey, bob.publicKey])))
+            try await harness.features.exports.apply(ScheduleRequests.all(every: 1440))
+            await harness.advance(by: .seconds(5))
+            let end = await harness.event { $0.isRunEnd }
+            #expect(end?.isRunSuccess == true, "\(String(describing: end))")
+            await harness.stop()
+            harness.directory.remove()
+            let posted = await world.messages()
+            let firstName = posted.first?.attachments.first?.filename ?? ""
+            if hundredMegabytes {
+                #expect(posted.count > 1 && firstName.contains(".json.gz.enc.part") && firstName.hasSuffix("of\(posted.count)"), "\(firstName)")
+            } else {
+                #expect(firstName.hasSuffix(".json.enc"), "\(firstName)")
+            }
+
+            let channel = try #require(Snowflake(world.channelID))
+            let client = try await Self.restoreClient(world)
+            let applicationID = Snowflake(world.sandbox.configuration.applicationID)
+            for (keys, refusal) in [([], "is encrypted; restore it with the secret key file"), ([carol], "could not be decrypted")] {
+                let (store, root) = try Self.freshStore()
+                defer { root.remove() }
+                let restore = ChannelRestore(discord: client, store: store, applicationID: applicationID, keys: keys)
+                do {
+                    _ = try await restore.prepare(channelID: channel)
+                    Issue.record("refused without the right key")
+                } catch {
+                    #expect(String(describing: error).contains(refusal), "\(error)")
+                }
+                #expect(!FileManager.default.fileExists(atPath: store.directory))
+            }
+            for key in [alice, bob] {
+                let (store, root) = try Self.freshStore()
+                defer { root.remove() }
+                let restore = ChannelRestore(discord: client, store: store, applicationID: applicationID, keys: [key])
+                let preparation = try await restore.prepare(channelID: channel)
+                #expect(preparation.summary.contains("decrypted with key id \(key.keyID)"))
+                _ = try await restore.apply(preparation, date: Date(), allowShrink: false)
+                #expect(try DurableFile.contents(of: store.dataPath) == data)
+            }
         }
     }
 

@@ -39,9 +39,12 @@ struct SandboxWorld {
         }
     }
 
-    func harness(dataFile: [UInt8]) async throws -> ScheduledHarness {
+    func harness(
+        dataFile: [UInt8], packager: ExportPackager = ExportPackager(), metrics: CastBotMetrics = CastBotMetrics()
+    ) async throws -> ScheduledHarness {
         try await ScheduledHarness(
-            discord: client, dataFile: dataFile, applicationID: sandbox.configuration.applicationID, clock: clock)
+            discord: client, dataFile: dataFile, packager: packager, applicationID: sandbox.configuration.applicationID,
+            clock: clock, metrics: metrics)
     }
 
     var channelID: String { ScheduledHarness.channelID }

@@ -38,7 +38,8 @@ final class ScheduledHarness: Sendable {
         startDate: Date = ScheduledHarness.defaultStart,
         packager: ExportPackager = ExportPackager(),
         applicationID: String? = "1100000000000000001",
-        clock: TestClock<Duration> = TestClock()
+        clock: TestClock<Duration> = TestClock(),
+        metrics: CastBotMetrics = CastBotMetrics()
     ) async throws {
         let directory = try directory ?? TemporaryDirectory()
         if let dataFile {
@@ -54,7 +55,7 @@ final class ScheduledHarness: Sendable {
         work = ScheduledWorkContext(
             engine: scheduler, discord: discord, dataStore: PlayerDataStore(directory: directory.path),
             stateStore: try await ServiceStateStore.open(directory: directory.path, logger: logger), applicationID: applicationID,
-            clock: clock, now: wallClock, packager: packager, logger: logger)
+            clock: clock, now: wallClock, packager: packager, metrics: metrics, logger: logger)
         features = ScheduledFeatures(work: work, startedAt: startDate)
         let stream = scheduler.events(bufferingPolicy: .unbounded)
         let events = events

@@ -1,5 +1,7 @@
+import CastBot
 import Clocks
 import DiscordSandbox
+import ExportEncryption
 import Foundation
 import PlayerData
 import Testing
@@ -68,6 +70,21 @@ struct ImportFlowTests {
 
             let again = try await bot.send(.button(customID: "playerdata_import_confirm:\(token)"), as: bot.world.admin)
             #expect(again.content.contains("no longer pending"))
+        }
+    }
+
+    @Test("an encrypted export uploaded to the bot is refused with the command line way to import it; nothing changes")
+    func encrypted() async throws {
+        try await BotHarness.with { bot in
+            let before = try bot.dataFileBytes()
+            let sealer = try ExportSealer(recipients: [ExportSecretKey.generate().publicKey])
+            let plan = try ExportPackager(sealer: sealer).plan(filename: "x.json", bytes: Fixtures.bytes(Fixtures.serverExport))
+            let upload = try #require(plan.uploads.first)
+            let reply = try await Self.submit(bot, upload.bytes, as: bot.world.admin, filename: upload.filename)
+            #expect(reply.callbackType == 4)
+            #expect(reply.content.contains("🔒 This export is encrypted"))
+            #expect(reply.content.contains("castbot import --data DATA --key KEYFILE --file FILE"))
+            #expect(try bot.dataFileBytes() == before)
         }
     }
 

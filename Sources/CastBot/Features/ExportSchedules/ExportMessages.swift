@@ -37,10 +37,6 @@ enum ExportMessageComposer {
     }
 
     private static func firstContent(_ plan: ExportAttachmentPlan, _ facts: ExportMessageFacts, attached: ExportAttachmentPlan.Upload) -> String {
-        var size = ByteSizeText.describe(plan.exportByteCount)
-        if let compressed = plan.compressedByteCount {
-            size += " (gzipped: \(ByteSizeText.describe(compressed)))"
-        }
         var lines = [
             title,
             "",
@@ -48,10 +44,10 @@ enum ExportMessageComposer {
             "**Export Type**: \(facts.typeLabel)",
             "**Guilds Included**: \(facts.guildCount)",
             "**Players**: \(facts.playerCount)",
-            "**File Size**: \(size)",
-            "**SHA-256**: `\(plan.sha256)`",
-            "**Next Export**: \(facts.nextRunAt.map { DiscordTimestamp.markup($0, .relative) } ?? "none scheduled")",
+            "**File Size**: \(plan.sizeText)",
         ]
+        lines += plan.checksumLines
+        lines.append("**Next Export**: \(facts.nextRunAt.map { DiscordTimestamp.markup($0, .relative) } ?? "none scheduled")")
         let warnings = [facts.dropWarning].compactMap { $0 } + plan.warnings
         if !warnings.isEmpty {
             lines.append("")
@@ -77,8 +73,35 @@ enum ExportMessageComposer {
         return [
             "📦 **Scheduled PlayerData Export**: part \(upload.partNumber ?? 0) of \(count)",
             "💾 Attached: \(upload.filename)",
-            "**SHA-256** of the rebuilt \(plan.exportFilename): `\(plan.sha256)`",
+            plan.partChecksumLine,
         ].joined(separator: "\n")
+    }
+}
+
+/// The lines manual and scheduled export messages share.
+extension ExportAttachmentPlan {
+    /// "12.3 MB (gzipped: 1.2 MB, encrypted: 1.2 MB)": the export's own size, then what was sent.
+    var sizeText: String {
+        var steps: [String] = []
+        if let compressedByteCount { steps.append("gzipped: \(ByteSizeText.describe(compressedByteCount))") }
+        if let encryption { steps.append("encrypted: \(ByteSizeText.describe(encryption.sealedByteCount))") }
+        let size = ByteSizeText.describe(exportByteCount)
+        return steps.isEmpty ? size : "\(size) (\(steps.joined(separator: ", ")))"
+    }
+
+    /// The checksum line; for an encrypted export the line naming its keys, and the checksum of
+    /// the encrypted file (what a delivery check compares), never the plaintext's.
+    var checksumLines: [String] {
+        guard let encryption else { return ["**SHA-256**: `\(sha256)`"] }
+        let keys = encryption.keyIDs.map { "`\($0)`" }.joined(separator: ", ")
+        return [
+            "**Encrypted**: 🔒 for key id\(encryption.keyIDs.count == 1 ? "" : "s") \(keys); only the matching secret key opens it",
+            "**SHA-256** of the encrypted \(encryption.sealedFilename): `\(encryption.sealedSHA256)`",
+        ]
+    }
+
+    var partChecksumLine: String {
+        "**SHA-256** of the rebuilt \(publishedFilename): `\(publishedSHA256)`"
     }
 }
 

@@ -1,5 +1,6 @@
 import CompressNIO
 public import DiscordREST
+public import ExportEncryption
 public import Foundation
 import NIOCore
 import PlayerData
@@ -10,11 +11,17 @@ import PlayerData
 /// Over it, the export is gzipped; if the gzip is still over, it is cut into numbered parts small
 /// enough that each request (one part per message) stays within the limit. The SHA-256 is always
 /// of the uncompressed export, so one checksum covers all parts.
+///
+/// With a `sealer` (`CASTBOT_EXPORT_RECIPIENTS`) every export is encrypted (DESIGN §12): gzipped
+/// first when the sealed JSON would not fit, sealed, and the sealed file split into parts as above.
 public struct ExportPackager: Sendable {
     public var limits: ExportUploadLimits
+    /// Seals every export to the configured recipients; nil sends exports readable.
+    public var sealer: ExportSealer?
 
-    public init(limits: ExportUploadLimits = ExportUploadLimits()) {
+    public init(limits: ExportUploadLimits = ExportUploadLimits(), sealer: ExportSealer? = nil) {
         self.limits = limits
+        self.sealer = sealer
     }
 
     public func plan(for artifact: ExportArtifact) throws(ExportPackagingError) -> ExportAttachmentPlan {
@@ -31,6 +38,9 @@ public struct ExportPackager: Sendable {
     /// The same for raw bytes; `sha256` when already known (it is a pass over the bytes).
     public func plan(filename: String, bytes: [UInt8], sha256: String? = nil) throws(ExportPackagingError) -> ExportAttachmentPlan {
         let digest = sha256 ?? SHA256Hex.digest(bytes)
+        if let sealer {
+            return try sealedPlan(filename: filename, bytes: bytes, sha256: digest, sealer: sealer)
+        }
         let size = bytes.count
         if size <= limits.fileLimit {
             var warnings: [String] = []
@@ -75,18 +85,21 @@ public struct ExportPackager: Sendable {
     private func parts(of bytes: [UInt8], named name: String) -> [ExportAttachmentPlan.Upload] {
         let size = limits.partSize
         let count = (bytes.count + size - 1) / size
-        let width = String(count).count
         return (0..<count).map { index in
             let start = index * size
-            let number = String(index + 1)
-            let padded = String(repeating: "0", count: width - number.count) + number
             return .init(
-                filename: "\(name).part\(padded)of\(count)", contentType: "application/octet-stream",
+                filename: Self.partName(name, index + 1, of: count), contentType: "application/octet-stream",
                 bytes: Array(bytes[start..<min(start + size, bytes.count)]), partNumber: index + 1)
         }
     }
 
-    private func percent(_ bytes: Int) -> String {
+    static func partName(_ name: String, _ number: Int, of count: Int) -> String {
+        let digits = String(number)
+        let padded = String(repeating: "0", count: String(count).count - digits.count) + digits
+        return "\(name).part\(padded)of\(count)"
+    }
+
+    func percent(_ bytes: Int) -> String {
         "\(Int((Double(bytes) / Double(limits.fileLimit) * 100).rounded(.down))) %"
     }
 }
@@ -95,10 +108,13 @@ public struct ExportPackager: Sendable {
 public enum ExportPackagingError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
     /// Gzip failed (out of memory or a compressor error).
     case compressionFailed(String)
+    /// Sealing to the configured recipients failed.
+    case encryptionFailed(String)
 
     public var description: String {
         switch self {
         case .compressionFailed(let reason): "The export could not be gzipped: \(reason)"
+        case .encryptionFailed(let reason): "The export could not be encrypted: \(reason)"
         }
     }
 
@@ -158,12 +174,31 @@ public struct ExportAttachmentPlan: Sendable {
     public var uploads: [Upload]
     /// Lines for the message, each starting with ⚠️ (size near or over the limit).
     public var warnings: [String]
-    /// How to get the export back from the uploads (gunzip, or cat then gunzip); nil for plain.
+    /// How to get the export back from the uploads (gunzip, cat then gunzip, or castbot decrypt); nil for plain.
     public var restoreInstructions: String?
+    /// Set when the uploads are the export sealed to the configured recipients (DESIGN §12).
+    public var encryption: Encryption?
+
+    /// What an encrypted export's messages tell: whose keys open it and what the sealed file is.
+    public struct Encryption: Sendable, Hashable {
+        public var keyIDs: [String]
+        /// `playerdata-….json.enc` or `….json.gz.enc`: the uploads joined in order.
+        public var sealedFilename: String
+        public var sealedByteCount: Int
+        /// SHA-256 of the sealed file (all uploads joined), lowercase hex.
+        public var sealedSHA256: String
+    }
+
+    /// The checksum messages show and the delivery record keeps: the export's, or for an encrypted
+    /// export the sealed file's. The plaintext's checksum stays inside the ciphertext, since
+    /// anyone reading the channel could otherwise confirm a guess of the content.
+    public var publishedSHA256: String { encryption?.sealedSHA256 ?? sha256 }
+    /// The file `publishedSHA256` is of (once the parts are joined, and for plain exports, gunzipped).
+    public var publishedFilename: String { encryption?.sealedFilename ?? exportFilename }
 
     public init(
         exportFilename: String, exportByteCount: Int, sha256: String, encoding: Encoding, compressedByteCount: Int?,
-        uploads: [Upload], warnings: [String], restoreInstructions: String?
+        uploads: [Upload], warnings: [String], restoreInstructions: String?, encryption: Encryption? = nil
     ) {
         self.exportFilename = exportFilename
         self.exportByteCount = exportByteCount
@@ -173,6 +208,7 @@ public struct ExportAttachmentPlan: Sendable {
         self.uploads = uploads
         self.warnings = warnings
         self.restoreInstructions = restoreInstructions
+        self.encryption = encryption
     }
 
     /// Bytes uploaded in all.

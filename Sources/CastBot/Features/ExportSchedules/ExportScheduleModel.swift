@@ -119,6 +119,9 @@ public struct ExportScheduleRequest: Hashable, Sendable, Codable {
     public var dailyAt: String?
     /// `clear` (default, the seed's): a restart ends the schedule; `resume`: it comes back.
     public var restartPolicy: RestartPolicy
+    /// Retention: keep the newest N (1...100) exports in the channel and delete older ones this
+    /// schedule posted; nil keeps every export. Absent from settings saved before it existed.
+    public var keepLast: Int?
 
     public init(
         scope: ExportScope,
@@ -127,7 +130,8 @@ public struct ExportScheduleRequest: Hashable, Sendable, Codable {
         setByUserID: String,
         intervalMinutes: Int,
         dailyAt: String? = nil,
-        restartPolicy: RestartPolicy = .clear
+        restartPolicy: RestartPolicy = .clear,
+        keepLast: Int? = nil
     ) {
         self.scope = scope
         self.guildID = guildID
@@ -136,6 +140,7 @@ public struct ExportScheduleRequest: Hashable, Sendable, Codable {
         self.intervalMinutes = intervalMinutes
         self.dailyAt = dailyAt
         self.restartPolicy = restartPolicy
+        self.keepLast = keepLast
     }
 
     /// True when the request stops the schedule.

@@ -74,6 +74,16 @@ public actor ExportScheduleService {
         await work.stateStore.current().exportSettings[scope.scheduleKey.rawValue]
     }
 
+    /// Stores retention with the scope's settings; the runner reads it at each run. Nil when the
+    /// scope has no settings to add it to.
+    func setRetention(keepLast: Int?, for scope: ExportScope) async -> ExportScheduleRequest? {
+        guard var settings = await lastSettings(for: scope) else { return nil }
+        settings.keepLast = keepLast
+        await work.stateStore.setExportSettings(settings, for: scope.scheduleKey)
+        work.logger.info("export retention set", metadata: ["schedule": "\(scope.scheduleKey)", "keep_last": "\(keepLast.map(String.init) ?? "all")"])
+        return settings
+    }
+
     /// The schedule's state in a few Markdown lines, for the menu, View Live and the modal.
     func statusText(for scope: ExportScope) async -> String {
         let state = await work.stateStore.current()

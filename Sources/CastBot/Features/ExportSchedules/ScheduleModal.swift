@@ -226,10 +226,13 @@ struct ScheduleHandlers: Sendable {
             if form.intervalMinutes > 0 {
                 try authorizer.requireBotPermissions(PlayerDataAuthorizer.exportChannelPermissions, in: interaction)
             }
+            let scope = form.scope(guildID: place.guildID)
+            // Retention is set in its own modal; a schedule set again in the same channel keeps it.
+            let previous = await schedules.lastSettings(for: scope)
             let request = ExportScheduleRequest(
-                scope: form.scope(guildID: place.guildID), guildID: place.guildID, channelID: place.channelID,
+                scope: scope, guildID: place.guildID, channelID: place.channelID,
                 setByUserID: place.userID, intervalMinutes: form.intervalMinutes, dailyAt: form.dailyAt?.description,
-                restartPolicy: form.restartPolicy)
+                restartPolicy: form.restartPolicy, keepLast: previous?.channelID == place.channelID ? previous?.keepLast : nil)
             do {
                 return UIReply.notice(try await schedules.apply(request).message)
             } catch {
@@ -252,6 +255,7 @@ struct ScheduleHandlers: Sendable {
                             ActionRow(components: [
                                 PlayerDataMenu.button("Adjust Schedule", CustomID.exportSchedule, .secondary, "📅"),
                                 PlayerDataMenu.button("Refresh", CustomID.exportStatus, .secondary, "🔄"),
+                                PlayerDataMenu.button("Retention…", CustomID.exportRetention, .secondary, "🗂️"),
                             ])),
                     ]))
             ])
@@ -277,6 +281,8 @@ protocol ExportScheduleControlling: Sendable {
     func statusText(for scope: ExportScope) async -> String
     /// The settings last applied, kept after a stop or a restart so the modal can offer them again.
     func lastSettings(for scope: ExportScope) async -> ExportScheduleRequest?
+    /// Stores retention (nil keeps every export) with the scope's settings; nil when it has none.
+    func setRetention(keepLast: Int?, for scope: ExportScope) async -> ExportScheduleRequest?
 }
 
 extension ExportScheduleService: ExportScheduleControlling {}

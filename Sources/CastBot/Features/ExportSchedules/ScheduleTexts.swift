@@ -116,10 +116,13 @@ enum ExportStatusText {
             lines.append(
                 "**Last export delivered**: \(DiscordTimestamp.markup(lastExport.deliveredAt, .relative)), "
                     + "\(lastExport.guildCount) guild\(lastExport.guildCount == 1 ? "" : "s"), \(lastExport.playerCount) players, "
-                    + ByteSizeText.describe(lastExport.byteCount))
+                    + ByteSizeText.describe(lastExport.byteCount) + ", " + lastExport.verificationText)
         }
         if let status, status.isActive, status.consecutiveFailures > 0 {
             lines.append("**Failed runs in a row**: \(status.consecutiveFailures) (the schedule turns off at 5)")
+        }
+        if let keepLast = lastSettings?.keepLast {
+            lines.append("**Retention**: the newest \(keepLast) export\(keepLast == 1 ? "" : "s") stay in the channel")
         }
         if let status, status.isActive {
             lines.append("**Restart policy**: \(policyText(status.info.restartPolicy))")

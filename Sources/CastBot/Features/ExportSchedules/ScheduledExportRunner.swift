@@ -83,11 +83,31 @@ public struct ScheduledExportRunner: Sendable {
             throw ScheduledRunError.discord(error)
         }
 
+        // Download what Discord stored and compare it with what was sent (DESIGN §10).
+        let sent = await BlockingIO.run { plan.sentFileDigests() }
+        let verification = await DeliveryVerifier(discord: work.discord).verify(sent, posted: posted)
+        work.metrics.exportVerified(result: verification.metricResult)
         let record = LastExportRecord(
             deliveredAt: work.now(), guildCount: artifact.guildCount, playerCount: artifact.playerCount,
-            byteCount: plan.exportByteCount, sha256: plan.sha256, filename: artifact.filename,
-            channelID: channelID.rawValue, messageIDs: posted.map(\.id.rawValue))
+            byteCount: plan.exportByteCount, sha256: plan.publishedSHA256, filename: artifact.filename,
+            channelID: channelID.rawValue, messageIDs: posted.map(\.id.rawValue), verified: verification.recordedFlag)
         await work.stateStore.noteDelivered(record, for: context.key)
+        switch verification {
+        case .verified:
+            break
+        case .mismatch(let filename, let sentSHA256, let stored):
+            // Posted, but what Discord keeps is not what was sent: a failed run. Posting again
+            // would not make the stored copy right, so the next scheduled run is the retry.
+            work.logger.error(
+                "a delivered export does not match what Discord stored",
+                metadata: ["schedule": "\(key)", "file": "\(filename)", "sent_sha256": "\(sentSHA256)", "stored": "\(stored)"])
+            throw ScheduledRunError.verificationMismatch(filename: filename, sentSHA256: sentSHA256, stored: stored)
+        case .unavailable(let reason):
+            work.logger.warning(
+                "a delivered export could not be downloaded back to verify it; it stays not checked",
+                metadata: ["schedule": "\(key)", "reason": "\(reason)"])
+        }
+        await applyRetention(scope, key: key, channelID: channelID, posted: posted)
         let duration = stopwatch.elapsed()
         work.metrics.exportFinished(type: scope.exportType, succeeded: true, bytes: plan.exportByteCount, duration: duration)
         work.logger.info(
@@ -95,9 +115,29 @@ public struct ScheduledExportRunner: Sendable {
             metadata: [
                 "schedule": "\(key)", "run": "\(context.runNumber)", "file": "\(artifact.filename)",
                 "bytes": "\(plan.exportByteCount)", "uploads": "\(plan.uploads.count)", "messages": "\(posted.map(\.id.rawValue))",
-                "sha256": "\(plan.sha256)", "seconds": "\(DurationText.timeInterval(duration))", "drop_warning": "\(facts.dropWarning != nil)",
+                "sha256": "\(plan.publishedSHA256)", "encrypted": "\(plan.encryption != nil)", "seconds": "\(DurationText.timeInterval(duration))", "drop_warning": "\(facts.dropWarning != nil)",
+                "verification": "\(verification.metricResult)",
             ])
         return .success
+    }
+}
+
+extension ScheduledExportRunner {
+    /// Deletes the schedule's older exports when it keeps only the last N. Our messages are known
+    /// by the application id Discord put on the message just posted.
+    private func applyRetention(
+        _ scope: ExportScope, key: String, channelID: DiscordModels.Snowflake, posted: [Message]
+    ) async {
+        guard let keepLast = await work.stateStore.current().exportSettings[key]?.keepLast, keepLast > 0 else { return }
+        guard let applicationID = posted.first?.applicationID else {
+            work.logger.warning(
+                "export retention skipped: Discord's answer names no application for the export message",
+                metadata: ["schedule": "\(key)"])
+            return
+        }
+        let retention = ExportRetention(discord: work.discord, metrics: work.metrics, logger: work.logger)
+        _ = await retention.apply(
+            keepLast: keepLast, channelID: channelID, identity: ExportMessageIdentity(applicationID: applicationID, scope: scope))
     }
 }
 
@@ -118,6 +158,8 @@ enum ScheduledRunError: Error, Sendable, CustomStringConvertible, LocalizedError
     case discord(DiscordHTTPError)
     /// The channel id saved with the schedule is not a Discord id.
     case invalidChannelID(String)
+    /// The export was posted, but the file Discord stored differs from the bytes sent.
+    case verificationMismatch(filename: String, sentSHA256: String, stored: String)
 
     var description: String {
         switch self {
@@ -126,6 +168,9 @@ enum ScheduledRunError: Error, Sendable, CustomStringConvertible, LocalizedError
         case .packaging(let error): error.description
         case .discord(let error): error.description
         case .invalidChannelID(let id): "The channel id \"\(id.prefix(40))\" is not a Discord id."
+        case .verificationMismatch(let filename, let sentSHA256, let stored):
+            "The export was posted, but Discord's copy of \(filename) does not match what was sent: "
+                + "sent SHA-256 \(sentSHA256), Discord stored \(stored). Do not restore from that message."
         }
     }
 

@@ -107,6 +107,9 @@ enum HealthReportComposer {
         } else {
             text += "no run yet"
         }
+        if let lastExport = line.lastExport {
+            text += ", last export \(lastExport.verificationText)"
+        }
         if let next = status.nextRunAt, status.isActive {
             text += ", next \(DiscordTimestamp.markup(next, .relative))"
         } else if let reason = status.stopReason {

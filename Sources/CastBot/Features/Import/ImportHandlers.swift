@@ -1,5 +1,6 @@
 import DiscordModels
 import DiscordREST
+import ExportEncryption
 import Foundation
 import Logging
 import PlayerData
@@ -88,6 +89,13 @@ struct ImportHandlers: Sendable {
     }
 
     private func plan(_ bytes: [UInt8], place: GuildPlace, isOwner: Bool) async throws -> ImportPlan {
+        if ExportOpener.isSealed(prefix: bytes) {
+            // By design the bot holds public keys only (DESIGN §12), so it can never read this.
+            throw Refusal(
+                "🔒 This export is encrypted, and the bot cannot decrypt it: it holds only public keys. "
+                    + "Import it from the command line with the secret key: `castbot import --data DATA --key KEYFILE --file FILE`. "
+                    + "Nothing was changed.")
+        }
         do throws(PlayerDataError) {
             return try await store.planImport(bytes, targetGuild: isOwner ? nil : place.guildID)
         } catch .guildMismatch(let exportGuild, _) {

@@ -86,10 +86,6 @@ enum ManualExportMessage {
     static func text(_ artifact: ExportArtifact, scope: ExportScope, guildName: String?, plan: ExportAttachmentPlan, date: Date) -> String {
         var type = scope.typeLabel
         if let guildName { type += " (\(guildName))" }
-        var size = ByteSizeText.describe(plan.exportByteCount)
-        if let compressed = plan.compressedByteCount {
-            size += " (gzipped: \(ByteSizeText.describe(compressed)))"
-        }
         var lines = [
             "📤 **PlayerData Export**",
             "",
@@ -97,9 +93,8 @@ enum ManualExportMessage {
             "**Export Type**: \(type)",
             "**Guilds Included**: \(artifact.guildCount)",
             "**Players**: \(artifact.playerCount)",
-            "**File Size**: \(size)",
-            "**SHA-256**: `\(plan.sha256)`",
-        ]
+            "**File Size**: \(plan.sizeText)",
+        ] + plan.checksumLines
         if !plan.warnings.isEmpty {
             lines.append("")
             lines += plan.warnings
@@ -121,7 +116,7 @@ enum ManualExportMessage {
         [
             "📦 **PlayerData Export**: part \(upload.partNumber ?? 0) of \(plan.uploads.count)",
             "💾 Attached: \(upload.filename)",
-            "**SHA-256** of the rebuilt \(plan.exportFilename): `\(plan.sha256)`",
+            plan.partChecksumLine,
         ].joined(separator: "\n")
     }
 }

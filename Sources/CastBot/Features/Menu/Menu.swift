@@ -74,6 +74,8 @@ public enum CustomID {
     static let exportSchedule = "playerdata_export_schedule"
     static let exportScheduleModal = "playerdata_export_schedule_modal"
     static let exportStatus = "playerdata_export_status"
+    static let exportRetention = "playerdata_export_retention"
+    static let exportRetentionModal = "playerdata_export_retention_modal"
 
     static let importButton = "playerdata_import"
     static let importModal = "playerdata_import_modal"
@@ -97,5 +99,6 @@ public enum CustomID {
         public static let dailyAt = "daily_at"
         static let importFile = "import_file"
         public static let hours = "hours"
+        static let keepLast = "keep_last"
     }
 }

@@ -48,7 +48,7 @@ struct ChannelExportFinder: Sendable {
         while scanned < selection.searchLimit {
             let limit = min(Self.pageSize, selection.searchLimit - scanned)
             let page = try await read(channelID) { try await discord.getChannelMessages(channelID: channelID, limit: limit, before: cursor) }
-            if page.isEmpty && scanned == 0 && cursor == nil { throw .emptyChannel(channelID: channelID.rawValue) }
+            if page.isEmpty && scanned == 0 && cursor == nil { throw await emptyHistory(channelID) }
             for message in page.sorted(by: { $0.id > $1.id }) {
                 scanned += 1
                 oldest = message.id.createdAt ?? oldest
@@ -101,6 +101,14 @@ struct ChannelExportFinder: Sendable {
             files.append(file)
         }
         return PostedExport(first: first, files: files, statedSHA256: stated)
+    }
+
+    /// Why a channel listed no messages: Discord answers an empty list, not an error, when the bot
+    /// lacks Read Message History; the channel itself still names its last message then.
+    private func emptyHistory(_ channelID: Snowflake) async -> RestoreError {
+        let channel = try? await discord.getChannel(channelID)
+        if channel?.lastMessageID != nil { return .noReadHistory(channelID: channelID.rawValue) }
+        return .emptyChannel(channelID: channelID.rawValue)
     }
 
     /// Refuses a server export of another guild than the one asked for.

@@ -1,5 +1,6 @@
 public import DiscordModels
 public import DiscordREST
+public import ExportEncryption
 public import Foundation
 public import PlayerData
 
@@ -17,13 +18,14 @@ public struct ChannelRestore: Sendable {
     /// - Parameters:
     ///   - applicationID: the bot's application; messages posted by other applications' webhooks are
     ///     never taken for exports. Nil accepts any webhook named like ours.
-    public init(discord: any DiscordClient, store: PlayerDataStore, applicationID: Snowflake?) {
-        self.init(discord: discord, store: store, applicationID: applicationID, limits: RestoreLimits())
+    ///   - keys: secret keys for encrypted exports (`castbot restore --key`); the bot itself never has any.
+    public init(discord: any DiscordClient, store: PlayerDataStore, applicationID: Snowflake?, keys: [ExportSecretKey] = []) {
+        self.init(discord: discord, store: store, applicationID: applicationID, keys: keys, limits: RestoreLimits())
     }
 
-    init(discord: any DiscordClient, store: PlayerDataStore, applicationID: Snowflake?, limits: RestoreLimits) {
+    init(discord: any DiscordClient, store: PlayerDataStore, applicationID: Snowflake?, keys: [ExportSecretKey] = [], limits: RestoreLimits) {
         finder = ChannelExportFinder(discord: discord, recognizer: ExportMessageRecognizer(applicationID: applicationID))
-        retriever = ExportRetriever(discord: discord, limits: limits)
+        retriever = ExportRetriever(discord: discord, limits: limits, keys: keys)
         self.store = store
     }
 
@@ -104,9 +106,16 @@ public struct RestorePreparation: Sendable {
         lines.append("Export: \(export.name.exportName)\(posted) (message \(messageID); \(scannedMessages) message(s) read)")
         let files = export.files.count == 1 ? "1 file" : "\(export.files.count) parts"
         var travel = "\(files), \(retrieved.downloadedByteCount) bytes downloaded"
+        if let decrypted = retrieved.decryptedWith { travel += ", \(decrypted)" }
         if export.name.gzipped { travel += ", gunzipped to \(retrieved.bytes.count) bytes" }
         lines.append("Downloaded: \(travel)")
-        lines.append("SHA-256: \(retrieved.sha256) (matches the message)")
+        if retrieved.decryptedWith != nil {
+            lines.append(
+                "SHA-256: \(retrieved.sha256) (of the export; the encrypted file matched the message's checksum, and every "
+                    + "chunk and the checksum sealed inside verified)")
+        } else {
+            lines.append("SHA-256: \(retrieved.sha256) (matches the message)")
+        }
         lines.append(plan.description)
         lines += Self.describe(plan.guildChanges)
         if !guardObjections.isEmpty {
@@ -133,6 +142,7 @@ public struct RestorePreparation: Sendable {
 public enum RestoreError: Error, Sendable, CustomStringConvertible, LocalizedError {
     case discord(DiscordHTTPError, channelID: String)
     case emptyChannel(channelID: String)
+    case noReadHistory(channelID: String)
     case noExportFound(channelID: String, scanned: Int, oldest: Date?, guildID: String?, before: Date?)
     case notAnExport(messageID: String)
     case laterPart(messageID: String, name: String)
@@ -144,6 +154,7 @@ public enum RestoreError: Error, Sendable, CustomStringConvertible, LocalizedErr
     case noStatedChecksum(name: String)
     case checksumMismatch(name: String, stated: String, actual: String)
     case encrypted(name: String)
+    case undecryptable(name: String, ExportFileError)
     case invalidExport(name: String, PlayerDataError)
     case shrinkRefused(reasons: [String], rejectedPath: String)
     case applyFailed(PlayerDataError)
@@ -156,6 +167,9 @@ public enum RestoreError: Error, Sendable, CustomStringConvertible, LocalizedErr
         case .emptyChannel(let channel):
             return "channel \(channel) returned no messages: it is empty, or the bot lacks Read Message History there "
                 + "(Discord then returns none). Grant the bot View Channel and Read Message History in that channel."
+        case .noReadHistory(let channel):
+            return "channel \(channel) has messages, but the bot lacks Read Message History there, so Discord lists none. "
+                + "Grant the bot Read Message History in that channel and run the restore again."
         case .noExportFound(let channel, let scanned, let oldest, let guild, let before):
             var what = "no export posted by this bot"
             if let guild { what += " holding guild \(guild)" }
@@ -184,7 +198,9 @@ public enum RestoreError: Error, Sendable, CustomStringConvertible, LocalizedErr
             return "checksum mismatch for \(name): the message states SHA-256 \(stated), the downloaded file has \(actual). "
                 + "The stored copy is damaged; nothing was restored."
         case .encrypted(let name):
-            return "\(name) is encrypted; restore it with the private key (--key)"
+            return "\(name) is encrypted; restore it with the secret key file: --key FILE (from castbot keygen)"
+        case .undecryptable(let name, let error):
+            return "\(name) could not be decrypted, and nothing was restored: \(error)"
         case .invalidExport(let name, let error):
             return "\(name) cannot be restored: \(error)"
         case .shrinkRefused(let reasons, let path):

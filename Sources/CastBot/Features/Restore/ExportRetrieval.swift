@@ -1,6 +1,7 @@
 import CompressNIO
 import DiscordModels
 import DiscordREST
+import ExportEncryption
 import Foundation
 import NIOCore
 import PlayerData
@@ -21,6 +22,8 @@ struct RetrievedExport: Sendable {
     let sha256: String
     /// What was downloaded (the gzip or its parts when the export travelled gzipped).
     let downloadedByteCount: Int
+    /// For an encrypted export, which key opened it ("decrypted with key id …").
+    var decryptedWith: String? = nil
 }
 
 /// Downloads an export's files from Discord's CDN and rebuilds the export.
@@ -30,6 +33,8 @@ struct RetrievedExport: Sendable {
 struct ExportRetriever: Sendable {
     let discord: any DiscordClient
     let limits: RestoreLimits
+    /// Secret keys for encrypted exports (`--key`); none for plain ones.
+    let keys: [ExportSecretKey]
 
     func retrieve(_ export: PostedExport) async throws(RestoreError) -> RetrievedExport {
         var joined: [UInt8] = []
@@ -43,7 +48,7 @@ struct ExportRetriever: Sendable {
         let downloaded = joined.count
         let name = export.name
         if name.encrypted {
-            throw .encrypted(name: name.joinedName)
+            return try await open(joined, export: export)
         }
         let limit = limits.maxExportBytes
         let unpacked: [UInt8]
@@ -58,6 +63,28 @@ struct ExportRetriever: Sendable {
         guard let stated = export.statedSHA256 else { throw .noStatedChecksum(name: name.joinedName) }
         guard stated == digest else { throw .checksumMismatch(name: name.exportName, stated: stated, actual: digest) }
         return RetrievedExport(export: export, bytes: unpacked, sha256: digest, downloadedByteCount: downloaded)
+    }
+
+    /// An encrypted export: the message states the SHA-256 of the encrypted file (what was sent),
+    /// checked first; opening it checks every chunk and the plaintext's SHA-256 sealed inside.
+    private func open(_ sealed: [UInt8], export: PostedExport) async throws(RestoreError) -> RetrievedExport {
+        let name = export.name.joinedName
+        guard !keys.isEmpty else { throw .encrypted(name: name) }
+        let digest = await BlockingIO.run { SHA256Hex.digest(sealed) }
+        if let stated = export.statedSHA256, stated != digest {
+            throw .checksumMismatch(name: name, stated: stated, actual: digest)
+        }
+        let keys = keys
+        let decoded: DecodedExportFile
+        do {
+            decoded = try await BlockingIO.run { () throws(ExportFileError) in try ExportFileDecoder.decode(joined: sealed, keys: keys) }
+        } catch {
+            throw .undecryptable(name: name, error)
+        }
+        let json = decoded.json
+        return RetrievedExport(
+            export: export, bytes: json, sha256: await BlockingIO.run { SHA256Hex.digest(json) }, downloadedByteCount: sealed.count,
+            decryptedWith: decoded.steps.first { $0.hasPrefix("decrypted with") })
     }
 
     private func download(_ file: PostedExport.File) async throws(RestoreError) -> [UInt8] {

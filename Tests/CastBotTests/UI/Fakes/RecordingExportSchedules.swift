@@ -47,6 +47,13 @@ final class RecordingExportSchedules: ExportScheduleControlling {
     func lastSettings(for scope: ExportScope) async -> ExportScheduleRequest? {
         state.withLock { $0.last[scope] }
     }
+
+    func setRetention(keepLast: Int?, for scope: ExportScope) async -> ExportScheduleRequest? {
+        state.withLock { state in
+            state.last[scope]?.keepLast = keepLast
+            return state.last[scope]
+        }
+    }
 }
 
 struct FakeFailure: Error, CustomStringConvertible {

@@ -1,0 +1,108 @@
+public import HTTPConnectionGuard
+public import Hummingbird
+import HTTPTypes
+import Logging
+import NIOCore
+import Scheduling
+
+/// Builds the admin listener: `GET /status` on `configuration.adminAddress` (loopback by
+/// default), apart from the interactions listener so Discord's side never reaches it. With
+/// `CASTBOT_ADMIN_TOKEN` set every request must carry `Authorization: Bearer <token>` (else 401).
+/// Build it only when `configuration.adminAddress` is set (that is `address`).
+public func buildAdminApplication(
+    at address: AdminAddress,
+    backupHealth source: BackupHealthSource,
+    configuration: CastBotConfiguration,
+    dependencies: ApplicationDependencies
+) -> some ApplicationProtocol {
+    let router = Router(context: BasicRequestContext.self)
+    if let token = configuration.adminToken {
+        router.add(middleware: AdminTokenMiddleware(token: token))
+    }
+    let status = StatusEndpoint(source: source)
+    router.get("status") { request, _ in await status.respond(to: request) }
+    let logger = dependencies.logger
+    let onRunning = dependencies.onAdminServerRunning
+    return Application(
+        router: router,
+        server: .guarded(by: configuration.httpLimits, gauge: HTTPConnectionGauge()),
+        configuration: ApplicationConfiguration(
+            address: .hostname(address.host, port: address.port), serverName: "CastBot/\(dependencies.version)"
+        ).limitingAccepts(to: configuration.httpLimits, logger: logger),
+        onServerRunning: { channel in
+            let port = channel.localAddress?.port ?? address.port
+            logger.info("admin listener (status page) listening", metadata: ["host": "\(address.host)", "port": "\(port)"])
+            await onRunning(port)
+        },
+        logger: logger
+    )
+}
+
+/// Answers 401 unless the request carries the admin token. Neither the header nor the token is
+/// logged; the answer says only what is expected.
+struct AdminTokenMiddleware<Context: RequestContext>: RouterMiddleware {
+    let token: AdminToken
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard token.accepts(authorization: request.headers[.authorization]) else {
+            return Response(
+                status: .unauthorized,
+                headers: [.wwwAuthenticate: "Bearer realm=\"castbot-admin\"", .contentType: "text/plain; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: "401: send Authorization: Bearer <CASTBOT_ADMIN_TOKEN>\n")))
+        }
+        return try await next(request, context)
+    }
+}
+
+/// `GET /status[?page=N]`.
+struct StatusEndpoint: Sendable {
+    let source: BackupHealthSource
+
+    func respond(to request: Request) async -> Response {
+        switch await page(request.uri.queryParameters["page"].map(String.init)) {
+        case .success(let html):
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: "text/html; charset=utf-8",
+                    .cacheControl: "no-store",
+                    .xContentTypeOptions: "nosniff",
+                    // No script at all, styles inline, nothing fetched from elsewhere.
+                    .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+                ],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+        case .failure(let problem):
+            return Response(
+                status: .badRequest, headers: [.contentType: "text/plain; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: problem.message + "\n")))
+        }
+    }
+
+    struct BadPage: Error {
+        var message: String
+    }
+
+    /// The HTML of page `pageText` (1 when nil), or what is wrong with `pageText`. Reads every
+    /// schedule's state from memory, and run history and guild names for this page's rows only.
+    func page(_ pageText: String?) async -> Result<String, BadPage> {
+        let (schedules, now) = await source.assessAll()
+        let pageCount = StatusPage.pageCount(total: schedules.count)
+        var page = 1
+        if let text = pageText {
+            guard let number = Int(text), (1...pageCount).contains(number) else {
+                return .failure(BadPage(message: "page must be a whole number from 1 to \(pageCount) (got '\(text.prefix(20))')"))
+            }
+            page = number
+        }
+        var counts: [ScheduleHealth.Condition: Int] = [:]
+        for schedule in schedules { counts[schedule.condition, default: 0] += 1 }
+        let shown = StatusPage.ordered(schedules).dropFirst((page - 1) * StatusPage.pageSize).prefix(StatusPage.pageSize)
+        let names = await source.guildNames(shown.compactMap { $0.kind == "server" ? StatusPage.exportedGuild($0.status) : nil })
+        var rows: [StatusPage.Row] = []
+        for health in shown {
+            let runs = await source.runHistory(for: health.status.key, limit: StatusPage.chartRuns)
+            rows.append(StatusPage.Row(health: health, guildName: StatusPage.exportedGuild(health.status).flatMap { names[$0] }, runs: runs))
+        }
+        return .success(StatusPage(counts: counts, total: schedules.count, page: page, pageCount: pageCount, rows: rows, now: now).html())
+    }
+}

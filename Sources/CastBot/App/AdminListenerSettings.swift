@@ -1,0 +1,69 @@
+import Crypto
+
+/// Where the admin listener (the `/status` page) binds: `CASTBOT_ADMIN_ADDRESS`, `host:port` or a
+/// bare port (then on 127.0.0.1). Unset, there is no admin listener. It is never the interactions
+/// listener: that one faces Discord, this one faces operators (through an SSH tunnel).
+public struct AdminAddress: Sendable, Equatable, CustomStringConvertible {
+    public static let defaultHost = "127.0.0.1"
+
+    public var host: String
+    public var port: Int
+
+    public init(host: String = Self.defaultHost, port: Int) {
+        self.host = host
+        self.port = port
+    }
+
+    /// `127.0.0.1:8081`, `[::1]:8081`, `localhost:8081` or `8081`; nil when not of that shape.
+    public init?(parsing text: String) {
+        var host = Self.defaultHost
+        var portText = Substring(text)
+        if text.hasPrefix("[") {
+            guard let close = text.firstIndex(of: "]"), text[text.index(after: close)...].hasPrefix(":") else { return nil }
+            host = String(text[text.index(after: text.startIndex)..<close])
+            portText = text[text.index(close, offsetBy: 2)...]
+        } else if let colon = text.lastIndex(of: ":") {
+            host = String(text[..<colon])
+            portText = text[text.index(after: colon)...]
+            if host.contains(":") { return nil }  // an IPv6 address needs brackets
+        }
+        guard !host.isEmpty, !host.contains(where: { $0.isWhitespace || $0 == "/" }),
+            let port = Int(portText), (1...65535).contains(port)
+        else { return nil }
+        self.init(host: host, port: port)
+    }
+
+    /// Loopback hosts only this machine reaches.
+    public var isLoopback: Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+
+    public var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
+}
+
+/// The bearer token the admin listener asks for (`CASTBOT_ADMIN_TOKEN`). Kept as a digest, never
+/// printed, and compared in constant time.
+public struct AdminToken: Sendable, CustomStringConvertible {
+    public static let minimumLength = 16
+    private let digest: [UInt8]
+
+    /// nil unless `text` is at least `minimumLength` printable ASCII characters without spaces.
+    public init?(_ text: String) {
+        guard text.count >= Self.minimumLength, text.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) else { return nil }
+        digest = Array(SHA256.hash(data: Array(text.utf8)))
+    }
+
+    /// Whether an `Authorization` header value is `Bearer <this token>`. Both sides are hashed
+    /// first, so the comparison takes the same time whatever the length or content offered.
+    func accepts(authorization: String?) -> Bool {
+        guard let authorization else { return false }
+        let prefix = "Bearer "
+        let offered = authorization.hasPrefix(prefix) ? String(authorization.dropFirst(prefix.count)) : ""
+        let offeredDigest = Array(SHA256.hash(data: Array(offered.utf8)))
+        var difference: UInt8 = 0
+        for (a, b) in zip(digest, offeredDigest) { difference |= a ^ b }
+        return difference == 0 && authorization.hasPrefix(prefix)
+    }
+
+    public var description: String { "<redacted>" }
+}

@@ -1,0 +1,146 @@
+public import ExportEncryption
+public import Foundation
+import PlayerData
+
+/// An export file read back to its JSON: what `castbot import`, `verify`, `decrypt` and `restore`
+/// take, whether the export went out plain, gzipped, split into parts or encrypted.
+public struct DecodedExportFile: Sendable {
+    /// The export's JSON bytes.
+    public let json: [UInt8]
+    /// Key ids the file was encrypted for; nil for a file that was not encrypted.
+    public let encryptedFor: [String]?
+    /// The name the export had before packaging (from the sealed metadata), when encrypted.
+    public let originalFilename: String?
+    /// What was done to get the JSON, for the command's summary ("joined 3 parts", "decrypted with key id …", "gunzipped").
+    public let steps: [String]
+}
+
+/// Reads exports as they were delivered: parts joined in order → decrypted if sealed → gunzipped
+/// if gzip → the JSON. What a file is comes from its first bytes, not its name.
+public enum ExportFileDecoder {
+    /// Decodes the export made of `parts` (one file, or the `.partNofM` files of a split export in
+    /// any order: they are put in part order and must all be there).
+    ///
+    /// - Parameters:
+    ///   - parts: the files; a single export file is one part.
+    ///   - keyFiles: secret key files (`castbot keygen --out`), needed only for encrypted exports.
+    /// - Throws: `ExportFileError` naming what is wrong; nothing is written anywhere.
+    public static func decode(parts: [String], keyFiles: [String] = []) throws(ExportFileError) -> DecodedExportFile {
+        let ordered = try ExportPartNames.ordered(parts)
+        var steps: [String] = ordered.count > 1 ? ["joined \(ordered.count) parts"] : []
+        var source = try ExportPartsReader(paths: ordered)
+        let start = try source.peek(ExportOpener.magicByteCount)
+        guard ExportOpener.isSealed(prefix: start) else {
+            var bytes = try ordered.count == 1 ? contents(of: ordered[0]) : source.readAll()
+            if Gzip.isGzip(bytes) {
+                bytes = try gunzip(bytes)
+                steps.append("gunzipped")
+            }
+            return DecodedExportFile(json: bytes, encryptedFor: nil, originalFilename: nil, steps: steps)
+        }
+
+        return try open(&source, keys: loadKeys(keyFiles), steps: steps)
+    }
+
+    /// Decodes an export already joined in memory (what `castbot restore` downloaded): decrypted
+    /// with `keys` if sealed, gunzipped if gzip.
+    public static func decode(joined bytes: [UInt8], keys: [ExportSecretKey]) throws(ExportFileError) -> DecodedExportFile {
+        guard ExportOpener.isSealed(prefix: bytes.prefix(ExportOpener.magicByteCount)) else {
+            guard Gzip.isGzip(bytes) else { return DecodedExportFile(json: bytes, encryptedFor: nil, originalFilename: nil, steps: []) }
+            return DecodedExportFile(json: try gunzip(bytes), encryptedFor: nil, originalFilename: nil, steps: ["gunzipped"])
+        }
+        var source = SealedBytes(bytes)
+        return try open(&source, keys: keys, steps: [])
+    }
+
+    /// The secret keys in key files (`castbot keygen --out`).
+    public static func keys(fromFiles paths: [String]) throws(ExportFileError) -> [ExportSecretKey] {
+        try loadKeys(paths)
+    }
+
+    private static func open<S: SealedExportSource>(_ source: inout S, keys: [ExportSecretKey], steps: [String]) throws(ExportFileError)
+        -> DecodedExportFile
+    {
+        var steps = steps
+        var payload: [UInt8] = []
+        let opened: ExportOpener.Opened
+        do throws(ExportOpeningError) {
+            opened = try ExportOpener.open(&source, keys: keys) { payload.append(contentsOf: $0) }
+        } catch {
+            throw .opening(error)
+        }
+        let metadata = opened.metadata
+        steps.append("decrypted with key id \(opened.openedWith)")
+        if metadata.content == .gzip {
+            payload = try gunzip(payload)
+            steps.append("gunzipped")
+        }
+        guard payload.count == metadata.exportByteCount, SHA256Hex.digest(payload) == metadata.exportSHA256 else {
+            throw .checksumMismatch(filename: metadata.filename)
+        }
+        steps.append("SHA-256 matches the one sealed inside")
+        return DecodedExportFile(json: payload, encryptedFor: opened.recipients, originalFilename: metadata.filename, steps: steps)
+    }
+
+    private static func contents(of path: String) throws(ExportFileError) -> [UInt8] {
+        do throws(PlayerDataError) {
+            return try DurableFile.contents(of: path)
+        } catch {
+            throw .unreadable(path: path, reason: error.description)
+        }
+    }
+
+    static func loadKeys(_ paths: [String]) throws(ExportFileError) -> [ExportSecretKey] {
+        var keys: [ExportSecretKey] = []
+        for path in paths {
+            let bytes = try contents(of: path)
+            do throws(ExportKeyError) {
+                keys += try ExportSecretKey.keys(inFileText: String(decoding: bytes, as: UTF8.self))
+            } catch {
+                throw .keyFile(path: path, error)
+            }
+        }
+        return keys
+    }
+
+    private static func gunzip(_ bytes: [UInt8]) throws(ExportFileError) -> [UInt8] {
+        do {
+            return try Gzip.decompress(bytes)
+        } catch {
+            throw .gunzipFailed(String(describing: error))
+        }
+    }
+}
+
+/// Why an export file could not be read back.
+public enum ExportFileError: Error, Sendable, Equatable, CustomStringConvertible, LocalizedError {
+    case noFiles
+    case unreadable(path: String, reason: String)
+    case parts(String)
+    case keyFile(path: String, ExportKeyError)
+    case opening(ExportOpeningError)
+    case gunzipFailed(String)
+    case checksumMismatch(filename: String)
+
+    public var description: String {
+        switch self {
+        case .noFiles: "no export file given"
+        case .unreadable(let path, let reason): "\(path) cannot be read: \(reason)"
+        case .parts(let problem): problem
+        case .keyFile(let path, let error): "key file \(path) \(error)"
+        case .opening(let error): error.description
+        case .gunzipFailed(let reason): "the export is not valid gzip: \(reason)"
+        case .checksumMismatch(let filename):
+            "the decrypted \(filename) does not match the size and SHA-256 sealed with it; it was not written"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}
+
+extension Gzip {
+    /// RFC 1952's magic bytes.
+    static func isGzip(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b
+    }
+}

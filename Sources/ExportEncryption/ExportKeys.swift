@@ -1,0 +1,143 @@
+import Crypto
+public import Foundation
+
+/// A recipient of encrypted exports: an X25519 public key, as `castbot keygen` prints it
+/// (`castbot-public-key-1:<base64 of the 32 raw bytes>`). The bot host holds only these.
+public struct ExportPublicKey: Sendable, Hashable, CustomStringConvertible {
+    public static let prefix = "castbot-public-key-1:"
+
+    let key: Curve25519.KeyAgreement.PublicKey
+    /// 16 lowercase hex digits naming the key in export headers and messages (not secret).
+    public let keyID: String
+
+    init(key: Curve25519.KeyAgreement.PublicKey) {
+        self.key = key
+        self.keyID = ExportKeyID.of(key.rawRepresentation)
+    }
+
+    /// Parses one `castbot-public-key-1:` text. Errors never quote the text: a secret key pasted by
+    /// mistake must not end up in a log.
+    public init(text: String) throws(ExportKeyError) {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.hasPrefix(ExportSecretKey.prefix) { throw .secretKeyWherePublicExpected }
+        guard trimmed.hasPrefix(Self.prefix) else { throw .notAPublicKey }
+        guard let raw = Data(base64Encoded: String(trimmed.dropFirst(Self.prefix.count))), raw.count == 32,
+            let key = try? Curve25519.KeyAgreement.PublicKey(rawRepresentation: raw)
+        else { throw .malformedKey(kind: "public") }
+        self.init(key: key)
+    }
+
+    /// The `castbot-public-key-1:` line.
+    public var text: String { Self.prefix + key.rawRepresentation.base64EncodedString() }
+
+    public var description: String { "export public key \(keyID)" }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.keyID == rhs.keyID && lhs.text == rhs.text }
+    public func hash(into hasher: inout Hasher) { hasher.combine(text) }
+}
+
+/// The private half, kept offline by the operator and needed only to decrypt exports.
+/// Its `description` shows the key id only, so printing or logging it leaks nothing.
+public struct ExportSecretKey: Sendable, CustomStringConvertible {
+    public static let prefix = "castbot-secret-key-1:"
+
+    let key: Curve25519.KeyAgreement.PrivateKey
+    public let publicKey: ExportPublicKey
+
+    init(key: Curve25519.KeyAgreement.PrivateKey) {
+        self.key = key
+        self.publicKey = ExportPublicKey(key: key.publicKey)
+    }
+
+    /// A new random key pair.
+    public static func generate() -> ExportSecretKey {
+        ExportSecretKey(key: Curve25519.KeyAgreement.PrivateKey())
+    }
+
+    public var keyID: String { publicKey.keyID }
+    public var description: String { "export secret key \(keyID)" }
+
+    /// The key file `castbot keygen` writes: comment lines naming the public key and key id, then
+    /// the one `castbot-secret-key-1:` line.
+    public func fileText(createdAt: Date) -> String {
+        [
+            "# CastBot export secret key. Keep it offline: it decrypts every export sealed to key id \(keyID).",
+            "# created: \(createdAt.formatted(.iso8601))",
+            "# key id: \(keyID)",
+            "# public key: \(publicKey.text)",
+            Self.prefix + key.rawRepresentation.base64EncodedString(),
+            "",
+        ].joined(separator: "\n")
+    }
+
+    /// Every secret key in a key file's text: lines starting with `#` and blank lines are
+    /// skipped; any other line must be a `castbot-secret-key-1:` line. Errors give line numbers only.
+    public static func keys(inFileText text: String) throws(ExportKeyError) -> [ExportSecretKey] {
+        var keys: [ExportSecretKey] = []
+        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            guard line.hasPrefix(prefix) else {
+                if line.hasPrefix(ExportPublicKey.prefix) { throw .publicKeyWhereSecretExpected(line: offset + 1) }
+                throw .unexpectedLine(offset + 1)
+            }
+            guard let raw = Data(base64Encoded: String(line.dropFirst(prefix.count))), raw.count == 32,
+                let key = try? Curve25519.KeyAgreement.PrivateKey(rawRepresentation: raw)
+            else { throw .malformedKeyLine(offset + 1) }
+            keys.append(ExportSecretKey(key: key))
+        }
+        guard !keys.isEmpty else { throw .noSecretKey }
+        return keys
+    }
+}
+
+/// Key ids: the first 8 bytes of the SHA-256 of the raw public key, in hex. Short enough to read
+/// in a message, long enough that two of an operator's keys never share one by chance.
+enum ExportKeyID {
+    static func of(_ rawPublicKey: Data) -> String {
+        hex(SHA256.hash(data: rawPublicKey).prefix(8))
+    }
+
+    static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+}
+
+/// A key text or key file that cannot be used. No case carries key material.
+public enum ExportKeyError: Error, Sendable, Equatable, CustomStringConvertible, LocalizedError {
+    case notAPublicKey
+    case secretKeyWherePublicExpected
+    case malformedKey(kind: String)
+    case publicKeyWhereSecretExpected(line: Int)
+    case unexpectedLine(Int)
+    case malformedKeyLine(Int)
+    case noSecretKey
+
+    public var description: String {
+        switch self {
+        case .notAPublicKey:
+            "is not an export public key: expected \(ExportPublicKey.prefix)<base64> as printed by `castbot keygen`"
+        case .secretKeyWherePublicExpected:
+            "is a SECRET key (\(ExportSecretKey.prefix)…); only public keys (\(ExportPublicKey.prefix)…) belong on the bot host. "
+                + "Keep the secret key offline and consider generating a new pair, since this one was exposed"
+        case .malformedKey(let kind):
+            "is not a valid \(kind) key: the base64 after the prefix must decode to 32 bytes"
+        case .publicKeyWhereSecretExpected(let line):
+            "line \(line) is a public key; decrypting needs the secret key file written by `castbot keygen --out`"
+        case .unexpectedLine(let line):
+            "line \(line) is neither a comment (#) nor a \(ExportSecretKey.prefix) line"
+        case .malformedKeyLine(let line):
+            "line \(line) is not a valid secret key: the base64 after the prefix must decode to 32 bytes"
+        case .noSecretKey:
+            "holds no \(ExportSecretKey.prefix) line"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}

@@ -1,0 +1,82 @@
+public import Foundation
+
+/// Version 1 of the encrypted export file (docs/EXPORT-ENCRYPTION.md has the full layout and the
+/// reasoning). Integers are big-endian.
+///
+///     magic "CBEXPENC" | version 1 | KEM 0x0020 | KDF 0x0001 | AEAD 0x0003 | chunk size u32
+///     | recipient count u8 | per recipient: key id 8, encapsulated key 32, wrapped stream key 48
+///     | stream encapsulated key 32 | sealed metadata length u32 | sealed metadata | chunks…
+enum SealedExportFormat {
+    static let magic: [UInt8] = Array("CBEXPENC".utf8)
+    static let version: UInt8 = 1
+    /// RFC 9180 identifiers: DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, ChaCha20-Poly1305.
+    static let suiteIDs: [UInt8] = [0x00, 0x20, 0x00, 0x01, 0x00, 0x03]
+    /// magic, version, suite, chunk size, recipient count.
+    static let fixedHeaderCount = 8 + 1 + 6 + 4 + 1
+    static let keyIDCount = 8
+    static let encapsulatedKeyCount = 32
+    static let tagCount = 16
+    /// The stream's X25519 private key (32 bytes), sealed: 32 + tag.
+    static let wrappedKeyCount = 32 + tagCount
+    static let recipientEntryCount = keyIDCount + encapsulatedKeyCount + wrappedKeyCount
+    static let maxRecipients = 16
+    static let chunkSizeRange = 1_024...16_777_216
+    static let maxSealedMetadataCount = 65_536
+
+    static let wrapInfo = Data("castbot-export-1 stream key wrap".utf8)
+    static let streamInfoLabel = Data("castbot-export-1 stream".utf8)
+    static let metadataAAD = Data("castbot-export-1 metadata".utf8)
+    static let moreChunksAAD = Data([0])
+    static let finalChunkAAD = Data([1])
+
+    static func uint32(_ value: Int) -> [UInt8] {
+        let value = UInt32(value)
+        return [UInt8(value >> 24), UInt8((value >> 16) & 0xff), UInt8((value >> 8) & 0xff), UInt8(value & 0xff)]
+    }
+
+    static func readUInt32<C: Collection<UInt8>>(_ bytes: C) -> Int where C.Index == Int {
+        let start = bytes.startIndex
+        return (0..<4).reduce(0) { value, offset in value << 8 | Int(bytes[start + offset]) }
+    }
+
+    /// Bytes of a sealed stream of `payloadCount` bytes in chunks of `chunkSize`: at least one
+    /// (final) chunk, each carrying a tag.
+    static func sealedChunksCount(payloadCount: Int, chunkSize: Int) -> Int {
+        let chunks = max(1, (payloadCount + chunkSize - 1) / chunkSize)
+        return payloadCount + chunks * tagCount
+    }
+}
+
+/// What the sealed file says about its content, inside the ciphertext (sealed as the stream's
+/// first message), so only a key holder learns the export's name and checksum.
+public struct SealedExportMetadata: Sendable, Hashable, Codable {
+    /// How the sealed payload is encoded.
+    public enum Content: String, Sendable, Hashable, Codable {
+        /// The export JSON itself.
+        case json
+        /// The export JSON gzipped (RFC 1952).
+        case gzip
+    }
+
+    /// The export's own name (`playerdata-….json`).
+    public var filename: String
+    public var content: Content
+    /// Size of the export JSON.
+    public var exportByteCount: Int
+    /// SHA-256 of the export JSON, lowercase hex: checked after decrypting (and gunzipping).
+    public var exportSHA256: String
+
+    public init(filename: String, content: Content, exportByteCount: Int, exportSHA256: String) {
+        self.filename = filename
+        self.content = content
+        self.exportByteCount = exportByteCount
+        self.exportSHA256 = exportSHA256
+    }
+
+    func encoded() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Four plain fields of known types: encoding cannot fail.
+        return (try? encoder.encode(self)) ?? Data("{}".utf8)
+    }
+}

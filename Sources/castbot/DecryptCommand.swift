@@ -1,0 +1,46 @@
+import ArgumentParser
+import CastBot
+import CommandLineSupport
+import Foundation
+import PlayerData
+
+struct DecryptCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decrypt",
+        abstract: "Decrypt an encrypted export (.json.enc, .json.gz.enc, or its .partNofM files) to its JSON.",
+        discussion: """
+            Parts may be given in any order: they are joined in part order and must all be there. \
+            The export is checked completely (every chunk, the end marker, the SHA-256 sealed inside) \
+            before anything is written; a damaged, reordered, cut-short or foreign file writes nothing.
+            """
+    )
+
+    @Option(name: .customLong("key"), help: "Secret key file from `castbot keygen --out` (repeat for several).")
+    var keys: [String]
+
+    @Argument(help: "The encrypted export, or all its parts.")
+    var files: [String]
+
+    @Option(help: "Where to write the JSON (default: the export's own name in the current folder; - for standard output).")
+    var out: String?
+
+    func run() async throws {
+        try await CommandOutput.runReportingFailure {
+            let decoded = try ExportFileDecoder.decode(parts: files, keyFiles: keys)
+            guard decoded.encryptedFor != nil else {
+                throw ValidationError(
+                    "\(files.joined(separator: " ")) does not start with an encrypted export's header (CBEXPENC): either it is not "
+                        + "encrypted (`castbot import` and `verify` read it as it is) or its parts were joined out of order (part 1 comes first)")
+            }
+            let destination = out ?? decoded.originalFilename.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "export.json"
+            if destination == "-" {
+                try DurableFile.writeCopy(decoded.json, to: "-")
+            } else {
+                try DurableFile.writeAtomically(decoded.json, to: destination)
+            }
+            CommandOutput.printError(
+                "\(decoded.steps.joined(separator: ", ")); wrote \(decoded.json.count) bytes"
+                    + (destination == "-" ? " to standard output" : " to \(destination)"))
+        }
+    }
+}
