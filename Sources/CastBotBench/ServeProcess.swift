@@ -48,7 +48,7 @@ final class ServeProcess: @unchecked Sendable {
 
     /// A dedicated thread drains the pipe so the bot never blocks on a full one.
     private static func copyOutput(from descriptor: Int32, to path: String) {
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         let output = FileHandle(forWritingAtPath: path)
         let thread = Thread {
             var buffer = [UInt8](repeating: 0, count: 65_536)

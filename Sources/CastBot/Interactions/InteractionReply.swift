@@ -1,5 +1,5 @@
 public import DiscordModels
-public import Foundation
+import Foundation
 public import HTTPTypes
 
 /// What a handler answers: an interaction response for Discord, or an HTTP error.

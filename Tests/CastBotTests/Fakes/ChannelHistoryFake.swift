@@ -82,9 +82,9 @@ final class ChannelHistoryFake: DiscordClient, Sendable {
             case "GET /channels/{channel.id}/messages":
                 let limit = query["limit"].flatMap(Int.init) ?? 50
                 var history = state.messages.sorted { $0.id < $1.id }
-                if let before = query["before"].flatMap { Snowflake($0) } {
+                if let before = query["before"].flatMap({ Snowflake($0) }) {
                     history = Array(history.filter { $0.id < before }.suffix(limit))
-                } else if let after = query["after"].flatMap { Snowflake($0) } {
+                } else if let after = query["after"].flatMap({ Snowflake($0) }) {
                     history = Array(history.filter { $0.id > after }.prefix(limit))
                 } else {
                     history = Array(history.suffix(limit))

@@ -1,4 +1,5 @@
 import CastBotTestSupport
+import Clocks
 import DiscordSandbox
 import Foundation
 import PlayerData
@@ -53,6 +54,32 @@ struct RestoreButtonTests {
 
             let again = try await bot.send(.button(customID: "playerdata_restore_confirm:\(token)", messageID: planMessage.id), as: bot.world.manager)
             #expect(again.text.contains("no longer pending"))
+        }
+    }
+
+    @Test("A download slower than the reply deadline is answered \"thinking…\" at once, and the plan follows")
+    func slowDownloadDeferred() async throws {
+        // Small parts, so the export is split and the restore reads the channel for its parts.
+        let packager = ExportPackager(limits: ExportUploadLimits(fileLimit: 16_384, requestReserve: 4_096))
+        try await BotHarness.with(scheduling: .real, packager: packager) { bot in
+            let message = try await Self.exportMessage(bot, type: "all", as: bot.world.owner)
+            #expect(message.attachments.first?.filename.contains(".part") == true)
+            // Reading the channel takes 10 s of the sandbox's time.
+            await bot.sandbox.injectFault(try SandboxFault("GET /channels/*/messages", effect: .delayOnly, delay: .seconds(10)))
+
+            let answer = Task { try await bot.send(.button(customID: "playerdata_restore", messageID: message.id), as: bot.world.owner) }
+            // The handler is waiting on the channel read (the fault was taken) when the deadline passes.
+            #expect(await eventually { await bot.sandbox.activeFaults().isEmpty })
+            await bot.botClock.advance(by: InteractionRouter.defaultReplyDeadline)
+            let delivery = try await answer.value
+            #expect(delivery.callbackType == 5, "deferred: Discord shows \"thinking…\"")
+            #expect(delivery.isEphemeral)
+
+            await bot.sandboxClock.advance(by: .seconds(10))
+            await bot.settle()
+            let plan = try await bot.originalMessage(of: delivery)
+            #expect(String(describing: plan.components).contains("Restore Plan"))
+            #expect(plan.customIDs.contains { $0.hasPrefix("playerdata_restore_confirm:") })
         }
     }
 

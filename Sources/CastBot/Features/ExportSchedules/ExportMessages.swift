@@ -1,5 +1,5 @@
-public import DiscordModels
-public import DiscordREST
+import DiscordModels
+import DiscordREST
 import Foundation
 
 /// What an export message states besides the files.

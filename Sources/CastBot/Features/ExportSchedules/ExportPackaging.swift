@@ -1,5 +1,5 @@
 import CompressNIO
-public import DiscordREST
+import DiscordREST
 public import ExportEncryption
 public import Foundation
 import NIOCore

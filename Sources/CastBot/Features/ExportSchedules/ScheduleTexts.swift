@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Scheduling
 
 /// The seed's confirmation message for a schedule request.

@@ -1,4 +1,4 @@
-public import DiscordModels
+import DiscordModels
 public import DiscordREST
 public import Logging
 

@@ -21,6 +21,8 @@ struct BotHarness: Sendable {
     }
 
     let sandbox: DiscordSandbox
+    /// The sandbox's clock: its fault delays, rate-limit windows and link lifetimes.
+    let sandboxClock: TestClock<Duration>
     let world: TestWorld
     let botURL: URL
     /// The router's deadline, the import plans' lifetime and (with real scheduling) the scheduler run on this clock.
@@ -42,7 +44,8 @@ struct BotHarness: Sendable {
     ) async throws {
         var logger = Logger.quiet("castbot-ui-tests")
         logger.logLevel = .warning
-        let sandbox = DiscordSandbox(clock: TestClock(), logger: logger)
+        let sandboxClock = TestClock<Duration>()
+        let sandbox = DiscordSandbox(clock: sandboxClock, logger: logger)
         let apiBaseURL = try await sandbox.start(host: "127.0.0.1", port: 0)
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
@@ -53,7 +56,7 @@ struct BotHarness: Sendable {
                 applicationID: sandbox.configuration.applicationID, publicKey: try DiscordPublicKey(hex: sandbox.publicKeyHex),
                 apiBaseURL: apiBaseURL.absoluteString, dataDirectory: folder.path, httpHost: "127.0.0.1", ownerIDs: [world.owner.id])
             let parts = Parts(
-                sandbox: sandbox, world: world, configuration: configuration, folder: folder, packager: packager, logger: logger)
+                sandbox: sandbox, sandboxClock: sandboxClock, world: world, configuration: configuration, folder: folder, packager: packager, logger: logger)
             try await parts.run(scheduling, body)
         } catch {
             await sandbox.stop()
@@ -65,6 +68,7 @@ struct BotHarness: Sendable {
     /// What one harness is built from.
     private struct Parts {
         let sandbox: DiscordSandbox
+        let sandboxClock: TestClock<Duration>
         let world: TestWorld
         let configuration: CastBotConfiguration
         let folder: TemporaryDirectory
@@ -102,7 +106,7 @@ struct BotHarness: Sendable {
             }
             let bot = try await RunningBot.start(configuration: configuration, router: router, alongside: services, logger: logger)
             let harness = BotHarness(
-                sandbox: sandbox, world: world, botURL: try requireValue(URL(string: bot.interactionsURL), "bad bot URL"),
+                sandbox: sandbox, sandboxClock: sandboxClock, world: world, botURL: try requireValue(URL(string: bot.interactionsURL), "bad bot URL"),
                 botClock: botClock, router: router, store: store, folder: folder, schedules: schedules, health: health, now: now)
             do {
                 try await body(harness)
