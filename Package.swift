@@ -128,7 +128,7 @@ let package = Package(
         .executableTarget(
             name: "castbot",
             dependencies: [
-                "CastBot", "CastBotSandbox", "PlayerData", "DiscordModels", "CommandLineSupport", "ExportEncryption",
+                "CastBot", "CastBotSandbox", "CastBotCluster", "PlayerData", "DiscordModels", "CommandLineSupport", "ExportEncryption",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -10,6 +10,7 @@ struct CastBotCommand: AsyncParsableCommand {
             ExportCommand.self,
             ImportCommand.self,
             RestoreCommand.self,
+            MigrateCommand.self,
             VerifyCommand.self,
             KeygenCommand.self,
             DecryptCommand.self,

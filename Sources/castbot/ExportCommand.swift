@@ -1,5 +1,7 @@
 import CommandLineSupport
 import ArgumentParser
+import CastBotCluster
+import Logging
 import Foundation
 import PlayerData
 
@@ -11,7 +13,10 @@ struct ExportCommand: AsyncParsableCommand {
     )
 
     @Option(help: "The data file (playerData.json) or the folder holding it.")
-    var data: String
+    var data: String?
+
+    @Option(help: "Export from the cluster's database instead (postgres://…; --all only; default: CASTBOT_DATABASE_URL when --data is not given).")
+    var databaseURL: String?
 
     @Option(help: "The guild to export.")
     var guild: String?
@@ -27,9 +32,14 @@ struct ExportCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (guild != nil) != all else { throw ValidationError("give exactly one of --guild ID or --all") }
+        if data != nil, databaseURL != nil { throw ValidationError("give --data or --database-url, not both") }
     }
 
     func run() async throws {
+        guard let data else {
+            try await exportFromDatabase()
+            return
+        }
         try await CommandOutput.runReportingFailure(context: data) {
             let location = DurableFile.dataLocation(data)
             let dataPath = "\(location.directory)/\(location.fileName)"
@@ -47,6 +57,25 @@ struct ExportCommand: AsyncParsableCommand {
                 let export = try DataFileExporter.writeAllExport(dataFileAt: dataPath, to: destination, date: date, kind: .manual)
                 report(guilds: export.guildCount, players: export.playerCount, bytes: export.byteCount, destination: destination)
             }
+        }
+    }
+
+    /// Cluster mode: the file rebuilt from the database, byte for byte what was loaded or last saved.
+    private func exportFromDatabase() async throws {
+        try await CommandOutput.runReportingFailure(context: "database") {
+            guard let url = databaseURL ?? ProcessInfo.processInfo.environment["CASTBOT_DATABASE_URL"] else {
+                throw ValidationError("give --data PATH, or --database-url (or CASTBOT_DATABASE_URL) for cluster mode")
+            }
+            guard all else { throw ValidationError("from the database, export --all") }
+            var logger = Logger(label: "castbot.export")
+            logger.logLevel = .warning
+            let database = try PostgresDatabase(url: url, logger: logger)
+            defer { Task { await database.shutdown() } }
+            guard let bytes = try await PostgresPlayerData(database: database).file() else {
+                throw ValidationError("the database holds no player data yet: load it with castbot migrate --from-file")
+            }
+            let artifact = ExportBuilder.allExport(of: try PlayerDataFile(bytes: bytes), date: Date(), kind: .manual)
+            try write(artifact, to: out ?? artifact.filename)
         }
     }
 

@@ -65,6 +65,26 @@ struct ClusterStorageTests {
         await database.shutdown()
     }
 
+    @Test("migrate --from-file loads the data file byte for byte and the folder's state database")
+    func migrateFolder() async throws {
+        let database = try await Self.database()
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let whole = try Fixtures.bytes(Fixtures.wholeFile)
+        try folder.write(whole, to: "playerData.json")
+        let key = ScheduleKey("export:1200000000000000001")
+        let record = LastExportRecord(
+            deliveredAt: Date(timeIntervalSince1970: 1_760_538_605), guildCount: 31, playerCount: 500, byteCount: 376_047,
+            sha256: String(repeating: "b", count: 64), filename: "playerdata-scheduled-ALL-2025-10-15T14-30-05-000Z.json")
+        try await SQLiteStateStorage(directory: folder.path, logger: .quiet("sqlite")).apply([.lastExport(key: key, record)])
+
+        let report = try await ClusterMigration.run(dataFile: folder.path + "/playerData.json", into: database, logger: .quiet("migrate"))
+        #expect(report.guilds == 31 && report.bytes == whole.count && report.stateImported)
+        #expect(try await PostgresPlayerData(database: database).file() == whole)
+        #expect(try await PostgresStateStorage(database: database).loadState().lastExports[key.rawValue] == record)
+        await database.shutdown()
+    }
+
     @Test("State changes round-trip: schedules, settings, last exports, history with sizes and verification")
     func stateRoundTrip() async throws {
         let database = try await Self.database()

@@ -288,11 +288,7 @@ public final class SQLiteStateStorage: ServiceStateStorage {
                 metadata: ["path": "\(legacyPath)", "copy": "\(aside)", "error": "\(error)"])
             return
         }
-        var changes: [StateChange] = []
-        for status in legacy.schedules?.schedules ?? [] { changes.append(.schedule(status)) }
-        for (key, request) in legacy.exportSettings { changes.append(.exportSettings(key: ScheduleKey(key), request)) }
-        for (key, record) in legacy.lastExports { changes.append(.lastExport(key: ScheduleKey(key), record)) }
-        if let health = legacy.healthSettings { changes.append(.healthSettings(health)) }
+        let changes = legacy.asChanges
         let historyLimit = historyLimit
         do {
             // The marker row makes the import happen once even if the rename below fails and the

@@ -31,6 +31,18 @@ public struct ServiceState: Hashable, Sendable, Codable {
     }
 }
 
+extension ServiceState {
+    /// The changes that write this whole state into an empty storage (an upgrade from the state
+    /// file, a move to the cluster's database).
+    public var asChanges: [StateChange] {
+        var changes: [StateChange] = (schedules?.schedules ?? []).map(StateChange.schedule)
+        for (key, request) in exportSettings.sorted(by: { $0.key < $1.key }) { changes.append(.exportSettings(key: ScheduleKey(key), request)) }
+        for (key, record) in lastExports.sorted(by: { $0.key < $1.key }) { changes.append(.lastExport(key: ScheduleKey(key), record)) }
+        if let healthSettings { changes.append(.healthSettings(healthSettings)) }
+        return changes
+    }
+}
+
 /// How the state file is written and read: sorted keys, pretty-printed, dates as ISO 8601 with
 /// milliseconds (so saved schedule times round-trip to the millisecond). The state databases
 /// (SQLite, and PostgreSQL in cluster mode) store their JSON columns the same way.

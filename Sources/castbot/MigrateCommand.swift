@@ -1,0 +1,43 @@
+import ArgumentParser
+import CastBotCluster
+import CommandLineSupport
+import Foundation
+import Logging
+
+struct MigrateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "Load a data folder into the cluster's PostgreSQL database (cluster mode).",
+        discussion: """
+            Loads playerData.json byte for byte (one row per guild, exactly as in the file) and the \
+            service's state from the castbot-state.sqlite beside it, if any. The database comes from \
+            --database-url or CASTBOT_DATABASE_URL. When the database already holds player data, the \
+            data-loss guard applies (--force overrides it); the version it replaces is kept.
+            """
+    )
+
+    @Option(help: "The data file to load (playerData.json).")
+    var fromFile: String
+
+    @Option(help: "postgres://user:password@host:5432/database (default: CASTBOT_DATABASE_URL).")
+    var databaseURL: String?
+
+    @Flag(help: "Replace the player data even if the data-loss guard objects.")
+    var force = false
+
+    func run() async throws {
+        try await CommandOutput.runReportingFailure(context: fromFile) {
+            guard let url = databaseURL ?? ProcessInfo.processInfo.environment["CASTBOT_DATABASE_URL"] else {
+                throw ValidationError("give --database-url or set CASTBOT_DATABASE_URL")
+            }
+            var logger = Logger(label: "castbot.migrate")
+            logger.logLevel = .warning
+            let database = try PostgresDatabase(url: url, logger: logger)
+            defer { Task { await database.shutdown() } }
+            let report = try await ClusterMigration.run(dataFile: fromFile, into: database, force: force, logger: logger)
+            print(
+                "loaded \(report.guilds) guilds, \(report.players) players, \(report.bytes) bytes as player data version \(report.version)")
+            print(report.stateImported ? "service state loaded: \(report.schedules) schedule(s)" : "no castbot-state.sqlite beside the file: no state loaded")
+        }
+    }
+}
