@@ -13,6 +13,8 @@ public struct DecodedExportFile: Sendable {
     public let originalFilename: String?
     /// What was done to get the JSON, for the command's summary ("joined 3 parts", "decrypted with key id …", "gunzipped").
     public let steps: [String]
+    /// The JSON's SHA-256 when decoding already checked it (the one sealed inside an encrypted export).
+    public var verifiedSHA256: String? = nil
 }
 
 /// Reads exports as they were delivered: parts joined in order → decrypted if sealed → gunzipped
@@ -79,7 +81,9 @@ public enum ExportFileDecoder {
             throw .checksumMismatch(filename: metadata.filename)
         }
         steps.append("SHA-256 matches the one sealed inside")
-        return DecodedExportFile(json: payload, encryptedFor: opened.recipients, originalFilename: metadata.filename, steps: steps)
+        return DecodedExportFile(
+            json: payload, encryptedFor: opened.recipients, originalFilename: metadata.filename, steps: steps,
+            verifiedSHA256: metadata.exportSHA256)
     }
 
     private static func contents(of path: String) throws(ExportFileError) -> [UInt8] {

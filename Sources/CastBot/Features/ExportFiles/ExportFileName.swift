@@ -38,14 +38,9 @@ struct ExportFileName: Sendable, Hashable, CustomStringConvertible {
     init?(_ name: String) {
         var rest = Substring(name)
         var part: (Int, Int)?
-        if let range = rest.range(of: ".part", options: .backwards) {
-            let suffix = rest[range.upperBound...]
-            let pieces = suffix.split(separator: "of", omittingEmptySubsequences: false)
-            guard pieces.count == 2, let number = Int(pieces[0]), let count = Int(pieces[1]), (1...count).contains(number) else {
-                return nil
-            }
-            part = (number, count)
-            rest = rest[..<range.lowerBound]
+        if let numbered = ExportPartNames.parse(name) {
+            part = (numbered.number, numbered.count)
+            rest = Substring(numbered.base)
         }
         let joined = String(rest)
         let encrypted = rest.hasSuffix(".enc")

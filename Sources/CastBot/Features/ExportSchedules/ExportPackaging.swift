@@ -260,10 +260,11 @@ enum Gzip {
         }
     }
 
-    /// For tests and checks: the original bytes of a gzip stream.
-    static func decompress(_ bytes: [UInt8]) throws -> [UInt8] {
+    /// The original bytes of a gzip stream, at most `maxSize` of them (CompressNIO's
+    /// `bufferOverflow` beyond it).
+    static func decompress(_ bytes: [UInt8], maxSize: Int = .max) throws -> [UInt8] {
         var input = ByteBuffer(bytes: bytes)
-        let output = try input.decompress(with: .gzip())
+        let output = try input.decompress(with: .gzip(), maxSize: maxSize)
         return Array(output.readableBytesView)
     }
 }

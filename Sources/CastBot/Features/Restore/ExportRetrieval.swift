@@ -3,7 +3,6 @@ import DiscordModels
 import DiscordREST
 import ExportEncryption
 import Foundation
-import NIOCore
 import PlayerData
 
 /// How much a restore downloads and unpacks at most.
@@ -82,8 +81,11 @@ struct ExportRetriever: Sendable {
             throw .undecryptable(name: name, error)
         }
         let json = decoded.json
+        // Opening checked the JSON against the checksum sealed inside; no second pass over it.
+        let sha256: String
+        if let verified = decoded.verifiedSHA256 { sha256 = verified } else { sha256 = await BlockingIO.run { SHA256Hex.digest(json) } }
         return RetrievedExport(
-            export: export, bytes: json, sha256: await BlockingIO.run { SHA256Hex.digest(json) }, downloadedByteCount: sealed.count,
+            export: export, bytes: json, sha256: sha256, downloadedByteCount: sealed.count,
             decryptedWith: decoded.steps.first { $0.hasPrefix("decrypted with") })
     }
 
@@ -133,10 +135,8 @@ struct ExportRetriever: Sendable {
     }
 
     static func gunzip(_ bytes: [UInt8], name: String, limit: Int) throws(RestoreError) -> [UInt8] {
-        var input = ByteBuffer(bytes: bytes)
         do {
-            let output = try input.decompress(with: .gzip(), maxSize: limit)
-            return Array(output.readableBytesView)
+            return try Gzip.decompress(bytes, maxSize: limit)
         } catch let error as CompressNIOError where error == .bufferOverflow {
             throw .tooLarge(name: name, limit: limit)
         } catch {
