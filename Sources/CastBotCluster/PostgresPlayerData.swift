@@ -108,7 +108,7 @@ public struct PostgresPlayerData: Sendable {
             // Keep the current and the previous version only.
             try await connection.query("DELETE FROM player_data_members WHERE version < \(version - 1)", logger: logger)
             try await connection.query("DELETE FROM player_data_versions WHERE version < \(version - 1)", logger: logger)
-            try await connection.query("SELECT pg_notify('castbot_player_data', \(String(version)))", logger: logger)
+            try await ClusterAnnouncement.playerData.send(on: connection, logger: logger)
             return version
         }
     }

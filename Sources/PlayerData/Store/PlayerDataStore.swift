@@ -68,6 +68,17 @@ public actor PlayerDataStore {
         }
     }
 
+    /// Cluster mode: makes the local copy the database's version, byte for byte. That version
+    /// passed the guard when it was saved there, so no guard runs here. Returns whether the file changed.
+    @discardableResult
+    public func adoptCopy(_ bytes: [UInt8]) throws(PlayerDataError) -> Bool {
+        try withWriterLock { () throws(PlayerDataError) in
+            if try DurableFile.contentsIfPresent(of: dataPath) == bytes { return false }
+            try DurableFile.writeAtomically(bytes, to: dataPath)
+            return true
+        }
+    }
+
     /// What importing `importBytes` (a v1.0 server export or a whole data file) would change.
     /// `targetGuild` nil imports an export into its own guild. Naming a different guild than the
     /// export's is refused unless `allowDifferentGuild` (the operator named the target explicitly).

@@ -13,6 +13,9 @@ public import Scheduling
 public actor ExportScheduleService {
     private let work: ScheduledWorkContext
     private let runner: ScheduledExportRunner
+
+    /// An export schedule's job (cluster mode adopts schedules from other replicas with it).
+    nonisolated func job(for scope: ExportScope) -> ScheduleJob { runner.job(for: scope) }
     /// Schedules a restart cleared (restart policy `clear`), until they are set again.
     private var clearedByRestart: Set<ScheduleKey> = []
 
