@@ -2,6 +2,7 @@ public import CastBot
 public import Foundation
 import Logging
 import NIOCore
+public import PlayerData
 import PostgresNIO
 import Synchronization
 public import Scheduling
@@ -20,6 +21,7 @@ public struct PostgresCluster: ClusterCoordination {
     public var replica: String { claims.replica }
     public var lease: Duration { claims.lease }
     public var stateStorage: any ServiceStateStorage { storage }
+    public var playerDataUpstream: any PlayerDataUpstream { playerData }
 
     public init(database: PostgresDatabase, replica: String, lease: Duration = .seconds(15), clock: any Clock<Duration> = ContinuousClock()) {
         self.database = database

@@ -46,7 +46,8 @@ public struct BotAssembly: Sendable {
         if packager.sealer == nil, !configuration.exportRecipients.isEmpty {
             packager.sealer = try ExportSealer(recipients: configuration.exportRecipients)
         }
-        let store = PlayerDataStore(directory: configuration.dataDirectory)
+        // In cluster mode the data folder holds this replica's copy; imports save to the database first.
+        let store = PlayerDataStore(directory: configuration.dataDirectory, upstream: cluster?.playerDataUpstream)
         let scheduler = Scheduler(clock: clock, logger: logger, wallClock: now)
         let stateStore: ServiceStateStore
         if let cluster {

@@ -1,4 +1,5 @@
 public import Foundation
+public import PlayerData
 public import Scheduling
 
 /// What cluster mode (DESIGN §11) needs from the shared database, beyond the state storage:
@@ -11,6 +12,8 @@ public protocol ClusterCoordination: Sendable {
     var lease: Duration { get }
     /// Where the service's state lives in cluster mode.
     var stateStorage: any ServiceStateStorage { get }
+    /// Where imports and restores save the player data in cluster mode.
+    var playerDataUpstream: any PlayerDataUpstream { get }
 
     /// Claims the run of `key` for its grid slot, or says who has it.
     func claimRun(_ key: ScheduleKey, slot: Date) async throws -> RunClaim
