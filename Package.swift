@@ -206,9 +206,11 @@ let package = Package(
         .testTarget(
             name: "CastBotClusterTests",
             dependencies: [
-                "CastBotCluster", "CastBot", "PlayerData", "Scheduling", "CastBotTestSupport",
+                "CastBotCluster", "CastBot", "PlayerData", "Scheduling", "CastBotTestSupport", "DiscordSandbox", "DiscordREST", "DiscordModels",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Clocks", package: "swift-clocks"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

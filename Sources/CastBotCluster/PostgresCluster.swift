@@ -65,13 +65,30 @@ public struct PostgresCluster: ClusterCoordination {
         try await playerData.file()
     }
 
+    /// How long `/healthz` waits for the database before calling it unreachable (the pool
+    /// itself keeps trying to connect for much longer).
+    static let healthCheckTimeout = Duration.seconds(3)
+
     public func databaseProblem() async -> String? {
-        do {
-            let rows = try await database.client.query("SELECT 1", logger: database.logger)
-            for try await _ in rows.decode(Int.self) {}
-            return nil
-        } catch {
-            return "the database does not answer: \(ClusterError.describe(error))"
+        let database = database
+        let clock = clock
+        return await withTaskGroup(of: String?.self) { group in
+            group.addTask {
+                do {
+                    let rows = try await database.client.query("SELECT 1", logger: database.logger)
+                    for try await _ in rows.decode(Int.self) {}
+                    return nil
+                } catch {
+                    return "the database does not answer: \(ClusterError.describe(error))"
+                }
+            }
+            group.addTask {
+                try? await InjectedClock.sleep(on: clock, for: Self.healthCheckTimeout)
+                return "the database did not answer within \(Self.healthCheckTimeout)"
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
         }
     }
 
