@@ -99,6 +99,22 @@ struct ClusterReplicaTests {
         }
     }
 
+    @Test("A replica that cannot reach the database refuses schedule changes, saying why, and changes nothing")
+    func refusesWithoutDatabase() async throws {
+        try await ClusterWorld.with(replicas: 1) { world in
+            let replica = world.replicas[0]
+            await replica.database.shutdown()
+            await #expect {
+                try await world.setSchedule(on: replica)
+            } throws: { error in
+                "\(error)".contains("the cluster's database is unreachable")
+            }
+            #expect(replica.engine.statuses().isEmpty)
+            let claims = try await world.claims()
+            #expect(claims.isEmpty)
+        }
+    }
+
     @Test("The schedule modal offers no restart policy in cluster mode")
     func modalWithoutRestartPolicy() throws {
         let clustered = ScheduleModal.payload(last: nil, offerAll: false, offerRestartPolicy: false, statusText: "none")
