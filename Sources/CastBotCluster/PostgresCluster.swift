@@ -57,6 +57,10 @@ public struct PostgresCluster: ClusterCoordination {
         try await claims.expired(limit: limit).map { ExpiredRun(key: $0.key, slot: $0.dueAt, replica: $0.replica) }
     }
 
+    public func forgetFinishedRuns(before date: Date) async throws {
+        try await claims.prune(finishedBefore: date)
+    }
+
     public func savedSchedule(_ key: ScheduleKey) async throws -> SavedSchedule {
         try await storage.savedSchedule(key)
     }

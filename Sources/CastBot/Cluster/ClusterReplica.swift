@@ -67,12 +67,25 @@ struct ClusterReplica: Sendable {
 
     /// Every third of a lease, looks for runs whose replica stopped renewing and finishes them,
     /// until cancelled. Every replica looks; the claim decides which one runs each.
+    /// Also forgets, about once an hour, claims of runs finished more than a day ago: a replica
+    /// only ever asks for the latest slot of a schedule, so older claims guard nothing.
     func sweepExpiredRuns() async {
+        let period = max(cluster.lease / 3, .seconds(1))
+        let pruneEvery = max(1, Int(Duration.seconds(3_600) / period))
+        var sweeps = 0
         while !Task.isCancelled {
             do {
-                try await InjectedClock.sleep(on: work.clock, for: cluster.lease / 3)
+                try await InjectedClock.sleep(on: work.clock, for: period)
             } catch {
                 return
+            }
+            sweeps += 1
+            if sweeps % pruneEvery == 0 {
+                do {
+                    try await cluster.forgetFinishedRuns(before: work.now().addingTimeInterval(-86_400))
+                } catch {
+                    work.logger.warning("could not forget old run claims", metadata: ["error": "\(error)"])
+                }
             }
             let expired: [ExpiredRun]
             do {

@@ -154,7 +154,7 @@ final class ClusteredScheduleEngine: ScheduleEngine {
             group.addTask { [cluster, clock, logger] in
                 while !Task.isCancelled {
                     do {
-                        try await InjectedClock.sleep(on: clock, for: cluster.lease / 3)
+                        try await InjectedClock.sleep(on: clock, for: max(cluster.lease / 3, .milliseconds(100)))
                     } catch {
                         return .success(.success)  // cancelled: the job ended first
                     }
