@@ -23,7 +23,7 @@ public struct PostgresCluster: ClusterCoordination {
     public var stateStorage: any ServiceStateStorage { storage }
     public var playerDataUpstream: any PlayerDataUpstream { playerData }
 
-    public init(database: PostgresDatabase, replica: String, lease: Duration = .seconds(15), clock: any Clock<Duration> = ContinuousClock()) {
+    public init(database: PostgresDatabase, replica: String, lease: Duration = .seconds(10), clock: any Clock<Duration> = ContinuousClock()) {
         self.database = database
         storage = PostgresStateStorage(database: database, replica: replica)
         claims = RunClaims(database: database, replica: replica, lease: lease)
