@@ -118,7 +118,9 @@ struct ClusterReplica: Sendable {
             let kind: RunResult.Kind
             var message: String?
             switch result {
-            case .success(.success), .success(.claimedElsewhere): kind = .succeeded
+            case .success(.claimedElsewhere):
+                return  // it stalled past its own lease and another replica has it now
+            case .success(.success): kind = .succeeded
             case .success(.stopSchedule(let reason)):
                 kind = .stoppedSchedule
                 message = reason
