@@ -61,6 +61,12 @@ struct ClusterReplicaTests {
             #expect(claim.replica != "dead-replica")
             #expect(claim.takeovers == 1)
             #expect(claim.outcome == "succeeded")
+            // `/metrics`: the replica that ran it counts a claim and a takeover; nobody lost one.
+            let replicas = world.replicas
+            #expect(replicas.map { $0.counter("castbot_cluster_runs_claimed_total") }.reduce(0, +) == 1)
+            #expect(replicas.map { $0.counter("castbot_cluster_runs_taken_over_total") }.reduce(0, +) == 1)
+            #expect(replicas.first { $0.name == claim.replica }?.counter("castbot_cluster_runs_taken_over_total") == 1)
+            #expect(replicas.map { $0.counter("castbot_cluster_claims_lost_total") }.reduce(0, +) == 0)
         }
     }
 

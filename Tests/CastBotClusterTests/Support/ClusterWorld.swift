@@ -8,6 +8,7 @@ import Foundation
 import Logging
 import PlayerData
 import PostgresNIO
+import Prometheus
 import Scheduling
 import ServiceLifecycle
 
@@ -95,12 +96,15 @@ struct ClusterWorld: Sendable {
             apiBaseURL: apiBaseURL, dataDirectory: folder.path, httpHost: "127.0.0.1", ownerIDs: [adminID])
         configuration.discordToken = DiscordToken(sandbox.configuration.botToken)
         let discord = HTTPDiscordClient.bot(configuration: configuration, logger: logger)
+        let registry = PrometheusCollectorRegistry()
         let assembly = try await BotAssembly.make(
-            configuration: configuration, discord: discord, clock: clock, interactionClock: clock, now: now, cluster: cluster, logger: logger)
+            configuration: configuration, discord: discord, clock: clock, interactionClock: clock, now: now,
+            metrics: CastBotMetrics(factory: ProcessBootstrap.makeMetricsFactory(registry: registry)), cluster: cluster, logger: logger)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(services: [assembly.scheduledService], gracefulShutdownSignals: [], logger: logger))
         let running = Task { try await group.run() }
-        let replica = ClusterTestReplica(name: name, assembly: assembly, database: database, folder: folder, group: group, running: running)
+        let replica = ClusterTestReplica(
+            name: name, assembly: assembly, database: database, folder: folder, group: group, running: running, registry: registry)
         guard await eventually(timeout: .seconds(30), { assembly.isReady() }) else {
             await replica.stop()
             throw ClusterTestFailure("replica \(name) did not start")
@@ -160,6 +164,16 @@ struct ClusterTestReplica: Sendable {
     let folder: TemporaryDirectory
     let group: ServiceGroup
     let running: Task<Void, any Error>
+    let registry: PrometheusCollectorRegistry
+
+    /// A counter's value as `/metrics` shows it (0 when it was never counted).
+    func counter(_ name: String) -> Int {
+        let text = String(decoding: registry.emitToBuffer(), as: UTF8.self)
+        for line in text.split(separator: "\n") where line.hasPrefix(name + " ") {
+            return Int(Double(line.split(separator: " ").last ?? "") ?? 0)
+        }
+        return 0
+    }
 
     var engine: any ScheduleEngine { assembly.scheduled.work.engine }
 
