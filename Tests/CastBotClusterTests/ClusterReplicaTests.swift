@@ -89,9 +89,20 @@ struct ClusterReplicaTests {
             #expect(await world.sandbox.webhooks(inChannel: world.channelID).count == 15)
             #expect(await world.exportMessages().isEmpty)
 
-            // Twenty minutes on, they are leftovers: the next run sweeps them and delivers.
+            // Twenty minutes on (the schedule stopped meanwhile), they are leftovers: the next run
+            // sweeps them and delivers.
+            _ = try await world.replicas[0].assembly.scheduled.exports.apply(
+                ExportScheduleRequest(
+                    scope: .guild(world.guildID), guildID: world.guildID, channelID: world.channelID, setByUserID: world.adminID,
+                    intervalMinutes: 0))
+            let key = ExportScope.guild(world.guildID).scheduleKey
+            #expect(await eventually(timeout: .seconds(30)) { world.replicas[1].engine.status(key)?.isActive == false })
             await world.clock.advance(by: .seconds(21 * 60))
-            #expect(await eventually(timeout: .seconds(30)) { await world.exportMessages().count == 1 })
+            _ = try await world.setSchedule(on: world.replicas[1])
+            #expect(await eventually(timeout: .seconds(30)) { world.replicas[0].engine.status(key)?.isActive == true })
+            await world.clock.advance(by: .seconds(5))
+            #expect(await eventually(timeout: .seconds(30)) { await (try? world.finishedClaims()) == 2 })
+            #expect(await world.exportMessages().count == 1)
             await world.clock.advance(by: .seconds(10))  // the delivery's own webhook is deleted 5 s on
             #expect(await eventually(timeout: .seconds(30)) { await world.sandbox.webhooks(inChannel: world.channelID).isEmpty })
         }
