@@ -40,6 +40,8 @@ struct ClusterReplicaTests {
             #expect(claims.allSatisfy { $0.state == "finished" && $0.outcome == "succeeded" && $0.takeovers == 0 })
             // Only the replica that ran a run records it.
             #expect(await eventually(timeout: .seconds(10)) { await (try? world.historyRows()) == 3 })
+            // Runs on time skip no deadline, on the replica that ran them or on one that took on its status.
+            #expect(world.replicas.map { $0.engine.status(key)?.skippedRuns } == [0, 0])
         }
     }
 

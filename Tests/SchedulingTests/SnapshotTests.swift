@@ -98,6 +98,24 @@ struct SnapshotTests {
         await after.stop()
     }
 
+    @Test("A saved next run kept to the millisecond, a fraction short of its grid point, skips no deadline")
+    func resumeOnMillisecondDates() async throws {
+        // The grid's anchor has a fraction of a millisecond; the saved next run lost it.
+        let harness = SchedulerHarness(startDate: SchedulerHarness.defaultStart.addingTimeInterval(0.0007))
+        var saved = ScheduleStatus(
+            settings: try testSettings("m", every: 1), isActive: true, startedAt: harness.startDate, gridAnchor: harness.startDate)
+        saved.nextRunAt = Date(timeIntervalSince1970: (harness.startDate.timeIntervalSince1970 * 1_000).rounded(.down) / 1_000 + 60)
+        let job = FakeJob()
+        try harness.scheduler.restore(saved, firstRun: .resuming(saved), job: job.job)
+        await harness.advance(to: .seconds(60))
+        _ = await harness.events.next(where: Match.runEnded("m"))
+        let status = try #require(harness.scheduler.status("m"))
+        #expect(status.skippedRuns == 0)
+        #expect(await harness.events.count(where: Match.coalesced("m")) == 0)
+        #expect(try abs(#require(status.nextRunAt).timeIntervalSince(harness.startDate.addingTimeInterval(120))) < 0.001)
+        await harness.stop()
+    }
+
     @Test("Restoring refuses absurd saved dates and changes nothing")
     func restoreRejectsBadDates() async throws {
         let harness = SchedulerHarness()
