@@ -1,7 +1,7 @@
-public import CastBot
+import CastBot
 import Foundation
 public import Logging
-public import PlayerData
+import PlayerData
 import Scheduling
 
 /// `castbot migrate --from-file`: moves a data folder into the cluster's database. The player data

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import Logging
 public import PostgresNIO
 
@@ -173,6 +173,14 @@ enum DatabaseURL {
 public enum ClusterError: Error, Sendable, CustomStringConvertible {
     case invalidURL(String)
     case database(String)
+
+    /// A database error in words: PostgreSQL's own message, or what failed on the way to it.
+    /// (PostgresNIO's errors print a generic text on purpose, lest they leak query data.)
+    public static func describe(_ error: any Error) -> String {
+        guard let error = error as? PSQLError else { return "\(error)" }
+        if let message = error.serverInfo?[.message] { return message }
+        return "\(error.code)" + (error.underlying.map { ": \($0)" } ?? "")
+    }
 
     public var description: String {
         switch self {

@@ -61,22 +61,31 @@ public struct PostgresPlayerData: Sendable {
         return nil
     }
 
+    /// What must still be current for a save to go ahead.
+    public enum ExpectedBase: Sendable {
+        /// Whatever is there (the guard still applies).
+        case any
+        /// The version whose bytes have this SHA-256; nil: no version yet. An import planned against
+        /// a replica's copy names it so.
+        case contents(digest: String?)
+    }
+
     /// Saves `file` as the new current version, keeping the current one as the previous. The
-    /// guard refuses a drastic shrink unless `force`. `expectedVersion`, when given, must still be
-    /// current (an import planned against it), else nothing is written.
+    /// guard refuses a drastic shrink unless `force`. When `base` names a version, it must still
+    /// be current, else nothing is written.
     @discardableResult
-    public func save(_ file: PlayerDataFile, force: Bool = false, expectedVersion: Int64? = nil) async throws -> Int64 {
+    public func save(_ file: PlayerDataFile, force: Bool = false, base: ExpectedBase = .any) async throws -> Int64 {
         let layout = try PlayerDataLayout(file)
         let guardPolicy = guardPolicy
         let logger = database.logger
         return try await database.transaction { connection in
             // Saves are serialized across replicas by the frame row's lock.
             let current = try await Self.frame(connection, logger: logger, forUpdate: true)
-            if let expectedVersion, current?.version != expectedVersion {
-                throw ClusterError.database("the player data changed since the import was planned (version \(current?.version ?? 0), planned against \(expectedVersion))")
+            let existing = try await current.asyncMap { try await Self.bytes(ofVersion: $0.version, frame: $0, connection, logger: logger) }
+            if case .contents(let digest) = base, existing.map(SHA256Hex.digest) != digest {
+                throw PlayerDataError.dataFileChanged(path: "the cluster's player data (version \(current?.version ?? 0))")
             }
-            if let current, !force {
-                let existing = try await Self.bytes(ofVersion: current.version, frame: current, connection, logger: logger)
+            if let existing, !force {
                 let old = try PlayerDataFile(bytes: existing)
                 let reasons = guardPolicy.reasons(
                     currentBytes: old.byteCount, currentGuilds: old.guildCount, proposedBytes: file.byteCount, proposedGuilds: file.guildCount)
@@ -108,7 +117,7 @@ public struct PostgresPlayerData: Sendable {
             // Keep the current and the previous version only.
             try await connection.query("DELETE FROM player_data_members WHERE version < \(version - 1)", logger: logger)
             try await connection.query("DELETE FROM player_data_versions WHERE version < \(version - 1)", logger: logger)
-            try await connection.query("SELECT pg_notify('castbot_player_data', \(String(version)))", logger: logger)
+            try await ClusterAnnouncement.playerData.send(on: connection, logger: logger)
             return version
         }
     }
@@ -143,5 +152,24 @@ public struct PostgresPlayerData: Sendable {
         }
         bytes += frame.suffix
         return bytes
+    }
+}
+
+extension PostgresPlayerData: PlayerDataUpstream {
+    public func save(_ file: PlayerDataFile, force: Bool, replacingContentsWithDigest digest: String?) async throws(PlayerDataError) {
+        do {
+            try await save(file, force: force, base: .contents(digest: digest))
+        } catch let error as PlayerDataError {
+            throw error
+        } catch {
+            throw .sharedStoreFailed(ClusterError.describe(error))
+        }
+    }
+}
+
+extension Optional {
+    fileprivate func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await transform(self)
     }
 }

@@ -17,10 +17,14 @@ public final class PostgresStateStorage: ServiceStateStorage {
 
     let database: PostgresDatabase
     private let historyLimit: Int
+    /// Named in the announcements of this storage's changes, so that the replica writing them
+    /// does not take them on again.
+    let replica: String
 
-    public init(database: PostgresDatabase, historyLimit: Int = defaultHistoryLimit) {
+    public init(database: PostgresDatabase, historyLimit: Int = defaultHistoryLimit, replica: String = "") {
         self.database = database
         self.historyLimit = max(1, historyLimit)
+        self.replica = replica
     }
 
     public func loadState() async throws -> ServiceState {
@@ -46,11 +50,34 @@ public final class PostgresStateStorage: ServiceStateStorage {
         guard !changes.isEmpty else { return }
         let historyLimit = historyLimit
         let logger = database.logger
+        let replica = replica
         try await database.transaction { connection in
+            var announcements: [ClusterAnnouncement] = []
             for change in changes {
                 try await Self.apply(change, on: connection, historyLimit: historyLimit, logger: logger)
+                if let announcement = ClusterAnnouncement(change, from: replica), !announcements.contains(announcement) {
+                    announcements.append(announcement)
+                }
+            }
+            // Delivered to the other replicas when the transaction commits, never before.
+            for announcement in announcements {
+                try await announcement.send(on: connection, logger: logger)
             }
         }
+    }
+
+    /// One schedule's rows as saved now.
+    public func savedSchedule(_ key: ScheduleKey) async throws -> SavedSchedule {
+        let rows = try await database.client.query(
+            "SELECT status, export_settings, last_export FROM schedules WHERE key = \(key.rawValue)", logger: database.logger)
+        let decoder = StateFileCoding.decoder()
+        var saved = SavedSchedule(status: nil, exportSettings: nil, lastExport: nil)
+        for try await (status, settings, lastExport) in rows.decode((String?, String?, String?).self) {
+            saved.status = try status.map { try decoder.decode(ScheduleStatus.self, from: Data($0.utf8)) }
+            saved.exportSettings = try settings.map { try decoder.decode(ExportScheduleRequest.self, from: Data($0.utf8)) }
+            saved.lastExport = try lastExport.map { try decoder.decode(LastExportRecord.self, from: Data($0.utf8)) }
+        }
+        return saved
     }
 
     public func dueNotices(at now: Date, limit: Int) async throws -> [PendingNotice] {

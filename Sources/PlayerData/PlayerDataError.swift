@@ -37,6 +37,8 @@ public enum PlayerDataError: Error, Sendable, Equatable, CustomStringConvertible
     case dataFolderInUse(directory: String, lockPath: String, holder: String)
     /// A system call failed.
     case fileSystem(operation: String, path: String, errno: Int32)
+    /// Cluster mode: the shared database did not take the save; nothing was changed.
+    case sharedStoreFailed(String)
 
     public var description: String {
         switch self {
@@ -62,6 +64,8 @@ public enum PlayerDataError: Error, Sendable, Equatable, CustomStringConvertible
             return "\(path) changed meanwhile (after the import was planned, or while an export was reading it); start again"
         case .saveRejected(let rejection):
             return rejection.description
+        case .sharedStoreFailed(let reason):
+            return "the cluster's database did not save the player data (\(reason)); nothing was changed, try again"
         case .dataFileBusy(let lockPath, let waited):
             return "the data file is being written by another process (it holds the lock \(lockPath)); "
                 + "gave up after waiting \(waited) ms, nothing was changed: try again in a moment"

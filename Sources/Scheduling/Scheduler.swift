@@ -74,6 +74,16 @@ public final class Scheduler<C: Clock>: Sendable where C.Duration == Duration {
         }
     }
 
+    /// Takes on the status another replica saved (cluster mode), publishing no event: an
+    /// active schedule runs next at its saved next run, an inactive one is stopped here too. A
+    /// run going on here finishes unrecorded if the schedule was replaced.
+    @discardableResult
+    public func mirror(_ saved: ScheduleStatus, job: @escaping ScheduleJob) throws(SchedulingError) -> ScheduleStatus {
+        try withState { state, now throws(SchedulingError) in
+            try state.mirror(saved, job: job, now: now)
+        }
+    }
+
     /// Stops a schedule. A run going on finishes and is recorded. Returns nil for an unknown key.
     @discardableResult
     public func stop(_ key: ScheduleKey, reason: String = "Stopped.") -> ScheduleStatus? {

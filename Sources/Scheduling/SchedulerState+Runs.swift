@@ -74,6 +74,10 @@ extension SchedulerState {
         }
         if inFlight.isEmpty { effects.runsDrained = true }
         if !waitingForSlot.isEmpty { wakeLoop() }
+        if case .returned(.claimedElsewhere) = ending {
+            settleClaimedElsewhere(run, now: now)
+            return
+        }
         let result = Self.result(of: ending, timeout: run.timeout)
 
         guard var record = records[run.key], record.generation == run.generation else {
@@ -96,6 +100,19 @@ extension SchedulerState {
 
         if record.status.isActive {
             continueOrStop(&record, after: run, result: result, now: now)
+        }
+        records[run.key] = record
+    }
+
+    /// A run another replica claimed: undo its count and plan the next deadline, recording nothing.
+    private mutating func settleClaimedElsewhere(_ run: InFlightRun<Instant>, now: TimePairing<Instant>) {
+        publish(run.key, run.info, at: now.date, .runClaimedElsewhere(run: run.number))
+        guard var record = records[run.key], record.generation == run.generation else { return }
+        record.runningRunID = nil
+        record.status.runningSince = nil
+        record.status.runCount = max(0, run.number - 1)
+        if record.status.isActive {
+            continueOrStop(&record, after: run, result: .succeeded, now: now)
         }
         records[run.key] = record
     }
@@ -197,7 +214,7 @@ extension SchedulerState {
 
     private static func result(of ending: RunEnding, timeout: Duration) -> RunResult {
         switch ending {
-        case .returned(.success): .succeeded
+        case .returned(.success), .returned(.claimedElsewhere): .succeeded
         case .returned(.stopSchedule(let reason)): RunResult(kind: .stoppedSchedule, message: reason)
         case .threw(let message): RunResult(kind: .failed, message: message)
         case .timedOut: RunResult(kind: .timedOut, message: "timed out after \(DurationText.describe(timeout))")

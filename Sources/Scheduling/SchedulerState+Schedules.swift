@@ -6,10 +6,31 @@ extension SchedulerState {
     /// How far from now a restored schedule's dates may be.
     static var maxSavedDateDistance: TimeInterval { 100 * 366 * 86_400 }
 
+    /// Takes on another replica's view of a schedule (cluster mode, DESIGN §11) without
+    /// publishing events, so that adopting a change never writes it back: an active status is
+    /// installed with its first run at its saved next run; an inactive one replaces the record.
+    mutating func mirror(_ saved: ScheduleStatus, job: @escaping ScheduleJob, now: TimePairing<Instant>) throws(SchedulingError) -> ScheduleStatus {
+        if saved.isActive {
+            return try install(saved.settings, job: job, firstRun: .resuming(saved), restoring: saved, now: now, quietly: true)
+        }
+        guard !isShutDown else { throw .shutDown }
+        if let old = records[saved.key] {
+            discardPending(of: old)
+            var record = old
+            record.pendingToken = nil
+            record.next = nil
+            record.status = saved
+            records[saved.key] = record
+        } else {
+            records[saved.key] = ScheduleRecord(status: saved, generation: nextIdentifier(), job: job, clockAnchor: nil)
+        }
+        return saved
+    }
+
     /// Starts (or restores) a schedule, replacing any schedule with the same key.
     mutating func install(
         _ settings: ScheduleSettings, job: @escaping ScheduleJob, firstRun: FirstRun,
-        restoring saved: ScheduleStatus?, now: TimePairing<Instant>
+        restoring saved: ScheduleStatus?, now: TimePairing<Instant>, quietly: Bool = false
     ) throws(SchedulingError) -> ScheduleStatus {
         guard !isShutDown else { throw .shutDown }
         try settings.validate()
@@ -18,7 +39,7 @@ extension SchedulerState {
 
         if let old = records[settings.key] {
             discardPending(of: old)
-            if old.status.isActive {
+            if old.status.isActive, !quietly {
                 publish(old.status.key, old.status.info, at: now.date, .replaced)
             }
         }
@@ -40,7 +61,9 @@ extension SchedulerState {
         record.status.nextRunAt = deadline.date
         record.pendingToken = schedule(settings.key, at: deadline)
         records[settings.key] = record
-        publish(settings.key, settings.info, at: now.date, .scheduled(firstRunAt: deadline.date))
+        if !quietly {
+            publish(settings.key, settings.info, at: now.date, .scheduled(firstRunAt: deadline.date))
+        }
         return record.status
     }
 

@@ -1,7 +1,9 @@
 import ArgumentParser
 import CastBot
+import CastBotCluster
 import CastBotSandbox
 import Foundation
+import Logging
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,7 +12,7 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Settings come from the environment (DISCORD_TOKEN, DISCORD_APPLICATION_ID, DISCORD_PUBLIC_KEY, \
             DISCORD_API_BASE_URL, CASTBOT_DATA_DIR, CASTBOT_HTTP_HOST, CASTBOT_HTTP_PORT, CASTBOT_OWNER_IDS, \
-            CASTBOT_LOG_LEVEL, CASTBOT_EXPORT_RECIPIENTS) and optionally a KEY=VALUE file named by CASTBOT_CONFIG_FILE; the environment wins. \
+            CASTBOT_LOG_LEVEL, CASTBOT_EXPORT_RECIPIENTS, CASTBOT_DATABASE_URL) and optionally a KEY=VALUE file named by CASTBOT_CONFIG_FILE; the environment wins. \
             Without DISCORD_TOKEN the bot runs in sandbox mode: a local stand-in for Discord listens on \
             127.0.0.1:CASTBOT_SANDBOX_PORT (default 8090), and `castbot sandbox` drives it. \
             SIGTERM or SIGINT stops it gracefully.
@@ -35,14 +37,53 @@ struct ServeCommand: AsyncParsableCommand {
         let registry = ProcessBootstrap.bootstrap(logLevel: configuration.logLevel)
         if configuration.isSandbox {
             try await SandboxMode.serve(configuration: configuration, registry: registry, port: sandboxPort)
+        } else if let url = configuration.databaseURL {
+            try await Self.withCluster(databaseURL: url) { cluster in
+                try await ServeRuntime(configuration: configuration, registry: registry, cluster: cluster).run()
+            }
         } else {
             try await ServeRuntime(configuration: configuration, registry: registry).run()
         }
+    }
+
+    /// Cluster mode (DESIGN §11): the state and the player data in PostgreSQL, shared with the
+    /// other replicas. The schema is brought up to date first (one replica at a time).
+    private static func withCluster(databaseURL: String, serve: (PostgresCluster) async throws -> Void) async throws {
+        let logger = Logger(label: "castbot")
+        let database: PostgresDatabase
+        do {
+            database = try PostgresDatabase(url: databaseURL, logger: logger)
+        } catch {
+            throw configurationFailure(["\(error)"])
+        }
+        do {
+            try await database.migrate()
+        } catch {
+            await database.shutdown()
+            throw ServeFailure("could not prepare the cluster's database: \(ClusterError.describe(error))")
+        }
+        let cluster = PostgresCluster(database: database, replica: PostgresCluster.replicaName())
+        do {
+            try await serve(cluster)
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+        await database.shutdown()
     }
 
     private static func configurationFailure(_ problems: [String]) -> ExitCode {
         let lines = ["castbot: invalid configuration"] + problems.map { "  - \($0)" }
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         return ExitCode(configurationErrorExitCode)
+    }
+}
+
+/// `castbot serve` stopped with a reason for the operator.
+struct ServeFailure: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
     }
 }

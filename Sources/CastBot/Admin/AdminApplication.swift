@@ -1,4 +1,4 @@
-public import HTTPConnectionGuard
+import HTTPConnectionGuard
 public import Hummingbird
 import HTTPTypes
 import Logging

@@ -39,18 +39,30 @@ public struct BotAssembly: Sendable {
         packager: ExportPackager = ExportPackager(),
         importLimits: ImportLimits = ImportLimits(),
         metrics: CastBotMetrics = CastBotMetrics(),
+        cluster: (any ClusterCoordination)? = nil,
         logger: Logger
     ) async throws -> BotAssembly where C.Duration == Duration {
         var packager = packager
         if packager.sealer == nil, !configuration.exportRecipients.isEmpty {
             packager.sealer = try ExportSealer(recipients: configuration.exportRecipients)
         }
-        let store = PlayerDataStore(directory: configuration.dataDirectory)
+        // In cluster mode the data folder holds this replica's copy; imports save to the database first.
+        let store = PlayerDataStore(directory: configuration.dataDirectory, upstream: cluster?.playerDataUpstream)
         let scheduler = Scheduler(clock: clock, logger: logger, wallClock: now)
+        let stateStore: ServiceStateStore
+        if let cluster {
+            stateStore = try await ServiceStateStore.open(cluster.stateStorage, logger: logger)
+        } else {
+            stateStore = try await ServiceStateStore.open(directory: configuration.dataDirectory, logger: logger)
+        }
         let work = ScheduledWorkContext(
-            engine: scheduler, discord: discord, dataStore: store,
-            stateStore: try await ServiceStateStore.open(directory: configuration.dataDirectory, logger: logger),
-            applicationID: configuration.applicationID, clock: clock, now: now, packager: packager, metrics: metrics, logger: logger)
+            engine: scheduler, discord: discord, dataStore: store, stateStore: stateStore,
+            applicationID: configuration.applicationID, clock: clock, now: now, packager: packager, metrics: metrics, logger: logger,
+            cluster: cluster)
+        if let cluster {
+            // The local copy the exports read is the database's before any schedule runs.
+            try await ClusterReplica.refreshPlayerData(cluster: cluster, work: work)
+        }
         let scheduled = ScheduledFeatures(work: work, startedAt: now())
 
         let followUps = DiscordFollowUpSender(client: discord, clock: interactionClock)

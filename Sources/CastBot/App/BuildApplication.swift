@@ -42,6 +42,7 @@ public func buildApplication(
         uptime: Stopwatch.start(on: dependencies.clock),
         activeSchedules: dependencies.activeSchedules,
         isReady: dependencies.isReady,
+        databaseProblem: dependencies.databaseProblem,
         version: dependencies.version
     )
     let metricsEndpoint = MetricsEndpoint(
@@ -111,6 +112,8 @@ public struct ApplicationDependencies: Sendable {
     public var backupHealth: BackupHealthSource?
     /// Called with the admin listener's bound port once it listens.
     public var onAdminServerRunning: @Sendable (_ port: Int) async -> Void
+    /// Cluster mode: nil when the database answers, else why not (`/healthz` reports it).
+    public var databaseProblem: (@Sendable () async -> String?)?
 
     public init(
         interactionHandler: any InteractionHandler,
@@ -127,8 +130,10 @@ public struct ApplicationDependencies: Sendable {
         onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in },
         version: String = CastBotVersion.current,
         backupHealth: BackupHealthSource? = nil,
-        onAdminServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
+        onAdminServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in },
+        databaseProblem: (@Sendable () async -> String?)? = nil
     ) {
+        self.databaseProblem = databaseProblem
         self.interactionHandler = interactionHandler
         self.prometheusRegistry = prometheusRegistry
         self.metrics = metrics

@@ -1,3 +1,4 @@
+import Foundation
 public import DiscordREST
 public import ExportEncryption
 public import HTTPConnectionGuard
@@ -31,6 +32,9 @@ public struct CastBotConfiguration: Sendable, CustomStringConvertible {
     /// Public keys every export is encrypted to (DESIGN §12); empty sends exports readable. A
     /// host setting like the token: guild admins cannot turn it off per schedule.
     public var exportRecipients: [ExportPublicKey]
+    /// Cluster mode (DESIGN §11): the PostgreSQL database every replica shares. Nil (the
+    /// default) keeps the state and the player data in the data folder.
+    public var databaseURL: String?
 
     public static let defaultAPIBaseURL = "https://discord.com/api/v10"
     public static let defaultDataDirectory = "./data"
@@ -93,7 +97,14 @@ public struct CastBotConfiguration: Sendable, CustomStringConvertible {
             "admin=\(adminAddress?.description ?? "<off>")",
             "adminToken=\(adminToken == nil ? "<unset>" : "<redacted>")",
             "exportEncryption=\(exportRecipients.isEmpty ? "off" : "key ids " + exportRecipients.map(\.keyID).joined(separator: ","))",
+            "database=\(databaseURL.map(Self.redactedDatabaseURL) ?? "<off>")",
         ].joined(separator: " ")
+    }
+
+    /// The database URL without its user and password.
+    static func redactedDatabaseURL(_ url: String) -> String {
+        guard let components = URLComponents(string: url), let host = components.host else { return "<set>" }
+        return "\(components.scheme ?? "postgres")://\(host)\(components.port.map { ":\($0)" } ?? "")\(components.path)"
     }
 }
 
@@ -115,6 +126,7 @@ public enum ConfigurationKey: String, CaseIterable, Sendable {
     case adminAddress = "CASTBOT_ADMIN_ADDRESS"
     case adminToken = "CASTBOT_ADMIN_TOKEN"
     case exportRecipients = "CASTBOT_EXPORT_RECIPIENTS"
+    case databaseURL = "CASTBOT_DATABASE_URL"
     /// Only read from the environment: it names the file that adds the other settings.
     case configFile = "CASTBOT_CONFIG_FILE"
 }

@@ -134,6 +134,7 @@ struct ConfigurationValidator {
         configuration.adminAddress = adminAddress(
             interactions: (configuration.httpHost, configuration.httpPort), hasToken: configuration.adminToken != nil)
         configuration.exportRecipients = exportRecipients()
+        configuration.databaseURL = databaseURL(sandbox: configuration.isSandbox)
         return configuration
     }
 
@@ -278,6 +279,21 @@ struct ConfigurationValidator {
 
     /// Public keys only, comma-separated. Problems name the item by position and never quote it:
     /// a secret key pasted here by mistake must not reach the log.
+    /// Checked in full when the database is opened; here only its kind, and that sandbox mode
+    /// (one process playing Discord) is not combined with a cluster.
+    private mutating func databaseURL(sandbox: Bool) -> String? {
+        let key = ConfigurationKey.databaseURL.rawValue
+        guard let text = value(.databaseURL) else { return nil }
+        guard text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") else {
+            problems.append("\(key) must be a PostgreSQL URL like postgres://castbot:PASSWORD@db.internal:5432/castbot")
+            return nil
+        }
+        if sandbox {
+            problems.append("\(key) (cluster mode) needs DISCORD_TOKEN: sandbox mode runs one process with its own stand-in Discord")
+        }
+        return text
+    }
+
     private mutating func exportRecipients() -> [ExportPublicKey] {
         guard let text = value(.exportRecipients) else { return [] }
         var keys: [ExportPublicKey] = []

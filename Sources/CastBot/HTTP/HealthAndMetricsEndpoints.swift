@@ -9,15 +9,25 @@ struct HealthEndpoint: Sendable {
     let uptime: Stopwatch
     let activeSchedules: @Sendable () async -> Int
     let isReady: @Sendable () async -> Bool
+    /// Cluster mode: nil when the database answers, else why not. A replica that cannot reach
+    /// the database cannot claim runs or save changes, so it is not healthy (503).
+    let databaseProblem: (@Sendable () async -> String?)?
     let version: String
 
     func respond() async -> Response {
         let ready = await isReady()
         let uptimeSeconds = uptime.elapsed().components.seconds
         let schedules = await activeSchedules()
-        let json = "{\"status\":\(JSONText.string(ready ? "ok" : "starting")),\"uptimeSeconds\":\(uptimeSeconds)"
-            + ",\"activeSchedules\":\(schedules),\"version\":\(JSONText.string(version))}"
-        return JSONResponse.make(ready ? .ok : .serviceUnavailable, Array(json.utf8))
+        var status = ready ? "ok" : "starting"
+        var database = ""
+        if let databaseProblem {
+            let problem = await databaseProblem()
+            if problem != nil, ready { status = "database unavailable" }
+            database = ",\"database\":\(JSONText.string(problem ?? "ok"))"
+        }
+        let json = "{\"status\":\(JSONText.string(status)),\"uptimeSeconds\":\(uptimeSeconds)"
+            + ",\"activeSchedules\":\(schedules)\(database),\"version\":\(JSONText.string(version))}"
+        return JSONResponse.make(status == "ok" ? .ok : .serviceUnavailable, Array(json.utf8))
     }
 }
 

@@ -33,8 +33,9 @@ final class ScheduleEventMonitor: Sendable {
         var notice: (userID: String, content: String)?
         var finishedRun: RunHistoryEntry?
         switch event.kind {
-        case .runStarted, .replaced, .runsCoalesced:
-            // Nothing to save that the run's end (or the new schedule's event) does not save.
+        case .runStarted, .replaced, .runsCoalesced, .runClaimedElsewhere:
+            // Nothing to save that the run's end (or the new schedule's event) does not save; a run
+            // another replica claimed is that replica's to record.
             return
         case .runSucceeded(let run, _), .runStoppedSchedule(let run, _), .runCancelled(let run):
             finishedRun = historyEntry(event, run: run, message: nil, last: status?.lastRun)

@@ -37,7 +37,11 @@ public final class ScheduledFeatures: Sendable {
         var report = await exports.restoreSavedSchedules()
         report.merge(await health.restoreSavedSchedule())
         let engine = work.engine
-        await work.stateStore.saveSchedules(engine.statuses(), forgetting: report.cleared)
+        // In a cluster the database already holds what was restored, and other replicas may have
+        // written fresher rows since it was read: nothing to save.
+        if work.cluster == nil {
+            await work.stateStore.saveSchedules(engine.statuses(), forgetting: report.cleared)
+        }
         work.metrics.activeSchedules(engine.diagnostics().activeSchedules)
         if !report.cleared.isEmpty {
             work.logger.notice(
@@ -56,6 +60,22 @@ public final class ScheduledFeatures: Sendable {
         await monitor.run()
     }
 
+    /// Cluster mode: follows the other replicas and picks up runs dead replicas left, until
+    /// cancelled. Returns at once on a single machine.
+    func runClusterReplica() async {
+        guard let engine = work.engine as? ClusteredScheduleEngine else { return }
+        let exports = exports
+        let healthJob = health.job
+        let replica = ClusterReplica(cluster: engine.cluster, engine: engine, work: work) { status in
+            if let scope = ExportScope(scheduleKey: status.key) { return exports.job(for: scope) }
+            return status.key == HealthMonitorService.scheduleKey ? healthJob : nil
+        }
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await replica.followChanges() }
+            group.addTask { await replica.sweepExpiredRuns() }
+        }
+    }
+
     /// Sends queued DMs until cancelled.
     func runNoticeOutbox() async {
         await outbox.run()
@@ -65,7 +85,11 @@ public final class ScheduledFeatures: Sendable {
     /// schedule's row.
     func finishShutdown() async {
         await work.delivery.cleanUpNow()
-        await work.stateStore.saveSchedules(work.engine.statuses())
+        // Each row was written when it changed; in a cluster a save of this replica's view
+        // could overwrite rows other replicas wrote since.
+        if work.cluster == nil {
+            await work.stateStore.saveSchedules(work.engine.statuses())
+        }
     }
 }
 
@@ -94,8 +118,10 @@ struct ScheduledFeaturesService<C: Clock>: Service where C.Duration == Duration 
             await features.start()
             // Started after the restore, so DMs queued before a restart go out once the service is up.
             let outbox = Task { await features.runNoticeOutbox() }
+            let replica = Task { await features.runClusterReplica() }
             try? await gracefulShutdown()
             outbox.cancel()
+            replica.cancel()
             // Also reached when the service group cancels us at the end of the shutdown grace:
             // then the scheduler cancels its runs at once.
             let report = await scheduler.shutdown(gracePeriod: gracePeriod)
@@ -108,6 +134,7 @@ struct ScheduledFeaturesService<C: Clock>: Service where C.Duration == Duration 
             await group.waitForAll()
             await monitor.value
             await outbox.value
+            await replica.value
             // Unstructured so that a cancelled shutdown still saves the state (a cancelled task's
             // database write would be refused).
             await Task { await features.finishShutdown() }.value
@@ -132,6 +159,8 @@ public struct ScheduledWorkContext: Sendable {
     public let packager: ExportPackager
     public let metrics: CastBotMetrics
     public let logger: Logger
+    /// Cluster mode's shared database (DESIGN §11); nil on a single machine.
+    public let cluster: (any ClusterCoordination)?
 
     /// - Parameters:
     ///   - applicationID: the bot's application id; webhooks it owns are swept before new ones are made.
@@ -148,9 +177,13 @@ public struct ScheduledWorkContext: Sendable {
         packager: ExportPackager = ExportPackager(),
         metrics: CastBotMetrics = CastBotMetrics(),
         logger: Logger,
-        webhookCleanupDelay: Duration = .seconds(5)
+        webhookCleanupDelay: Duration = .seconds(5),
+        cluster: (any ClusterCoordination)? = nil
     ) {
-        self.engine = engine
+        self.cluster = cluster
+        self.engine = cluster.map {
+            ClusteredScheduleEngine(inner: engine, cluster: $0, clock: clock, discord: discord, metrics: metrics, logger: logger)
+        } ?? engine
         self.discord = discord
         self.dataStore = dataStore
         snapshots = PlayerDataSnapshots(store: dataStore)
@@ -173,6 +206,9 @@ public protocol ScheduleEngine: Sendable {
     func start(_ settings: ScheduleSettings, firstRun: FirstRun, job: @escaping ScheduleJob) throws(SchedulingError) -> ScheduleStatus
     @discardableResult
     func restore(_ saved: ScheduleStatus, firstRun: FirstRun, job: @escaping ScheduleJob) throws(SchedulingError) -> ScheduleStatus
+    /// Adopts a status another replica saved, publishing no event (cluster mode).
+    @discardableResult
+    func mirror(_ saved: ScheduleStatus, job: @escaping ScheduleJob) throws(SchedulingError) -> ScheduleStatus
     @discardableResult
     func stop(_ key: ScheduleKey, reason: String) -> ScheduleStatus?
     func status(_ key: ScheduleKey) -> ScheduleStatus?

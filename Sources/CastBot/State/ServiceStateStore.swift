@@ -33,11 +33,16 @@ public actor ServiceStateStore {
     /// Opens the SQLite state in `directory` (importing a `castbot-state.json` once) and loads it.
     public static func open(directory: String, logger: Logger) async throws -> ServiceStateStore {
         let storage = try SQLiteStateStorage(directory: directory, logger: logger)
+        return try await open(storage, named: "the state database \(storage.path)", logger: logger)
+    }
+
+    /// Loads the state kept in `storage`.
+    public static func open(_ storage: any ServiceStateStorage, named name: String = "the cluster's database", logger: Logger) async throws -> ServiceStateStore {
         let loaded: ServiceState
         do {
             loaded = try await storage.loadState()
         } catch {
-            throw StateStorageError("Could not read the state database \(storage.path): \(error)")
+            throw StateStorageError("Could not read \(name): \(error)")
         }
         return ServiceStateStore(storage: storage, loaded: loaded, logger: logger)
     }
@@ -55,6 +60,19 @@ public actor ServiceStateStore {
     func setHealthSettings(_ settings: HealthMonitorSettings?) async {
         state.healthSettings = settings
         await write([.healthSettings(settings)])
+    }
+
+    /// Takes on what another replica saved for one schedule (cluster mode); nothing is written.
+    func adoptSaved(key: ScheduleKey, exportSettings: ExportScheduleRequest?, lastExport: LastExportRecord?) {
+        if let exportSettings { state.exportSettings[key.rawValue] = exportSettings }
+        if let lastExport { state.lastExports[key.rawValue] = lastExport }
+    }
+
+    /// Takes on everything saved (cluster mode, after a reconnect); nothing is written.
+    func adoptSaved(_ saved: ServiceState) {
+        state.exportSettings.merge(saved.exportSettings) { $1 }
+        state.lastExports.merge(saved.lastExports) { $1 }
+        state.healthSettings = saved.healthSettings
     }
 
     /// A run delivered an export: known at once (drop warnings, status), written with the run's end.

@@ -11,6 +11,9 @@ import Foundation
 /// (`BlockingSerialExecutor`), never on Swift's cooperative pool: `await store.load()` and the
 /// others suspend the caller instead of blocking one of the pool's few threads.
 public actor PlayerDataStore {
+    /// Cluster mode: where the player data really lives (the shared database); the data file
+    /// here is this replica's copy. Imports are saved there first, then here.
+    public nonisolated let upstream: (any PlayerDataUpstream)?
     public nonisolated let directory: String
     public nonisolated let fileName: String
     public nonisolated let guardPolicy: SaveGuard
@@ -24,8 +27,9 @@ public actor PlayerDataStore {
 
     public init(
         directory: String, fileName: String = "playerData.json", guardPolicy: SaveGuard = .default,
-        lockWait: Duration = DurableFile.defaultLockWait
+        lockWait: Duration = DurableFile.defaultLockWait, upstream: (any PlayerDataUpstream)? = nil
     ) {
+        self.upstream = upstream
         self.directory = directory
         self.fileName = fileName
         self.guardPolicy = guardPolicy
@@ -68,6 +72,17 @@ public actor PlayerDataStore {
         }
     }
 
+    /// Cluster mode: makes the local copy the database's version, byte for byte. That version
+    /// passed the guard when it was saved there, so no guard runs here. Returns whether the file changed.
+    @discardableResult
+    public func adoptCopy(_ bytes: [UInt8]) throws(PlayerDataError) -> Bool {
+        try withWriterLock { () throws(PlayerDataError) in
+            if try DurableFile.contentsIfPresent(of: dataPath) == bytes { return false }
+            try DurableFile.writeAtomically(bytes, to: dataPath)
+            return true
+        }
+    }
+
     /// What importing `importBytes` (a v1.0 server export or a whole data file) would change.
     /// `targetGuild` nil imports an export into its own guild. Naming a different guild than the
     /// export's is refused unless `allowDifferentGuild` (the operator named the target explicitly).
@@ -84,8 +99,11 @@ public actor PlayerDataStore {
     /// Applies a plan: first writes what it replaces to `backups/`, then saves. Refuses if the data
     /// file changed since the plan was made; on any failure the data file is left as it was.
     /// `date` names the backup and stamps its `exportDate`.
-    public func apply(_ plan: ImportPlan, date: Date, force: Bool = false) throws(PlayerDataError) -> ImportResult {
+    public func apply(_ plan: ImportPlan, date: Date, force: Bool = false) async throws(PlayerDataError) -> ImportResult {
         guard plan.dataPath == dataPath else { throw .dataFileChanged(path: plan.dataPath) }
+        if let upstream {
+            return try await apply(plan, date: date, force: force, through: upstream)
+        }
         return try withWriterLock { () throws(PlayerDataError) in
             let current = try DurableFile.contentsIfPresent(of: dataPath)
             guard current.map(SHA256Hex.digest) == plan.baseDigest else { throw .dataFileChanged(path: dataPath) }
@@ -96,6 +114,26 @@ public actor PlayerDataStore {
             }
             let backup = try backUpReplacedData(of: plan, date: date)
             let report = try commit(plan.result, current: current, overriding: reasons)
+            return ImportResult(plan: plan, backupPath: backup, save: report)
+        }
+    }
+
+    /// Cluster mode: the guard judges the plan against the version it was made from, the shared
+    /// database saves it in one transaction (keeping the previous version) only if that version is
+    /// still current, and then this replica's copy and its backup are written. The copy may have
+    /// been refreshed from the database meanwhile (the save is announced to every replica), so
+    /// it is not compared again.
+    private func apply(_ plan: ImportPlan, date: Date, force: Bool, through upstream: any PlayerDataUpstream) async throws(PlayerDataError) -> ImportResult {
+        let reasons = guardObjections(to: plan)
+        if !reasons.isEmpty && !force {
+            throw .saveRejected(try withWriterLock { () throws(PlayerDataError) in
+                try reject(plan.result, current: plan.base?.bytes, reasons: reasons)
+            })
+        }
+        try await upstream.save(plan.result, force: force, replacingContentsWithDigest: plan.baseDigest)
+        return try withWriterLock { () throws(PlayerDataError) in
+            let backup = try backUpReplacedData(of: plan, date: date)
+            let report = try commit(plan.result, current: DurableFile.contentsIfPresent(of: dataPath), overriding: reasons)
             return ImportResult(plan: plan, backupPath: backup, save: report)
         }
     }
@@ -182,4 +220,12 @@ public actor PlayerDataStore {
         try DurableFile.writeAtomically(bytes, to: path)
         return path
     }
+}
+
+/// Where the player data really lives when the data file is only a copy (cluster mode).
+public protocol PlayerDataUpstream: Sendable {
+    /// Saves `file` as the new version, keeping the current one as the previous, all in one
+    /// transaction; only while the current version's SHA-256 is `digest` (nil: there is none
+    /// yet), else `.dataFileChanged`. The data-loss guard applies unless `force`.
+    func save(_ file: PlayerDataFile, force: Bool, replacingContentsWithDigest digest: String?) async throws(PlayerDataError)
 }

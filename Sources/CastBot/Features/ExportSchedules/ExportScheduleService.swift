@@ -11,8 +11,11 @@ public import Scheduling
 /// Settings are remembered (and written to the state file) so the modal can be pre-filled, even
 /// after a restart that cleared the schedule.
 public actor ExportScheduleService {
-    private let work: ScheduledWorkContext
+    let work: ScheduledWorkContext
     private let runner: ScheduledExportRunner
+
+    /// An export schedule's job (cluster mode adopts schedules from other replicas with it).
+    nonisolated func job(for scope: ExportScope) -> ScheduleJob { runner.job(for: scope) }
     /// Schedules a restart cleared (restart policy `clear`), until they are set again.
     private var clearedByRestart: Set<ScheduleKey> = []
 

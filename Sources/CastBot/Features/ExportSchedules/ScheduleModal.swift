@@ -8,13 +8,12 @@ enum ScheduleModal {
     static let title = "Schedule playerData Export"
     static let defaultIntervalMinutes = 1_440
 
-    static func payload(last: ExportScheduleRequest?, offerAll: Bool, statusText: String) -> ModalPayload {
+    /// - Parameter offerRestartPolicy: false in cluster mode, where one replica restarting is not
+    ///   the service restarting and every schedule resumes (DESIGN §11).
+    static func payload(last: ExportScheduleRequest?, offerAll: Bool, offerRestartPolicy: Bool = true, statusText: String) -> ModalPayload {
         let target: ScheduleForm.ExportType = offerAll && last?.scope == .all ? .all : .server
         let policy = last?.restartPolicy ?? .clear
-        return ModalPayload(
-            customID: CustomID.exportScheduleModal,
-            title: title,
-            components: [
+        var components: [Component] = [
                 .label(
                     Label(
                         label: "Export every X minutes (0=disable)",
@@ -31,13 +30,18 @@ enum ScheduleModal {
                             StringSelect(
                                 customID: CustomID.Field.exportType, options: exportTypeOptions(selected: target, offerAll: offerAll),
                                 minValues: 1, maxValues: 1, required: true)))),
+        ]
+        if offerRestartPolicy {
+            components.append(
                 .label(
                     Label(
                         label: "After a bot restart",
                         component: .stringSelect(
                             StringSelect(
                                 customID: CustomID.Field.restartPolicy, options: policyOptions(selected: policy),
-                                minValues: 1, maxValues: 1, required: true)))),
+                                minValues: 1, maxValues: 1, required: true)))))
+        }
+        components += [
                 .label(
                     Label(
                         label: "Daily at (HH:MM UTC, optional)",
@@ -47,8 +51,8 @@ enum ScheduleModal {
                                 customID: CustomID.Field.dailyAt, style: .short, maxLength: 5, required: false,
                                 value: last?.dailyAt, placeholder: "e.g. 03:00")))),
                 .textDisplay(TextDisplay(content: "**Current status**\n\(statusText)")),
-            ]
-        )
+        ]
+        return ModalPayload(customID: CustomID.exportScheduleModal, title: title, components: components)
     }
 
     private static func exportTypeOptions(selected: ScheduleForm.ExportType, offerAll: Bool) -> [SelectOption] {
@@ -210,7 +214,8 @@ struct ScheduleHandlers: Sendable {
                 last = await schedules.lastSettings(for: .all)
             }
             let status = await statusText(guildID: place.guildID, isOwner: isOwner)
-            return UIReply.modal(ScheduleModal.payload(last: last, offerAll: isOwner, statusText: status))
+            return UIReply.modal(
+                ScheduleModal.payload(last: last, offerAll: isOwner, offerRestartPolicy: !schedules.survivesRestarts, statusText: status))
         }
     }
 
@@ -232,7 +237,7 @@ struct ScheduleHandlers: Sendable {
             let request = ExportScheduleRequest(
                 scope: scope, guildID: place.guildID, channelID: place.channelID,
                 setByUserID: place.userID, intervalMinutes: form.intervalMinutes, dailyAt: form.dailyAt?.description,
-                restartPolicy: form.restartPolicy, keepLast: previous?.channelID == place.channelID ? previous?.keepLast : nil)
+                restartPolicy: schedules.survivesRestarts ? .resume : form.restartPolicy, keepLast: previous?.channelID == place.channelID ? previous?.keepLast : nil)
             do {
                 return UIReply.notice(try await schedules.apply(request).message)
             } catch {
@@ -283,6 +288,14 @@ protocol ExportScheduleControlling: Sendable {
     func lastSettings(for scope: ExportScope) async -> ExportScheduleRequest?
     /// Stores retention (nil keeps every export) with the scope's settings; nil when it has none.
     func setRetention(keepLast: Int?, for scope: ExportScope) async -> ExportScheduleRequest?
+    /// True in cluster mode: schedules outlive any replica's restart, so there is no restart policy to choose.
+    var survivesRestarts: Bool { get }
 }
 
-extension ExportScheduleService: ExportScheduleControlling {}
+extension ExportScheduleControlling {
+    var survivesRestarts: Bool { false }
+}
+
+extension ExportScheduleService: ExportScheduleControlling {
+    nonisolated var survivesRestarts: Bool { work.cluster != nil }
+}

@@ -11,6 +11,8 @@ public actor HealthMonitorService {
 
     private let work: ScheduledWorkContext
     private let runner: HealthReportRunner
+    /// The health report's job (cluster mode adopts the schedule from another replica with it).
+    nonisolated var job: ScheduleJob { runner.job }
     private var clearedByRestart = false
 
     /// - Parameter startedAt: when the service started, for uptime.

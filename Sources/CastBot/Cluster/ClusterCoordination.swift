@@ -1,0 +1,89 @@
+public import Foundation
+public import PlayerData
+public import Scheduling
+
+/// What cluster mode (DESIGN §11) needs from the shared database, beyond the state storage:
+/// run claims with leases, the saved view of one schedule, and the announcements of changes
+/// made by other replicas. `CastBotCluster` implements it on PostgreSQL; a single machine has none.
+public protocol ClusterCoordination: Sendable {
+    /// This replica's name in claims and logs (host and process).
+    var replica: String { get }
+    /// How long a claim lasts without renewal; a dead replica's runs are picked up after it.
+    var lease: Duration { get }
+    /// Where the service's state lives in cluster mode.
+    var stateStorage: any ServiceStateStorage { get }
+    /// Where imports and restores save the player data in cluster mode.
+    var playerDataUpstream: any PlayerDataUpstream { get }
+
+    /// Claims the run of `key` for its grid slot, or says who has it.
+    func claimRun(_ key: ScheduleKey, slot: Date) async throws -> RunClaim
+    /// Extends this replica's lease; false when another replica took the run over.
+    func renewRun(_ key: ScheduleKey, slot: Date) async throws -> Bool
+    /// Records the run's end; false when the claim was no longer this replica's.
+    @discardableResult
+    func finishRun(_ key: ScheduleKey, slot: Date, outcome: String) async throws -> Bool
+    /// Runs whose holder stopped renewing before finishing them, oldest first.
+    func expiredRuns(limit: Int) async throws -> [ExpiredRun]
+
+    /// One schedule as the database has it now.
+    func savedSchedule(_ key: ScheduleKey) async throws -> SavedSchedule
+    /// The player data file as the database has it, byte for byte; nil before the first save.
+    func playerDataFile() async throws -> [UInt8]?
+
+    /// Listens for other replicas' announcements until cancelled, reconnecting after failures:
+    /// `changes` gets every change; `.resynchronize` comes first on each (re)connection, since
+    /// announcements sent while not listening are lost.
+    func followChanges(_ changes: @escaping @Sendable (ClusterChange) async -> Void) async
+
+    /// Nil when the database answers; otherwise why not, for `/healthz`.
+    func databaseProblem() async -> String?
+}
+
+/// What asking for a run's claim gave.
+public enum RunClaim: Sendable, Equatable {
+    /// This replica holds the claim and must run it; `takeover` when a replica that held it first
+    /// stopped renewing its lease.
+    case claimed(takeover: Bool)
+    /// Another replica is running it.
+    case heldElsewhere(replica: String)
+    /// The run already ended on some replica.
+    case finished(replica: String)
+}
+
+/// A run whose replica died (or hung) mid-run: its lease expired before it finished.
+public struct ExpiredRun: Sendable, Equatable {
+    public var key: ScheduleKey
+    public var slot: Date
+    public var replica: String
+
+    public init(key: ScheduleKey, slot: Date, replica: String) {
+        self.key = key
+        self.slot = slot
+        self.replica = replica
+    }
+}
+
+/// One schedule's rows as another replica left them.
+public struct SavedSchedule: Sendable {
+    public var status: ScheduleStatus?
+    public var exportSettings: ExportScheduleRequest?
+    public var lastExport: LastExportRecord?
+
+    public init(status: ScheduleStatus?, exportSettings: ExportScheduleRequest?, lastExport: LastExportRecord?) {
+        self.status = status
+        self.exportSettings = exportSettings
+        self.lastExport = lastExport
+    }
+}
+
+/// An announcement from another replica.
+public enum ClusterChange: Sendable, Equatable {
+    /// A schedule's rows changed (set, stopped, a run ended).
+    case schedule(ScheduleKey)
+    /// The health monitor's settings changed.
+    case healthSettings
+    /// A new player data version was saved (an import or restore).
+    case playerData
+    /// Listening (re)started: anything may have changed meanwhile.
+    case resynchronize
+}

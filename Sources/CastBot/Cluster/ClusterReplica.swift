@@ -1,0 +1,119 @@
+import Foundation
+import Logging
+import PlayerData
+import Scheduling
+
+/// A replica's part in the cluster besides claiming runs: it follows the other replicas'
+/// announcements (schedule changes, new player data) and picks up runs whose replica died.
+struct ClusterReplica: Sendable {
+    let cluster: any ClusterCoordination
+    let engine: ClusteredScheduleEngine
+    let work: ScheduledWorkContext
+    /// The job of a schedule first heard of from another replica (its kind decides).
+    let jobFor: @Sendable (ScheduleStatus) -> ScheduleJob?
+
+    /// Makes the local copy of the player data the database's (at startup and on announcements).
+    static func refreshPlayerData(cluster: any ClusterCoordination, work: ScheduledWorkContext) async throws {
+        guard let bytes = try await cluster.playerDataFile() else { return }
+        if try await work.dataStore.adoptCopy(bytes) {
+            work.logger.info("player data updated from the database", metadata: ["bytes": "\(bytes.count)"])
+        }
+    }
+
+    /// Follows announcements until cancelled.
+    func followChanges() async {
+        await cluster.followChanges { change in
+            do {
+                try await apply(change)
+            } catch {
+                work.logger.warning(
+                    "could not take on another replica's change; the next announcement or reconnect retries",
+                    metadata: ["change": "\(change)", "error": "\(error)"])
+            }
+        }
+    }
+
+    private func apply(_ change: ClusterChange) async throws {
+        switch change {
+        case .schedule(let key):
+            let saved = try await cluster.savedSchedule(key)
+            await work.stateStore.adoptSaved(key: key, exportSettings: saved.exportSettings, lastExport: saved.lastExport)
+            if let status = saved.status { adopt(status) }
+        case .healthSettings, .resynchronize:
+            let state = try await work.stateStore.storage.loadState()
+            await work.stateStore.adoptSaved(state)
+            for status in state.schedules?.schedules ?? [] { adopt(status) }
+            if change == .resynchronize { try await Self.refreshPlayerData(cluster: cluster, work: work) }
+        case .playerData:
+            try await Self.refreshPlayerData(cluster: cluster, work: work)
+        }
+    }
+
+    /// Takes on a saved status unless this replica already sees the same.
+    private func adopt(_ status: ScheduleStatus) {
+        if var local = engine.status(status.key) {
+            // A run going on here is no difference worth replacing the schedule for.
+            local.runningSince = nil
+            if local == status { return }
+        }
+        guard let job = jobFor(status) else { return }
+        do {
+            _ = try engine.mirror(status, job: job)
+        } catch {
+            work.logger.warning("could not take on a schedule another replica saved", metadata: ["schedule": "\(status.key)", "error": "\(error)"])
+        }
+        work.metrics.activeSchedules(engine.diagnostics().activeSchedules)
+    }
+
+    /// Every third of a lease, looks for runs whose replica stopped renewing and finishes them,
+    /// until cancelled. Every replica looks; the claim decides which one runs each.
+    func sweepExpiredRuns() async {
+        while !Task.isCancelled {
+            do {
+                try await InjectedClock.sleep(on: work.clock, for: cluster.lease / 3)
+            } catch {
+                return
+            }
+            let expired: [ExpiredRun]
+            do {
+                expired = try await cluster.expiredRuns(limit: 50)
+            } catch {
+                work.logger.warning("could not look for runs left by a dead replica", metadata: ["error": "\(error)"])
+                continue
+            }
+            await withTaskGroup(of: Void.self) { group in
+                for run in expired {
+                    group.addTask { await takeOver(run) }
+                }
+            }
+        }
+    }
+
+    private func takeOver(_ expired: ExpiredRun) async {
+        switch await engine.takeOver(expired, now: work.now()) {
+        case .notTaken:
+            return
+        case .alreadyPosted:
+            work.logger.notice(
+                "a taken-over run had been posted before its replica died; not posted again",
+                metadata: ["schedule": "\(expired.key)", "slot": "\(expired.slot)"])
+        case .ran(let context, let result):
+            let kind: RunResult.Kind
+            var message: String?
+            switch result {
+            case .success(.success), .success(.claimedElsewhere): kind = .succeeded
+            case .success(.stopSchedule(let reason)):
+                kind = .stoppedSchedule
+                message = reason
+                _ = engine.stop(expired.key, reason: reason)
+            case .failure(let error):
+                kind = .failed
+                message = ScheduledRunError.describe(error)
+            }
+            let entry = RunHistoryEntry(
+                scheduleKey: expired.key, run: context.runNumber, scheduledAt: expired.slot, startedAt: context.startedAt,
+                finishedAt: work.now(), result: kind, message: message)
+            await work.stateStore.recordScheduleChange(nil, key: expired.key, at: work.now(), finishedRun: entry, notice: nil)
+        }
+    }
+}

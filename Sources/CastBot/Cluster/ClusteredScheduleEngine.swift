@@ -1,0 +1,222 @@
+import DiscordModels
+import DiscordREST
+import Foundation
+import Logging
+import Scheduling
+import Synchronization
+
+/// The scheduler as a replica of a cluster uses it (DESIGN §11): every replica keeps every
+/// schedule's timer, and each run is claimed in the database before it does anything. The replica
+/// whose claim wins runs it and renews its lease while it runs; the others move on to the next
+/// deadline without recording anything (`RunOutcome.claimedElsewhere`).
+///
+/// Saved schedules come back through `mirror` (no events, so adopting another replica's view is
+/// never written back), and every saved schedule resumes: one replica restarting is not the
+/// service restarting, so the restart policy does not apply.
+final class ClusteredScheduleEngine: ScheduleEngine {
+    let inner: any ScheduleEngine
+    let cluster: any ClusterCoordination
+    private let clock: any Clock<Duration>
+    private let deliveredCheck: PostedRunCheck
+    private let metrics: CastBotMetrics
+    private let logger: Logger
+    /// Each schedule's own job, unwrapped, for runs taken over from a dead replica.
+    private let jobs = Mutex<[ScheduleKey: ScheduleJob]>([:])
+
+    init(
+        inner: any ScheduleEngine, cluster: any ClusterCoordination, clock: any Clock<Duration>, discord: any DiscordClient,
+        metrics: CastBotMetrics, logger: Logger
+    ) {
+        self.inner = inner
+        self.cluster = cluster
+        self.clock = clock
+        self.deliveredCheck = PostedRunCheck(discord: discord, logger: logger)
+        self.metrics = metrics
+        self.logger = logger
+    }
+
+    // MARK: ScheduleEngine
+
+    func start(_ settings: ScheduleSettings, firstRun: FirstRun, job: @escaping ScheduleJob) throws(SchedulingError) -> ScheduleStatus {
+        try inner.start(settings, firstRun: firstRun, job: claimed(settings.key, job))
+    }
+
+    /// Restoring at startup adopts the saved view quietly; see the type's comment.
+    func restore(_ saved: ScheduleStatus, firstRun: FirstRun, job: @escaping ScheduleJob) throws(SchedulingError) -> ScheduleStatus {
+        try mirror(saved, job: job)
+    }
+
+    func mirror(_ saved: ScheduleStatus, job: @escaping ScheduleJob) throws(SchedulingError) -> ScheduleStatus {
+        try inner.mirror(saved, job: claimed(saved.key, job))
+    }
+
+    func stop(_ key: ScheduleKey, reason: String) -> ScheduleStatus? { inner.stop(key, reason: reason) }
+    func status(_ key: ScheduleKey) -> ScheduleStatus? { inner.status(key) }
+    func statuses() -> [ScheduleStatus] { inner.statuses() }
+    func snapshot() -> SchedulerSnapshot { inner.snapshot() }
+    func diagnostics() -> SchedulerDiagnostics { inner.diagnostics() }
+    func events(bufferingPolicy: AsyncStream<SchedulerEvent>.Continuation.BufferingPolicy) -> AsyncStream<SchedulerEvent> {
+        inner.events(bufferingPolicy: bufferingPolicy)
+    }
+
+    // MARK: Claims
+
+    /// `job` run only by the replica that claims each run.
+    private func claimed(_ key: ScheduleKey, _ job: @escaping ScheduleJob) -> ScheduleJob {
+        jobs.withLock { $0[key] = job }
+        return { [self] context in
+            guard let status = inner.status(context.key) else { return .claimedElsewhere }
+            let slot = status.slot(of: context.scheduledAt)
+            switch try await claimWaitingForDatabase(context.key, slot: slot) {
+            case .heldElsewhere, .finished:
+                return .claimedElsewhere
+            case .claimed(let takeover):
+                metrics.runClaimed(takeover: takeover)
+                if takeover, await deliveredCheck.wasPosted(status, since: slot) {
+                    _ = try? await cluster.finishRun(context.key, slot: slot, outcome: RunClaimOutcome.postedBeforeTakeover)
+                    return .claimedElsewhere
+                }
+                return try await runHoldingLease(job, context, slot: slot)
+            }
+        }
+    }
+
+    /// What taking over a run a dead replica left gave.
+    enum Takeover: Sendable {
+        /// Nothing to do: the schedule is unknown here, or another replica took it first.
+        case notTaken
+        /// The dead replica had posted it before it died; nothing was posted again.
+        case alreadyPosted
+        case ran(RunContext, Result<RunOutcome, any Error>)
+    }
+
+    /// Runs the run of `expired.key` at `expired.slot` that another replica left unfinished (its
+    /// lease expired): claims it, checks the channel for a post the dead replica made, and runs it.
+    func takeOver(_ expired: ExpiredRun, now: Date) async -> Takeover {
+        guard let job = jobs.withLock({ $0[expired.key] }), let status = inner.status(expired.key) else { return .notTaken }
+        guard case .claimed = try? await cluster.claimRun(expired.key, slot: expired.slot) else { return .notTaken }
+        metrics.runClaimed(takeover: true)
+        logger.notice(
+            "taking over a run a replica left unfinished",
+            metadata: ["schedule": "\(expired.key)", "slot": "\(expired.slot)", "replica": "\(expired.replica)"])
+        if await deliveredCheck.wasPosted(status, since: expired.slot) {
+            _ = try? await cluster.finishRun(expired.key, slot: expired.slot, outcome: RunClaimOutcome.postedBeforeTakeover)
+            return .alreadyPosted
+        }
+        let context = RunContext(
+            key: expired.key, info: status.info, runNumber: status.runCount + 1, scheduledAt: expired.slot, startedAt: now,
+            nextRunAt: status.nextRunAt)
+        do {
+            return .ran(context, .success(try await runHoldingLease(job, context, slot: expired.slot)))
+        } catch {
+            return .ran(context, .failure(error))
+        }
+    }
+
+    /// Asks for the claim until the database answers: a run waits through an outage rather than
+    /// being lost (its timeout still bounds the wait).
+    private func claimWaitingForDatabase(_ key: ScheduleKey, slot: Date) async throws -> RunClaim {
+        var delay = Duration.milliseconds(500)
+        while true {
+            do {
+                return try await cluster.claimRun(key, slot: slot)
+            } catch {
+                try Task.checkCancellation()
+                logger.warning(
+                    "could not claim a run; the database did not answer, trying again",
+                    metadata: ["schedule": "\(key)", "error": "\(error)", "retry_in": "\(delay)"])
+                try await InjectedClock.sleep(on: clock, for: delay)
+                delay = min(delay * 2, .seconds(10))
+            }
+        }
+    }
+
+    /// Runs `job` while renewing the lease every third of it. If another replica took the run
+    /// over (this one stalled past its lease), the job is cancelled and the run is that replica's.
+    private func runHoldingLease(_ job: @escaping ScheduleJob, _ context: RunContext, slot: Date) async throws -> RunOutcome {
+        let key = context.key
+        let ending: Result<RunOutcome, any Error>? = await withTaskGroup(of: Result<RunOutcome, any Error>?.self) { group in
+            group.addTask {
+                do { return .success(try await job(context)) } catch { return .failure(error) }
+            }
+            group.addTask { [cluster, clock, logger] in
+                while !Task.isCancelled {
+                    do {
+                        try await InjectedClock.sleep(on: clock, for: cluster.lease / 3)
+                    } catch {
+                        return .success(.success)  // cancelled: the job ended first
+                    }
+                    do {
+                        if try await !cluster.renewRun(key, slot: slot) { return nil }
+                    } catch {
+                        logger.warning("could not renew a run's lease", metadata: ["schedule": "\(key)", "error": "\(error)"])
+                    }
+                }
+                return .success(.success)
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+        guard let ending else {
+            metrics.runClaimLost()
+            logger.warning("a run's lease expired and another replica took it over; this replica dropped it", metadata: ["schedule": "\(key)"])
+            return .claimedElsewhere
+        }
+        switch ending {
+        case .success(let outcome):
+            await finish(key, slot: slot, outcome: outcome == .success ? "succeeded" : "stopped schedule")
+            return outcome
+        case .failure(let error):
+            if !(error is CancellationError) {
+                await finish(key, slot: slot, outcome: "failed: \(ScheduledRunError.describe(error))")
+            }
+            throw error
+        }
+    }
+
+    /// A claim not finished (database unreachable) expires; the replica taking it over finds
+    /// the post in the channel and does not repeat it.
+    private func finish(_ key: ScheduleKey, slot: Date, outcome: String) async {
+        do {
+            try await cluster.finishRun(key, slot: slot, outcome: outcome)
+        } catch {
+            logger.warning("could not record a run's end in the database", metadata: ["schedule": "\(key)", "error": "\(error)"])
+        }
+    }
+}
+
+/// Outcomes written to a claim besides the run's own.
+enum RunClaimOutcome {
+    static let postedBeforeTakeover = "posted before the takeover"
+}
+
+/// Whether a replica that died mid-run had already posted the export: the channel is read from
+/// the run's slot on, and an export of this schedule posted by our webhook counts.
+struct PostedRunCheck: Sendable {
+    let discord: any DiscordClient
+    let logger: Logger
+
+    func wasPosted(_ status: ScheduleStatus, since slot: Date) async -> Bool {
+        guard let scope = ExportScope(scheduleKey: status.key), let channelID = Snowflake(status.info.channelID) else { return false }
+        let recognizer = ExportMessageRecognizer(applicationID: nil)
+        do {
+            let messages = try await discord.getChannelMessages(
+                channelID: channelID, limit: 100, after: Snowflake(earliestAt: slot.addingTimeInterval(-1)))
+            return messages.contains { message in
+                guard let file = recognizer.exportFile(in: message), file.name.scheduled else { return false }
+                switch (file.name.scope, scope) {
+                case (.all, .all): return true
+                case (.guild(let posted), .guild(let scheduled)): return posted == scheduled
+                default: return false
+                }
+            }
+        } catch {
+            // Unknown: running again risks a second post, not running risks a missing one.
+            logger.warning(
+                "could not read the channel to see whether a taken-over run was posted; running it",
+                metadata: ["schedule": "\(status.key)", "error": "\(error)"])
+            return false
+        }
+    }
+}
