@@ -209,9 +209,12 @@ let package = Package(
         .testTarget(
             name: "CastBotClusterTests",
             dependencies: [
-                "CastBotCluster", "CastBot", "PlayerData", "Scheduling", "CastBotTestSupport",
+                "CastBotCluster", "CastBot", "PlayerData", "Scheduling", "CastBotTestSupport", "DiscordSandbox", "DiscordREST", "DiscordModels",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Clocks", package: "swift-clocks"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: swiftSettings
         ),

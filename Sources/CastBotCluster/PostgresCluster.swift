@@ -23,7 +23,7 @@ public struct PostgresCluster: ClusterCoordination {
     public var stateStorage: any ServiceStateStorage { storage }
     public var playerDataUpstream: any PlayerDataUpstream { playerData }
 
-    public init(database: PostgresDatabase, replica: String, lease: Duration = .seconds(15), clock: any Clock<Duration> = ContinuousClock()) {
+    public init(database: PostgresDatabase, replica: String, lease: Duration = .seconds(10), clock: any Clock<Duration> = ContinuousClock()) {
         self.database = database
         storage = PostgresStateStorage(database: database, replica: replica)
         claims = RunClaims(database: database, replica: replica, lease: lease)
@@ -57,6 +57,10 @@ public struct PostgresCluster: ClusterCoordination {
         try await claims.expired(limit: limit).map { ExpiredRun(key: $0.key, slot: $0.dueAt, replica: $0.replica) }
     }
 
+    public func forgetFinishedRuns(before date: Date) async throws {
+        try await claims.prune(finishedBefore: date)
+    }
+
     public func savedSchedule(_ key: ScheduleKey) async throws -> SavedSchedule {
         try await storage.savedSchedule(key)
     }
@@ -65,13 +69,30 @@ public struct PostgresCluster: ClusterCoordination {
         try await playerData.file()
     }
 
+    /// How long `/healthz` waits for the database before calling it unreachable (the pool
+    /// itself keeps trying to connect for much longer).
+    static let healthCheckTimeout = Duration.seconds(3)
+
     public func databaseProblem() async -> String? {
-        do {
-            let rows = try await database.client.query("SELECT 1", logger: database.logger)
-            for try await _ in rows.decode(Int.self) {}
-            return nil
-        } catch {
-            return "the database does not answer: \(ClusterError.describe(error))"
+        let database = database
+        let clock = clock
+        return await withTaskGroup(of: String?.self) { group in
+            group.addTask {
+                do {
+                    let rows = try await database.client.query("SELECT 1", logger: database.logger)
+                    for try await _ in rows.decode(Int.self) {}
+                    return nil
+                } catch {
+                    return "the database does not answer: \(ClusterError.describe(error))"
+                }
+            }
+            group.addTask {
+                try? await InjectedClock.sleep(on: clock, for: Self.healthCheckTimeout)
+                return "the database did not answer within \(Self.healthCheckTimeout)"
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
         }
     }
 

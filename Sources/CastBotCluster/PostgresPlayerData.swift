@@ -1,3 +1,4 @@
+import CastBot
 import Foundation
 import Logging
 import NIOCore

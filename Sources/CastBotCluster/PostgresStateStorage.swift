@@ -192,15 +192,6 @@ public final class PostgresStateStorage: ServiceStateStorage {
         }
     }
 
-    private static func encode(_ value: some Encodable) throws -> String {
-        String(decoding: try StateFileCoding.compactEncoder().encode(value), as: UTF8.self)
-    }
-
-    static func milliseconds(_ date: Date) -> Int64 {
-        Int64((date.timeIntervalSince1970 * 1_000).rounded())
-    }
-
-    static func date(_ milliseconds: Int64) -> Date {
-        Date(timeIntervalSince1970: Double(milliseconds) / 1_000)
-    }
 }
+
+extension PostgresStateStorage: StateRowCoding {}

@@ -1,3 +1,4 @@
+import CastBot
 import Foundation
 import Logging
 import PostgresNIO
@@ -32,7 +33,7 @@ public struct RunClaims: Sendable {
     /// How long a claim lasts without renewal; a dead replica's runs are picked up after it.
     public let lease: Duration
 
-    public init(database: PostgresDatabase, replica: String, lease: Duration = .seconds(15)) {
+    public init(database: PostgresDatabase, replica: String, lease: Duration = .seconds(10)) {
         self.database = database
         self.replica = replica
         self.lease = lease

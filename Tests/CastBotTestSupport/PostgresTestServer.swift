@@ -111,7 +111,7 @@ public final class PostgresTestServer: Sendable {
     }
 
     /// A port nothing listens on now (bound to port 0, then released).
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw PostgresTestServerError("socket() failed: errno \(errno)") }
         defer { close(fd) }

@@ -36,6 +36,24 @@ struct HealthAndMetricsTests {
         #expect(try JSON.object(response.body)["status"] as? String == "starting")
     }
 
+    @Test("healthz in cluster mode names the database: ok while it answers, 503 with the reason when not")
+    func clusterDatabase() async throws {
+        let up = try await server.run(handler: RecordingInteractionHandler(), adjusting: { $0.databaseProblem = { nil } }) { client in
+            try await client.get("/healthz")
+        }
+        #expect(up.status == .ok)
+        #expect(try JSON.object(up.body)["database"] as? String == "ok")
+        let down = try await server.run(
+            handler: RecordingInteractionHandler(), adjusting: { $0.databaseProblem = { "the database does not answer: connection refused" } }
+        ) { client in
+            try await client.get("/healthz")
+        }
+        #expect(down.status == .serviceUnavailable)
+        let health = try JSON.object(down.body)
+        #expect(health["status"] as? String == "database unavailable")
+        #expect(health["database"] as? String == "the database does not answer: connection refused")
+    }
+
     @Test("the bot `castbot serve` assembles is ready only once its saved schedules are restored")
     func readinessIsWired() async throws {
         let folder = try TemporaryDirectory()

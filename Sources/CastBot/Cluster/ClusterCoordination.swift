@@ -24,6 +24,8 @@ public protocol ClusterCoordination: Sendable {
     func finishRun(_ key: ScheduleKey, slot: Date, outcome: String) async throws -> Bool
     /// Runs whose holder stopped renewing before finishing them, oldest first.
     func expiredRuns(limit: Int) async throws -> [ExpiredRun]
+    /// Forgets claims of runs that finished before `date` (no replica asks for such old slots).
+    func forgetFinishedRuns(before date: Date) async throws
 
     /// One schedule as the database has it now.
     func savedSchedule(_ key: ScheduleKey) async throws -> SavedSchedule

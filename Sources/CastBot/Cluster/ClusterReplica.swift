@@ -65,14 +65,31 @@ struct ClusterReplica: Sendable {
         work.metrics.activeSchedules(engine.diagnostics().activeSchedules)
     }
 
-    /// Every third of a lease, looks for runs whose replica stopped renewing and finishes them,
+    /// How often a replica looks for runs whose replica stopped renewing: often enough that a
+    /// run is picked up soon after its lease runs out (10 s + at most 2 s), cheap (one indexed query).
+    var sweepPeriod: Duration { max(min(cluster.lease / 5, .seconds(2)), .milliseconds(200)) }
+
+    /// Looks for runs whose replica stopped renewing and finishes them, every `sweepPeriod`,
     /// until cancelled. Every replica looks; the claim decides which one runs each.
+    /// Also forgets, about once an hour, claims of runs finished more than a day ago: a replica
+    /// only ever asks for the latest slot of a schedule, so older claims guard nothing.
     func sweepExpiredRuns() async {
+        let period = sweepPeriod
+        let pruneEvery = max(1, Int(Duration.seconds(3_600) / period))
+        var sweeps = 0
         while !Task.isCancelled {
             do {
-                try await InjectedClock.sleep(on: work.clock, for: cluster.lease / 3)
+                try await InjectedClock.sleep(on: work.clock, for: period)
             } catch {
                 return
+            }
+            sweeps += 1
+            if sweeps % pruneEvery == 0 {
+                do {
+                    try await cluster.forgetFinishedRuns(before: work.now().addingTimeInterval(-86_400))
+                } catch {
+                    work.logger.warning("could not forget old run claims", metadata: ["error": "\(error)"])
+                }
             }
             let expired: [ExpiredRun]
             do {
@@ -101,7 +118,9 @@ struct ClusterReplica: Sendable {
             let kind: RunResult.Kind
             var message: String?
             switch result {
-            case .success(.success), .success(.claimedElsewhere): kind = .succeeded
+            case .success(.claimedElsewhere):
+                return  // it stalled past its own lease and another replica has it now
+            case .success(.success): kind = .succeeded
             case .success(.stopSchedule(let reason)):
                 kind = .stoppedSchedule
                 message = reason

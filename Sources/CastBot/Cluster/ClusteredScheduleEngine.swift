@@ -37,8 +37,20 @@ final class ClusteredScheduleEngine: ScheduleEngine {
 
     // MARK: ScheduleEngine
 
+    /// Starts the schedule, then takes it on again as it reads back from the database, so that
+    /// this replica names its runs' slots from the very dates the others read (saved dates keep
+    /// milliseconds; a slot computed from a finer anchor here could differ by one).
     func start(_ settings: ScheduleSettings, firstRun: FirstRun, job: @escaping ScheduleJob) throws(SchedulingError) -> ScheduleStatus {
-        try inner.start(settings, firstRun: firstRun, job: claimed(settings.key, job))
+        let job = claimed(settings.key, job)
+        let status = try inner.start(settings, firstRun: firstRun, job: job)
+        guard let saved = Self.asSaved(status), saved != status else { return status }
+        return try inner.mirror(saved, job: job)
+    }
+
+    /// `status` encoded and decoded as the state storage does.
+    static func asSaved(_ status: ScheduleStatus) -> ScheduleStatus? {
+        guard let encoded = try? StateFileCoding.compactEncoder().encode(status) else { return nil }
+        return try? StateFileCoding.decoder().decode(ScheduleStatus.self, from: encoded)
     }
 
     /// Restoring at startup adopts the saved view quietly; see the type's comment.
@@ -142,7 +154,7 @@ final class ClusteredScheduleEngine: ScheduleEngine {
             group.addTask { [cluster, clock, logger] in
                 while !Task.isCancelled {
                     do {
-                        try await InjectedClock.sleep(on: clock, for: cluster.lease / 3)
+                        try await InjectedClock.sleep(on: clock, for: max(cluster.lease / 3, .milliseconds(100)))
                     } catch {
                         return .success(.success)  // cancelled: the job ended first
                     }

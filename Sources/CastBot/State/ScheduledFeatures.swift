@@ -198,6 +198,15 @@ public struct ScheduledWorkContext: Sendable {
     }
 }
 
+extension ScheduledWorkContext {
+    /// Cluster mode: why a schedule cannot be changed now (the database does not answer, so the
+    /// change could not be saved nor reach the other replicas); nil when it can.
+    func scheduleChangeRefusal() async -> String? {
+        guard let cluster, let problem = await cluster.databaseProblem() else { return nil }
+        return "the cluster's database is unreachable (\(problem)), so the change could not be saved for the other replicas. Try again in a minute."
+    }
+}
+
 /// The scheduler as the service's features use it, without its clock type, so the export and
 /// health services are not generic over the clock (the app runs a `Scheduler<ContinuousClock>`,
 /// tests a `Scheduler<TestClock<Duration>>`).

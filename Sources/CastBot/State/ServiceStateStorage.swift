@@ -96,3 +96,21 @@ public struct StateStorageError: Error, CustomStringConvertible, LocalizedError 
         self.description = description
     }
 }
+
+/// How the state storages write a row: dates as whole milliseconds since 1970, values as compact
+/// JSON (`StateFileCoding`), the same in SQLite and in PostgreSQL.
+public protocol StateRowCoding {}
+
+extension StateRowCoding {
+    public static func encode(_ value: some Encodable) throws -> String {
+        String(decoding: try StateFileCoding.compactEncoder().encode(value), as: UTF8.self)
+    }
+
+    public static func milliseconds(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1_000).rounded())
+    }
+
+    public static func date(_ milliseconds: Int64) -> Date {
+        Date(timeIntervalSince1970: Double(milliseconds) / 1_000)
+    }
+}

@@ -1,12 +1,19 @@
+import Foundation
 /// Hands out snowflake-shaped ids (19 digits, increasing) so responses look like Discord's.
 /// Deterministic: the same sequence of calls yields the same ids, which keeps test output stable.
 struct SnowflakeGenerator: Sendable {
-    // A 2025 timestamp shifted into snowflake position; ids grow from here.
-    private var next: UInt64 = 1_300_000_000_000_000_000
+    /// Discord's epoch (2015-01-01T00:00:00Z) in milliseconds since 1970.
+    static let discordEpochMilliseconds: UInt64 = 1_420_070_400_000
+    // A 2025 timestamp shifted into snowflake position: no id is smaller.
+    private var last: UInt64 = 1_300_000_000_000_000_000
 
-    mutating func make() -> String {
-        next += 4_194_304  // one millisecond later in snowflake terms
-        return String(next)
+    /// An id made at `date`, as Discord makes them: the milliseconds since Discord's epoch in the
+    /// top bits (so `before`/`after` a time and an id's creation time work), and strictly
+    /// increasing even when several ids are made in one millisecond.
+    mutating func make(at date: Date) -> String {
+        let milliseconds = UInt64(max(0, date.timeIntervalSince1970 * 1_000 - Double(Self.discordEpochMilliseconds)))
+        last = max(last + 1, milliseconds << 22)
+        return String(last)
     }
 }
 

@@ -1,6 +1,6 @@
 /// Setting up and reading the world: guilds, channels, users, members, webhooks.
 extension SandboxState {
-    func makeID() -> String { ids.make() }
+    func makeID() -> String { ids.make(at: now()) }
 
     func put(_ guild: SandboxGuild) { guilds[guild.id] = guild }
 

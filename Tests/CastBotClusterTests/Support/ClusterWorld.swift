@@ -1,0 +1,190 @@
+@testable import CastBot
+import CastBotCluster
+import CastBotTestSupport
+import Clocks
+import DiscordREST
+import DiscordSandbox
+import Foundation
+import Logging
+import PlayerData
+import PostgresNIO
+import Prometheus
+import Scheduling
+import ServiceLifecycle
+
+/// The cluster's database type (PostgresNIO has a protocol of the same name).
+typealias ClusterDatabase = CastBotCluster.PostgresDatabase
+
+/// A fresh database loaded with the real CastBot data file, a sandbox with one guild and its
+/// exports channel, and replicas started over them on one test clock; always torn down.
+struct ClusterWorld: Sendable {
+    let url: String
+    /// The test's own connection, for looking at claims and rows.
+    let database: ClusterDatabase
+    let sandbox: DiscordSandbox
+    let apiBaseURL: String
+    let clock: TestClock<Duration>
+    let now: @Sendable () -> Date
+    let guildID = Fixtures.exportGuildID
+    let channelID: String
+    let adminID: String
+    let logger: Logger
+    var replicas: [ClusterTestReplica] = []
+
+    static func freshDatabase() async throws -> ClusterDatabase {
+        let database = try ClusterDatabase(url: try PostgresTestServer.start().makeDatabase(), logger: .quiet("cluster-db"))
+        try await database.migrate()
+        return database
+    }
+
+    static func with(replicas count: Int, _ body: (ClusterWorld) async throws -> Void) async throws {
+        var logger = Logger.quiet("cluster-replicas")
+        logger.logLevel = .warning
+        let url = try PostgresTestServer.start().makeDatabase()
+        let database = try ClusterDatabase(url: url, logger: logger)
+        let seed = try TemporaryDirectory()
+        defer { seed.remove() }
+        try seed.write(Fixtures.bytes(Fixtures.wholeFile), to: "playerData.json")
+        _ = try await ClusterMigration.run(dataFile: "\(seed.path)/playerData.json", into: database, logger: logger)
+
+        // One time line for the replicas and the sandbox: message ids and times line up with runs.
+        let clock = TestClock<Duration>()
+        let start = clock.now
+        let base = Date()
+        let now: @Sendable () -> Date = { base.addingTimeInterval(TimeInterval(start.duration(to: clock.now).components.seconds)) }
+        let sandbox = DiscordSandbox(configuration: SandboxConfiguration(wallClock: now), clock: TestClock<Duration>(), logger: logger)
+        let apiBaseURL = try await sandbox.start(host: "127.0.0.1", port: 0)
+        let admin = await sandbox.addUser(username: "admin")
+        _ = await sandbox.addGuild(id: Fixtures.exportGuildID, name: "Cluster Guild", ownerID: admin.id)
+        let channel = try await sandbox.addChannel(
+            guildID: Fixtures.exportGuildID, name: "exports",
+            botPermissions: [.viewChannel, .sendMessages, .attachFiles, .manageWebhooks, .readMessageHistory])
+        try await sandbox.addMember(guildID: Fixtures.exportGuildID, userID: admin.id, permissions: [.administrator])
+
+        var world = ClusterWorld(
+            url: url, database: database, sandbox: sandbox, apiBaseURL: apiBaseURL.absoluteString, clock: clock, now: now,
+            channelID: channel.id, adminID: admin.id, logger: logger)
+        var folders: [TemporaryDirectory] = []
+        do {
+            for index in 0..<count {
+                let folder = try TemporaryDirectory()
+                folders.append(folder)
+                world.replicas.append(try await world.startReplica(named: "replica-\(index)", folder: folder))
+            }
+            try await body(world)
+        } catch {
+            await world.tearDown(folders)
+            throw error
+        }
+        await world.tearDown(folders)
+    }
+
+    private func tearDown(_ folders: [TemporaryDirectory]) async {
+        for replica in replicas { await replica.stop() }
+        await sandbox.stop()
+        await database.shutdown()
+        for folder in folders { folder.remove() }
+    }
+
+    /// Starts a replica as `castbot serve` assembles it in cluster mode, and waits until it has
+    /// restored the saved schedules.
+    func startReplica(named name: String, folder: TemporaryDirectory) async throws -> ClusterTestReplica {
+        let database = try ClusterDatabase(url: url, logger: logger)
+        let cluster = PostgresCluster(database: database, replica: name, clock: clock)
+        var configuration = CastBotConfiguration(
+            applicationID: sandbox.configuration.applicationID, publicKey: try DiscordPublicKey(hex: sandbox.publicKeyHex),
+            apiBaseURL: apiBaseURL, dataDirectory: folder.path, httpHost: "127.0.0.1", ownerIDs: [adminID])
+        configuration.discordToken = DiscordToken(sandbox.configuration.botToken)
+        let discord = HTTPDiscordClient.bot(configuration: configuration, logger: logger)
+        let registry = PrometheusCollectorRegistry()
+        let assembly = try await BotAssembly.make(
+            configuration: configuration, discord: discord, clock: clock, interactionClock: clock, now: now,
+            metrics: CastBotMetrics(factory: ProcessBootstrap.makeMetricsFactory(registry: registry)), cluster: cluster, logger: logger)
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(services: [assembly.scheduledService], gracefulShutdownSignals: [], logger: logger))
+        let running = Task { try await group.run() }
+        let replica = ClusterTestReplica(
+            name: name, assembly: assembly, database: database, folder: folder, group: group, running: running, registry: registry)
+        guard await eventually(timeout: .seconds(30), { assembly.isReady() }) else {
+            await replica.stop()
+            throw ClusterTestFailure("replica \(name) did not start")
+        }
+        return replica
+    }
+
+    /// Sets a one-minute server export schedule on `replica`, as the modal does.
+    func setSchedule(on replica: ClusterTestReplica, policy: RestartPolicy = .resume) async throws -> ScheduleKey {
+        let scope = ExportScope.guild(guildID)
+        _ = try await replica.assembly.scheduled.exports.apply(
+            ExportScheduleRequest(
+                scope: scope, guildID: guildID, channelID: channelID, setByUserID: adminID, intervalMinutes: 1, restartPolicy: policy))
+        return scope.scheduleKey
+    }
+
+    func exportMessages() async -> [SandboxMessage] {
+        await sandbox.messages(inChannel: channelID).filter { message in
+            message.attachments.contains { $0.filename.hasPrefix("playerdata-scheduled-") }
+        }
+    }
+
+    struct ClaimRow: Sendable, Equatable {
+        var slot: Int64
+        var replica: String
+        var state: String
+        var outcome: String?
+        var takeovers: Int
+    }
+
+    func claims() async throws -> [ClaimRow] {
+        let rows = try await database.client.query(
+            "SELECT due_at, replica, state, outcome, takeovers FROM run_claims ORDER BY due_at", logger: logger)
+        var claims: [ClaimRow] = []
+        for try await (slot, replica, state, outcome, takeovers) in rows.decode((Int64, String, String, String?, Int).self) {
+            claims.append(ClaimRow(slot: slot, replica: replica, state: state, outcome: outcome, takeovers: takeovers))
+        }
+        return claims
+    }
+
+    func finishedClaims() async throws -> Int {
+        try await claims().filter { $0.state == "finished" }.count
+    }
+
+    func historyRows() async throws -> Int {
+        let rows = try await database.client.query("SELECT count(*)::BIGINT FROM run_history", logger: logger)
+        for try await count in rows.decode(Int64.self) { return Int(count) }
+        return 0
+    }
+}
+
+/// One running replica.
+struct ClusterTestReplica: Sendable {
+    let name: String
+    let assembly: BotAssembly
+    let database: ClusterDatabase
+    let folder: TemporaryDirectory
+    let group: ServiceGroup
+    let running: Task<Void, any Error>
+    let registry: PrometheusCollectorRegistry
+
+    /// A counter's value as `/metrics` shows it (0 when it was never counted).
+    func counter(_ name: String) -> Int {
+        let text = String(decoding: registry.emitToBuffer(), as: UTF8.self)
+        for line in text.split(separator: "\n") where line.hasPrefix(name + " ") {
+            return Int(Double(line.split(separator: " ").last ?? "") ?? 0)
+        }
+        return 0
+    }
+
+    var engine: any ScheduleEngine { assembly.scheduled.work.engine }
+
+    func stop() async {
+        await group.triggerGracefulShutdown()
+        _ = try? await running.value
+        await database.shutdown()
+    }
+}
+
+struct ClusterTestFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
