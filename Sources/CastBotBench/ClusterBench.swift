@@ -299,6 +299,9 @@ private struct ClusterRun: Sendable {
         var byReplica: [String: Int] = [:]
         for claim in readout.claims { byReplica[names.label(claim.replica), default: 0] += 1 }
         report.claimsByReplica = byReplica.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        var byOutcome: [String: Int] = [:]
+        for claim in readout.claims { byOutcome[claim.outcome ?? "(\(claim.state))", default: 0] += 1 }
+        report.claimOutcomes = byOutcome.sorted { $0.value > $1.value }.map { ($0.key, $0.value) }
 
         func describe(_ outcome: ClusterSlots.SlotOutcome) -> String {
             let messages = outcome.postings.map { posting in
@@ -339,7 +342,7 @@ private struct ClusterRun: Sendable {
             ("replicas", replicas.map { "\($0.name) \($0.origin) folder \($0.dataDirectory)" }.joined(separator: "; ")),
             ("schedules", "\(options.schedules) server exports every 1 minute, submitted round-robin over the replicas across \(Int(options.setupSeconds)) s"),
             ("run", "\(ScaleReport.fixed(options.minutes, 1)) minutes after the last schedule was set; SIGKILL + restart every \(Int(options.killEvery)) s, replicas in turn"),
-            ("end", "\(Int(options.settleSeconds)) s after the run (lease 15 s + margin), then SIGTERM"),
+            ("end", "\(Int(options.settleSeconds)) s after the run (a claim's lease and a margin), then SIGTERM"),
             ("probe", "/menu to every live replica every \(ScaleReport.fixed(options.probeInterval, 1)) s"),
             ("work folder", "\(options.workFolder) (replica logs: rN-lifeM.log)"),
         ]
@@ -354,10 +357,10 @@ struct ClusterReplicaNames: Sendable {
         self.pidsByName = pidsByName.map { (name: $0.0, pids: $0.1) }
     }
 
-    /// `r2 (host:1234)`, or the stored name alone when no replica's pid is in it.
+    /// `r2 pid 1234`, or the stored name alone when no replica's pid is in it.
     func label(_ stored: String) -> String {
-        for entry in pidsByName where entry.pids.contains(where: { Self.pid($0, isIn: stored) }) {
-            return "\(entry.name) (\(stored))"
+        for entry in pidsByName {
+            if let pid = entry.pids.first(where: { Self.pid($0, isIn: stored) }) { return "\(entry.name) pid \(pid)" }
         }
         return stored
     }

@@ -34,6 +34,7 @@ public struct ClusterReport: Sendable, CustomStringConvertible {
     public var lateLimit: TimeInterval = 15
     public var claimRows = 0
     public var claimsByReplica: [(String, Int)] = []
+    public var claimOutcomes: [(String, Int)] = []
     public var claimsStillRunning = 0
     public var replicas: [Replica] = []
     public var kills: [Kill] = []
@@ -74,6 +75,7 @@ public struct ClusterReport: Sendable, CustomStringConvertible {
             ("  their lateness", "\(LatencySummary(tally.takeoverLateness))", ""),
             ("claim rows (all slots, setup included)", "\(claimRows)", ""),
             ("  still 'running' at the end", "\(claimsStillRunning)", "0"),
+            ("  by outcome", claimOutcomes.map { "\($0.0) \($0.1)" }.joined(separator: ", "), ""),
             ("  by replica", claimsByReplica.map { "\($0.0) \($0.1)" }.joined(separator: ", "), ""),
             ("kills (SIGKILL, restarted at once)", "\(kills.count)", ""),
             ("bot-token requests / webhook executions", "\(botRequests) / \(webhookExecutions)", ""),

@@ -39,7 +39,7 @@ struct BenchClusterCommand: AsyncParsableCommand {
     @Option(help: "Seconds between /menu probes of each live replica.")
     var probeInterval = 2.0
 
-    @Option(help: "Seconds to wait after the run before stopping the replicas (at least 20: a 15 s lease and a margin).")
+    @Option(help: "Seconds to wait after the run before stopping the replicas (at least 20: a claim's lease and a margin).")
     var settleSeconds = 25.0
 
     @Option(help: "A run later than this many seconds fails the bench.")
@@ -70,7 +70,7 @@ struct BenchClusterCommand: AsyncParsableCommand {
         guard killEvery.isFinite, killEvery == 0 || killEvery >= 10 else { throw ValidationError("--kill-every must be 0 (no kills) or at least 10 seconds") }
         if let setupSeconds { guard setupSeconds.isFinite, (0...3_600).contains(setupSeconds) else { throw ValidationError("--setup-seconds must be 0 to 3600") } }
         guard probeInterval.isFinite, probeInterval >= 0.1 else { throw ValidationError("--probe-interval must be at least 0.1 seconds") }
-        guard settleSeconds.isFinite, settleSeconds >= 20 else { throw ValidationError("--settle-seconds must be at least 20 (a 15 s lease and a margin)") }
+        guard settleSeconds.isFinite, settleSeconds >= 20 else { throw ValidationError("--settle-seconds must be at least 20 (a claim's lease and a margin)") }
         guard lateLimit.isFinite, lateLimit > 0 else { throw ValidationError("--late-limit must be more than 0") }
         guard timeout.isFinite, timeout > 0 else { throw ValidationError("--timeout must be more than 0") }
     }
