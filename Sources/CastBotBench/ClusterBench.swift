@@ -35,10 +35,12 @@ public enum ClusterBench {
         public var probeInterval: Double
         public var settleSeconds: Double
         public var lateLimit: Double
+        /// Each kill waits (up to 15 s) until the replica holds a running claim.
+        public var killMidRun: Bool
 
         public init(
             castbot: String, dataFile: String, workFolder: String, replicas: Int, schedules: Int, minutes: Double, killEvery: Double,
-            setupSeconds: Double, probeInterval: Double, settleSeconds: Double, lateLimit: Double
+            setupSeconds: Double, probeInterval: Double, settleSeconds: Double, lateLimit: Double, killMidRun: Bool
         ) {
             self.castbot = castbot
             self.dataFile = dataFile
@@ -51,6 +53,7 @@ public enum ClusterBench {
             self.probeInterval = probeInterval
             self.settleSeconds = settleSeconds
             self.lateLimit = lateLimit
+            self.killMidRun = killMidRun
         }
     }
 
@@ -94,6 +97,7 @@ private struct ClusterRun: Sendable {
     func run() async throws -> ClusterReport {
         var report = ClusterReport()
         report.lateLimit = options.lateLimit
+        report.schedules = options.schedules
         let (fileBytes, fileGuildIDs) = try ScaleBench.guildIDs(in: options.dataFile)
         guard fileGuildIDs.count >= options.schedules else {
             throw BenchFailure("\(options.dataFile) holds \(fileGuildIDs.count) guilds; --schedules \(options.schedules) needs at least that many")
@@ -123,7 +127,9 @@ private struct ClusterRun: Sendable {
         let end = lastCreated.addingTimeInterval(options.minutes * 60)
         log("\(guilds.count) schedules set by \(ClusterReport.time(lastCreated)); running until \(ClusterReport.time(end)), a kill every \(Int(options.killEvery)) s…")
 
+        let loadAtStart = SystemLoad.text()
         report.kills = try await killAndRestart(replicas, until: end)
+        report.settings.append(("machine load (1/5/15-minute averages)", "\(loadAtStart) as the run began, \(SystemLoad.text()) as it ended"))
         log("run over; waiting \(Int(options.settleSeconds)) s (a lease and a margin) before stopping the replicas…")
         try await Task.sleep(for: .seconds(options.settleSeconds))
         probes.cancel()
@@ -240,6 +246,7 @@ private struct ClusterRun: Sendable {
             try await Task.sleep(for: .milliseconds(Int64(max(0, next.timeIntervalSinceNow) * 1_000)))
             let replica = replicas[kills.count % replicas.count]
             let pid = replica.currentPID ?? 0
+            if options.killMidRun { await waitForRunningClaim(heldBy: pid) }
             await replica.kill()
             let killedAt = Date()
             let held = (try? await runningClaims(heldBy: pid)) ?? -1
@@ -257,6 +264,18 @@ private struct ClusterRun: Sendable {
         }
         try await Task.sleep(for: .milliseconds(Int64(max(0, end.timeIntervalSinceNow) * 1_000)))
         return kills
+    }
+
+    /// Polls until the replica holds a claim still running (at most 15 s), so the kill lands
+    /// mid-run and another replica has to take the run over.
+    private func waitForRunningClaim(heldBy pid: Int32) async {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: .seconds(15))
+        while clock.now < deadline {
+            if let held = try? await runningClaims(heldBy: pid), held > 0 { return }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        log("no running claim held by pid \(pid) within 15 s; killing it anyway")
     }
 
     private func runningClaims(heldBy pid: Int32) async throws -> Int {
@@ -325,13 +344,11 @@ private struct ClusterRun: Sendable {
 
     /// Bot-token requests, webhook executions and 429s over the whole run.
     private func countRequests(into report: inout ClusterReport) async {
-        let requests = await sandbox.recordedRequests()
-        let interactionWebhooks = "/webhooks/\(sandbox.configuration.applicationID)/"
-        report.botRequests = requests.filter(\.hadBotAuth).count
-        report.webhookExecutions = requests.filter {
-            !$0.hadBotAuth && $0.method == "POST" && $0.path.contains("/webhooks/") && !$0.path.contains(interactionWebhooks)
-        }.count
-        report.rateLimited = requests.filter { $0.status == 429 }.count
+        let traffic = SandboxTraffic(await sandbox.recordedRequests(), applicationID: sandbox.configuration.applicationID)
+        report.botRequests = traffic.botRequests
+        report.webhookExecutions = traffic.webhookExecutions
+        report.rateLimited = traffic.rateLimited
+        report.botRequestsByRoute = traffic.botRequestsByRoute
     }
 
     private func settings(fileBytes: Int, fileGuilds: Int, replicas: [ClusterReplica]) -> [(String, String)] {
@@ -341,7 +358,8 @@ private struct ClusterRun: Sendable {
             ("data file", "\(options.dataFile): \(fileBytes) bytes, \(fileGuilds) guilds (loaded with castbot migrate --from-file)"),
             ("replicas", replicas.map { "\($0.name) \($0.origin) folder \($0.dataDirectory)" }.joined(separator: "; ")),
             ("schedules", "\(options.schedules) server exports every 1 minute, submitted round-robin over the replicas across \(Int(options.setupSeconds)) s"),
-            ("run", "\(ScaleReport.fixed(options.minutes, 1)) minutes after the last schedule was set; SIGKILL + restart every \(Int(options.killEvery)) s, replicas in turn"),
+            ("run", "\(ScaleReport.fixed(options.minutes, 1)) minutes after the last schedule was set; SIGKILL + restart every \(Int(options.killEvery)) s, replicas in turn"
+                + (options.killMidRun ? ", each kill while the replica holds a running claim" : "")),
             ("end", "\(Int(options.settleSeconds)) s after the run (a claim's lease and a margin), then SIGTERM"),
             ("probe", "/menu to every live replica every \(ScaleReport.fixed(options.probeInterval, 1)) s"),
             ("work folder", "\(options.workFolder) (replica logs: rN-lifeM.log)"),

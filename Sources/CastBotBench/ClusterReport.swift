@@ -41,11 +41,24 @@ public struct ClusterReport: Sendable, CustomStringConvertible {
     public var botRequests = 0
     public var webhookExecutions = 0
     public var rateLimited = 0
+    /// Bot-token requests by route, most first: what a run costs against the shared limit.
+    public var botRequestsByRoute: [(String, Int)] = []
     /// Problem slots, a few of each kind, already formatted.
     public var examples: [String] = []
     public var warnings: [String] = []
 
     public init() {}
+
+    /// Schedules in the run, for the demand figure.
+    public var schedules = 0
+
+    /// Bot-token requests per claim row (every run claimed, setup's first runs included), and the
+    /// rate all schedules need at one run a minute each.
+    private var demandText: String {
+        guard claimRows > 0 else { return "-" }
+        let perRun = Double(botRequests) / Double(claimRows)
+        return ScaleReport.fixed(perRun, 2) + " → " + ScaleReport.fixed(perRun * Double(schedules) / 60, 1) + "/s"
+    }
 
     public var passed: Bool {
         tally.expected > 0 && tally.duplicates == 0 && tally.missing == 0 && tally.late == 0
@@ -80,6 +93,7 @@ public struct ClusterReport: Sendable, CustomStringConvertible {
             ("kills (SIGKILL, restarted at once)", "\(kills.count)", ""),
             ("bot-token requests / webhook executions", "\(botRequests) / \(webhookExecutions)", ""),
             ("  answered 429", "\(rateLimited)", ""),
+            ("  per claimed run / demand at one run a minute each", demandText, "≤ 50/s (Discord's limit per bot token)"),
         ]
         for replica in replicas {
             rows.append((
@@ -90,6 +104,9 @@ public struct ClusterReport: Sendable, CustomStringConvertible {
             rows.append(("  /menu latency", "\(replica.probe)", ""))
         }
         lines += rows.map { Self.row($0.0, $0.1, $0.2) }
+        if !botRequestsByRoute.isEmpty {
+            lines.append("bot-token requests by route: " + botRequestsByRoute.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
+        }
         for replica in replicas {
             if let failure = replica.firstProbeFailure { lines.append("\(replica.name) first failed probe: \(failure.prefix(200))") }
         }

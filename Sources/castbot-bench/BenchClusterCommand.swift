@@ -33,6 +33,9 @@ struct BenchClusterCommand: AsyncParsableCommand {
     @Option(help: "Seconds between SIGKILLs (one replica at a time, in turn; 0: never).")
     var killEvery = 120.0
 
+    @Flag(help: "Time each kill (waiting up to 15 s) for when the replica holds a run's claim, so runs are taken over.")
+    var killMidRun = false
+
     @Option(help: "Seconds the schedule submits are spread over, so the runs spread over the minute (default: 60, less for few schedules).")
     var setupSeconds: Double?
 
@@ -93,7 +96,7 @@ struct BenchClusterCommand: AsyncParsableCommand {
                 killEvery: killEvery == 0 ? .infinity : killEvery,
                 // About 20 submits a second at most: a few schedules need not wait a minute.
                 setupSeconds: setupSeconds ?? min(60, Double(schedules) / 20), probeInterval: probeInterval,
-                settleSeconds: settleSeconds, lateLimit: lateLimit)
+                settleSeconds: settleSeconds, lateLimit: lateLimit, killMidRun: killMidRun)
             let seconds = timeout
             let report = try await withThrowingTaskGroup(of: ClusterReport.self) { group in
                 group.addTask { try await ClusterBench.run(options) { CommandOutput.printError($0) } }
