@@ -57,6 +57,31 @@ public struct PostgresCluster: ClusterCoordination {
         try await claims.expired(limit: limit).map { ExpiredRun(key: $0.key, slot: $0.dueAt, replica: $0.replica) }
     }
 
+    /// A replica that has not renewed its row for this long is not counted (it died).
+    static let replicaTimeout: Int64 = 10_000
+
+    public func heartbeat() async throws -> Int {
+        try await database.transaction { connection in
+            try await connection.query(
+                """
+                INSERT INTO replicas (replica, seen_at) VALUES (\(replica), (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT)
+                ON CONFLICT (replica) DO UPDATE SET seen_at = excluded.seen_at
+                """, logger: database.logger)
+            try await connection.query(
+                "DELETE FROM replicas WHERE seen_at < (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT - \(Self.replicaTimeout * 6)",
+                logger: database.logger)
+            let rows = try await connection.query(
+                "SELECT count(*)::BIGINT FROM replicas WHERE seen_at >= (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT - \(Self.replicaTimeout)",
+                logger: database.logger)
+            for try await count in rows.decode(Int64.self) { return max(1, Int(count)) }
+            return 1
+        }
+    }
+
+    public func leave() async {
+        _ = try? await database.client.query("DELETE FROM replicas WHERE replica = \(replica)", logger: database.logger)
+    }
+
     public func forgetFinishedRuns(before date: Date) async throws {
         try await claims.prune(finishedBefore: date)
     }

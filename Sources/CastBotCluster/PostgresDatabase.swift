@@ -139,6 +139,11 @@ enum ClusterSchema {
                 UNIQUE (version, key)
             )
             """,
+        ],
+        [
+            // Replicas alive now (each renews its row every sweep), so they share the bot's
+            // Discord rate limits.
+            "CREATE TABLE replicas (replica TEXT PRIMARY KEY, seen_at BIGINT NOT NULL)",
         ]
     ]
 }

@@ -88,6 +88,17 @@ struct ClusterReplicaTests {
         }
     }
 
+    @Test("Replicas note themselves alive, so that they share the bot's Discord limits; one stopping leaves at once")
+    func replicasCounted() async throws {
+        try await ClusterWorld.with(replicas: 2) { world in
+            // Each replica notes itself at start and at every look for expired runs.
+            #expect(await eventually(timeout: .seconds(30)) { await (try? world.aliveReplicas()) == ["replica-0", "replica-1"] })
+            await world.replicas[1].stop()
+            let alive = try await world.aliveReplicas()
+            #expect(alive == ["replica-0"])
+        }
+    }
+
     @Test("A restarted replica resumes every schedule from the database, whatever its restart policy")
     func schedulesSurviveRestart() async throws {
         try await ClusterWorld.with(replicas: 2) { world in

@@ -162,6 +162,28 @@ struct RateLimitTests {
         try await server.stop()
     }
 
+    @Test("replicas sharing one bot token each pace themselves to their share of the global limit")
+    func sharedGlobalLimit() async throws {
+        let server = try await ScriptedHTTPServer.start { _, _ in .json(200, JSONText.channel) }
+        let test = TestClient(server: server) { $0.globalRequestsPerSecond = 4 }
+        await test.client.shareBotLimits(among: 2)
+        // Two of the bot's four requests a second are this process's ...
+        _ = try await test.client.getChannel(Snowflake(1))
+        _ = try await test.client.getChannel(Snowflake(2))
+        let third = Task { try await test.client.getChannel(Snowflake(3)) }
+        await test.sleeps.waitUntilStarted(1)
+        #expect(server.requests.count == 2)
+        await test.clock.advance(by: .seconds(1))
+        _ = try await third.value
+        #expect(server.requests.count == 3)
+        // ... and all four again once it is the only one left.
+        await test.client.shareBotLimits(among: 1)
+        for id in 4...7 { _ = try await test.client.getChannel(Snowflake(UInt64(id))) }
+        #expect(server.requests.count == 7)
+        #expect(test.sleeps.started == 1)
+        try await server.stop()
+    }
+
     @Test("webhook-token executions are paced in their own window, not the bot token's")
     func webhookTokenRoutesHaveTheirOwnWindow() async throws {
         let server = try await ScriptedHTTPServer.start { _, _ in .json(200, JSONText.channel) }

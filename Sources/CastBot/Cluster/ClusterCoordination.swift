@@ -27,6 +27,12 @@ public protocol ClusterCoordination: Sendable {
     /// Forgets claims of runs that finished before `date` (no replica asks for such old slots).
     func forgetFinishedRuns(before date: Date) async throws
 
+    /// Notes this replica alive and returns how many replicas are alive (this one included), so
+    /// that they share the bot's Discord rate limits.
+    func heartbeat() async throws -> Int
+    /// Leaving the cluster (graceful shutdown): the others take over this replica's share at once.
+    func leave() async
+
     /// One schedule as the database has it now.
     func savedSchedule(_ key: ScheduleKey) async throws -> SavedSchedule
     /// The player data file as the database has it, byte for byte; nil before the first save.

@@ -1,3 +1,4 @@
+import DiscordREST
 import Foundation
 import Logging
 import PlayerData
@@ -77,7 +78,9 @@ struct ClusterReplica: Sendable {
         let period = sweepPeriod
         let pruneEvery = max(1, Int(Duration.seconds(3_600) / period))
         var sweeps = 0
+        var replicas = 1
         while !Task.isCancelled {
+            replicas = await shareDiscordLimits(knownReplicas: replicas)
             do {
                 try await InjectedClock.sleep(on: work.clock, for: period)
             } catch {
@@ -103,6 +106,22 @@ struct ClusterReplica: Sendable {
                     group.addTask { await takeOver(run) }
                 }
             }
+        }
+    }
+
+    /// Notes this replica alive and gives the Discord client its share of the bot's limits
+    /// (Discord's global limit is per bot, whichever replica sends). Returns the replicas alive.
+    private func shareDiscordLimits(knownReplicas: Int) async -> Int {
+        do {
+            let replicas = try await cluster.heartbeat()
+            if replicas != knownReplicas {
+                work.logger.info("replicas alive changed; sharing the bot's Discord limits", metadata: ["replicas": "\(replicas)"])
+                await work.discord.shareBotLimits(among: replicas)
+            }
+            return replicas
+        } catch {
+            work.logger.warning("could not note this replica alive", metadata: ["error": "\(error)"])
+            return knownReplicas
         }
     }
 

@@ -74,6 +74,9 @@ public final class ScheduledFeatures: Sendable {
             group.addTask { await replica.followChanges() }
             group.addTask { await replica.sweepExpiredRuns() }
         }
+        // Unstructured: this task is cancelled by now, and the others should not wait for this
+        // replica's row to age out before taking its share of the limits.
+        await Task { await engine.cluster.leave() }.value
     }
 
     /// Sends queued DMs until cancelled.

@@ -14,4 +14,13 @@ public protocol DiscordClient: Sendable {
     /// Downloads a file Discord hosts (an attachment URL), refusing other hosts and files larger
     /// than `maxBytes`.
     func download(from url: String, maxBytes: Int) async throws -> Data
+
+    /// Several processes send with the same bot token (replicas of a cluster): Discord's global
+    /// limit and its invalid-request allowance are the bot's, so each takes its share of them.
+    func shareBotLimits(among processes: Int) async
+}
+
+extension DiscordClient {
+    /// Clients that do not pace themselves have nothing to share.
+    public func shareBotLimits(among processes: Int) async {}
 }

@@ -83,6 +83,10 @@ public final class HTTPDiscordClient: DiscordClient {
         apiOrigin = DownloadPolicy.Origin(url: configuration.baseURL)
     }
 
+    public func shareBotLimits(among processes: Int) async {
+        await rateLimiter.share(among: processes)
+    }
+
     /// How many 401/403/429 answers are inside the invalid-request window now.
     public func invalidRequestCount() async -> Int {
         await rateLimiter.invalidRequestCount()

@@ -47,6 +47,24 @@ actor RateLimiter {
         invalidRequests = RollingWindowCounter(window: settings.invalidRequestWindow)
     }
 
+    /// This process's share when `processes` send with the same bot token: the global limit
+    /// and the invalid-request allowance divided among them (at least one request a second).
+    private var share = 1
+
+    func share(among processes: Int) {
+        let processes = max(1, processes)
+        guard processes != share else { return }
+        share = processes
+        globalLimiter = GlobalRequestLimiter(requestsPerSecond: max(1, settings.globalRequestsPerSecond / processes))
+        logger.info(
+            "sharing the bot's global rate limit",
+            metadata: ["processes": "\(processes)", "requests_per_second": "\(globalLimiter.requestsPerSecond)",
+                       "invalid_request_limit": "\(invalidRequestLimit)"])
+    }
+
+    /// The invalid-request allowance of this process.
+    private var invalidRequestLimit: Int { max(1, settings.invalidRequestLimit / share) }
+
     private static func routeKey(_ route: DiscordRoute) -> String {
         "\(route.method.rawValue) \(route.template)"
     }
@@ -65,7 +83,7 @@ actor RateLimiter {
             try Task.checkCancellation()
             let now = time.now
             let invalidCount = invalidRequests.count(at: now)
-            if invalidCount >= settings.invalidRequestLimit {
+            if invalidCount >= invalidRequestLimit {
                 throw DiscordHTTPError(
                     kind: .invalidRequestLimitReached(count: invalidCount, window: settings.invalidRequestWindow),
                     route: route.description

@@ -149,6 +149,13 @@ struct ClusterWorld: Sendable {
         try await claims().filter { $0.state == "finished" }.count
     }
 
+    func aliveReplicas() async throws -> [String] {
+        let rows = try await database.client.query("SELECT replica FROM replicas ORDER BY replica", logger: logger)
+        var names: [String] = []
+        for try await name in rows.decode(String.self) { names.append(name) }
+        return names
+    }
+
     func historyRows() async throws -> Int {
         let rows = try await database.client.query("SELECT count(*)::BIGINT FROM run_history", logger: logger)
         for try await count in rows.decode(Int64.self) { return Int(count) }
