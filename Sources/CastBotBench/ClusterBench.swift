@@ -340,6 +340,7 @@ private struct ClusterRun: Sendable {
         report.examples += duplicates.prefix(5).map { "duplicate: " + describe($0) }
         report.examples += missing.prefix(5).map { "missing: " + describe($0) }
         report.examples += late.sorted { ($0.lateness ?? 0) > ($1.lateness ?? 0) }.prefix(5).map { "late: " + describe($0) }
+        report.examples += outcomes.filter { ($0.claim?.takeovers ?? 0) > 0 }.prefix(5).map { "taken over: " + describe($0) }
     }
 
     /// Bot-token requests, webhook executions and 429s over the whole run.

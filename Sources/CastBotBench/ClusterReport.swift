@@ -120,7 +120,7 @@ public struct ClusterReport: Sendable, CustomStringConvertible {
         }
         if !examples.isEmpty {
             lines.append("")
-            lines.append("problem slots (a few of each kind):")
+            lines.append("slots worth a look (a few of each kind):")
             lines += examples.map { "  \($0)" }
         }
         lines += warnings.map { "warning: \($0)" }
