@@ -341,6 +341,10 @@ private struct ClusterRun: Sendable {
         report.examples += missing.prefix(5).map { "missing: " + describe($0) }
         report.examples += late.sorted { ($0.lateness ?? 0) > ($1.lateness ?? 0) }.prefix(5).map { "late: " + describe($0) }
         report.examples += outcomes.filter { ($0.claim?.takeovers ?? 0) > 0 }.prefix(5).map { "taken over: " + describe($0) }
+        report.examples += readout.claims.filter { $0.state == "running" }.prefix(5).map { claim in
+            "still running: \(claim.key) slot \(ClusterReport.time(milliseconds: claim.dueAt)) claimed by \(names.label(claim.replica)) "
+                + "at \(ClusterReport.time(milliseconds: claim.claimedAt)), takeovers \(claim.takeovers)"
+        }
     }
 
     /// Bot-token requests, webhook executions and 429s over the whole run.
