@@ -70,6 +70,33 @@ struct ClusterReplicaTests {
         }
     }
 
+    @Test("Webhooks of ours that another replica may be using are never swept; old leftovers are, once the channel is full")
+    func webhookSweepSparesOtherReplicas() async throws {
+        try await ClusterWorld.with(replicas: 2) { world in
+            let applicationID = world.sandbox.configuration.applicationID
+            func fillChannel() async throws {
+                for _ in 0..<15 {
+                    _ = try await world.sandbox.addWebhook(
+                        channelID: world.channelID, name: TemporaryWebhookDelivery.webhookName, applicationID: applicationID)
+                }
+            }
+            // Fifteen young webhooks (Discord's limit): they may be other replicas' deliveries.
+            try await fillChannel()
+            _ = try await world.setSchedule(on: world.replicas[0])
+            await world.clock.advance(by: .seconds(5))
+            #expect(await eventually(timeout: .seconds(30)) { await (try? world.finishedClaims()) == 1 })
+            #expect(try await world.claims().first?.outcome?.hasPrefix("failed") == true)
+            #expect(await world.sandbox.webhooks(inChannel: world.channelID).count == 15)
+            #expect(await world.exportMessages().isEmpty)
+
+            // Twenty minutes on, they are leftovers: the next run sweeps them and delivers.
+            await world.clock.advance(by: .seconds(21 * 60))
+            #expect(await eventually(timeout: .seconds(30)) { await world.exportMessages().count == 1 })
+            await world.clock.advance(by: .seconds(10))  // the delivery's own webhook is deleted 5 s on
+            #expect(await eventually(timeout: .seconds(30)) { await world.sandbox.webhooks(inChannel: world.channelID).isEmpty })
+        }
+    }
+
     @Test("A run posted by a replica that died before recording it is not posted again")
     func postedBeforeDeathNotRepeated() async throws {
         try await ClusterWorld.with(replicas: 2) { world in

@@ -1,3 +1,4 @@
+import DiscordModels
 public import DiscordREST
 public import Foundation
 public import Logging
@@ -196,12 +197,22 @@ public struct ScheduledWorkContext: Sendable {
         self.packager = packager
         self.metrics = metrics
         self.logger = logger
+        var leftoversMadeBefore: (@Sendable () -> DiscordModels.Snowflake)?
+        if cluster != nil {
+            let age = Self.clusterLeftoverAge
+            leftoversMadeBefore = { DiscordModels.Snowflake(earliestAt: now().addingTimeInterval(-age)) }
+        }
         delivery = TemporaryWebhookDelivery(
-            discord: discord, applicationID: applicationID, clock: clock, cleanupDelay: webhookCleanupDelay, logger: logger)
+            discord: discord, applicationID: applicationID, clock: clock, cleanupDelay: webhookCleanupDelay, logger: logger,
+            clusterLeftoversMadeBefore: leftoversMadeBefore)
     }
 }
 
 extension ScheduledWorkContext {
+    /// In a cluster, a webhook of ours this old is a leftover: older than a run may last
+    /// (15 minutes) plus its cleanup, so no replica is still using it.
+    static let clusterLeftoverAge: TimeInterval = 20 * 60
+
     /// Cluster mode: why a schedule cannot be changed now (the database does not answer, so the
     /// change could not be saved nor reach the other replicas); nil when it can.
     func scheduleChangeRefusal() async -> String? {

@@ -42,8 +42,18 @@ public actor TemporaryWebhookDelivery {
     private(set) var lostAnswers = LostAnswerCounts()
     private var cleanups: [UInt64: Task<Void, Never>] = [:]
     private var nextCleanupID: UInt64 = 0
+    /// Cluster mode: other replicas' webhooks are live too, and this process cannot know them,
+    /// so only webhooks made before this id's time count as leftovers (older than any delivery
+    /// lasts), and channels are swept only when Discord's 15-webhook limit is reached, not before
+    /// each channel's first delivery (a read per channel per replica, which would crowd the
+    /// bot's shared rate limit when replicas start). Nil on a single machine.
+    private let clusterLeftoversMadeBefore: (@Sendable () -> DiscordModels.Snowflake)?
 
-    public init(discord: any DiscordClient, applicationID: String?, clock: any Clock<Duration>, cleanupDelay: Duration, logger: Logger) {
+    public init(
+        discord: any DiscordClient, applicationID: String?, clock: any Clock<Duration>, cleanupDelay: Duration, logger: Logger,
+        clusterLeftoversMadeBefore: (@Sendable () -> DiscordModels.Snowflake)? = nil
+    ) {
+        self.clusterLeftoversMadeBefore = clusterLeftoversMadeBefore
         self.discord = discord
         self.applicationID = applicationID.flatMap { DiscordModels.Snowflake($0) }
         self.clock = clock
@@ -54,7 +64,7 @@ public actor TemporaryWebhookDelivery {
     /// Posts `messages` in order to `channelID`. Returns the messages Discord created, one per
     /// message given; throws at the first that fails (earlier ones stay posted).
     func deliver(_ messages: [WebhookMessage], to channelID: DiscordModels.Snowflake) async throws -> [Message] {
-        if !sweptChannels.contains(channelID) {
+        if clusterLeftoversMadeBefore == nil, !sweptChannels.contains(channelID) {
             try await sweep(channelID)
         }
         var webhook = try await createWebhook(in: channelID)
@@ -105,8 +115,13 @@ public actor TemporaryWebhookDelivery {
         guard let applicationID else { return }
         let existing = try await discord.listChannelWebhooks(channelID: channelID)
         sweptChannels.insert(channelID)
-        let leftovers = existing.filter {
-            $0.applicationID == applicationID && $0.name == Self.webhookName && !liveWebhooks.contains($0.id)
+        let madeBefore = clusterLeftoversMadeBefore?()
+        let leftovers = existing.filter { webhook in
+            guard webhook.applicationID == applicationID, webhook.name == Self.webhookName, !liveWebhooks.contains(webhook.id) else {
+                return false
+            }
+            guard let madeBefore else { return true }
+            return webhook.id < madeBefore
         }
         for webhook in leftovers {
             do {
