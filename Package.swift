@@ -140,11 +140,14 @@ let package = Package(
             name: "CastBotBench",
             dependencies: [
                 "CastBot", "CastBotSandbox", "DiscordSandbox", "DiscordModels", "DiscordREST", "PlayerData", "Scheduling",
-                "HTTPConnectionGuard", "ExportEncryption",
+                "HTTPConnectionGuard", "ExportEncryption", "CastBotCluster",
+                // `cluster` starts PostgreSQL with the tests' launcher.
+                "CastBotTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings
         ),

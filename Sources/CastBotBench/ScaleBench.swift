@@ -1,9 +1,6 @@
 import DiscordSandbox
-import AsyncHTTPClient
 import Foundation
 import Logging
-import NIOCore
-import NIOHTTP1
 import PlayerData
 
 /// `castbot-bench scale`: the real path `castbot serve` runs, measured from outside.
@@ -92,30 +89,22 @@ public enum ScaleBench {
         try FileManager.default.copyItem(atPath: options.dataFile, toPath: dataPath)
         let (fileBytes, fileGuildIDs) = try guildIDs(in: dataPath)
         guard fileGuildIDs.count >= options.guilds else {
-            throw ScaleBenchError("\(options.dataFile) holds \(fileGuildIDs.count) guilds; --guilds \(options.guilds) needs at least that many")
+            throw BenchFailure("\(options.dataFile) holds \(fileGuildIDs.count) guilds; --guilds \(options.guilds) needs at least that many")
         }
         log("building the sandbox world: \(options.guilds) guilds…")
         let guilds = try await ScaleWorld.build(guildIDs: Array(fileGuildIDs.prefix(options.guilds)), in: sandbox)
 
         let port = try ServeProcess.freeLoopbackPort()
-        let environment = [
-            "DISCORD_TOKEN": sandbox.configuration.botToken,
-            "DISCORD_APPLICATION_ID": sandbox.configuration.applicationID,
-            "DISCORD_PUBLIC_KEY": sandbox.publicKeyHex,
-            "DISCORD_API_BASE_URL": apiBaseURL.absoluteString,
-            "CASTBOT_DATA_DIR": dataDirectory,
-            "CASTBOT_HTTP_HOST": "127.0.0.1",
-            "CASTBOT_HTTP_PORT": String(port),
-        ]
+        let environment = ServeProcess.environment(sandbox: sandbox, apiBaseURL: apiBaseURL, dataDirectory: dataDirectory, port: port)
         let serve = try ServeProcess(program: options.castbot, environment: environment, logPath: options.workFolder + "/castbot-serve.log")
         defer { serve.stop() }
         let origin = "http://127.0.0.1:\(port)"
-        try await waitUntilHealthy(serve, origin: origin)
+        try await serve.waitUntilHealthy(origin: origin)
         log("castbot serve (pid \(serve.pid)) is up at \(origin); log: \(serve.logPath)")
 
         let firstDue = ScaleFigures.minuteBoundary(after: Date(), lead: options.effectiveLead)
         let plan = ScalePlan(guilds: guilds, mode: options.mode, firstDue: firstDue, spreadMinutes: options.spreadMinutes, stops: options.stops)
-        guard let botURL = URL(string: origin + "/interactions") else { throw ScaleBenchError("bad bot URL \(origin)") }
+        guard let botURL = URL(string: origin + "/interactions") else { throw BenchFailure("bad bot URL \(origin)") }
         let interactions = ScaleInteractions(sandbox: sandbox, botURL: botURL)
 
         var report = ScaleReport()
@@ -126,7 +115,7 @@ public enum ScaleBench {
         // A schedule set after its daily_at minute first runs tomorrow: the phase would only wait.
         guard Date() < firstDue.addingTimeInterval(-5) else {
             let took = Int(Date().timeIntervalSince(setupStart))
-            throw ScaleBenchError(
+            throw BenchFailure(
                 "setting the schedules took \(took) s and ran into the due instant; pass --lead-seconds of at least "
                     + "\(took + 60 + options.guilds * 3 / 50) (the submits plus the first runs they start, at about 3 requests each at 50/s)")
         }
@@ -135,12 +124,12 @@ public enum ScaleBench {
         let refused = setup.filter { !$0.accepted || ($0.content ?? "").hasPrefix("❌") }
         report.setupRefused = refused.count
         if let first = refused.first {
-            throw ScaleBenchError("the bot refused \(refused.count) schedule submits; first: \(first.content ?? "no content (rejected)")")
+            throw BenchFailure("the bot refused \(refused.count) schedule submits; first: \(first.content ?? "no content (rejected)")")
         }
         log("schedules set (\(report.setupInteractions)); waiting for their first runs, then for \(firstDue)…")
         let phase = ScalePhase(plan: plan, sandbox: sandbox, serve: serve, interactions: interactions, probePerSecond: options.probePerSecond, log: log)
         try await phase.measure(into: &report)
-        guard serve.isRunning else { throw ScaleBenchError("castbot serve exited during the run; its log ends:\n\(serve.logTail())") }
+        guard serve.isRunning else { throw BenchFailure("castbot serve exited during the run; its log ends:\n\(serve.logTail())") }
         return report
     }
 
@@ -152,7 +141,7 @@ public enum ScaleBench {
             func submitNext() {
                 guard let guild = next.next() else { return }
                 let dailyAt = ScaleFigures.dailyAtText(plan.due(guild))
-                group.addTask { try await interactions.setSchedule(guild, dailyAt: dailyAt) }
+                group.addTask { try await interactions.setSchedule(guild, interval: "1d", dailyAt: dailyAt, restartPolicy: "clear") }
             }
             for _ in 0..<max(1, concurrency) { submitNext() }
             while let sample = try await group.next() {
@@ -163,21 +152,8 @@ public enum ScaleBench {
         }
     }
 
-    private static func waitUntilHealthy(_ serve: ServeProcess, origin: String) async throws {
-        let deadline = ContinuousClock.now.advanced(by: .seconds(120))
-        while ContinuousClock.now < deadline {
-            guard serve.isRunning else { throw ScaleBenchError("castbot serve exited at start; its log ends:\n\(serve.logTail())") }
-            let request = HTTPClientRequest(url: origin + "/healthz")
-            if let response = try? await HTTPClient.shared.execute(request, timeout: .seconds(5)), response.status.code == 200 {
-                return
-            }
-            try await Task.sleep(for: .milliseconds(200))
-        }
-        throw ScaleBenchError("castbot serve did not answer /healthz 200 within 120 s; its log ends:\n\(serve.logTail())")
-    }
-
     /// The data file's size and guild ids (read once; this process's memory is not measured).
-    private static func guildIDs(in path: String) throws -> (bytes: Int, ids: [String]) {
+    static func guildIDs(in path: String) throws -> (bytes: Int, ids: [String]) {
         let bytes = try DurableFile.contents(of: path)
         return (bytes.count, try PlayerDataFile(bytes: bytes).guildIDs)
     }
@@ -226,12 +202,4 @@ struct ScalePlan: Sendable {
     }
 
     var lastDue: Date { guilds.last.map(due) ?? firstDue }
-}
-
-struct ScaleBenchError: Error, CustomStringConvertible {
-    let description: String
-
-    init(_ description: String) {
-        self.description = description
-    }
 }

@@ -62,16 +62,11 @@ struct ScalePhase: Sendable {
 
     /// Bot-token requests and webhook executions of the phase, and the floor they imply.
     private func countRequests(into report: inout ScaleReport) async {
-        let requests = await sandbox.recordedRequests()
-        let interactionWebhooks = "/webhooks/\(sandbox.configuration.applicationID)/"
-        report.botRequests = requests.filter(\.hadBotAuth).count
-        report.webhookExecutions = requests.filter {
-            !$0.hadBotAuth && $0.method == "POST" && $0.path.contains("/webhooks/") && !$0.path.contains(interactionWebhooks)
-        }.count
-        report.rateLimited = requests.filter { $0.status == 429 }.count
-        var byRoute: [String: Int] = [:]
-        for request in requests where request.hadBotAuth { byRoute[request.route ?? "\(request.method) (unknown route)", default: 0] += 1 }
-        report.botRequestsByRoute = byRoute.sorted { $0.value > $1.value }.map { ($0.key, $0.value) }
+        let traffic = SandboxTraffic(await sandbox.recordedRequests(), applicationID: sandbox.configuration.applicationID)
+        report.botRequests = traffic.botRequests
+        report.webhookExecutions = traffic.webhookExecutions
+        report.rateLimited = traffic.rateLimited
+        report.botRequestsByRoute = traffic.botRequestsByRoute
         let attempted = max(1, report.runs.delivered + plan.stopped.count)
         let perRun = Double(max(report.botRequests, report.webhookExecutions)) / Double(attempted)
         let offsets = plan.guilds.map { plan.due($0).timeIntervalSince(plan.firstDue) }

@@ -48,14 +48,16 @@ struct ScaleInteractions: Sendable {
     let sandbox: DiscordSandbox
     let botURL: URL
 
-    /// The schedule modal submitted with every field the bot's modal has.
-    func setSchedule(_ guild: ScaleGuild, dailyAt: String) async throws -> InteractionSample {
-        let fields: [SandboxModalField] = [
-            .textInput("interval_minutes", value: "1d"),
+    /// The schedule modal submitted for a server export, with the fields the bot's modal has:
+    /// `restartPolicy` nil leaves that field out (cluster mode's modal has none), `dailyAt` nil
+    /// leaves the optional field empty.
+    func setSchedule(_ guild: ScaleGuild, interval: String, dailyAt: String?, restartPolicy: String?) async throws -> InteractionSample {
+        var fields: [SandboxModalField] = [
+            .textInput("interval_minutes", value: interval),
             .stringSelect("export_type", values: ["server"]),
-            .stringSelect("restart_policy", values: ["clear"]),
-            .textInput("daily_at", value: dailyAt),
         ]
+        if let restartPolicy { fields.append(.stringSelect("restart_policy", values: [restartPolicy])) }
+        fields.append(.textInput("daily_at", value: dailyAt ?? ""))
         return try await send(.modalSubmit(customID: "playerdata_export_schedule_modal", fields: fields), in: guild)
     }
 

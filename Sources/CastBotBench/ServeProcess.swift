@@ -1,5 +1,9 @@
+import AsyncHTTPClient
 import Dispatch
+import DiscordSandbox
 import Foundation
+import NIOCore
+import NIOHTTP1
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -19,7 +23,7 @@ final class ServeProcess: @unchecked Sendable {
     /// Starts `program serve` with exactly `environment` (plus PATH).
     init(program: String, environment: [String: String], logPath: String) throws {
         var pipeEnds: [Int32] = [0, 0]
-        guard pipe(&pipeEnds) == 0 else { throw ScaleBenchError("pipe failed: \(String(cString: strerror(errno)))") }
+        guard pipe(&pipeEnds) == 0 else { throw BenchFailure("pipe failed: \(String(cString: strerror(errno)))") }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -38,7 +42,7 @@ final class ServeProcess: @unchecked Sendable {
         close(pipeEnds[1])
         guard spawned == 0 else {
             close(pipeEnds[0])
-            throw ScaleBenchError("could not start \(program) serve: \(String(cString: strerror(spawned)))")
+            throw BenchFailure("could not start \(program) serve: \(String(cString: strerror(spawned)))")
         }
         pid = child
         self.logPath = logPath
@@ -98,6 +102,46 @@ final class ServeProcess: @unchecked Sendable {
         markReaped()
     }
 
+    /// SIGKILL at once, as a crash or an OOM kill would end it, and reaped. Safe to call more than once.
+    func killAtOnce() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !reaped else { return }
+        kill(pid, SIGKILL)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        markReaped()
+    }
+
+    /// Polls `origin/healthz` until it answers 200; throws with the log's end when the process
+    /// exits first or `timeout` passes.
+    func waitUntilHealthy(origin: String, timeout: Duration = .seconds(120)) async throws {
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        while ContinuousClock.now < deadline {
+            guard isRunning else { throw BenchFailure("castbot serve exited at start; its log ends:\n\(logTail())") }
+            let request = HTTPClientRequest(url: origin + "/healthz")
+            if let response = try? await HTTPClient.shared.execute(request, timeout: .seconds(5)), response.status.code == 200 {
+                return
+            }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        throw BenchFailure("castbot serve did not answer /healthz 200 within \(timeout); its log ends:\n\(logTail())")
+    }
+
+    /// What an operator sets to run `castbot serve` against `sandbox` (the bot's token, its
+    /// public key, the API base URL) with its data folder and a loopback port.
+    static func environment(sandbox: DiscordSandbox, apiBaseURL: URL, dataDirectory: String, port: Int) -> [String: String] {
+        [
+            "DISCORD_TOKEN": sandbox.configuration.botToken,
+            "DISCORD_APPLICATION_ID": sandbox.configuration.applicationID,
+            "DISCORD_PUBLIC_KEY": sandbox.publicKeyHex,
+            "DISCORD_API_BASE_URL": apiBaseURL.absoluteString,
+            "CASTBOT_DATA_DIR": dataDirectory,
+            "CASTBOT_HTTP_HOST": "127.0.0.1",
+            "CASTBOT_HTTP_PORT": String(port),
+        ]
+    }
+
     /// Serve processes started and not yet reaped, for the signal handler.
     private static let running = Mutex<Set<pid_t>>([])
     nonisolated(unsafe) private static var signalSources: [any DispatchSourceSignal] = []
@@ -126,7 +170,7 @@ final class ServeProcess: @unchecked Sendable {
     /// A free loopback TCP port (bound and released; the bot binds it right after).
     static func freeLoopbackPort() throws -> Int {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw ScaleBenchError("socket failed: \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw BenchFailure("socket failed: \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -138,7 +182,7 @@ final class ServeProcess: @unchecked Sendable {
                 bind(descriptor, socketAddress, length) == 0 && getsockname(descriptor, socketAddress, &length) == 0
             }
         }
-        guard bound else { throw ScaleBenchError("could not find a free port: \(String(cString: strerror(errno)))") }
+        guard bound else { throw BenchFailure("could not find a free port: \(String(cString: strerror(errno)))") }
         return Int(UInt16(bigEndian: address.sin_port))
     }
 }
@@ -159,7 +203,7 @@ struct ProcessSample: Sendable {
         let stat = try text("/proc/\(pid)/stat")
         guard let peakKiB = field("VmHWM:", in: status), let written = field("write_bytes:", in: io),
             let cpu = cpuSeconds(stat: stat)
-        else { throw ScaleBenchError("could not read /proc/\(pid)/status, io or stat") }
+        else { throw BenchFailure("could not read /proc/\(pid)/status, io or stat") }
         return ProcessSample(peakResidentBytes: peakKiB * 1024, cpuSeconds: cpu, writtenBytes: written)
     }
 
@@ -176,7 +220,7 @@ struct ProcessSample: Sendable {
     /// the size get nothing.
     private static func text(_ path: String) throws -> String {
         let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw ScaleBenchError("cannot open \(path): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw BenchFailure("cannot open \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4_096)

@@ -5,8 +5,8 @@ import ArgumentParser
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "castbot-bench",
-        abstract: "Benchmarks: exports against CastBot's Node runtime, fuzzing, load and scale.",
-        subcommands: [BenchRunCommand.self, BenchGenerateCommand.self, BenchFuzzCommand.self, BenchLoadCommand.self, BenchScaleCommand.self, BenchSlowClientsCommand.self, BenchEncryptionCommand.self, BenchEncryptionChildCommand.self],
+        abstract: "Benchmarks: exports against CastBot's Node runtime, fuzzing, load, scale and cluster failover.",
+        subcommands: [BenchRunCommand.self, BenchGenerateCommand.self, BenchFuzzCommand.self, BenchLoadCommand.self, BenchScaleCommand.self, BenchClusterCommand.self, BenchSlowClientsCommand.self, BenchEncryptionCommand.self, BenchEncryptionChildCommand.self],
         defaultSubcommand: BenchRunCommand.self
     )
 }

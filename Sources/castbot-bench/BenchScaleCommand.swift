@@ -83,7 +83,7 @@ struct BenchScaleCommand: AsyncParsableCommand {
             ScaleBench.killServeOnSignals()
 
             let options = ScaleBench.Options(
-                castbot: castbotPath, dataFile: try dataFile ?? generate(into: folder), workFolder: folder, guilds: guilds,
+                castbot: castbotPath, dataFile: try dataFile ?? BenchSyntheticData.writeFile(guilds: guilds, source: source, into: folder), workFolder: folder, guilds: guilds,
                 mode: ScaleBench.Mode(rawValue: mode) ?? .together,
                 spreadMinutes: spreadMinutes ?? max(2, Int((Double(guilds) * 3 / 50 / 60).rounded(.up))), stops: stops ?? min(1_000, guilds / 10),
                 probePerSecond: probeRate, leadSeconds: leadSeconds, setupConcurrency: setupConcurrency)
@@ -101,23 +101,5 @@ struct BenchScaleCommand: AsyncParsableCommand {
             print(report)
             if keep || work != nil { CommandOutput.printError("work folder kept: \(folder)") }
         }
-    }
-
-    /// About 13 KB per guild (130 MB at 10,000): a real file's guilds cloned until the file has
-    /// at least --guilds guilds.
-    private func generate(into folder: String) throws -> String {
-        let sourceFile = try PlayerDataFile(bytes: DurableFile.contents(of: source ?? BenchRunCommand.defaultSource()))
-        var targetBytes = guilds * 13_000
-        for _ in 0..<8 {
-            let generated = try BenchSyntheticData.generate(from: sourceFile, targetBytes: targetBytes)
-            if generated.guildCount >= guilds {
-                let path = "\(folder)/playerData-\(guilds)-guilds.json"
-                try DurableFile.writeCopy(generated.bytes, to: path)
-                CommandOutput.printError("generated \(path): \(generated.bytes.count) bytes, \(generated.guildCount) guilds")
-                return path
-            }
-            targetBytes = targetBytes * 3 / 2
-        }
-        throw BenchError("could not generate a file with \(guilds) guilds from the source")
     }
 }

@@ -1,3 +1,4 @@
+import CommandLineSupport
 import PlayerData
 
 /// Large data files for benchmarks: a real file's guilds cloned under fresh ids until the file
@@ -44,6 +45,26 @@ enum BenchSyntheticData {
         }
         out.append(contentsOf: Array("\n}".utf8))
         return Generated(bytes: out, guildCount: clones, sampleGuildID: sample ?? String(1_900_000_000_000_000_000))
+    }
+}
+
+extension BenchSyntheticData {
+    /// About 13 KB per guild (130 MB at 10,000): a real file's guilds (`source`, default the
+    /// shared fixture) cloned until the file has at least `guilds` guilds, written into `folder`.
+    static func writeFile(guilds: Int, source: String?, into folder: String) throws -> String {
+        let sourceFile = try PlayerDataFile(bytes: DurableFile.contents(of: source ?? BenchRunCommand.defaultSource()))
+        var targetBytes = guilds * 13_000
+        for _ in 0..<8 {
+            let generated = try generate(from: sourceFile, targetBytes: targetBytes)
+            if generated.guildCount >= guilds {
+                let path = "\(folder)/playerData-\(guilds)-guilds.json"
+                try DurableFile.writeCopy(generated.bytes, to: path)
+                CommandOutput.printError("generated \(path): \(generated.bytes.count) bytes, \(generated.guildCount) guilds")
+                return path
+            }
+            targetBytes = targetBytes * 3 / 2
+        }
+        throw BenchError("could not generate a file with \(guilds) guilds from the source")
     }
 }
 

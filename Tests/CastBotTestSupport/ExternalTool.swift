@@ -5,6 +5,11 @@ import Foundation
 public struct ExternalTool: Sendable {
     public let path: String
 
+    /// A program at a known path (a binary this build made, for instance).
+    public init(path: String) {
+        self.path = path
+    }
+
     public struct Missing: Error, CustomStringConvertible {
         public let description: String
     }

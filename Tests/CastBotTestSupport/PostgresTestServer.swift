@@ -1,10 +1,11 @@
 import Foundation
 import Synchronization
 
-/// A real PostgreSQL 15 server for the tests, started once per test process: `initdb` in a new
-/// temporary folder, then `postgres` on a free loopback port. `initdb` refuses to run as root, so
-/// as root both run as the `postgres` user (`runuser`). A small shell watchdog stops the server
-/// as soon as the test process is gone, even after a crash, so no server outlives the tests.
+/// A real PostgreSQL 15 server for the tests and `castbot-bench cluster`, started once per
+/// process: `initdb` in a new temporary folder, then `postgres` on a free loopback port.
+/// `initdb` refuses to run as root, so as root both run as the `postgres` user (`runuser`). A
+/// small shell watchdog stops the server as soon as the process is gone, even after a crash, so
+/// no server outlives it.
 ///
 /// Every test takes a database of its own (`makeDatabase()`), so tests never see each other's rows.
 public final class PostgresTestServer: Sendable {
