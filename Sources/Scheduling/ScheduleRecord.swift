@@ -16,12 +16,15 @@ struct ScheduleRecord<Instant: InstantProtocol>: Sendable where Instant.Duration
 
     private var interval: Duration { status.cadence.interval.duration }
 
-    /// The first deadline, at `instant`/`date`, placed on the grid.
+    /// The first deadline, at `instant`/`date`, placed on the grid. A saved next run is a grid
+    /// point kept to the millisecond, so it may fall a fraction of one short of its point: a
+    /// millisecond of slack keeps it on that point rather than the one before (which would count
+    /// the next deadline as skipped).
     func firstDeadline(instant: Instant, date: Date) -> RunDeadline<Instant> {
         let offset = offset(instant: instant, date: date)
         return RunDeadline(
             instant: instant, date: date,
-            gridIndex: Grid.indexAfter(offset, interval: interval) - 1
+            gridIndex: Grid.indexAfter(offset + .milliseconds(1), interval: interval) - 1
         )
     }
 
