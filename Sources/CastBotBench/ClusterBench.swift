@@ -165,7 +165,7 @@ private struct ClusterRun: Sendable {
         try (0..<options.replicas).map { index in
             let folder = "\(options.workFolder)/replica-\(index + 1)"
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            let port = try ServeProcess.freeLoopbackPort()
+            let port = try LoopbackPort.free()
             var environment = ServeProcess.environment(sandbox: sandbox, apiBaseURL: apiBaseURL, dataDirectory: folder, port: port)
             environment["CASTBOT_DATABASE_URL"] = databaseURL
             return try ClusterReplica(

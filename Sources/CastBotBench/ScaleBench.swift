@@ -1,4 +1,5 @@
 import DiscordSandbox
+import CastBotTestSupport
 import Foundation
 import Logging
 import PlayerData
@@ -94,7 +95,7 @@ public enum ScaleBench {
         log("building the sandbox world: \(options.guilds) guilds…")
         let guilds = try await ScaleWorld.build(guildIDs: Array(fileGuildIDs.prefix(options.guilds)), in: sandbox)
 
-        let port = try ServeProcess.freeLoopbackPort()
+        let port = try LoopbackPort.free()
         let environment = ServeProcess.environment(sandbox: sandbox, apiBaseURL: apiBaseURL, dataDirectory: dataDirectory, port: port)
         let serve = try ServeProcess(program: options.castbot, environment: environment, logPath: options.workFolder + "/castbot-serve.log")
         defer { serve.stop() }

@@ -60,7 +60,7 @@ struct ServeCommand: AsyncParsableCommand {
             try await database.migrate()
         } catch {
             await database.shutdown()
-            throw ServeFailure("could not prepare the cluster's database: \(ClusterError.describe(error))")
+            throw ServeError("could not prepare the cluster's database: \(ClusterError.describe(error))")
         }
         let cluster = PostgresCluster(database: database, replica: PostgresCluster.replicaName())
         do {
@@ -76,14 +76,5 @@ struct ServeCommand: AsyncParsableCommand {
         let lines = ["castbot: invalid configuration"] + problems.map { "  - \($0)" }
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         return ExitCode(configurationErrorExitCode)
-    }
-}
-
-/// `castbot serve` stopped with a reason for the operator.
-struct ServeFailure: Error, CustomStringConvertible {
-    let description: String
-
-    init(_ description: String) {
-        self.description = description
     }
 }

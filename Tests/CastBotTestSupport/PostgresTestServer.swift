@@ -42,7 +42,7 @@ public final class PostgresTestServer: Sendable {
             "\(Self.binaries)/initdb",
             ["-D", "\(folder)/data", "-A", "trust", "-U", Self.user, "-E", "UTF8", "--no-sync", "--no-instructions"],
             asPostgres: asRoot)
-        port = try Self.freePort()
+        port = try LoopbackPort.free()
         // The watchdog: the server runs while this process does.
         let script = """
             "\(Self.binaries)/postgres" -D "\(folder)/data" -p \(port) -k "\(folder)" -c listen_addresses=127.0.0.1 \
@@ -108,27 +108,6 @@ public final class PostgresTestServer: Sendable {
             throw PostgresTestServerError("\(path) \(arguments.joined(separator: " ")) failed (\(process.terminationStatus)): \(text.suffix(1_000))")
         }
         return text
-    }
-
-    /// A port nothing listens on now (bound to port 0, then released).
-    public static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw PostgresTestServerError("socket() failed: errno \(errno)") }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
-        }
-        guard bound == 0 else { throw PostgresTestServerError("bind() failed: errno \(errno)") }
-        let named = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        guard named == 0 else { throw PostgresTestServerError("getsockname() failed: errno \(errno)") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }
 

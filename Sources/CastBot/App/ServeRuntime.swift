@@ -142,10 +142,10 @@ extension ServeRuntime {
 }
 
 /// `castbot serve` could not start; the description says what to change.
-struct ServeError: Error, Sendable, CustomStringConvertible {
-    let description: String
+public struct ServeError: Error, Sendable, CustomStringConvertible {
+    public let description: String
 
-    init(_ description: String) {
+    public init(_ description: String) {
         self.description = description
     }
 }
