@@ -121,6 +121,14 @@ struct ClusterWorld: Sendable {
         return scope.scheduleKey
     }
 
+    /// Fifteen webhooks named like ours, made now: Discord's limit for one channel.
+    func fillChannelWithOurWebhooks() async throws {
+        for _ in 0..<15 {
+            _ = try await sandbox.addWebhook(
+                channelID: channelID, name: TemporaryWebhookDelivery.webhookName, applicationID: sandbox.configuration.applicationID)
+        }
+    }
+
     func exportMessages() async -> [SandboxMessage] {
         await sandbox.messages(inChannel: channelID).filter { message in
             message.attachments.contains { $0.filename.hasPrefix("playerdata-scheduled-") }
