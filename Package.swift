@@ -156,9 +156,11 @@ let package = Package(
         .target(
             name: "CastBotCluster",
             dependencies: [
-                "CastBot", "PlayerData", "Scheduling",
+                "CastBot", "PlayerData", "Scheduling", "DiscordModels", "DiscordREST",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

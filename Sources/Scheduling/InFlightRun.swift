@@ -12,5 +12,7 @@ struct InFlightRun<Instant: InstantProtocol>: Sendable where Instant.Duration ==
     let startedInstant: Instant
     let startedAt: Date
     let timeout: Duration
+    /// Started by `runSlot` rather than by the schedule's timer: the planned next deadline stays.
+    let outsideTimer: Bool
     let task: Task<Void, Never>
 }

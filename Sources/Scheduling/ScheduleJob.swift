@@ -10,9 +10,9 @@ public enum RunOutcome: Hashable, Sendable {
     case success
     /// The run cannot ever succeed (e.g. the channel is gone): stop the schedule for good.
     case stopSchedule(reason: String)
-    /// Another replica of a cluster claimed this run and does it (DESIGN §11): nothing is
-    /// recorded here (no run, no failure count); the schedule moves on to its next deadline.
-    case claimedElsewhere
+    /// The run is another process's to do (for example a replica that claimed it first): nothing
+    /// is recorded here (no run, no failure count); the schedule moves on to its next deadline.
+    case doneElsewhere
 }
 
 /// What a run is told about itself.

@@ -55,9 +55,9 @@ extension ScheduleStatus {
     /// The grid point (`gridAnchor + k × interval`, whole milliseconds) that a run due at
     /// `scheduledAt` stands for: the latest one not after it, with a second of slack.
     ///
-    /// Replicas of a cluster name a run by it (DESIGN §11). Each replica lays the grid on its own
-    /// clock, so their deadlines for the same run can differ by a little; a catch-up run placed
-    /// at "now" after a restart falls in the slot it makes up for. Both name the same slot.
+    /// Processes sharing a schedule name a run by it. Each lays the grid on its own clock, so
+    /// their deadlines for the same run can differ by a little; a catch-up run placed at "now"
+    /// after a restart falls in the slot it makes up for. Both name the same slot.
     public func slot(of scheduledAt: Date) -> Date {
         let anchor = Int64((gridAnchor.timeIntervalSince1970 * 1_000).rounded())
         let due = Int64((scheduledAt.timeIntervalSince1970 * 1_000).rounded()) + 1_000

@@ -41,9 +41,9 @@ extension Scheduler {
         case .runCancelled(let run):
             metadata["run"] = "\(run)"
             message = "Run cancelled by shutdown"
-        case .runClaimedElsewhere(let run):
+        case .runDoneElsewhere(let run):
             metadata["run"] = "\(run)"
-            message = "Run claimed by another replica"
+            message = "Run left to another process"
         case .runsCoalesced(let skipped, let nextRunAt):
             metadata["skipped"] = "\(skipped)"
             metadata["next_run_at"] = "\(nextRunAt.ISO8601Format())"
@@ -62,7 +62,7 @@ extension Scheduler {
     private static func logLevel(of kind: SchedulerEvent.Kind) -> Logger.Level {
         switch kind {
         case .scheduled, .replaced, .stopped: .info
-        case .runStarted, .runSucceeded, .runClaimedElsewhere: .debug
+        case .runStarted, .runSucceeded, .runDoneElsewhere: .debug
         case .runCancelled, .runsCoalesced, .runStoppedSchedule: .notice
         case .runFailed, .runTimedOut, .stoppedByRun: .warning
         case .autoDisabled: .error

@@ -58,7 +58,7 @@ extension Scheduler {
     }
 
     /// Starts one run's task. It reports back through `settle`; the timeout is a heap entry.
-    private func makeRunTask(_ runID: UInt64, _ job: @escaping ScheduleJob, _ context: RunContext) -> Task<Void, Never> {
+    func makeRunTask(_ runID: UInt64, _ job: @escaping ScheduleJob, _ context: RunContext) -> Task<Void, Never> {
         Task {
             let ending: RunEnding
             do {

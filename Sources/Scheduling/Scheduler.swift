@@ -74,14 +74,26 @@ public final class Scheduler<C: Clock>: Sendable where C.Duration == Duration {
         }
     }
 
-    /// Takes on the status another replica saved (cluster mode), publishing no event: an
-    /// active schedule runs next at its saved next run, an inactive one is stopped here too. A
-    /// run going on here finishes unrecorded if the schedule was replaced.
+    /// Takes on a status saved elsewhere (by another process sharing the schedules), publishing
+    /// no event, so that taking it on is never written back: an active schedule runs next at its
+    /// saved next run, an inactive one is stopped here too. A run going on here finishes
+    /// unrecorded if the schedule was replaced.
     @discardableResult
     public func mirror(_ saved: ScheduleStatus, job: @escaping ScheduleJob) throws(SchedulingError) -> ScheduleStatus {
         try withState { state, now throws(SchedulingError) in
             try state.mirror(saved, job: job, now: now)
         }
+    }
+
+    /// Runs the deadline `slot` of an active schedule now, outside its timer: a run that another
+    /// process started and could not finish. It goes the way of every run (timeout, events,
+    /// history, failure count, auto-disable, stop by its run); the schedule's own next deadline
+    /// stays planned (one that falls due while this run goes is run right after it). Returns
+    /// false, starting nothing, when the schedule is unknown, inactive or running, every run
+    /// slot is taken, or the scheduler is shut down.
+    @discardableResult
+    public func runSlot(_ key: ScheduleKey, at slot: Date) -> Bool {
+        withState { state, now in state.launchSlot(key, at: slot, now: now, makeTask: makeRunTask) }
     }
 
     /// Stops a schedule. A run going on finishes and is recorded. Returns nil for an unknown key.

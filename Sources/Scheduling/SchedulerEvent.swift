@@ -17,8 +17,8 @@ public struct SchedulerEvent: Hashable, Sendable {
         case runTimedOut(run: Int, timeout: Duration, consecutiveFailures: Int)
         /// Cancelled by shutdown; not counted as a failure.
         case runCancelled(run: Int)
-        /// Another replica claimed the run; it was not done here and is not counted.
-        case runClaimedElsewhere(run: Int)
+        /// The run was another process's to do (its job said so); nothing was done here or counted.
+        case runDoneElsewhere(run: Int)
         /// Deadlines that passed while a run was going were folded into the next run.
         case runsCoalesced(skipped: Int, nextRunAt: Date)
         /// Too many failed runs in a row; the schedule is off. Tell whoever set it.

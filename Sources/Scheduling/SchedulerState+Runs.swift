@@ -74,8 +74,8 @@ extension SchedulerState {
         }
         if inFlight.isEmpty { effects.runsDrained = true }
         if !waitingForSlot.isEmpty { wakeLoop() }
-        if case .returned(.claimedElsewhere) = ending {
-            settleClaimedElsewhere(run, now: now)
+        if case .returned(.doneElsewhere) = ending {
+            settleDoneElsewhere(run, now: now)
             return
         }
         let result = Self.result(of: ending, timeout: run.timeout)
@@ -105,14 +105,14 @@ extension SchedulerState {
     }
 
     /// A run another replica claimed: undo its count and plan the next deadline, recording nothing.
-    private mutating func settleClaimedElsewhere(_ run: InFlightRun<Instant>, now: TimePairing<Instant>) {
-        publish(run.key, run.info, at: now.date, .runClaimedElsewhere(run: run.number))
+    private mutating func settleDoneElsewhere(_ run: InFlightRun<Instant>, now: TimePairing<Instant>) {
+        publish(run.key, run.info, at: now.date, .runDoneElsewhere(run: run.number))
         guard var record = records[run.key], record.generation == run.generation else { return }
         record.runningRunID = nil
         record.status.runningSince = nil
         record.status.runCount = max(0, run.number - 1)
         if record.status.isActive {
-            continueOrStop(&record, after: run, result: .succeeded, now: now)
+            planNext(&record, after: run, now: now)
         }
         records[run.key] = record
     }
@@ -150,7 +150,7 @@ extension SchedulerState {
         inFlight[runID] = InFlightRun(
             id: runID, key: key, generation: record.generation, info: record.status.info,
             number: number, deadline: deadline, startedInstant: now.instant, startedAt: now.date,
-            timeout: timeout, task: makeTask(runID, record.job, context))
+            timeout: timeout, outsideTimer: false, task: makeTask(runID, record.job, context))
         push(.timeout(runID: runID), at: now.instant.advanced(by: timeout))
 
         record.next = nil
@@ -160,6 +160,31 @@ extension SchedulerState {
         record.status.nextRunAt = upcoming.date
         records[key] = record
         publish(key, record.status.info, at: now.date, .runStarted(run: number, scheduledAt: deadline.date))
+        return true
+    }
+
+    /// Starts the run of `key` due at `slot` now, outside the schedule's timer (`Scheduler.runSlot`).
+    mutating func launchSlot(_ key: ScheduleKey, at slot: Date, now: TimePairing<Instant>, makeTask: RunTaskFactory) -> Bool {
+        guard var record = records[key], record.status.isActive, record.runningRunID == nil, !isShutDown, hasFreeSlot else {
+            return false
+        }
+        let runID = nextIdentifier()
+        let number = record.status.runCount + 1
+        let deadline = record.firstDeadline(instant: now.instant(of: slot), date: slot)
+        let context = RunContext(
+            key: key, info: record.status.info, runNumber: number,
+            scheduledAt: slot, startedAt: now.date, nextRunAt: record.next?.date)
+        let timeout = record.status.settings.runTimeout
+        inFlight[runID] = InFlightRun(
+            id: runID, key: key, generation: record.generation, info: record.status.info,
+            number: number, deadline: deadline, startedInstant: now.instant, startedAt: now.date,
+            timeout: timeout, outsideTimer: true, task: makeTask(runID, record.job, context))
+        push(.timeout(runID: runID), at: now.instant.advanced(by: timeout))
+        record.runningRunID = runID
+        record.status.runCount = number
+        record.status.runningSince = now.date
+        records[key] = record
+        publish(key, record.status.info, at: now.date, .runStarted(run: number, scheduledAt: slot))
         return true
     }
 
@@ -180,6 +205,20 @@ extension SchedulerState {
             let message = "Auto-disabled after \(failures) failed runs in a row. Last error: \(lastError)"
             deactivate(&record, StopReason(kind: .autoDisabled, message: message), now: now)
             publish(key, run.info, at: now.date, .autoDisabled(lastError: lastError, failures: failures))
+            return
+        }
+        planNext(&record, after: run, now: now)
+    }
+
+    /// Plans the deadline after `run`. A run started by `runSlot` leaves the planned deadline as
+    /// it is; if that deadline fell due while the run went on (the schedule was busy then), it
+    /// is queued again and runs at once.
+    private mutating func planNext(_ record: inout ScheduleRecord<Instant>, after run: InFlightRun<Instant>, now: TimePairing<Instant>) {
+        let key = run.key
+        if run.outsideTimer, let planned = record.next {
+            if record.pendingToken == nil {
+                record.pendingToken = schedule(key, at: planned)
+            }
             return
         }
         let (next, skipped) = record.deadline(after: run.deadline, notBefore: now)
@@ -214,7 +253,7 @@ extension SchedulerState {
 
     private static func result(of ending: RunEnding, timeout: Duration) -> RunResult {
         switch ending {
-        case .returned(.success), .returned(.claimedElsewhere): .succeeded
+        case .returned(.success), .returned(.doneElsewhere): .succeeded
         case .returned(.stopSchedule(let reason)): RunResult(kind: .stoppedSchedule, message: reason)
         case .threw(let message): RunResult(kind: .failed, message: message)
         case .timedOut: RunResult(kind: .timedOut, message: "timed out after \(DurationText.describe(timeout))")

@@ -6,8 +6,8 @@ extension SchedulerState {
     /// How far from now a restored schedule's dates may be.
     static var maxSavedDateDistance: TimeInterval { 100 * 366 * 86_400 }
 
-    /// Takes on another replica's view of a schedule (cluster mode, DESIGN §11) without
-    /// publishing events, so that adopting a change never writes it back: an active status is
+    /// Takes on a view of a schedule saved elsewhere without publishing events, so that
+    /// adopting a change never writes it back: an active status is
     /// installed with its first run at its saved next run; an inactive one replaces the record.
     mutating func mirror(_ saved: ScheduleStatus, job: @escaping ScheduleJob, now: TimePairing<Instant>) throws(SchedulingError) -> ScheduleStatus {
         if saved.isActive {

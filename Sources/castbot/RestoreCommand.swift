@@ -74,8 +74,11 @@ struct RestoreCommand: AsyncParsableCommand {
             let location = DurableFile.dataLocation(dataPath)
             let store = PlayerDataStore(directory: location.directory, fileName: location.fileName)
             let keys = try ExportFileDecoder.keys(fromFiles: key)
-            let restore = ChannelRestore(
-                discord: access.client(logger: logger), store: store, applicationID: access.applicationID, keys: keys)
+            let discord = access.client(logger: logger)
+            // Only messages this application posted are exports; its id comes from Discord with the
+            // token when it is not configured, never from a message's display name.
+            let applicationID = try await access.applicationIDOrAsk(discord)
+            let restore = ChannelRestore(discord: discord, store: store, applicationID: applicationID, keys: keys)
             guard let channelID = Snowflake(typed: channel) else { return }
             let preparation = try await restore.prepare(
                 channelID: channelID, messageID: message.flatMap(Snowflake.init(typed:)), before: before.flatMap(Self.date),

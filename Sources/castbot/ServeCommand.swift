@@ -39,7 +39,7 @@ struct ServeCommand: AsyncParsableCommand {
             try await SandboxMode.serve(configuration: configuration, registry: registry, port: sandboxPort)
         } else if let url = configuration.databaseURL {
             try await Self.withCluster(databaseURL: url) { cluster in
-                try await ServeRuntime(configuration: configuration, registry: registry, cluster: cluster).run()
+                try await ServeRuntime(configuration: configuration, registry: registry, deployment: ClusterDeployment(cluster: cluster)).run()
             }
         } else {
             try await ServeRuntime(configuration: configuration, registry: registry).run()

@@ -1,5 +1,5 @@
 @testable import CastBot
-import CastBotCluster
+@testable import CastBotCluster
 import CastBotTestSupport
 import Clocks
 import DiscordModels
@@ -153,7 +153,7 @@ struct ClusterReplicaTests {
     func refusesWithoutDatabase() async throws {
         try await ClusterWorld.with(replicas: 1) { world in
             let replica = world.replicas[0]
-            await replica.database.shutdown()
+            await replica.onStop()  // its database connection closes
             await #expect {
                 try await world.setSchedule(on: replica)
             } throws: { error in

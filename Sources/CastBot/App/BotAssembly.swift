@@ -13,8 +13,11 @@ public struct BotAssembly: Sendable {
     public let router: InteractionRouter
     public let store: PlayerDataStore
     public let scheduled: ScheduledFeatures
-    /// The scheduler's loop and event monitor; run it beside the HTTP application.
-    let scheduledService: any Service
+    /// The scheduler's loop and event monitor, then the deployment's own work (shut down before
+    /// the scheduler); run them beside the HTTP application, in this order.
+    let scheduledServices: [any Service]
+    /// For `/healthz`: the deployment's storage check, if it has one.
+    let storageCheck: (@Sendable () async -> String?)?
     /// Active schedules, for `/healthz` and the gauge.
     public let activeSchedules: @Sendable () -> Int
     /// Whether saved schedules have been restored: `/healthz` is 503 "starting" until then.
@@ -39,30 +42,21 @@ public struct BotAssembly: Sendable {
         packager: ExportPackager = ExportPackager(),
         importLimits: ImportLimits = ImportLimits(),
         metrics: CastBotMetrics = CastBotMetrics(),
-        cluster: (any ClusterCoordination)? = nil,
+        deployment: any Deployment = SingleMachine(),
         logger: Logger
     ) async throws -> BotAssembly where C.Duration == Duration {
         var packager = packager
         if packager.sealer == nil, !configuration.exportRecipients.isEmpty {
             packager.sealer = try ExportSealer(recipients: configuration.exportRecipients)
         }
-        // In cluster mode the data folder holds this replica's copy; imports save to the database first.
-        let store = PlayerDataStore(directory: configuration.dataDirectory, upstream: cluster?.playerDataUpstream)
+        let store = PlayerDataStore(directory: configuration.dataDirectory, upstream: deployment.playerDataUpstream)
         let scheduler = Scheduler(clock: clock, logger: logger, wallClock: now)
-        let stateStore: ServiceStateStore
-        if let cluster {
-            stateStore = try await ServiceStateStore.open(cluster.stateStorage, logger: logger)
-        } else {
-            stateStore = try await ServiceStateStore.open(directory: configuration.dataDirectory, logger: logger)
-        }
+        let stateStore = try await deployment.openStateStore(dataDirectory: configuration.dataDirectory, logger: logger)
         let work = ScheduledWorkContext(
             engine: scheduler, discord: discord, dataStore: store, stateStore: stateStore,
             applicationID: configuration.applicationID, clock: clock, now: now, packager: packager, metrics: metrics, logger: logger,
-            cluster: cluster)
-        if let cluster {
-            // The local copy the exports read is the database's before any schedule runs.
-            try await ClusterReplica.refreshPlayerData(cluster: cluster, work: work)
-        }
+            deployment: deployment)
+        try await deployment.prepare(work)
         let scheduled = ScheduledFeatures(work: work, startedAt: now())
 
         let followUps = DiscordFollowUpSender(client: discord, clock: interactionClock)
@@ -76,7 +70,9 @@ public struct BotAssembly: Sendable {
 
         return BotAssembly(
             router: router, store: store, scheduled: scheduled,
-            scheduledService: ScheduledFeaturesService(scheduler: scheduler, features: scheduled, gracePeriod: configuration.shutdownGrace),
+            scheduledServices: [ScheduledFeaturesService(scheduler: scheduler, features: scheduled, gracePeriod: configuration.shutdownGrace)]
+                + deployment.services(for: scheduled),
+            storageCheck: deployment.storageCheck,
             activeSchedules: { scheduler.diagnostics().activeSchedules })
     }
 }

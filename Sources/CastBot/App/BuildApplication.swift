@@ -112,7 +112,7 @@ public struct ApplicationDependencies: Sendable {
     public var backupHealth: BackupHealthSource?
     /// Called with the admin listener's bound port once it listens.
     public var onAdminServerRunning: @Sendable (_ port: Int) async -> Void
-    /// Cluster mode: nil when the database answers, else why not (`/healthz` reports it).
+    /// The deployment's shared storage check (`Deployment.storageCheck`; `/healthz` reports it).
     public var databaseProblem: (@Sendable () async -> String?)?
 
     public init(

@@ -42,6 +42,17 @@ public struct CommandLineDiscordAccess: Sendable {
         self.apiBaseURL = base
     }
 
+    /// The configured application id, or the one the token belongs to (`GET /applications/@me`).
+    public func applicationIDOrAsk(_ discord: any DiscordClient) async throws -> Snowflake {
+        if let applicationID { return applicationID }
+        do {
+            return try await discord.getCurrentApplication().id
+        } catch {
+            throw CommandLineDiscordAccessError(
+                problems: ["could not learn the bot's application id from Discord (\(error)); set DISCORD_APPLICATION_ID"])
+        }
+    }
+
     /// A client for the configured API, with the service's retries and rate limits.
     public func client(logger: Logger) -> HTTPDiscordClient {
         var settings = HTTPDiscordClientConfiguration()

@@ -21,20 +21,20 @@ public struct ServeRuntime: Sendable {
     public let onAdminServerRunning: @Sendable (Int) async -> Void
     /// Signals that start graceful shutdown; tests use one nothing else in the process listens to.
     public let gracefulShutdownSignals: [UnixSignal]
-    /// Cluster mode's shared database (when `CASTBOT_DATABASE_URL` is set), opened by the caller.
-    public let cluster: (any ClusterCoordination)?
+    /// One machine, or a replica of a cluster (when `CASTBOT_DATABASE_URL` is set, opened by the caller).
+    public let deployment: any Deployment
 
     public init(
         configuration: CastBotConfiguration,
         registry: PrometheusCollectorRegistry,
         logger: Logger = Logger(label: "castbot"),
         gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint],
-        cluster: (any ClusterCoordination)? = nil,
+        deployment: any Deployment = SingleMachine(),
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in },
         onAdminServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) {
         self.onAdminServerRunning = onAdminServerRunning
-        self.cluster = cluster
+        self.deployment = deployment
         self.configuration = configuration
         self.registry = registry
         self.logger = logger
@@ -57,7 +57,7 @@ public struct ServeRuntime: Sendable {
         logger.info("starting CastBot \(CastBotVersion.current)", metadata: ["configuration": "\(configuration)"])
         let bot = try await BotAssembly.make(
             configuration: configuration, discord: HTTPDiscordClient.bot(configuration: configuration, logger: logger),
-            clock: ContinuousClock(), interactionClock: ContinuousClock(), cluster: cluster, logger: logger)
+            clock: ContinuousClock(), interactionClock: ContinuousClock(), deployment: deployment, logger: logger)
         let listening = ListeningFlag()
         let adminListening = ListeningFlag()
         let connections = HTTPConnectionGauge()
@@ -80,7 +80,7 @@ public struct ServeRuntime: Sendable {
                 adminListening.set()
                 await onAdminServerRunning(port)
             },
-            databaseProblem: Self.databaseCheck(cluster)
+            databaseProblem: bot.storageCheck
         )
         let application = try buildApplication(configuration: configuration, dependencies: dependencies)
         // Listed after the scheduler: shutdown stops it right after the interactions server.
@@ -90,7 +90,7 @@ public struct ServeRuntime: Sendable {
         }
         let group = CastBotServices.serviceGroup(
             application: application,
-            alongside: [bot.scheduledService] + admin,
+            alongside: bot.scheduledServices + admin,
             gracefulShutdownSignals: gracefulShutdownSignals,
             grace: configuration.shutdownGrace,
             logger: logger
@@ -114,12 +114,6 @@ public struct ServeRuntime: Sendable {
 }
 
 extension ServeRuntime {
-    /// `/healthz`'s database check in cluster mode.
-    static func databaseCheck(_ cluster: (any ClusterCoordination)?) -> (@Sendable () async -> String?)? {
-        guard let cluster else { return nil }
-        return { await cluster.databaseProblem() }
-    }
-
     /// A failure before a listener was up is most often a taken port: say which address and which
     /// setting moves it. Otherwise rethrows `error` as it is.
     static func explainListenFailure(

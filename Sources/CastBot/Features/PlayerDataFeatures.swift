@@ -48,7 +48,8 @@ struct PlayerDataFeatures: Sendable {
         self.health = HealthHandlers(authorizer: authorizer, health: health)
         self.restores = RestoreHandlers(
             authorizer: authorizer,
-            restore: ChannelRestore(discord: discord, store: store, applicationID: applicationID.flatMap(Snowflake.init(typed:))),
+            store: store, restore: { ChannelRestore(discord: discord, store: store, applicationID: $0) },
+            applicationID: applicationID.flatMap(Snowflake.init(typed:)),
             pending: PendingImports(lifetime: importLimits.planLifetime, clock: clock), now: now)
     }
 

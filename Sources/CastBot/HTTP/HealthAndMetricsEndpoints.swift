@@ -9,8 +9,9 @@ struct HealthEndpoint: Sendable {
     let uptime: Stopwatch
     let activeSchedules: @Sendable () async -> Int
     let isReady: @Sendable () async -> Bool
-    /// Cluster mode: nil when the database answers, else why not. A replica that cannot reach
-    /// the database cannot claim runs or save changes, so it is not healthy (503).
+    /// The deployment's shared storage check (cluster mode's database): nil when it answers,
+    /// else why not. A replica that cannot reach it cannot claim runs or save changes, so it is
+    /// not healthy (503).
     let databaseProblem: (@Sendable () async -> String?)?
     let version: String
 

@@ -51,18 +51,6 @@ public struct CastBotMetrics: Sendable {
         Counter(label: MetricNames.exportRetentionTotal, dimensions: [(MetricLabels.result, result)], factory: factory).increment()
     }
 
-    /// Cluster mode: a run this replica claimed; `takeover` when it was picked up from a replica
-    /// that stopped renewing its lease.
-    func runClaimed(takeover: Bool) {
-        Counter(label: MetricNames.clusterRunsClaimedTotal, factory: factory).increment()
-        if takeover { Counter(label: MetricNames.clusterRunsTakenOverTotal, factory: factory).increment() }
-    }
-
-    /// Cluster mode: a run this replica was running lost its claim (its lease expired first).
-    func runClaimLost() {
-        Counter(label: MetricNames.clusterClaimsLostTotal, factory: factory).increment()
-    }
-
     public func activeSchedules(_ count: Int) {
         Gauge(label: MetricNames.activeSchedules, factory: factory).record(count)
     }
@@ -95,13 +83,6 @@ enum MetricNames {
     static let discordRequestsTotal = "discord_requests_total"
     /// Counter: how often a Discord request waited for a rate limit to reset.
     static let discordRateLimitWaitsTotal = "discord_ratelimit_waits_total"
-
-    /// Counter (cluster mode): runs this replica claimed and ran.
-    static let clusterRunsClaimedTotal = "castbot_cluster_runs_claimed_total"
-    /// Counter (cluster mode): of those, runs picked up from a replica that died or stalled mid-run.
-    static let clusterRunsTakenOverTotal = "castbot_cluster_runs_taken_over_total"
-    /// Counter (cluster mode): runs this replica lost to another because its lease expired first.
-    static let clusterClaimsLostTotal = "castbot_cluster_claims_lost_total"
 
     /// Gauge: schedules currently active.
     static let activeSchedules = "castbot_active_schedules"

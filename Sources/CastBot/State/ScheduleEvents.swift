@@ -33,7 +33,7 @@ final class ScheduleEventMonitor: Sendable {
         var notice: (userID: String, content: String)?
         var finishedRun: RunHistoryEntry?
         switch event.kind {
-        case .runStarted, .replaced, .runsCoalesced, .runClaimedElsewhere:
+        case .runStarted, .replaced, .runsCoalesced, .runDoneElsewhere:
             // Nothing to save that the run's end (or the new schedule's event) does not save; a run
             // another replica claimed is that replica's to record.
             return

@@ -41,8 +41,8 @@ enum ScheduleRestorer {
                 "schedule": "\(status.key)", "channel": "\(status.info.channelID)", "setBy": "\(status.info.setByUserID)",
                 "cadence": "\(status.cadence)",
             ]
-            // In a cluster one replica restarting is not the service restarting (DESIGN §11).
-            switch work.cluster == nil ? status.info.restartPolicy : .resume {
+            // Where one process restarting is not the service restarting, every schedule resumes.
+            switch work.deployment.restartPolicyApplies ? status.info.restartPolicy : .resume {
             case .clear:
                 report.cleared.append(status.key)
                 work.logger.notice("schedule cleared by the restart (restart policy clear); reschedule it from the menu", metadata: metadata)

@@ -19,7 +19,7 @@ public final class ScheduledFeatures: Sendable {
     public let health: HealthMonitorService
     private let monitor: ScheduleEventMonitor
     let outbox: AdminNoticeOutbox
-    private let started = Mutex(false)
+    private let started = StartedSignal()
 
     /// - Parameter startedAt: when the service started, for the health report's uptime.
     public init(work: ScheduledWorkContext, startedAt: Date) {
@@ -38,9 +38,7 @@ public final class ScheduledFeatures: Sendable {
         var report = await exports.restoreSavedSchedules()
         report.merge(await health.restoreSavedSchedule())
         let engine = work.engine
-        // In a cluster the database already holds what was restored, and other replicas may have
-        // written fresher rows since it was read: nothing to save.
-        if work.cluster == nil {
+        if work.deployment.savesScheduleView {
             await work.stateStore.saveSchedules(engine.statuses(), forgetting: report.cleared)
         }
         work.metrics.activeSchedules(engine.diagnostics().activeSchedules)
@@ -49,35 +47,28 @@ public final class ScheduledFeatures: Sendable {
                 "schedules cleared by the restart (restart policy clear); their settings are kept for the modal",
                 metadata: ["cleared": "\(report.cleared.map(\.rawValue))"])
         }
-        started.withLock { $0 = true }
+        started.set()
         return report
     }
 
     /// True once `start()` has restored the saved schedules: `/healthz` answers "starting" until then.
-    var isStarted: Bool { started.withLock { $0 } }
+    var isStarted: Bool { started.isSet }
+
+    /// Returns once `start()` has restored the saved schedules, or when the waiting task is cancelled.
+    public func waitUntilStarted() async {
+        await started.wait()
+    }
+
+    /// The job of a schedule by its key's kind (an export or the health report); nil for a kind
+    /// this version does not know.
+    public func job(for status: ScheduleStatus) -> ScheduleJob? {
+        if let scope = ExportScope(scheduleKey: status.key) { return exports.job(for: scope) }
+        return status.key == HealthMonitorService.scheduleKey ? health.job : nil
+    }
 
     /// Follows the scheduler's events until it shuts down.
     func runEventMonitor() async {
         await monitor.run()
-    }
-
-    /// Cluster mode: follows the other replicas and picks up runs dead replicas left, until
-    /// cancelled. Returns at once on a single machine.
-    func runClusterReplica() async {
-        guard let engine = work.engine as? ClusteredScheduleEngine else { return }
-        let exports = exports
-        let healthJob = health.job
-        let replica = ClusterReplica(cluster: engine.cluster, engine: engine, work: work) { status in
-            if let scope = ExportScope(scheduleKey: status.key) { return exports.job(for: scope) }
-            return status.key == HealthMonitorService.scheduleKey ? healthJob : nil
-        }
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { await replica.followChanges() }
-            group.addTask { await replica.sweepExpiredRuns() }
-        }
-        // Unstructured: this task is cancelled by now, and the others should not wait for this
-        // replica's row to age out before taking its share of the limits.
-        await Task { await engine.cluster.leave() }.value
     }
 
     /// Sends queued DMs until cancelled.
@@ -89,17 +80,15 @@ public final class ScheduledFeatures: Sendable {
     /// schedule's row.
     func finishShutdown() async {
         await work.delivery.cleanUpNow()
-        // Each row was written when it changed; in a cluster a save of this replica's view
-        // could overwrite rows other replicas wrote since.
-        if work.cluster == nil {
+        if work.deployment.savesScheduleView {
             await work.stateStore.saveSchedules(work.engine.statuses())
         }
     }
 }
 
-/// Runs the scheduled features as a long-running service: the scheduler's loop and the event
-/// monitor. On graceful shutdown the scheduler stops starting runs, waits up to `gracePeriod` for
-/// runs going on, then pending webhooks are deleted and the state saved.
+/// Runs the scheduled features as a long-running service: the scheduler's loop, the event
+/// monitor and the DM outbox. On graceful shutdown the scheduler stops starting runs, waits up to
+/// `gracePeriod` for runs going on, then pending webhooks are deleted and the state saved.
 struct ScheduledFeaturesService<C: Clock>: Service where C.Duration == Duration {
     let scheduler: Scheduler<C>
     let features: ScheduledFeatures
@@ -114,35 +103,34 @@ struct ScheduledFeaturesService<C: Clock>: Service where C.Duration == Duration 
     func run() async throws {
         let scheduler = scheduler
         let features = features
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { await scheduler.run() }
-            // Not cancelled: it ends when the scheduler's shutdown ends the event stream, after
+        let gracePeriod = gracePeriod
+        await withTaskGroup(of: Void.self) { events in
+            // Never cancelled: it ends when the scheduler's shutdown ends the event stream, after
             // handling every event already sent (a stop's DM is queued, never dropped).
-            let monitor = Task { await features.runEventMonitor() }
-            await features.start()
-            // Started after the restore, so DMs queued before a restart go out once the service is up.
-            let outbox = Task { await features.runNoticeOutbox() }
-            let replica = Task { await features.runClusterReplica() }
-            try? await gracefulShutdown()
-            outbox.cancel()
-            replica.cancel()
-            // Also reached when the service group cancels us at the end of the shutdown grace:
-            // then the scheduler cancels its runs at once.
-            let report = await scheduler.shutdown(gracePeriod: gracePeriod)
-            if report.cancelled > 0 {
-                features.work.logger.warning(
-                    "graceful shutdown: scheduled runs still going were cut off",
-                    metadata: ["cut_off": "\(report.cancelled)", "finished": "\(report.finished)"])
+            events.addTask { await features.runEventMonitor() }
+            await withTaskGroup(of: Void.self) { running in
+                running.addTask { await scheduler.run() }
+                running.addTask {
+                    await features.start()
+                    // Started after the restore, so DMs queued before a restart go out once the
+                    // service is up; stopped at graceful shutdown.
+                    try? await cancelWhenGracefulShutdown { await features.runNoticeOutbox() }
+                }
+                try? await gracefulShutdown()
+                // Also reached when the service group cancels us at the end of the shutdown grace:
+                // then the scheduler cancels its runs at once.
+                let report = await scheduler.shutdown(gracePeriod: gracePeriod)
+                if report.cancelled > 0 {
+                    features.work.logger.warning(
+                        "graceful shutdown: scheduled runs still going were cut off",
+                        metadata: ["cut_off": "\(report.cancelled)", "finished": "\(report.finished)"])
+                }
+                running.cancelAll()
             }
-            group.cancelAll()
-            await group.waitForAll()
-            await monitor.value
-            await outbox.value
-            await replica.value
-            // Unstructured so that a cancelled shutdown still saves the state (a cancelled task's
-            // database write would be refused).
-            await Task { await features.finishShutdown() }.value
         }
+        // A task of its own so that a cancelled shutdown still saves the state (a cancelled task's
+        // database write would be refused); awaited, so it never outlives this service.
+        await Task { await features.finishShutdown() }.value
     }
 }
 
@@ -163,8 +151,8 @@ public struct ScheduledWorkContext: Sendable {
     public let packager: ExportPackager
     public let metrics: CastBotMetrics
     public let logger: Logger
-    /// Cluster mode's shared database (DESIGN §11); nil on a single machine.
-    public let cluster: (any ClusterCoordination)?
+    /// One machine or a replica of several: every difference between them is answered there.
+    public let deployment: any Deployment
 
     /// - Parameters:
     ///   - applicationID: the bot's application id; webhooks it owns are swept before new ones are made.
@@ -182,12 +170,12 @@ public struct ScheduledWorkContext: Sendable {
         metrics: CastBotMetrics = CastBotMetrics(),
         logger: Logger,
         webhookCleanupDelay: Duration = .seconds(5),
-        cluster: (any ClusterCoordination)? = nil
+        deployment: any Deployment = SingleMachine()
     ) {
-        self.cluster = cluster
-        self.engine = cluster.map {
-            ClusteredScheduleEngine(inner: engine, cluster: $0, clock: clock, discord: discord, metrics: metrics, logger: logger)
-        } ?? engine
+        self.deployment = deployment
+        self.engine = deployment.scheduleEngine(
+            wrapping: engine,
+            parts: DeploymentParts(discord: discord, applicationID: applicationID, clock: clock, metrics: metrics, logger: logger))
         self.discord = discord
         self.dataStore = dataStore
         snapshots = PlayerDataSnapshots(store: dataStore)
@@ -197,27 +185,9 @@ public struct ScheduledWorkContext: Sendable {
         self.packager = packager
         self.metrics = metrics
         self.logger = logger
-        var leftoversMadeBefore: (@Sendable () -> DiscordModels.Snowflake)?
-        if cluster != nil {
-            let age = Self.clusterLeftoverAge
-            leftoversMadeBefore = { DiscordModels.Snowflake(earliestAt: now().addingTimeInterval(-age)) }
-        }
         delivery = TemporaryWebhookDelivery(
             discord: discord, applicationID: applicationID, clock: clock, cleanupDelay: webhookCleanupDelay, logger: logger,
-            clusterLeftoversMadeBefore: leftoversMadeBefore)
-    }
-}
-
-extension ScheduledWorkContext {
-    /// In a cluster, a webhook of ours this old is a leftover: older than a run may last
-    /// (15 minutes) plus its cleanup, so no replica is still using it.
-    static let clusterLeftoverAge: TimeInterval = 20 * 60
-
-    /// Cluster mode: why a schedule cannot be changed now (the database does not answer, so the
-    /// change could not be saved nor reach the other replicas); nil when it can.
-    func scheduleChangeRefusal() async -> String? {
-        guard let cluster, let problem = await cluster.databaseProblem() else { return nil }
-        return "the cluster's database is unreachable (\(problem)), so the change could not be saved for the other replicas. Try again in a minute."
+            leftovers: deployment.webhookLeftovers, now: now)
     }
 }
 
@@ -229,9 +199,12 @@ public protocol ScheduleEngine: Sendable {
     func start(_ settings: ScheduleSettings, firstRun: FirstRun, job: @escaping ScheduleJob) throws(SchedulingError) -> ScheduleStatus
     @discardableResult
     func restore(_ saved: ScheduleStatus, firstRun: FirstRun, job: @escaping ScheduleJob) throws(SchedulingError) -> ScheduleStatus
-    /// Adopts a status another replica saved, publishing no event (cluster mode).
+    /// Adopts a status saved elsewhere, publishing no event (see `Scheduler.mirror`).
     @discardableResult
     func mirror(_ saved: ScheduleStatus, job: @escaping ScheduleJob) throws(SchedulingError) -> ScheduleStatus
+    /// Runs one deadline of a schedule now, outside its timer (see `Scheduler.runSlot`).
+    @discardableResult
+    func runSlot(_ key: ScheduleKey, at slot: Date) -> Bool
     @discardableResult
     func stop(_ key: ScheduleKey, reason: String) -> ScheduleStatus?
     func status(_ key: ScheduleKey) -> ScheduleStatus?
@@ -242,3 +215,45 @@ public protocol ScheduleEngine: Sendable {
 }
 
 extension Scheduler: ScheduleEngine {}
+
+/// Set once; waiters return when it is set (or when their task is cancelled).
+final class StartedSignal: Sendable {
+    private struct State {
+        var isSet = false
+        var waiters: [UInt64: CheckedContinuation<Void, Never>] = [:]
+        var nextID: UInt64 = 0
+    }
+
+    private let state = Mutex(State())
+
+    var isSet: Bool { state.withLock { $0.isSet } }
+
+    func set() {
+        let waiters = state.withLock { state in
+            state.isSet = true
+            defer { state.waiters = [:] }
+            return state.waiters.values
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    func wait() async {
+        let id = state.withLock { state in
+            state.nextID += 1
+            return state.nextID
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let resumeNow = state.withLock { state in
+                    if state.isSet || Task.isCancelled { return true }
+                    state.waiters[id] = continuation
+                    return false
+                }
+                if resumeNow { continuation.resume() }
+            }
+        } onCancel: {
+            let waiter = state.withLock { $0.waiters.removeValue(forKey: id) }
+            waiter?.resume()
+        }
+    }
+}

@@ -63,13 +63,13 @@ public actor ServiceStateStore {
     }
 
     /// Takes on what another replica saved for one schedule (cluster mode); nothing is written.
-    func adoptSaved(key: ScheduleKey, exportSettings: ExportScheduleRequest?, lastExport: LastExportRecord?) {
+    package func adoptSaved(key: ScheduleKey, exportSettings: ExportScheduleRequest?, lastExport: LastExportRecord?) {
         if let exportSettings { state.exportSettings[key.rawValue] = exportSettings }
         if let lastExport { state.lastExports[key.rawValue] = lastExport }
     }
 
     /// Takes on everything saved (cluster mode, after a reconnect); nothing is written.
-    func adoptSaved(_ saved: ServiceState) {
+    package func adoptSaved(_ saved: ServiceState) {
         state.exportSettings.merge(saved.exportSettings) { $1 }
         state.lastExports.merge(saved.lastExports) { $1 }
         state.healthSettings = saved.healthSettings

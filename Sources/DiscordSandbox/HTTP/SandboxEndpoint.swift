@@ -1,6 +1,7 @@
 /// The Discord API routes the sandbox implements (paths relative to `/api/v10`).
 enum SandboxEndpoint: CaseIterable, Sendable {
     case getCurrentUser
+    case getCurrentApplication
     case createDM
     case getChannel
     case listChannelMessages
@@ -27,7 +28,7 @@ enum SandboxEndpoint: CaseIterable, Sendable {
 
     var method: String {
         switch self {
-        case .getCurrentUser, .getChannel, .listChannelMessages, .getChannelMessage, .listChannelWebhooks, .getWebhook, .getWebhookWithToken,
+        case .getCurrentUser, .getCurrentApplication, .getChannel, .listChannelMessages, .getChannelMessage, .listChannelWebhooks, .getWebhook, .getWebhookWithToken,
             .getWebhookMessage, .getGlobalCommands, .getGuildCommands:
             return "GET"
         case .createDM, .createMessage, .createWebhook, .executeWebhook, .interactionCallback, .createGlobalCommand,
@@ -45,6 +46,7 @@ enum SandboxEndpoint: CaseIterable, Sendable {
     var template: String {
         switch self {
         case .getCurrentUser: return "/users/@me"
+        case .getCurrentApplication: return "/applications/@me"
         case .createDM: return "/users/@me/channels"
         case .getChannel: return "/channels/{channel_id}"
         case .listChannelMessages, .createMessage: return "/channels/{channel_id}/messages"

@@ -15,6 +15,11 @@ extension SandboxState {
         .json(SandboxRendering.user(botUser))
     }
 
+    /// `GET /applications/@me`: the application the bot token belongs to, with its bot user.
+    func getCurrentApplication() -> SandboxReply {
+        .json(["id": .string(configuration.applicationID), "name": .string(botUser.username), "bot": SandboxRendering.user(botUser)])
+    }
+
     func getChannel(_ call: SandboxCall) throws(SandboxAPIError) -> SandboxReply {
         .json(renderChannel(try visibleChannel(call.parameter("channel_id"))))
     }

@@ -11,6 +11,7 @@ extension SandboxState {
     private func route(_ call: SandboxCall) throws(SandboxAPIError) -> SandboxReply {
         switch call.match.endpoint {
         case .getCurrentUser: return getCurrentUser()
+        case .getCurrentApplication: return getCurrentApplication()
         case .createDM: return try createDM(call)
         case .getChannel: return try getChannel(call)
         case .listChannelMessages: return try listChannelMessages(call)

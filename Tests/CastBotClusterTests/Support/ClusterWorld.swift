@@ -47,23 +47,11 @@ struct ClusterWorld: Sendable {
         try seed.write(Fixtures.bytes(Fixtures.wholeFile), to: "playerData.json")
         _ = try await ClusterMigration.run(dataFile: "\(seed.path)/playerData.json", into: database, logger: logger)
 
-        // One time line for the replicas and the sandbox: message ids and times line up with runs.
-        let clock = TestClock<Duration>()
-        let start = clock.now
-        let base = Date()
-        let now: @Sendable () -> Date = { base.addingTimeInterval(TimeInterval(start.duration(to: clock.now).components.seconds)) }
-        let sandbox = DiscordSandbox(configuration: SandboxConfiguration(wallClock: now), clock: TestClock<Duration>(), logger: logger)
-        let apiBaseURL = try await sandbox.start(host: "127.0.0.1", port: 0)
-        let admin = await sandbox.addUser(username: "admin")
-        _ = await sandbox.addGuild(id: Fixtures.exportGuildID, name: "Cluster Guild", ownerID: admin.id)
-        let channel = try await sandbox.addChannel(
-            guildID: Fixtures.exportGuildID, name: "exports",
-            botPermissions: [.viewChannel, .sendMessages, .attachFiles, .manageWebhooks, .readMessageHistory])
-        try await sandbox.addMember(guildID: Fixtures.exportGuildID, userID: admin.id, permissions: [.administrator])
-
+        let place = try await ClusterSandbox.start(logger: logger)
+        let (clock, now, sandbox) = (place.clock, place.now, place.sandbox)
         var world = ClusterWorld(
-            url: url, database: database, sandbox: sandbox, apiBaseURL: apiBaseURL.absoluteString, clock: clock, now: now,
-            channelID: channel.id, adminID: admin.id, logger: logger)
+            url: url, database: database, sandbox: sandbox, apiBaseURL: place.apiBaseURL, clock: clock, now: now,
+            channelID: place.channelID, adminID: place.adminID, logger: logger)
         var folders: [TemporaryDirectory] = []
         do {
             for index in 0..<count {
@@ -90,26 +78,10 @@ struct ClusterWorld: Sendable {
     /// restored the saved schedules.
     func startReplica(named name: String, folder: TemporaryDirectory) async throws -> ClusterTestReplica {
         let database = try ClusterDatabase(url: url, logger: logger)
-        let cluster = PostgresCluster(database: database, replica: name, clock: clock)
-        var configuration = CastBotConfiguration(
-            applicationID: sandbox.configuration.applicationID, publicKey: try DiscordPublicKey(hex: sandbox.publicKeyHex),
-            apiBaseURL: apiBaseURL, dataDirectory: folder.path, httpHost: "127.0.0.1", ownerIDs: [adminID])
-        configuration.discordToken = DiscordToken(sandbox.configuration.botToken)
-        let discord = HTTPDiscordClient.bot(configuration: configuration, logger: logger)
-        let registry = PrometheusCollectorRegistry()
-        let assembly = try await BotAssembly.make(
-            configuration: configuration, discord: discord, clock: clock, interactionClock: clock, now: now,
-            metrics: CastBotMetrics(factory: ProcessBootstrap.makeMetricsFactory(registry: registry)), cluster: cluster, logger: logger)
-        let group = ServiceGroup(
-            configuration: ServiceGroupConfiguration(services: [assembly.scheduledService], gracefulShutdownSignals: [], logger: logger))
-        let running = Task { try await group.run() }
-        let replica = ClusterTestReplica(
-            name: name, assembly: assembly, database: database, folder: folder, group: group, running: running, registry: registry)
-        guard await eventually(timeout: .seconds(30), { assembly.isReady() }) else {
-            await replica.stop()
-            throw ClusterTestFailure("replica \(name) did not start")
-        }
-        return replica
+        let place = ClusterSandbox(clock: clock, now: now, sandbox: sandbox, apiBaseURL: apiBaseURL, channelID: channelID, adminID: adminID)
+        return try await ClusterTestReplica.start(
+            named: name, cluster: PostgresCluster(database: database, replica: name, clock: clock),
+            folder: folder, place: place, logger: logger, onStop: { await database.shutdown() })
     }
 
     /// Sets a one-minute server export schedule on `replica`, as the modal does.
@@ -175,11 +147,37 @@ struct ClusterWorld: Sendable {
 struct ClusterTestReplica: Sendable {
     let name: String
     let assembly: BotAssembly
-    let database: ClusterDatabase
+    /// Its data folder (the test's).
     let folder: TemporaryDirectory
     let group: ServiceGroup
     let running: Task<Void, any Error>
     let registry: PrometheusCollectorRegistry
+    let onStop: @Sendable () async -> Void
+
+    /// Starts a replica over `cluster` as `castbot serve` assembles it, and waits until it has
+    /// restored the saved schedules.
+    static func start(
+        named name: String, cluster: any ClusterCoordination, folder: TemporaryDirectory, place: ClusterSandbox, logger: Logger,
+        onStop: @escaping @Sendable () async -> Void = {}
+    ) async throws -> ClusterTestReplica {
+        let configuration = try place.configuration(folder: folder.path)
+        let discord = HTTPDiscordClient.bot(configuration: configuration, logger: logger)
+        let registry = PrometheusCollectorRegistry()
+        let assembly = try await BotAssembly.make(
+            configuration: configuration, discord: discord, clock: place.clock, interactionClock: place.clock, now: place.now,
+            metrics: CastBotMetrics(factory: ProcessBootstrap.makeMetricsFactory(registry: registry)),
+            deployment: ClusterDeployment(cluster: cluster), logger: logger)
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(services: assembly.scheduledServices, gracefulShutdownSignals: [], logger: logger))
+        let running = Task { try await group.run() }
+        let replica = ClusterTestReplica(
+            name: name, assembly: assembly, folder: folder, group: group, running: running, registry: registry, onStop: onStop)
+        guard await eventually(timeout: .seconds(30), { assembly.isReady() }) else {
+            await replica.stop()
+            throw ClusterTestFailure("replica \(name) did not start")
+        }
+        return replica
+    }
 
     /// A counter's value as `/metrics` shows it (0 when it was never counted).
     func counter(_ name: String) -> Int {
@@ -195,11 +193,48 @@ struct ClusterTestReplica: Sendable {
     func stop() async {
         await group.triggerGracefulShutdown()
         _ = try? await running.value
-        await database.shutdown()
+        await onStop()
     }
 }
 
 struct ClusterTestFailure: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+/// The Discord side every cluster test shares: a sandbox with one guild, its exports channel and
+/// an admin, on one time line with the replicas (message ids and times line up with runs).
+struct ClusterSandbox: Sendable {
+    let clock: TestClock<Duration>
+    let now: @Sendable () -> Date
+    let sandbox: DiscordSandbox
+    let apiBaseURL: String
+    let channelID: String
+    let adminID: String
+
+    static func start(logger: Logger) async throws -> ClusterSandbox {
+        let clock = TestClock<Duration>()
+        let start = clock.now
+        let base = Date()
+        let now: @Sendable () -> Date = { base.addingTimeInterval(TimeInterval(start.duration(to: clock.now).components.seconds)) }
+        let sandbox = DiscordSandbox(configuration: SandboxConfiguration(wallClock: now), clock: TestClock<Duration>(), logger: logger)
+        let apiBaseURL = try await sandbox.start(host: "127.0.0.1", port: 0)
+        let admin = await sandbox.addUser(username: "admin")
+        _ = await sandbox.addGuild(id: Fixtures.exportGuildID, name: "Cluster Guild", ownerID: admin.id)
+        let channel = try await sandbox.addChannel(
+            guildID: Fixtures.exportGuildID, name: "exports",
+            botPermissions: [.viewChannel, .sendMessages, .attachFiles, .manageWebhooks, .readMessageHistory])
+        try await sandbox.addMember(guildID: Fixtures.exportGuildID, userID: admin.id, permissions: [.administrator])
+        return ClusterSandbox(
+            clock: clock, now: now, sandbox: sandbox, apiBaseURL: apiBaseURL.absoluteString, channelID: channel.id, adminID: admin.id)
+    }
+
+    /// The bot's configuration for a replica with its data folder at `folder`.
+    func configuration(folder: String) throws -> CastBotConfiguration {
+        var configuration = CastBotConfiguration(
+            applicationID: sandbox.configuration.applicationID, publicKey: try DiscordPublicKey(hex: sandbox.publicKeyHex),
+            apiBaseURL: apiBaseURL, dataDirectory: folder, httpHost: "127.0.0.1", ownerIDs: [adminID])
+        configuration.discordToken = DiscordToken(sandbox.configuration.botToken)
+        return configuration
+    }
 }

@@ -85,7 +85,7 @@ struct StatusWorld {
                 at: try requireValue(configuration.adminAddress, "no admin address"), backupHealth: bot.backupHealth,
                 configuration: configuration, dependencies: dependencies)
             let group = CastBotServices.serviceGroup(
-                application: application, alongside: [bot.scheduledService, admin], gracefulShutdownSignals: [], logger: quiet)
+                application: application, alongside: bot.scheduledServices + [admin], gracefulShutdownSignals: [], logger: quiet)
             let serving = Task {
                 defer { ports.continuation.finish() }
                 try await group.run()

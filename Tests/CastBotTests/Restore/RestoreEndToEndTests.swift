@@ -62,7 +62,8 @@ struct RestoreEndToEndTests {
 
     static func restore(_ world: SandboxWorld, into store: PlayerDataStore) async throws -> ChannelRestore {
         ChannelRestore(
-            discord: try await restoreClient(world), store: store, applicationID: Snowflake(world.sandbox.configuration.applicationID))
+            discord: try await restoreClient(world), store: store,
+            applicationID: try #require(Snowflake(world.sandbox.configuration.applicationID)))
     }
 
     @Test("An all-servers export restores byte for byte into a missing folder, found behind 150 newer chat messages")
@@ -265,7 +266,7 @@ struct RestoreEndToEndTests {
 
             let channel = try #require(Snowflake(world.channelID))
             let client = try await Self.restoreClient(world)
-            let applicationID = Snowflake(world.sandbox.configuration.applicationID)
+            let applicationID = try #require(Snowflake(world.sandbox.configuration.applicationID))
             for (keys, refusal) in [([], "is encrypted; restore it with the secret key file"), ([carol], "could not be decrypted")] {
                 let (store, root) = try Self.freshStore()
                 defer { root.remove() }

@@ -116,7 +116,7 @@ struct SandboxModeTests {
                 configuration: configuration, discord: HTTPDiscordClient.bot(configuration: configuration, logger: logger),
                 clock: TestClock(), interactionClock: TestClock(), logger: logger)
             let bot = try await RunningBot.start(
-                configuration: configuration, router: assembly.router, alongside: [assembly.scheduledService], logger: logger)
+                configuration: configuration, router: assembly.router, alongside: assembly.scheduledServices, logger: logger)
             let driver = SandboxDriver(control: SandboxControlClient(controlURL: session.controlURL), botURL: bot.interactionsURL, clock: TestClock())
 
             let menu = try await driver.menu()

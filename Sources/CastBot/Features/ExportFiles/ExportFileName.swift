@@ -7,14 +7,14 @@ import Foundation
 /// `playerdata-scheduled-<guild>-<ts>.json`, `playerdata-scheduled-ALL-<ts>.json`,
 /// `playerdata-export-<guild>-<ts>.json` and `playerdata-FULL-export-<ts>.json`, each optionally
 /// followed by `.gz`, `.enc` and `.partKofN` in that order.
-struct ExportFileName: Sendable, Hashable, CustomStringConvertible {
+package struct ExportFileName: Sendable, Hashable, CustomStringConvertible {
     enum Scope: Sendable, Hashable {
         case all
         case guild(String)
     }
 
     let scope: Scope
-    let scheduled: Bool
+    package let scheduled: Bool
     /// The export itself (`….json`).
     let exportName: String
     let gzipped: Bool
@@ -24,15 +24,25 @@ struct ExportFileName: Sendable, Hashable, CustomStringConvertible {
     /// The name of the file the parts join into (the whole name when there are no parts).
     let joinedName: String
 
-    var description: String { joinedName + (part.map { " (part \($0.number) of \($0.count))" } ?? "") }
+    package var description: String { joinedName + (part.map { " (part \($0.number) of \($0.count))" } ?? "") }
 
-    static func == (lhs: Self, rhs: Self) -> Bool {
+    package static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.joinedName == rhs.joinedName && lhs.part?.number == rhs.part?.number && lhs.part?.count == rhs.part?.count
     }
 
-    func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(joinedName)
         hasher.combine(part?.number)
+    }
+
+    /// True when this file is an export of exactly `scope` (a server export of that server, or
+    /// an all-servers export for `.all`).
+    package func holds(_ scope: ExportScope) -> Bool {
+        switch (self.scope, scope) {
+        case (.all, .all): true
+        case (.guild(let named), .guild(let asked)): named == asked
+        default: false
+        }
     }
 
     init?(_ name: String) {

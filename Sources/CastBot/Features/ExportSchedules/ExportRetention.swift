@@ -5,8 +5,8 @@ import Logging
 
 /// "Keep the last N exports" (DESIGN §10): after a delivered run, older exports the schedule
 /// posted in its channel are deleted. Only this service's own export messages are ever touched:
-/// posted by a webhook named "PlayerData Export Scheduler", owned by this application (the
-/// message's `application_id`), carrying one file named like this schedule's exports (split
+/// posted by a webhook owned by this application (`ExportProvenance`), carrying one file named
+/// like this schedule's exports (split
 /// exports' part messages belong to their export). People's messages, other webhooks' and other
 /// applications' are never deleted.
 ///
@@ -104,13 +104,13 @@ struct ExportRetention: Sendable {
 
 /// Which messages are one schedule's exports, and which export each belongs to.
 struct ExportMessageIdentity: Sendable, Equatable {
-    /// The application whose webhooks post the exports.
-    var applicationID: Snowflake
+    /// Which messages this bot posted (the one definition restore uses too).
+    var provenance: ExportProvenance
     /// `playerdata-scheduled-<guild id>-` for a server schedule, `playerdata-scheduled-ALL-` for all.
     var filenamePrefix: String
 
     init(applicationID: Snowflake, scope: ExportScope) {
-        self.applicationID = applicationID
+        provenance = ExportProvenance(applicationID: applicationID)
         switch scope {
         case .guild(let id): filenamePrefix = "playerdata-scheduled-\(id)-"
         case .all: filenamePrefix = "playerdata-scheduled-ALL-"
@@ -120,8 +120,7 @@ struct ExportMessageIdentity: Sendable, Equatable {
     /// The export's own filename (`….json`) when `message` is one of this schedule's export
     /// messages (the first or a part), else nil.
     func exportName(of message: Message) -> String? {
-        guard message.webhookID != nil, message.applicationID == applicationID,
-            message.author?.username == TemporaryWebhookDelivery.webhookName,
+        guard message.webhookID != nil, provenance.postedByThisBot(message),
             let files = message.attachments, files.count == 1, let filename = files.first?.filename
         else { return nil }
         return Self.exportName(fromUpload: filename, prefix: filenamePrefix)

@@ -29,7 +29,7 @@ public actor ExportScheduleService {
     @discardableResult
     public func apply(_ request: ExportScheduleRequest) async throws(ExportScheduleError) -> ExportScheduleConfirmation {
         try Self.validateIDs(request)
-        if let refusal = await work.scheduleChangeRefusal() { throw .schedulerRefused(refusal) }
+        if let refusal = await work.deployment.scheduleChangeRefusal() { throw .schedulerRefused(refusal) }
         let key = request.scope.scheduleKey
         guard !request.stops else {
             let wasActive = work.engine.status(key)?.isActive == true

@@ -297,5 +297,5 @@ extension ExportScheduleControlling {
 }
 
 extension ExportScheduleService: ExportScheduleControlling {
-    nonisolated var survivesRestarts: Bool { work.cluster != nil }
+    nonisolated var survivesRestarts: Bool { !work.deployment.restartPolicyApplies }
 }

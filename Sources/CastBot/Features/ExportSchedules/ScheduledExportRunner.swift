@@ -142,13 +142,13 @@ extension ScheduledExportRunner {
 }
 
 extension ScheduledRunError {
-    static func describe(_ error: any Error) -> String {
+    package static func describe(_ error: any Error) -> String {
         (error as? any LocalizedError)?.errorDescription ?? String(describing: error)
     }
 }
 
 /// Why a scheduled run failed; the text is what status, logs and the admin's DM show.
-enum ScheduledRunError: Error, Sendable, CustomStringConvertible, LocalizedError {
+package enum ScheduledRunError: Error, Sendable, CustomStringConvertible, LocalizedError {
     /// The data file could not be read or is not valid JSON.
     case dataFile(PlayerDataError)
     /// The export could not be built (e.g. the guild is not in the data file).
@@ -161,7 +161,7 @@ enum ScheduledRunError: Error, Sendable, CustomStringConvertible, LocalizedError
     /// The export was posted, but the file Discord stored differs from the bytes sent.
     case verificationMismatch(filename: String, sentSHA256: String, stored: String)
 
-    var description: String {
+    package var description: String {
         switch self {
         case .dataFile(let error): "Could not read the data file: \(error)"
         case .export(let error): "Could not build the export: \(error)"
@@ -174,7 +174,7 @@ enum ScheduledRunError: Error, Sendable, CustomStringConvertible, LocalizedError
         }
     }
 
-    var errorDescription: String? { description }
+    package var errorDescription: String? { description }
 
     /// A snapshot's failure: the guild's own problems are the export's, the rest the data file's.
     init(_ error: PlayerDataError) {

@@ -1,5 +1,7 @@
 import DiscordModels
 public import DiscordREST
+public import struct Foundation.Date
+import struct Foundation.TimeInterval
 public import Logging
 
 /// Posts messages the way the seed does from scheduled contexts: through a temporary webhook.
@@ -42,18 +44,18 @@ public actor TemporaryWebhookDelivery {
     private(set) var lostAnswers = LostAnswerCounts()
     private var cleanups: [UInt64: Task<Void, Never>] = [:]
     private var nextCleanupID: UInt64 = 0
-    /// Cluster mode: other replicas' webhooks are live too, and this process cannot know them,
-    /// so only webhooks made before this id's time count as leftovers (older than any delivery
-    /// lasts), and channels are swept only when Discord's 15-webhook limit is reached, not before
-    /// each channel's first delivery (a read per channel per replica, which would crowd the
-    /// bot's shared rate limit when replicas start). Nil on a single machine.
-    private let clusterLeftoversMadeBefore: (@Sendable () -> DiscordModels.Snowflake)?
+    /// Which of our webhooks count as leftovers, and so whether channels are swept before their
+    /// first delivery (see `WebhookLeftoverPolicy`).
+    private let leftovers: WebhookLeftoverPolicy
+    /// Wall-clock time, for a webhook's age.
+    private let now: @Sendable () -> Date
 
     public init(
         discord: any DiscordClient, applicationID: String?, clock: any Clock<Duration>, cleanupDelay: Duration, logger: Logger,
-        clusterLeftoversMadeBefore: (@Sendable () -> DiscordModels.Snowflake)? = nil
+        leftovers: WebhookLeftoverPolicy = .allNotInUse, now: @escaping @Sendable () -> Date = { Date() }
     ) {
-        self.clusterLeftoversMadeBefore = clusterLeftoversMadeBefore
+        self.leftovers = leftovers
+        self.now = now
         self.discord = discord
         self.applicationID = applicationID.flatMap { DiscordModels.Snowflake($0) }
         self.clock = clock
@@ -64,7 +66,7 @@ public actor TemporaryWebhookDelivery {
     /// Posts `messages` in order to `channelID`. Returns the messages Discord created, one per
     /// message given; throws at the first that fails (earlier ones stay posted).
     func deliver(_ messages: [WebhookMessage], to channelID: DiscordModels.Snowflake) async throws -> [Message] {
-        if clusterLeftoversMadeBefore == nil, !sweptChannels.contains(channelID) {
+        if case .allNotInUse = leftovers, !sweptChannels.contains(channelID) {
             try await sweep(channelID)
         }
         var webhook = try await createWebhook(in: channelID)
@@ -115,7 +117,10 @@ public actor TemporaryWebhookDelivery {
         guard let applicationID else { return }
         let existing = try await discord.listChannelWebhooks(channelID: channelID)
         sweptChannels.insert(channelID)
-        let madeBefore = clusterLeftoversMadeBefore?()
+        var madeBefore: DiscordModels.Snowflake?
+        if case .olderThan(let age) = leftovers {
+            madeBefore = DiscordModels.Snowflake(earliestAt: now().addingTimeInterval(-age))
+        }
         let leftovers = existing.filter { webhook in
             guard webhook.applicationID == applicationID, webhook.name == Self.webhookName, !liveWebhooks.contains(webhook.id) else {
                 return false

@@ -31,7 +31,7 @@ public actor HealthMonitorService {
         where !ExportScheduleService.isDiscordID(value) {
             throw .invalidID(field: field, value: value)
         }
-        if let refusal = await work.scheduleChangeRefusal() { throw .schedulerRefused(refusal) }
+        if let refusal = await work.deployment.scheduleChangeRefusal() { throw .schedulerRefused(refusal) }
         let key = Self.scheduleKey
         if hours == 0 {
             let wasActive = work.engine.status(key)?.isActive == true

@@ -16,14 +16,15 @@ public struct ChannelRestore: Sendable {
     let store: PlayerDataStore
 
     /// - Parameters:
-    ///   - applicationID: the bot's application; messages posted by other applications' webhooks are
-    ///     never taken for exports. Nil accepts any webhook named like ours.
+    ///   - applicationID: the bot's application: only messages it posted are taken for exports
+    ///     (`ExportProvenance`). `castbot restore` learns it from Discord with the token when
+    ///     `DISCORD_APPLICATION_ID` is not set.
     ///   - keys: secret keys for encrypted exports (`castbot restore --key`); the bot itself never has any.
-    public init(discord: any DiscordClient, store: PlayerDataStore, applicationID: Snowflake?, keys: [ExportSecretKey] = []) {
+    public init(discord: any DiscordClient, store: PlayerDataStore, applicationID: Snowflake, keys: [ExportSecretKey] = []) {
         self.init(discord: discord, store: store, applicationID: applicationID, keys: keys, limits: RestoreLimits())
     }
 
-    init(discord: any DiscordClient, store: PlayerDataStore, applicationID: Snowflake?, keys: [ExportSecretKey] = [], limits: RestoreLimits) {
+    init(discord: any DiscordClient, store: PlayerDataStore, applicationID: Snowflake, keys: [ExportSecretKey] = [], limits: RestoreLimits) {
         finder = ChannelExportFinder(discord: discord, recognizer: ExportMessageRecognizer(applicationID: applicationID))
         retriever = ExportRetriever(discord: discord, limits: limits, keys: keys)
         self.store = store

@@ -3,11 +3,11 @@ import Foundation
 
 /// One export as it sits in a channel: the message that states its facts (and carries part 1,
 /// or the whole file) and, for a split export, the messages carrying the other parts, in order.
-struct PostedExport: Sendable {
-    struct File: Sendable {
-        let message: Message
-        let attachment: Attachment
-        let name: ExportFileName
+package struct PostedExport: Sendable {
+    package struct File: Sendable {
+        package let message: Message
+        package let attachment: Attachment
+        package let name: ExportFileName
     }
 
     let first: File
@@ -22,14 +22,16 @@ struct PostedExport: Sendable {
 }
 
 /// Tells this service's export messages from everything else in a channel.
-struct ExportMessageRecognizer: Sendable {
-    /// The application whose webhooks posted the exports, when known: messages of other
-    /// applications' webhooks are never taken for ours.
-    let applicationID: Snowflake?
+package struct ExportMessageRecognizer: Sendable {
+    /// Which messages this bot posted; no other message is taken for an export.
+    let provenance: ExportProvenance
 
-    /// The export file a message of ours carries, if it is one.
-    func exportFile(in message: Message) -> PostedExport.File? {
-        guard isOurs(message) else { return nil }
+    package init(applicationID: Snowflake) {
+        provenance = ExportProvenance(applicationID: applicationID)
+    }
+
+    /// The first export file a message carries, whoever posted it.
+    static func exportFile(named message: Message) -> PostedExport.File? {
         for attachment in message.attachments ?? [] {
             if let name = ExportFileName(attachment.filename) {
                 return PostedExport.File(message: message, attachment: attachment, name: name)
@@ -38,14 +40,16 @@ struct ExportMessageRecognizer: Sendable {
         return nil
     }
 
-    /// Scheduled exports come from our temporary webhook (named so); manual ones are interaction
-    /// replies, posted as the application itself. A message another application posted is never ours.
-    private func isOurs(_ message: Message) -> Bool {
-        if let applicationID {
-            if let messageApplication = message.applicationID, messageApplication != applicationID { return false }
-            if message.author?.id == applicationID || message.webhookID == applicationID { return true }
-        }
-        return message.webhookID != nil && message.author?.username == TemporaryWebhookDelivery.webhookName
+    /// The export file a message this bot posted carries, if it is one.
+    package func exportFile(in message: Message) -> PostedExport.File? {
+        guard provenance.postedByThisBot(message) else { return nil }
+        return Self.exportFile(named: message)
+    }
+
+    /// A message that carries an export file but was not posted by this bot, and why not.
+    func lookAlike(_ message: Message) -> String? {
+        guard Self.exportFile(named: message) != nil else { return nil }
+        return provenance.refusal(of: message)
     }
 
     /// The checksum an export message states (`**SHA-256**: \`…\``, or on a part message

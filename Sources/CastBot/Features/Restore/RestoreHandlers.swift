@@ -14,13 +14,21 @@ import Scheduling
 /// "thinking…" at its deadline and the preview follows.
 struct RestoreHandlers: Sendable {
     let authorizer: PlayerDataAuthorizer
-    let restore: ChannelRestore
+    let store: PlayerDataStore
+    /// The restore as this bot's application sees it (only its own messages are exports).
+    let restore: @Sendable (Snowflake) -> ChannelRestore
+    /// The configured application id; without one, the interaction's own (signed by Discord).
+    let applicationID: Snowflake?
     let pending: PendingImports
     let now: @Sendable () -> Date
 
     func start(_ routed: RoutedInteraction) async -> InteractionReply {
         await GuardedHandler.run(routed) { interaction in
             let place = try authorizer.requireServerManagerInGuild(interaction)
+            guard let applicationID = applicationID ?? interaction.interaction.applicationID else {
+                throw Refusal("❌ This bot does not know its application id, so it cannot tell its own exports; set DISCORD_APPLICATION_ID.")
+            }
+            let restore = restore(applicationID)
             guard let message = interaction.interaction.message,
                 let file = restore.finder.recognizer.exportFile(in: message)
             else {
@@ -49,7 +57,7 @@ struct RestoreHandlers: Sendable {
             // Owners only for a whole-file restore, checked again: the plan was made for them.
             if entry.plan.action == .replaceFile { try authorizer.requireOwner(interaction, for: "Restoring an all-servers export") }
             do throws(PlayerDataError) {
-                let result = try await restore.store.apply(entry.plan, date: now())
+                let result = try await store.apply(entry.plan, date: now())
                 routed.logger.notice(
                     "restore applied",
                     metadata: [

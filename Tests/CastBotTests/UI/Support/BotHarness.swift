@@ -102,7 +102,7 @@ struct BotHarness: Sendable {
                     packager: packager, logger: logger)
                 router = assembly.router
                 store = assembly.store
-                services = [assembly.scheduledService]
+                services = assembly.scheduledServices
             }
             let bot = try await RunningBot.start(configuration: configuration, router: router, alongside: services, logger: logger)
             let harness = BotHarness(

@@ -1,14 +1,14 @@
+import CastBot
 import DiscordModels
 import DiscordREST
 import Foundation
 import Logging
 import Scheduling
-import Synchronization
 
 /// The scheduler as a replica of a cluster uses it (DESIGN §11): every replica keeps every
 /// schedule's timer, and each run is claimed in the database before it does anything. The replica
 /// whose claim wins runs it and renews its lease while it runs; the others move on to the next
-/// deadline without recording anything (`RunOutcome.claimedElsewhere`).
+/// deadline without recording anything (`RunOutcome.doneElsewhere`).
 ///
 /// Saved schedules come back through `mirror` (no events, so adopting another replica's view is
 /// never written back), and every saved schedule resumes: one replica restarting is not the
@@ -20,17 +20,15 @@ final class ClusteredScheduleEngine: ScheduleEngine {
     private let deliveredCheck: PostedRunCheck
     private let metrics: CastBotMetrics
     private let logger: Logger
-    /// Each schedule's own job, unwrapped, for runs taken over from a dead replica.
-    private let jobs = Mutex<[ScheduleKey: ScheduleJob]>([:])
 
     init(
         inner: any ScheduleEngine, cluster: any ClusterCoordination, clock: any Clock<Duration>, discord: any DiscordClient,
-        metrics: CastBotMetrics, logger: Logger
+        applicationID: Snowflake?, metrics: CastBotMetrics, logger: Logger
     ) {
         self.inner = inner
         self.cluster = cluster
         self.clock = clock
-        self.deliveredCheck = PostedRunCheck(discord: discord, logger: logger)
+        self.deliveredCheck = PostedRunCheck(discord: discord, applicationID: applicationID, logger: logger)
         self.metrics = metrics
         self.logger = logger
     }
@@ -62,6 +60,7 @@ final class ClusteredScheduleEngine: ScheduleEngine {
         try inner.mirror(saved, job: claimed(saved.key, job))
     }
 
+    func runSlot(_ key: ScheduleKey, at slot: Date) -> Bool { inner.runSlot(key, at: slot) }
     func stop(_ key: ScheduleKey, reason: String) -> ScheduleStatus? { inner.stop(key, reason: reason) }
     func status(_ key: ScheduleKey) -> ScheduleStatus? { inner.status(key) }
     func statuses() -> [ScheduleStatus] { inner.statuses() }
@@ -75,53 +74,27 @@ final class ClusteredScheduleEngine: ScheduleEngine {
 
     /// `job` run only by the replica that claims each run.
     private func claimed(_ key: ScheduleKey, _ job: @escaping ScheduleJob) -> ScheduleJob {
-        jobs.withLock { $0[key] = job }
         return { [self] context in
-            guard let status = inner.status(context.key) else { return .claimedElsewhere }
+            guard let status = inner.status(context.key) else { return .doneElsewhere }
             let slot = status.slot(of: context.scheduledAt)
             switch try await claimWaitingForDatabase(context.key, slot: slot) {
             case .heldElsewhere, .finished:
-                return .claimedElsewhere
+                return .doneElsewhere
             case .claimed(let takeover):
                 metrics.runClaimed(takeover: takeover)
-                if takeover, await deliveredCheck.wasPosted(status, since: slot) {
-                    _ = try? await cluster.finishRun(context.key, slot: slot, outcome: RunClaimOutcome.postedBeforeTakeover)
-                    return .claimedElsewhere
+                if takeover {
+                    logger.notice(
+                        "taking over a run a replica left unfinished", metadata: ["schedule": "\(context.key)", "slot": "\(slot)"])
+                    if await deliveredCheck.wasPosted(status, since: slot) {
+                        logger.notice(
+                            "a taken-over run had been posted before its replica died; not posted again",
+                            metadata: ["schedule": "\(context.key)", "slot": "\(slot)"])
+                        _ = try? await cluster.finishRun(context.key, slot: slot, outcome: RunClaimOutcome.postedBeforeTakeover)
+                        return .doneElsewhere
+                    }
                 }
                 return try await runHoldingLease(job, context, slot: slot)
             }
-        }
-    }
-
-    /// What taking over a run a dead replica left gave.
-    enum Takeover: Sendable {
-        /// Nothing to do: the schedule is unknown here, or another replica took it first.
-        case notTaken
-        /// The dead replica had posted it before it died; nothing was posted again.
-        case alreadyPosted
-        case ran(RunContext, Result<RunOutcome, any Error>)
-    }
-
-    /// Runs the run of `expired.key` at `expired.slot` that another replica left unfinished (its
-    /// lease expired): claims it, checks the channel for a post the dead replica made, and runs it.
-    func takeOver(_ expired: ExpiredRun, now: Date) async -> Takeover {
-        guard let job = jobs.withLock({ $0[expired.key] }), let status = inner.status(expired.key) else { return .notTaken }
-        guard case .claimed = try? await cluster.claimRun(expired.key, slot: expired.slot) else { return .notTaken }
-        metrics.runClaimed(takeover: true)
-        logger.notice(
-            "taking over a run a replica left unfinished",
-            metadata: ["schedule": "\(expired.key)", "slot": "\(expired.slot)", "replica": "\(expired.replica)"])
-        if await deliveredCheck.wasPosted(status, since: expired.slot) {
-            _ = try? await cluster.finishRun(expired.key, slot: expired.slot, outcome: RunClaimOutcome.postedBeforeTakeover)
-            return .alreadyPosted
-        }
-        let context = RunContext(
-            key: expired.key, info: status.info, runNumber: status.runCount + 1, scheduledAt: expired.slot, startedAt: now,
-            nextRunAt: status.nextRunAt)
-        do {
-            return .ran(context, .success(try await runHoldingLease(job, context, slot: expired.slot)))
-        } catch {
-            return .ran(context, .failure(error))
         }
     }
 
@@ -173,7 +146,7 @@ final class ClusteredScheduleEngine: ScheduleEngine {
         guard let ending else {
             metrics.runClaimLost()
             logger.warning("a run's lease expired and another replica took it over; this replica dropped it", metadata: ["schedule": "\(key)"])
-            return .claimedElsewhere
+            return .doneElsewhere
         }
         switch ending {
         case .success(let outcome):
@@ -204,24 +177,28 @@ enum RunClaimOutcome {
 }
 
 /// Whether a replica that died mid-run had already posted the export: the channel is read from
-/// the run's slot on, and an export of this schedule posted by our webhook counts.
+/// the run's slot on, and an export of this schedule that this bot posted (`ExportProvenance`)
+/// counts. Without the application id nothing can be told apart, and the run is posted again.
 struct PostedRunCheck: Sendable {
     let discord: any DiscordClient
+    let applicationID: Snowflake?
     let logger: Logger
 
     func wasPosted(_ status: ScheduleStatus, since slot: Date) async -> Bool {
         guard let scope = ExportScope(scheduleKey: status.key), let channelID = Snowflake(status.info.channelID) else { return false }
-        let recognizer = ExportMessageRecognizer(applicationID: nil)
+        guard let applicationID else {
+            logger.warning(
+                "the application id is not configured, so a taken-over run cannot be checked for a post; running it",
+                metadata: ["schedule": "\(status.key)"])
+            return false
+        }
+        let recognizer = ExportMessageRecognizer(applicationID: applicationID)
         do {
             let messages = try await discord.getChannelMessages(
                 channelID: channelID, limit: 100, after: Snowflake(earliestAt: slot.addingTimeInterval(-1)))
             return messages.contains { message in
                 guard let file = recognizer.exportFile(in: message), file.name.scheduled else { return false }
-                switch (file.name.scope, scope) {
-                case (.all, .all): return true
-                case (.guild(let posted), .guild(let scheduled)): return posted == scheduled
-                default: return false
-                }
+                return file.name.holds(scope)
             }
         } catch {
             // Unknown: running again risks a second post, not running risks a missing one.

@@ -1,17 +1,41 @@
+import CastBot
 import DiscordREST
 import Foundation
 import Logging
 import PlayerData
 import Scheduling
+import ServiceLifecycle
 
-/// A replica's part in the cluster besides claiming runs: it follows the other replicas'
-/// announcements (schedule changes, new player data) and picks up runs whose replica died.
-struct ClusterReplica: Sendable {
+/// A replica's part in the cluster besides claiming runs, as a service beside the scheduler: it
+/// follows the other replicas' announcements (schedule changes, new player data), shares the
+/// bot's Discord limits with the replicas alive, and hands runs whose replica died to the
+/// scheduler (`runSlot`), so a taken-over run is recorded, counted and can stop or auto-disable
+/// its schedule (with the admin's DM) exactly as any run. On graceful shutdown it leaves the
+/// cluster at once, so the others take over its share of the limits.
+struct ClusterReplica: Service {
     let cluster: any ClusterCoordination
-    let engine: ClusteredScheduleEngine
-    let work: ScheduledWorkContext
-    /// The job of a schedule first heard of from another replica (its kind decides).
-    let jobFor: @Sendable (ScheduleStatus) -> ScheduleJob?
+    let features: ScheduledFeatures
+    private var work: ScheduledWorkContext { features.work }
+
+    init(cluster: any ClusterCoordination, features: ScheduledFeatures) {
+        self.cluster = cluster
+        self.features = features
+    }
+
+    func run() async throws {
+        // Saved schedules are restored first, so announcements are taken on over them.
+        try await cancelWhenGracefulShutdown {
+            await features.waitUntilStarted()
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { await followChanges() }
+                group.addTask { await sweepExpiredRuns() }
+            }
+        }
+        // A task of its own: this one may be cancelled by now, and the others should not wait for
+        // this replica's row to age out before taking its share of the limits.
+        let cluster = cluster
+        await Task { await cluster.leave() }.value
+    }
 
     /// Makes the local copy of the player data the database's (at startup and on announcements).
     static func refreshPlayerData(cluster: any ClusterCoordination, work: ScheduledWorkContext) async throws {
@@ -52,26 +76,26 @@ struct ClusterReplica: Sendable {
 
     /// Takes on a saved status unless this replica already sees the same.
     private func adopt(_ status: ScheduleStatus) {
-        if var local = engine.status(status.key) {
+        if var local = work.engine.status(status.key) {
             // A run going on here is no difference worth replacing the schedule for.
             local.runningSince = nil
             if local == status { return }
         }
-        guard let job = jobFor(status) else { return }
+        guard let job = features.job(for: status) else { return }
         do {
-            _ = try engine.mirror(status, job: job)
+            _ = try work.engine.mirror(status, job: job)
         } catch {
             work.logger.warning("could not take on a schedule another replica saved", metadata: ["schedule": "\(status.key)", "error": "\(error)"])
         }
-        work.metrics.activeSchedules(engine.diagnostics().activeSchedules)
+        work.metrics.activeSchedules(work.engine.diagnostics().activeSchedules)
     }
 
     /// How often a replica looks for runs whose replica stopped renewing: often enough that a
     /// run is picked up soon after its lease runs out (10 s + at most 2 s), cheap (one indexed query).
     var sweepPeriod: Duration { max(min(cluster.lease / 5, .seconds(2)), .milliseconds(200)) }
 
-    /// Looks for runs whose replica stopped renewing and finishes them, every `sweepPeriod`,
-    /// until cancelled. Every replica looks; the claim decides which one runs each.
+    /// Looks for runs whose replica stopped renewing and hands them to the scheduler, every
+    /// `sweepPeriod`, until cancelled. Every replica looks; the claim decides which one runs each.
     /// Also forgets, about once an hour, claims of runs finished more than a day ago: a replica
     /// only ever asks for the latest slot of a schedule, so older claims guard nothing.
     func sweepExpiredRuns() async {
@@ -101,10 +125,8 @@ struct ClusterReplica: Sendable {
                 work.logger.warning("could not look for runs left by a dead replica", metadata: ["error": "\(error)"])
                 continue
             }
-            await withTaskGroup(of: Void.self) { group in
-                for run in expired {
-                    group.addTask { await takeOver(run) }
-                }
+            for run in expired {
+                takeOver(run)
             }
         }
     }
@@ -125,33 +147,15 @@ struct ClusterReplica: Sendable {
         }
     }
 
-    private func takeOver(_ expired: ExpiredRun) async {
-        switch await engine.takeOver(expired, now: work.now()) {
-        case .notTaken:
-            return
-        case .alreadyPosted:
-            work.logger.notice(
-                "a taken-over run had been posted before its replica died; not posted again",
+    /// Runs the slot a dead replica left as one of the schedule's runs. Its job claims it first
+    /// (`ClusteredScheduleEngine`): the replica that wins runs it; the others leave it. When the
+    /// schedule is unknown here, stopped, or running a run of its own, nothing starts and the
+    /// next look tries again.
+    private func takeOver(_ expired: ExpiredRun) {
+        if !work.engine.runSlot(expired.key, at: expired.slot) {
+            work.logger.debug(
+                "a run left by a dead replica was not started here now",
                 metadata: ["schedule": "\(expired.key)", "slot": "\(expired.slot)"])
-        case .ran(let context, let result):
-            let kind: RunResult.Kind
-            var message: String?
-            switch result {
-            case .success(.claimedElsewhere):
-                return  // it stalled past its own lease and another replica has it now
-            case .success(.success): kind = .succeeded
-            case .success(.stopSchedule(let reason)):
-                kind = .stoppedSchedule
-                message = reason
-                _ = engine.stop(expired.key, reason: reason)
-            case .failure(let error):
-                kind = .failed
-                message = ScheduledRunError.describe(error)
-            }
-            let entry = RunHistoryEntry(
-                scheduleKey: expired.key, run: context.runNumber, scheduledAt: expired.slot, startedAt: context.startedAt,
-                finishedAt: work.now(), result: kind, message: message)
-            await work.stateStore.recordScheduleChange(nil, key: expired.key, at: work.now(), finishedRun: entry, notice: nil)
         }
     }
 }

@@ -1,3 +1,4 @@
+public import CastBot
 public import Foundation
 public import PlayerData
 public import Scheduling

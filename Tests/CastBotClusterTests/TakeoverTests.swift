@@ -1,0 +1,158 @@
+@testable import CastBot
+import CastBotCluster
+import CastBotTestSupport
+import Clocks
+import DiscordREST
+import DiscordSandbox
+import Foundation
+import Logging
+import PlayerData
+import Scheduling
+import ServiceLifecycle
+import Testing
+
+/// Cluster policy on the in-memory database (`InMemoryClusterDatabase`) and a test clock: a run a
+/// dead replica left goes through the scheduler like any run, so its stop DMs the admin and its
+/// failure counts toward auto-disable.
+@Suite("Cluster takeover through the scheduler", .serialized, .timeLimit(.minutes(2)))
+struct TakeoverTests {
+    @Test("A taken-over run that stops its schedule (channel deleted) DMs the admin once")
+    func takenOverStopSendsOneDM() async throws {
+        try await InMemoryClusterWorld.with { world in
+            let key = try await world.setSchedule()
+            // The run a dead replica left: the channel is gone by the time it is taken over.
+            try await world.takeOverNextRun(key) {
+                await world.place.sandbox.removeChannel(world.place.channelID)
+            }
+            #expect(await eventually(timeout: .seconds(30)) { world.engine.status(key)?.isActive == false })
+            let status = try #require(world.engine.status(key))
+            #expect(status.stopReason?.kind == .stoppedByRun)
+            #expect(await eventually(timeout: .seconds(30)) {
+                await world.place.sandbox.directMessages(toUser: world.place.adminID).count == 1
+            })
+            let dm = try #require(await world.place.sandbox.directMessages(toUser: world.place.adminID).first)
+            #expect(dm.content.contains("stopped"))
+            // Once, and the run is in the history as the stop it was.
+            await world.place.clock.advance(by: .seconds(120))
+            #expect(await world.place.sandbox.directMessages(toUser: world.place.adminID).count == 1)
+            let history = try await world.database.storage.runHistory(for: key, limit: 10)
+            #expect(history.map(\.result) == [.stoppedSchedule])
+            #expect(world.replica.counter("castbot_cluster_runs_taken_over_total") == 1)
+        }
+    }
+
+    @Test("Five failing runs in a row, some taken over from a dead replica, auto-disable the schedule")
+    func failuresCountAcrossTakeovers() async throws {
+        try await InMemoryClusterWorld.with { world in
+            let key = try await world.setSchedule()
+            // Every run fails: the data file is not JSON (in the database too, so a resynchronization
+            // brings back the same).
+            world.database.playerData = Array("not json".utf8)
+            try Data("not json".utf8).write(to: URL(fileURLWithPath: "\(world.folder.path)/playerData.json"))
+            for run in 1...5 {
+                if run.isMultiple(of: 2) {
+                    try await world.takeOverNextRun(key)
+                } else {
+                    try await world.runNextOnTime(key)
+                }
+                #expect(await eventually(timeout: .seconds(30)) { world.engine.status(key)?.failureCount == run })
+            }
+            let status = try #require(world.engine.status(key))
+            #expect(status.isActive == false)
+            #expect(status.stopReason?.kind == .autoDisabled)
+            #expect(await eventually(timeout: .seconds(30)) {
+                await world.place.sandbox.directMessages(toUser: world.place.adminID).count == 1
+            })
+            #expect(world.replica.counter("castbot_cluster_runs_taken_over_total") == 2)
+            let history = try await world.database.storage.runHistory(for: key, limit: 10)
+            #expect(history.count == 5)
+            #expect(history.allSatisfy { $0.result == .failed })
+        }
+    }
+}
+
+/// One replica assembled as `castbot serve` assembles it in cluster mode, over the in-memory
+/// database, the sandbox and one test clock. "Dead replicas" are claims the test leaves.
+struct InMemoryClusterWorld: Sendable {
+    let place: ClusterSandbox
+    let database: InMemoryClusterDatabase
+    let folder: TemporaryDirectory
+    let replica: ClusterTestReplica
+
+    var engine: any ScheduleEngine { replica.engine }
+
+    static func with(_ body: (InMemoryClusterWorld) async throws -> Void) async throws {
+        var logger = Logger.quiet("cluster-memory")
+        logger.logLevel = .warning
+        let place = try await ClusterSandbox.start(logger: logger)
+        let shared = try TemporaryDirectory()
+        let folder = try TemporaryDirectory()
+        defer {
+            shared.remove()
+            folder.remove()
+        }
+        let database = InMemoryClusterDatabase(
+            clock: place.clock, storage: try SQLiteStateStorage(directory: shared.path, logger: logger))
+        database.playerData = try Fixtures.bytes(Fixtures.wholeFile)
+        let replica = try await ClusterTestReplica.start(
+            named: "replica-0", cluster: InMemoryClusterCoordination(database: database, replica: "replica-0"),
+            folder: folder, place: place, logger: logger)
+        let world = InMemoryClusterWorld(place: place, database: database, folder: folder, replica: replica)
+        do {
+            try await body(world)
+        } catch {
+            await replica.stop()
+            await place.sandbox.stop()
+            throw error
+        }
+        await replica.stop()
+        await place.sandbox.stop()
+    }
+
+    /// A one-minute server export schedule, as the modal sets it.
+    func setSchedule() async throws -> ScheduleKey {
+        let scope = ExportScope.guild(Fixtures.exportGuildID)
+        _ = try await replica.assembly.scheduled.exports.apply(
+            ExportScheduleRequest(
+                scope: scope, guildID: Fixtures.exportGuildID, channelID: place.channelID, setByUserID: place.adminID,
+                intervalMinutes: 1, restartPolicy: .resume))
+        return scope.scheduleKey
+    }
+
+    /// Moves the clock to the schedule's next run and waits until this replica has settled it.
+    func runNextOnTime(_ key: ScheduleKey) async throws {
+        let status = try #require(engine.status(key))
+        let next = try #require(status.nextRunAt)
+        let runs = status.runCount
+        await place.clock.advance(by: .milliseconds(Int64(next.timeIntervalSince(place.now()) * 1_000) + 1))
+        #expect(await eventually(timeout: .seconds(30)) {
+            guard let now = engine.status(key) else { return false }
+            return !now.isRunning && (now.runCount > runs || !now.isActive)
+        })
+    }
+
+    /// The schedule's next run is claimed by a replica that then dies: this replica's timer finds
+    /// it held elsewhere, the dead replica's lease runs out, and this replica takes it over.
+    /// `beforeTakeover` runs once the timer has passed it by.
+    func takeOverNextRun(_ key: ScheduleKey, beforeTakeover: @Sendable () async -> Void = {}) async throws {
+        let status = try #require(engine.status(key))
+        let next = try #require(status.nextRunAt)
+        let slot = status.slot(of: next)
+        database.leaveClaim(key, slot: slot, replica: "dead-replica", leaseFor: .seconds(8))
+        let runs = status.runCount
+        await place.clock.advance(by: .milliseconds(Int64(next.timeIntervalSince(place.now()) * 1_000) + 1))
+        // The timer's run is left to the holder: nothing recorded, the next deadline planned.
+        #expect(await eventually(timeout: .seconds(30)) {
+            guard let now = engine.status(key) else { return false }
+            return !now.isRunning && now.runCount == runs && now.nextRunAt != next
+        })
+        await beforeTakeover()
+        // The lease runs out, and the next look for expired claims (every 2 s) takes it over.
+        for _ in 0..<6 {
+            await place.clock.advance(by: .seconds(2))
+            if database.claims()[.init(key: key, slot: slot)]?.replica == replica.name { break }
+        }
+        #expect(await eventually(timeout: .seconds(30)) { database.claims()[.init(key: key, slot: slot)]?.finished == true })
+        #expect(await eventually(timeout: .seconds(30)) { engine.status(key)?.isRunning == false })
+    }
+}
