@@ -119,12 +119,18 @@ struct InMemoryClusterWorld: Sendable {
         return scope.scheduleKey
     }
 
+    /// How far to move the clock so that a run shown as due at `next` is due: the world's wall
+    /// time counts whole seconds of the clock, so a shown time can be up to a second early.
+    static func untilDue(_ next: Date, now: Date) -> Duration {
+        .milliseconds(Int64(next.timeIntervalSince(now) * 1_000) + 1_000)
+    }
+
     /// Moves the clock to the schedule's next run and waits until this replica has settled it.
     func runNextOnTime(_ key: ScheduleKey) async throws {
         let status = try #require(engine.status(key))
         let next = try #require(status.nextRunAt)
         let runs = status.runCount
-        await place.clock.advance(by: .milliseconds(Int64(next.timeIntervalSince(place.now()) * 1_000) + 1))
+        await place.clock.advance(by: Self.untilDue(next, now: place.now()))
         #expect(await eventually(timeout: .seconds(30)) {
             guard let now = engine.status(key) else { return false }
             return !now.isRunning && (now.runCount > runs || !now.isActive)
@@ -138,9 +144,11 @@ struct InMemoryClusterWorld: Sendable {
         let status = try #require(engine.status(key))
         let next = try #require(status.nextRunAt)
         let slot = status.slot(of: next)
-        database.leaveClaim(key, slot: slot, replica: "dead-replica", leaseFor: .seconds(8))
+        let untilDue = Self.untilDue(next, now: place.now())
+        // The dead replica's lease outlasts the deadline by 8 s.
+        database.leaveClaim(key, slot: slot, replica: "dead-replica", leaseFor: untilDue + .seconds(8))
         let runs = status.runCount
-        await place.clock.advance(by: .milliseconds(Int64(next.timeIntervalSince(place.now()) * 1_000) + 1))
+        await place.clock.advance(by: untilDue)
         // The timer's run is left to the holder: nothing recorded, the next deadline planned.
         #expect(await eventually(timeout: .seconds(30)) {
             guard let now = engine.status(key) else { return false }
