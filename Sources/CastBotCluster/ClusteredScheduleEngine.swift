@@ -3,6 +3,7 @@ import DiscordModels
 import DiscordREST
 import Foundation
 import Logging
+import PlayerData
 import Scheduling
 
 /// The scheduler as a replica of a cluster uses it (DESIGN §11): every replica keeps every

@@ -53,7 +53,7 @@ struct ExportCommand: AsyncParsableCommand {
                 let artifact = ExportBuilder.allExport(of: file, date: date, kind: .manual)
                 try write(artifact, to: out ?? artifact.filename)
             } else {
-                let destination = out ?? ExportFilename.all(date: date, kind: .manual)
+                let destination = out ?? ExportFileName.all(date: date, kind: .manual)
                 let export = try DataFileExporter.writeAllExport(dataFileAt: dataPath, to: destination, date: date, kind: .manual)
                 report(guilds: export.guildCount, players: export.playerCount, bytes: export.byteCount, destination: destination)
             }

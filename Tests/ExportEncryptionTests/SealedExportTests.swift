@@ -4,7 +4,7 @@ import Testing
 
 @testable import ExportEncryption
 
-@Suite("Sealed exports")
+@Suite("Sealed exports", .timeLimit(.minutes(2)))
 struct SealedExportTests {
     let alice = ExportSecretKey.generate()
     let bob = ExportSecretKey.generate()
@@ -115,7 +115,7 @@ struct SealedExportTests {
     }
 }
 
-@Suite("Export keys")
+@Suite("Export keys", .timeLimit(.minutes(1)))
 struct ExportKeyTests {
     @Test("key file and public key text round trip; the key id is the public key's")
     func keyFile() throws {

@@ -2,7 +2,7 @@ import CastBotTestSupport
 import PlayerData
 import Testing
 
-@Suite("A data file cut into members and joined again")
+@Suite("A data file cut into members and joined again", .timeLimit(.minutes(1)))
 struct PlayerDataLayoutTests {
     @Test("The real files are rebuilt byte for byte from their members", arguments: [Fixtures.wholeFile, Fixtures.devCrashRestore, Fixtures.wiped])
     func roundTrip(_ name: String) throws {

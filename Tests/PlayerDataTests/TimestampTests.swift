@@ -20,12 +20,12 @@ import Testing
     @Test func filenamesUseTheSeedsPatterns() {
         let date = Date(timeIntervalSince1970: 1_760_538_600)
         #expect(Timestamp.fileSafe(date) == "2025-10-15T14-30-00-000Z")
-        #expect(ExportFilename.server(guildID: "974318870057848842", date: date, kind: .scheduled)
+        #expect(ExportFileName.server(guildID: "974318870057848842", date: date, kind: .scheduled)
             == "playerdata-scheduled-974318870057848842-2025-10-15T14-30-00-000Z.json")
-        #expect(ExportFilename.server(guildID: "974318870057848842", date: date, kind: .manual)
+        #expect(ExportFileName.server(guildID: "974318870057848842", date: date, kind: .manual)
             == "playerdata-export-974318870057848842-2025-10-15T14-30-00-000Z.json")
-        #expect(ExportFilename.all(date: date, kind: .scheduled) == "playerdata-scheduled-ALL-2025-10-15T14-30-00-000Z.json")
-        #expect(ExportFilename.all(date: date, kind: .manual) == "playerdata-FULL-export-2025-10-15T14-30-00-000Z.json")
+        #expect(ExportFileName.all(date: date, kind: .scheduled) == "playerdata-scheduled-ALL-2025-10-15T14-30-00-000Z.json")
+        #expect(ExportFileName.all(date: date, kind: .manual) == "playerdata-FULL-export-2025-10-15T14-30-00-000Z.json")
     }
 
     @Test func impossibleDatesDoNotTrap() {

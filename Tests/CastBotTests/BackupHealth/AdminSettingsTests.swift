@@ -1,7 +1,7 @@
 @testable import CastBot
 import Testing
 
-@Suite("Admin listener settings: CASTBOT_ADMIN_ADDRESS and CASTBOT_ADMIN_TOKEN")
+@Suite("Admin listener settings: CASTBOT_ADMIN_ADDRESS and CASTBOT_ADMIN_TOKEN", .timeLimit(.minutes(1)))
 struct AdminSettingsTests {
     static let token = "0123456789abcdef0123456789abcdef"
 

@@ -3,7 +3,7 @@ import Foundation
 import Scheduling
 import Testing
 
-@Suite("Backup health: overdue, staleness and the metrics text")
+@Suite("Backup health: overdue, staleness and the metrics text", .timeLimit(.minutes(1)))
 struct BackupHealthAssessmentTests {
     static let start = Date(timeIntervalSince1970: 1_760_538_600)  // 2025-10-15 14:30 UTC
 

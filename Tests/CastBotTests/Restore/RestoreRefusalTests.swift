@@ -10,7 +10,7 @@ import Testing
 /// What a restore refuses, each with nothing written: damaged or missing files, messages that are
 /// not this bot's, and channels the bot cannot read. The channel is a small in-memory fake; the
 /// messages are composed by the real export message composer and packager.
-@Suite("Restore refusals and recognition")
+@Suite("Restore refusals and recognition", .timeLimit(.minutes(2)))
 struct RestoreRefusalTests {
     static let date = Date(timeIntervalSince1970: 1_760_538_600)
 
@@ -18,7 +18,7 @@ struct RestoreRefusalTests {
     @discardableResult
     static func postExport(_ bytes: [UInt8], to channel: ChannelHistoryFake, limits: ExportUploadLimits = ExportUploadLimits(),
                            applicationID: Snowflake? = ChannelHistoryFake.applicationID) throws -> [Message] {
-        let plan = try ExportPackager(limits: limits).plan(filename: ExportFilename.all(date: date, kind: .scheduled), bytes: bytes)
+        let plan = try ExportPackager(limits: limits).plan(filename: ExportFileName.all(date: date, kind: .scheduled), bytes: bytes)
         let facts = ExportMessageFacts(typeLabel: "All Servers", guildCount: 31, playerCount: 1, exportedAt: date, nextRunAt: nil)
         return ExportMessageComposer.messages(for: plan, facts: facts).map { message in
             channel.post(
@@ -95,7 +95,7 @@ struct RestoreRefusalTests {
         let channel = ChannelHistoryFake()
         let fixture = try Fixtures.bytes(Fixtures.wholeFile)
         try Self.postExport(fixture, to: channel, applicationID: Snowflake(1_300_000_000_000_000_009))
-        channel.post(content: "look what I found", files: [(ExportFilename.all(date: Self.date, kind: .scheduled), fixture)], webhookName: nil,
+        channel.post(content: "look what I found", files: [(ExportFileName.all(date: Self.date, kind: .scheduled), fixture)], webhookName: nil,
                      applicationID: nil)
         let folder = try TemporaryDirectory()
         defer { folder.remove() }

@@ -1,3 +1,4 @@
+import PlayerData
 import ExportEncryption
 import Foundation
 
@@ -74,7 +75,7 @@ struct ExportPartsReader: SealedExportSource {
 enum ExportPartNames {
     static func ordered(_ paths: [String]) throws(ExportFileError) -> [String] {
         guard !paths.isEmpty else { throw .noFiles }
-        let parsed = paths.map { path in (path, parse(URL(fileURLWithPath: path).lastPathComponent)) }
+        let parsed = paths.map { path in (path, ExportFileName.parsePart(URL(fileURLWithPath: path).lastPathComponent)) }
         guard parsed.contains(where: { $0.1 != nil }) else { return paths }
         var numbered: [(path: String, base: String, number: Int, count: Int)] = []
         for (path, part) in parsed {
@@ -96,14 +97,4 @@ enum ExportPartNames {
         return sorted.map(\.path)
     }
 
-    /// `name.part02of12` → ("name", 2, 12).
-    static func parse(_ filename: String) -> (base: String, number: Int, count: Int)? {
-        guard let range = filename.range(of: ".part", options: .backwards) else { return nil }
-        let tail = filename[range.upperBound...]
-        let pieces = tail.split(separator: "of", omittingEmptySubsequences: false)
-        guard pieces.count == 2, let number = Int(pieces[0]), let count = Int(pieces[1]), count >= 1, (1...count).contains(number),
-            pieces[0].allSatisfy(\.isASCII), pieces[1].allSatisfy(\.isASCII)
-        else { return nil }
-        return (String(filename[..<range.lowerBound]), number, count)
-    }
 }

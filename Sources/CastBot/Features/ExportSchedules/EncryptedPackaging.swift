@@ -1,3 +1,4 @@
+import PlayerData
 import Crypto
 import ExportEncryption
 
@@ -27,7 +28,7 @@ extension ExportPackager {
             ? [.init(filename: sealedName, contentType: "application/octet-stream", bytes: partBytes[0])]
             : partBytes.enumerated().map { index, part in
                 .init(
-                    filename: Self.partName(sealedName, index + 1, of: partBytes.count), contentType: "application/octet-stream",
+                    filename: ExportFileName.part(sealedName, index + 1, of: partBytes.count), contentType: "application/octet-stream",
                     bytes: part, partNumber: index + 1)
             }
 

@@ -81,22 +81,16 @@ public struct ExportPackager: Sendable {
             restoreInstructions: "`cat \(gzipName).part*of\(uploads.count) > \(gzipName) && gunzip \(gzipName)`")
     }
 
-    /// `name.part1of3` …; part numbers are zero-padded so `part*` lists them in order.
+    /// `bytes` cut into uploads of at most the part size, named by `ExportFileName.part`.
     private func parts(of bytes: [UInt8], named name: String) -> [ExportAttachmentPlan.Upload] {
         let size = limits.partSize
         let count = (bytes.count + size - 1) / size
         return (0..<count).map { index in
             let start = index * size
             return .init(
-                filename: Self.partName(name, index + 1, of: count), contentType: "application/octet-stream",
+                filename: ExportFileName.part(name, index + 1, of: count), contentType: "application/octet-stream",
                 bytes: Array(bytes[start..<min(start + size, bytes.count)]), partNumber: index + 1)
         }
-    }
-
-    static func partName(_ name: String, _ number: Int, of count: Int) -> String {
-        let digits = String(number)
-        let padded = String(repeating: "0", count: String(count).count - digits.count) + digits
-        return "\(name).part\(padded)of\(count)"
     }
 
     func percent(_ bytes: Int) -> String {

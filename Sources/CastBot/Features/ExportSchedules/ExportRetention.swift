@@ -1,3 +1,4 @@
+import PlayerData
 import DiscordModels
 import DiscordREST
 import Foundation
@@ -112,8 +113,8 @@ struct ExportMessageIdentity: Sendable, Equatable {
     init(applicationID: Snowflake, scope: ExportScope) {
         provenance = ExportProvenance(applicationID: applicationID)
         switch scope {
-        case .guild(let id): filenamePrefix = "playerdata-scheduled-\(id)-"
-        case .all: filenamePrefix = "playerdata-scheduled-ALL-"
+        case .guild(let id): filenamePrefix = ExportFileName.prefix(.guild(id), kind: .scheduled)
+        case .all: filenamePrefix = ExportFileName.prefix(.all, kind: .scheduled)
         }
     }
 

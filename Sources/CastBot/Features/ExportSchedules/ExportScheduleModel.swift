@@ -1,3 +1,4 @@
+import PlayerData
 public import Foundation
 public import Scheduling
 
@@ -193,6 +194,18 @@ public enum ExportScheduleError: Error, Equatable, Sendable, CustomStringConvert
         case .invalidTimeOfDay(let text): self = .invalidDailyTime(text)
         case .invalidRestartPolicy(let text): self = .invalidRestartPolicy(text)
         default: self = .schedulerRefused(error.description)
+        }
+    }
+}
+
+extension ExportFileName {
+    /// True when this file is an export of exactly `scope` (a server export of that server, or
+    /// an all-servers export for `.all`).
+    package func holds(_ scope: ExportScope) -> Bool {
+        switch (self.scope, scope) {
+        case (.all, .all): true
+        case (.guild(let named), .guild(let asked)): named == asked
+        default: false
         }
     }
 }

@@ -1,3 +1,4 @@
+import PlayerData
 import DiscordModels
 import DiscordREST
 import Foundation

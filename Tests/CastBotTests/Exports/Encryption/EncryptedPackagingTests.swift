@@ -173,7 +173,7 @@ extension Optional where Wrapped == String {
 struct ExportPartNameTests {
     @Test("padded part names are put in part order; parts of different exports or a plain file among parts are refused")
     func ordering() throws {
-        let names = (1...12).map { ExportPackager.partName("/x/e.json.gz.enc", $0, of: 12) }
+        let names = (1...12).map { ExportFileName.part("/x/e.json.gz.enc", $0, of: 12) }
         #expect(names[1] == "/x/e.json.gz.enc.part02of12")
         #expect(try ExportPartNames.ordered(names.reversed()) == names)
         #expect(try ExportPartNames.ordered(["/x/a.json"]) == ["/x/a.json"])

@@ -1,0 +1,130 @@
+import Foundation
+
+/// The one home of export file names, written and read back: whose data a file holds and how it
+/// travelled (gzipped, sealed, split).
+///
+/// `playerdata-scheduled-<guild>-<ts>.json`, `playerdata-scheduled-ALL-<ts>.json`,
+/// `playerdata-export-<guild>-<ts>.json` and `playerdata-FULL-export-<ts>.json` (the seed's
+/// names), each optionally followed by `.gz`, `.enc` and `.partKofN` in that order.
+public struct ExportFileName: Sendable, Hashable, CustomStringConvertible {
+    public enum Scope: Sendable, Hashable {
+        case all
+        case guild(String)
+    }
+
+    public let scope: Scope
+    public let scheduled: Bool
+    /// The export itself (`….json`).
+    public let exportName: String
+    public let gzipped: Bool
+    public let encrypted: Bool
+    /// Part number and count when the file is one of several parts.
+    public let part: (number: Int, count: Int)?
+    /// The name of the file the parts join into (the whole name when there are no parts).
+    public let joinedName: String
+
+    // MARK: Writing
+
+    /// `playerdata-export-<id>-<ts>.json` or `playerdata-scheduled-<id>-<ts>.json`
+    public static func server(guildID: String, date: Date, kind: ExportKind) -> String {
+        "\(prefix(.guild(guildID), kind: kind))\(Timestamp.fileSafe(date)).json"
+    }
+
+    /// `playerdata-FULL-export-<ts>.json` or `playerdata-scheduled-ALL-<ts>.json`
+    public static func all(date: Date, kind: ExportKind) -> String {
+        "\(prefix(.all, kind: kind))\(Timestamp.fileSafe(date)).json"
+    }
+
+    /// What every export name of `scope` and `kind` starts with, up to its timestamp.
+    public static func prefix(_ scope: Scope, kind: ExportKind) -> String {
+        switch (scope, kind) {
+        case (.guild(let id), .manual): "playerdata-export-\(id)-"
+        case (.guild(let id), .scheduled): "playerdata-scheduled-\(id)-"
+        case (.all, .manual): "playerdata-FULL-export-"
+        case (.all, .scheduled): "playerdata-scheduled-ALL-"
+        }
+    }
+
+    /// `name.part1of3` …; part numbers are zero-padded so `part*` lists them in order.
+    public static func part(_ name: String, _ number: Int, of count: Int) -> String {
+        let digits = String(number)
+        let padded = String(repeating: "0", count: max(0, String(count).count - digits.count)) + digits
+        return "\(name).part\(padded)of\(count)"
+    }
+
+    // MARK: Reading
+
+    /// `name.part02of12` → ("name", 2, 12).
+    public static func parsePart(_ filename: String) -> (base: String, number: Int, count: Int)? {
+        guard let range = filename.range(of: ".part", options: .backwards) else { return nil }
+        let tail = filename[range.upperBound...]
+        let pieces = tail.split(separator: "of", omittingEmptySubsequences: false)
+        guard pieces.count == 2, let number = Int(pieces[0]), let count = Int(pieces[1]), count >= 1, (1...count).contains(number),
+            pieces[0].allSatisfy(\.isASCII), pieces[1].allSatisfy(\.isASCII)
+        else { return nil }
+        return (String(filename[..<range.lowerBound]), number, count)
+    }
+
+    /// Reads a file name back; nil for anything not named like an export.
+    public init?(_ name: String) {
+        var rest = Substring(name)
+        var part: (Int, Int)?
+        if let numbered = Self.parsePart(name) {
+            part = (numbered.number, numbered.count)
+            rest = Substring(numbered.base)
+        }
+        let joined = String(rest)
+        let encrypted = rest.hasSuffix(".enc")
+        if encrypted { rest = rest.dropLast(4) }
+        let gzipped = rest.hasSuffix(".gz")
+        if gzipped { rest = rest.dropLast(3) }
+        guard rest.hasSuffix(".json") else { return nil }
+        let exportName = String(rest)
+        rest = rest.dropLast(5)
+        // The timestamp is the last 24 characters: 2025-10-15T14-30-00-000Z.
+        guard rest.count > 25, rest[rest.index(rest.endIndex, offsetBy: -25)] == "-" else { return nil }
+        let stem = rest.dropLast(24)
+        let scope: Scope
+        let scheduled: Bool
+        switch stem {
+        case Self.prefix(.all, kind: .scheduled): (scope, scheduled) = (.all, true)
+        case Self.prefix(.all, kind: .manual): (scope, scheduled) = (.all, false)
+        default:
+            // `prefix(.guild(id), …)` without the id and its dash.
+            let scheduledStem = "playerdata-scheduled-"
+            let manualStem = "playerdata-export-"
+            if stem.hasPrefix(scheduledStem) {
+                (scope, scheduled) = (.guild(String(stem.dropFirst(scheduledStem.count).dropLast())), true)
+            } else if stem.hasPrefix(manualStem) {
+                (scope, scheduled) = (.guild(String(stem.dropFirst(manualStem.count).dropLast())), false)
+            } else {
+                return nil
+            }
+        }
+        if case .guild(let id) = scope, !Self.isDiscordID(id) { return nil }
+        self.scope = scope
+        self.scheduled = scheduled
+        self.exportName = exportName
+        self.gzipped = gzipped
+        self.encrypted = encrypted
+        self.part = part
+        self.joinedName = joined
+    }
+
+    /// A Discord id as it appears in a name: 17–20 digits.
+    static func isDiscordID(_ text: String) -> Bool {
+        (17...20).contains(text.utf8.count) && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+            && UInt64(text) != nil
+    }
+
+    public var description: String { joinedName + (part.map { " (part \($0.number) of \($0.count))" } ?? "") }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.joinedName == rhs.joinedName && lhs.part?.number == rhs.part?.number && lhs.part?.count == rhs.part?.count
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(joinedName)
+        hasher.combine(part?.number)
+    }
+}
