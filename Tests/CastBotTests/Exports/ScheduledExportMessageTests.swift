@@ -43,6 +43,8 @@ struct ScheduledExportMessageTests {
             💾 Attached: \(filename)
             """
         #expect(message.payload.content == expected)
+        // What restore reads back from the message is what was written.
+        #expect(ExportChecksumText.stated(in: message.payload.content) == SHA256Hex.digest(fixture))
         #expect(file.guildCount == 31)
         let buttons = (message.payload.components ?? []).flatMap(\.children)
         #expect(buttons.compactMap { if case .button(let b) = $0 { b.customID } else { nil } } == ["playerdata_export_status", "playerdata_export_schedule", "playerdata_restore"])

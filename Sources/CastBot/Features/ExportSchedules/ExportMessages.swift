@@ -92,16 +92,16 @@ extension ExportAttachmentPlan {
     /// The checksum line; for an encrypted export the line naming its keys, and the checksum of
     /// the encrypted file (what a delivery check compares), never the plaintext's.
     var checksumLines: [String] {
-        guard let encryption else { return ["**SHA-256**: `\(sha256)`"] }
+        guard let encryption else { return [ExportChecksumText.line(sha256)] }
         let keys = encryption.keyIDs.map { "`\($0)`" }.joined(separator: ", ")
         return [
             "**Encrypted**: 🔒 for key id\(encryption.keyIDs.count == 1 ? "" : "s") \(keys); only the matching secret key opens it",
-            "**SHA-256** of the encrypted \(encryption.sealedFilename): `\(encryption.sealedSHA256)`",
+            ExportChecksumText.line(encryption.sealedSHA256, of: "the encrypted \(encryption.sealedFilename)"),
         ]
     }
 
     var partChecksumLine: String {
-        "**SHA-256** of the rebuilt \(publishedFilename): `\(publishedSHA256)`"
+        ExportChecksumText.line(publishedSHA256, of: "the rebuilt \(publishedFilename)")
     }
 }
 

@@ -72,7 +72,7 @@ struct ChannelExportFinder: Sendable {
     func assemble(_ first: PostedExport.File, channelID: Snowflake, seen: [ExportFileName: PostedExport.File]) async throws(RestoreError)
         -> PostedExport
     {
-        let stated = ExportMessageRecognizer.statedSHA256(in: first.message.content)
+        let stated = ExportChecksumText.stated(in: first.message.content)
         guard let count = first.name.part?.count, count > 1 else {
             return PostedExport(first: first, files: [first], statedSHA256: stated)
         }

@@ -52,15 +52,4 @@ package struct ExportMessageRecognizer: Sendable {
         guard Self.exportFile(named: message) != nil else { return nil }
         return provenance.refusal(of: message)
     }
-
-    /// The checksum an export message states (`**SHA-256**: \`…\``, or on a part message
-    /// `**SHA-256** of the rebuilt …: \`…\``).
-    static func statedSHA256(in content: String?) -> String? {
-        guard let content, let marker = content.range(of: "**SHA-256**") else { return nil }
-        let after = content[marker.upperBound...]
-        guard let open = after.firstIndex(of: "`") else { return nil }
-        let digits = after[after.index(after: open)...].prefix { $0 != "`" }
-        guard digits.count == 64, digits.allSatisfy({ $0.isHexDigit }) else { return nil }
-        return digits.lowercased()
-    }
 }
