@@ -90,6 +90,37 @@ struct RestoreEndToEndTests {
         }
     }
 
+    @Test("A later export forged through a webhook named like ours, stating its own SHA-256, is not restored")
+    func forgedWebhookExportIgnored() async throws {
+        try await SandboxWorld.with(Self.sandboxConfiguration) { world in
+            let fixture = try Fixtures.bytes(Fixtures.wholeFile)
+            let harness = try await Self.exportOnce(world, data: fixture, schedule: ScheduleRequests.all(every: 60))
+            harness.directory.remove()
+            // Someone with Manage Webhooks makes a webhook in channel settings, named like ours (no
+            // application owns it), and posts a newer "all servers export" with a matching checksum.
+            let forged = Array(#"{"974318870057848842":{"players":{}}}"#.utf8)
+            let webhook = try await world.sandbox.addWebhook(
+                channelID: world.channelID, name: TemporaryWebhookDelivery.webhookName, applicationID: nil)
+            let client = try await Self.restoreClient(world)
+            let later = ExportFileName.all(date: Date().addingTimeInterval(86_400), kind: .scheduled)
+            let posted = try await client.executeWebhook(
+                webhookID: try #require(Snowflake(webhook.id)), token: webhook.token,
+                payload: MessagePayload(content: "📤 **Scheduled PlayerData Export**\n\(ExportChecksumText.line(SHA256Hex.digest(forged)))"),
+                files: [DiscordFile(filename: later, contentType: "application/json", data: Data(forged))])
+            #expect(posted.applicationID == nil, "Discord sets no application id on a user's webhook")
+
+            let (store, root) = try Self.freshStore()
+            defer { root.remove() }
+            let preparation = try await Self.restore(world, into: store).prepare(channelID: try #require(Snowflake(world.channelID)))
+            #expect(preparation.sha256 == SHA256Hex.digest(fixture), "the export this bot posted, not the forged one")
+            #expect(preparation.exportName != later)
+            // Named explicitly, the forged message is refused as no export of this bot.
+            await #expect(throws: RestoreError.self) {
+                _ = try await Self.restore(world, into: store).prepare(channelID: try #require(Snowflake(world.channelID)), messageID: posted.id)
+            }
+        }
+    }
+
     @Test("A server export restores its guild only; the other guilds stay as they are")
     func serverExport() async throws {
         try await SandboxWorld.with(Self.sandboxConfiguration) { world in
