@@ -114,6 +114,9 @@ struct RestoreEndToEndTests {
             let preparation = try await Self.restore(world, into: store).prepare(channelID: try #require(Snowflake(world.channelID)))
             #expect(preparation.sha256 == SHA256Hex.digest(fixture), "the export this bot posted, not the forged one")
             #expect(preparation.exportName != later)
+            #expect(preparation.skippedLookAlikes.count == 1)
+            #expect(preparation.summary.contains("Skipped 1 look-alike export(s) not posted by this bot"))
+            #expect(preparation.summary.contains("message \(posted.id): posted by a webhook this application does not own"))
             // Named explicitly, the forged message is refused as no export of this bot.
             await #expect(throws: RestoreError.self) {
                 _ = try await Self.restore(world, into: store).prepare(channelID: try #require(Snowflake(world.channelID)), messageID: posted.id)

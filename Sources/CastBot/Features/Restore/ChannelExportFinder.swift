@@ -30,8 +30,11 @@ struct ChannelExportFinder: Sendable {
     /// Pages read forward from a first message to find its parts.
     static let partSearchPages = 5
 
-    /// The export selected, and how many messages were read to find it.
-    func find(in channelID: Snowflake, _ selection: ExportSelection) async throws(RestoreError) -> (PostedExport, scanned: Int) {
+    /// The export selected, how many messages were read to find it, and the messages on the way
+    /// that carry an export file but were not posted by this bot (message id and why).
+    func find(in channelID: Snowflake, _ selection: ExportSelection) async throws(RestoreError)
+        -> (PostedExport, scanned: Int, lookAlikes: [String])
+    {
         if let messageID = selection.messageID {
             let message = try await read(channelID) { try await discord.getMessage(channelID: channelID, messageID: messageID) }
             guard let file = recognizer.exportFile(in: message) else { throw .notAnExport(messageID: messageID.rawValue) }
@@ -39,13 +42,14 @@ struct ChannelExportFinder: Sendable {
                 throw .laterPart(messageID: messageID.rawValue, name: file.name.description)
             }
             try check(file.name, against: selection.guildID)
-            return (try await assemble(file, channelID: channelID, seen: [:]), 1)
+            return (try await assemble(file, channelID: channelID, seen: [:]), 1, [])
         }
 
         var cursor = selection.before.map(Snowflake.init(earliestAt:))
         var scanned = 0
         var oldest: Date?
         var seenParts: [ExportFileName: PostedExport.File] = [:]
+        var lookAlikes: [String] = []
         while scanned < selection.searchLimit {
             let limit = min(Self.pageSize, selection.searchLimit - scanned)
             let page = try await read(channelID) { try await discord.getChannelMessages(channelID: channelID, limit: limit, before: cursor) }
@@ -53,13 +57,16 @@ struct ChannelExportFinder: Sendable {
             for message in page.sorted(by: { $0.id > $1.id }) {
                 scanned += 1
                 oldest = message.id.createdAt ?? oldest
-                guard let file = recognizer.exportFile(in: message) else { continue }
+                guard let file = recognizer.exportFile(in: message) else {
+                    if let why = recognizer.lookAlike(message) { lookAlikes.append("message \(message.id): \(why)") }
+                    continue
+                }
                 if let part = file.name.part, part.number > 1 {
                     seenParts[file.name] = file
                     continue
                 }
                 guard Self.holds(file.name, guild: selection.guildID) else { continue }
-                return (try await assemble(file, channelID: channelID, seen: seenParts), scanned)
+                return (try await assemble(file, channelID: channelID, seen: seenParts), scanned, lookAlikes)
             }
             guard page.count == limit, let last = page.map(\.id).min() else { break }
             cursor = last

@@ -35,8 +35,8 @@ public struct ChannelRestore: Sendable {
         channelID: Snowflake, messageID: Snowflake? = nil, before: Date? = nil, guildID: String? = nil, searchLimit: Int = 10_000
     ) async throws(RestoreError) -> RestorePreparation {
         let selection = ExportSelection(messageID: messageID, before: before, guildID: guildID, searchLimit: searchLimit)
-        let (export, scanned) = try await finder.find(in: channelID, selection)
-        return try await prepare(export, guildID: guildID, scanned: scanned)
+        let (export, scanned, lookAlikes) = try await finder.find(in: channelID, selection)
+        return try await prepare(export, guildID: guildID, scanned: scanned, lookAlikes: lookAlikes)
     }
 
     /// Plans the restore of the export whose first message is `message` (the Restore button
@@ -51,7 +51,9 @@ public struct ChannelRestore: Sendable {
         return try await prepare(export, guildID: guildID, scanned: 1)
     }
 
-    private func prepare(_ export: PostedExport, guildID: String?, scanned: Int) async throws(RestoreError) -> RestorePreparation {
+    private func prepare(
+        _ export: PostedExport, guildID: String?, scanned: Int, lookAlikes: [String] = []
+    ) async throws(RestoreError) -> RestorePreparation {
         let retrieved = try await retriever.retrieve(export)
         let target: String?
         switch export.name.scope {
@@ -61,7 +63,8 @@ public struct ChannelRestore: Sendable {
         do {
             let plan = try await store.planImport(retrieved.bytes, targetGuild: target)
             return RestorePreparation(
-                retrieved: retrieved, plan: plan, scannedMessages: scanned, guardObjections: store.guardObjections(to: plan))
+                retrieved: retrieved, plan: plan, scannedMessages: scanned, guardObjections: store.guardObjections(to: plan),
+                skippedLookAlikes: lookAlikes)
         } catch {
             throw .invalidExport(name: export.name.exportName, error)
         }
@@ -89,6 +92,9 @@ public struct RestorePreparation: Sendable {
     public let scannedMessages: Int
     /// Why the data-loss guard would refuse this restore (a drastic shrink); empty when it would not.
     public let guardObjections: [String]
+    /// Messages met on the way that carry an export file but were not posted by this bot
+    /// (`ExportProvenance`): message id and why. Never restored.
+    public let skippedLookAlikes: [String]
 
     public var exportName: String { retrieved.export.name.exportName }
     public var sha256: String { retrieved.sha256 }
@@ -105,6 +111,14 @@ public struct RestorePreparation: Sendable {
         var lines: [String] = []
         let posted = postedAt.map { " posted \(Timestamp.iso8601($0))" } ?? ""
         lines.append("Export: \(export.name.exportName)\(posted) (message \(messageID); \(scannedMessages) message(s) read)")
+        let first = export.first.message
+        let by = first.webhookID.map { "webhook \($0)" } ?? first.author.map { "user \($0.id)" } ?? "unknown"
+        lines.append("Posted by: \(by), application \(first.applicationID?.rawValue ?? "none")")
+        lines.append("Files: \(export.files.map(\.attachment.filename).joined(separator: ", "))")
+        if !skippedLookAlikes.isEmpty {
+            lines.append("Skipped \(skippedLookAlikes.count) look-alike export(s) not posted by this bot:")
+            lines += skippedLookAlikes.prefix(10).map { "  \($0)" }
+        }
         let files = export.files.count == 1 ? "1 file" : "\(export.files.count) parts"
         var travel = "\(files), \(retrieved.downloadedByteCount) bytes downloaded"
         if let decrypted = retrieved.decryptedWith { travel += ", \(decrypted)" }
