@@ -68,7 +68,8 @@ public struct InteractionRouter: InteractionHandler {
         guard let (kind, id) = RouteTable.Kind.of(envelope), let id, let match = routes.match(kind, id: id) else {
             return UnsupportedInteractionReplies.reply(for: envelope.type)
         }
-        let interaction = RoutedInteraction(body: body, envelope: envelope, parameter: match.parameter, logger: context.logger)
+        let interaction = RoutedInteraction(
+            body: body, envelope: envelope, parameter: match.parameter, logger: context.logger, pendingWork: pending)
         switch match.route.timing {
         case .deferImmediately:
             let delivery = self.delivery
@@ -196,11 +197,20 @@ struct RoutedInteraction: Sendable {
     /// (`"abc"` for `playerdata_import_confirm:abc`); nil for exact routes.
     let parameter: String?
     let logger: Logger
+    /// Work that outlives the handler's reply; graceful shutdown waits for it.
+    private let pendingWork: PendingWork
 
-    init(body: [UInt8], envelope: InteractionEnvelope, parameter: String?, logger: Logger) {
+    init(body: [UInt8], envelope: InteractionEnvelope, parameter: String?, logger: Logger, pendingWork: PendingWork = PendingWork()) {
         self.body = body
         self.envelope = envelope
         self.parameter = parameter
         self.logger = logger
+        self.pendingWork = pendingWork
+    }
+
+    /// Starts `operation` after the handler returns (the follow-ups of a reply), tracked so that
+    /// graceful shutdown's drain waits for it like for deferred replies.
+    func continueAfterReply(_ operation: @escaping @Sendable () async -> Void) {
+        pendingWork.start(operation)
     }
 }

@@ -68,7 +68,7 @@ struct ExtraPartSender: Sendable {
                 payload: InteractionReply.messagePayload(ManualExportMessage.part(upload, of: plan), ephemeral: true),
                 files: [upload.replyFile])
         }
-        Task {
+        routed.continueAfterReply {
             for message in messages {
                 do {
                     try await followUps.send(message)
