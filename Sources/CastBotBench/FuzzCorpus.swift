@@ -3,7 +3,7 @@ import DiscordSandbox
 import Foundation
 
 /// Well-formed interactions to mutate: the sandbox's builders for every command, button and modal
-/// of the product (DESIGN §4), by an administrator and by a member without permissions, plus
+/// of the product (docs/OPERATIONS.md, "Inviting the bot to a server"), by an administrator and by a member without permissions, plus
 /// Discord's documented example payloads (`Interaction.*` as they are, `InteractionData.*` inside
 /// a sandbox-built interaction of the matching type).
 public enum FuzzCorpus {

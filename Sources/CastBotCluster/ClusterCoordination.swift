@@ -3,7 +3,7 @@ public import Foundation
 public import PlayerData
 public import Scheduling
 
-/// What cluster mode (DESIGN §11) needs from the shared database, beyond the state storage:
+/// What cluster mode (docs/OPERATIONS.md, "Cluster mode") needs from the shared database, beyond the state storage:
 /// run claims with leases, the saved view of one schedule, and the announcements of changes
 /// made by other replicas. `CastBotCluster` implements it on PostgreSQL; a single machine has none.
 public protocol ClusterCoordination: Sendable {

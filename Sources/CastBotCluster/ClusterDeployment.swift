@@ -5,7 +5,7 @@ public import Logging
 public import PlayerData
 public import ServiceLifecycle
 
-/// A replica of a cluster (DESIGN §11 in docs/OPERATIONS.md, "Cluster mode"): the state and the
+/// A replica of a cluster (docs/OPERATIONS.md, "Cluster mode"): the state and the
 /// player data live in the shared database, every run is claimed there before it does anything,
 /// and the replica follows the others' changes and picks up runs a dead replica left.
 public struct ClusterDeployment: Deployment {

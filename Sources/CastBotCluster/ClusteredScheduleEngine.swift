@@ -6,7 +6,7 @@ import Logging
 import PlayerData
 import Scheduling
 
-/// The scheduler as a replica of a cluster uses it (DESIGN §11): every replica keeps every
+/// The scheduler as a replica of a cluster uses it (docs/OPERATIONS.md, "Cluster mode"): every replica keeps every
 /// schedule's timer, and each run is claimed in the database before it does anything. The replica
 /// whose claim wins runs it and renews its lease while it runs; the others move on to the next
 /// deadline without recording anything (`RunOutcome.doneElsewhere`).

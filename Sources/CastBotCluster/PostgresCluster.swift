@@ -7,7 +7,7 @@ import PostgresNIO
 import Synchronization
 public import Scheduling
 
-/// Cluster mode's coordination on PostgreSQL (DESIGN §11): run claims, the saved rows of one
+/// Cluster mode's coordination on PostgreSQL (docs/OPERATIONS.md, "Cluster mode"): run claims, the saved rows of one
 /// schedule, the player data, and announcements between replicas over LISTEN/NOTIFY, so that a
 /// schedule set on one replica runs on all of them at once instead of at their next poll.
 public struct PostgresCluster: ClusterCoordination {

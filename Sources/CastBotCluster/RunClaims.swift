@@ -4,7 +4,7 @@ import Logging
 import PostgresNIO
 public import Scheduling
 
-/// Exactly-once runs across replicas (DESIGN §11): every replica keeps every schedule's timer,
+/// Exactly-once runs across replicas (docs/OPERATIONS.md, "Cluster mode"): every replica keeps every schedule's timer,
 /// and when a run falls due each one tries to claim it. The claim is a row keyed by (schedule,
 /// due time), so exactly one insert wins; the winner runs it, renews its lease while it runs and
 /// records the outcome. A replica that dies mid-run stops renewing; once its lease has expired,

@@ -46,7 +46,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    /// Cluster mode (DESIGN §11): the state and the player data in PostgreSQL, shared with the
+    /// Cluster mode (docs/OPERATIONS.md, "Cluster mode"): the state and the player data in PostgreSQL, shared with the
     /// other replicas. The schema is brought up to date first (one replica at a time).
     private static func withCluster(databaseURL: String, serve: (PostgresCluster) async throws -> Void) async throws {
         let logger = Logger(label: "castbot")

@@ -29,10 +29,10 @@ public struct CastBotConfiguration: Sendable, CustomStringConvertible {
     public var adminAddress: AdminAddress?
     /// When set, the admin listener answers 401 to requests without `Authorization: Bearer <token>`.
     public var adminToken: AdminToken?
-    /// Public keys every export is encrypted to (DESIGN §12); empty sends exports readable. A
+    /// Public keys every export is encrypted to (docs/EXPORT-ENCRYPTION.md); empty sends exports readable. A
     /// host setting like the token: guild admins cannot turn it off per schedule.
     public var exportRecipients: [ExportPublicKey]
-    /// Cluster mode (DESIGN §11): the PostgreSQL database every replica shares. Nil (the
+    /// Cluster mode (docs/OPERATIONS.md, "Cluster mode"): the PostgreSQL database every replica shares. Nil (the
     /// default) keeps the state and the player data in the data folder.
     public var databaseURL: String?
 

@@ -3,7 +3,7 @@ import Foundation
 import Logging
 import PlayerData
 
-/// Who may do what with player data (DESIGN §4): everything happens inside a server, by a member
+/// Who may do what with player data (docs/OPERATIONS.md, "Inviting the bot to a server"): everything happens inside a server, by a member
 /// with Manage Server or Administrator; "all servers" is for the bot's owners only; the bot needs
 /// its channel permissions before it promises to post there.
 struct PlayerDataAuthorizer: Sendable {

@@ -98,7 +98,7 @@ public struct LastExportRecord: Hashable, Sendable, Codable {
     /// buttons; split exports have one more per part). Nil in records of earlier versions.
     public var channelID: String?
     public var messageIDs: [String]?
-    /// Whether what Discord stored was downloaded again and matched what was sent (DESIGN §10):
+    /// Whether what Discord stored was downloaded again and matched what was sent (docs/OPERATIONS.md, "Backups and restore"):
     /// true verified, false a mismatch, nil not checked.
     public var verified: Bool?
 

@@ -8,7 +8,7 @@ import NIOHTTP1
 import Scheduling
 import Testing
 
-/// DESIGN §13 end to end: deliveries stopped by DiscordSandbox answering 500 raise the overdue
+/// Backup health (docs/OPERATIONS.md) end to end: deliveries stopped by DiscordSandbox answering 500 raise the overdue
 /// gauge on `/metrics`, the alert rule fires on the scraped series (promtool), and `/status` on
 /// the admin listener, loaded in headless Chromium, shows every schedule in its state.
 @Suite("Backup health end to end: metrics, alert, status page in a browser", .serialized, .timeLimit(.minutes(5)))

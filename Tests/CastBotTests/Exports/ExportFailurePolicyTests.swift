@@ -7,8 +7,8 @@ import Testing
 @testable import CastBot
 import CastBotTestSupport
 
-/// Each row of DESIGN §6's failure table, against the recording fake.
-@Suite("Export failure policy (DESIGN §6)", .timeLimit(.minutes(3)))
+/// Each row of the failure table in docs/OPERATIONS.md ("When a scheduled run fails"), against the recording fake.
+@Suite("Export failure policy", .timeLimit(.minutes(3)))
 struct ExportFailurePolicyTests {
     typealias Fake = RecordingDiscordClient
 

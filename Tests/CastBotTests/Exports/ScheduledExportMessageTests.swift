@@ -99,7 +99,7 @@ struct ScheduledExportMessageTests {
         await harness.stop()
     }
 
-    @Test("A server export follows DESIGN §5: v1.0 header, the guild's data, the scheduled filename")
+    @Test("A server export follows the v1.0 format: header, the guild's data, the scheduled filename")
     func serverExport() async throws {
         let discord = RecordingDiscordClient()
         let fixture = try Fixtures.bytes(Fixtures.wholeFile)

@@ -25,7 +25,7 @@ extension ExportAttachmentPlan {
     }
 }
 
-/// What downloading a delivered export back from Discord showed (DESIGN §10).
+/// What downloading a delivered export back from Discord showed (docs/OPERATIONS.md, "Backups and restore").
 enum DeliveryVerification: Sendable, Equatable {
     /// Every file Discord stored has the SHA-256 of the bytes sent.
     case verified

@@ -106,7 +106,7 @@ extension ExportAttachmentPlan {
 }
 
 /// The buttons under an export message: the seed's "View Live" and "Adjust Schedule", and
-/// "Restore…" (DESIGN §10). Webhooks owned by an application may send interactive components.
+/// "Restore…" (docs/OPERATIONS.md, "Backups and restore"). Webhooks owned by an application may send interactive components.
 enum ExportMessageButtons {
     static let viewLiveID = "playerdata_export_status"
     static let adjustScheduleID = "playerdata_export_schedule"

@@ -12,7 +12,7 @@ import PlayerData
 /// enough that each request (one part per message) stays within the limit. The SHA-256 is always
 /// of the uncompressed export, so one checksum covers all parts.
 ///
-/// With a `sealer` (`CASTBOT_EXPORT_RECIPIENTS`) every export is encrypted (DESIGN §12): gzipped
+/// With a `sealer` (`CASTBOT_EXPORT_RECIPIENTS`) every export is encrypted (docs/EXPORT-ENCRYPTION.md): gzipped
 /// first when the sealed JSON would not fit, sealed, and the sealed file split into parts as above.
 public struct ExportPackager: Sendable {
     public var limits: ExportUploadLimits
@@ -170,7 +170,7 @@ public struct ExportAttachmentPlan: Sendable {
     public var warnings: [String]
     /// How to get the export back from the uploads (gunzip, cat then gunzip, or castbot decrypt); nil for plain.
     public var restoreInstructions: String?
-    /// Set when the uploads are the export sealed to the configured recipients (DESIGN §12).
+    /// Set when the uploads are the export sealed to the configured recipients (docs/EXPORT-ENCRYPTION.md).
     public var encryption: Encryption?
 
     /// What an encrypted export's messages tell: whose keys open it and what the sealed file is.

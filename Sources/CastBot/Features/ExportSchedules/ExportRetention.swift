@@ -4,7 +4,7 @@ import DiscordREST
 import Foundation
 import Logging
 
-/// "Keep the last N exports" (DESIGN §10): after a delivered run, older exports the schedule
+/// "Keep the last N exports" (docs/OPERATIONS.md, "Backups and restore"): after a delivered run, older exports the schedule
 /// posted in its channel are deleted. Only this service's own export messages are ever touched:
 /// posted by a webhook owned by this application (`ExportProvenance`), carrying one file named
 /// like this schedule's exports (split

@@ -9,7 +9,7 @@ enum ScheduleModal {
     static let defaultIntervalMinutes = 1_440
 
     /// - Parameter offerRestartPolicy: false in cluster mode, where one replica restarting is not
-    ///   the service restarting and every schedule resumes (DESIGN §11).
+    ///   the service restarting and every schedule resumes (docs/OPERATIONS.md, "Cluster mode").
     static func payload(last: ExportScheduleRequest?, offerAll: Bool, offerRestartPolicy: Bool = true, statusText: String) -> ModalPayload {
         let target: ScheduleForm.ExportType = offerAll && last?.scope == .all ? .all : .server
         let policy = last?.restartPolicy ?? .clear

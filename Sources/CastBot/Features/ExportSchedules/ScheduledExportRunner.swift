@@ -83,7 +83,7 @@ public struct ScheduledExportRunner: Sendable {
             throw ScheduledRunError.discord(error)
         }
 
-        // Download what Discord stored and compare it with what was sent (DESIGN §10).
+        // Download what Discord stored and compare it with what was sent (docs/OPERATIONS.md, "Backups and restore").
         let sent = await BlockingIO.run { plan.sentFileDigests() }
         let verification = await DeliveryVerifier(discord: work.discord).verify(sent, posted: posted)
         work.metrics.exportVerified(result: verification.metricResult)
@@ -186,7 +186,7 @@ package enum ScheduledRunError: Error, Sendable, CustomStringConvertible, Locali
 }
 
 /// Discord failures after which a schedule can never succeed until someone acts: it stops, and
-/// the admin who set it is told (DESIGN §6).
+/// the admin who set it is told (docs/OPERATIONS.md, "When a scheduled run fails").
 enum ScheduleStoppingFailure {
     /// The reason to stop with, or nil when the failure just counts as a failed run.
     static func reason(for error: DiscordHTTPError, channelID: String) -> String? {

@@ -90,7 +90,7 @@ struct ImportHandlers: Sendable {
 
     private func plan(_ bytes: [UInt8], place: GuildPlace, isOwner: Bool) async throws -> ImportPlan {
         if ExportOpener.isSealed(prefix: bytes) {
-            // By design the bot holds public keys only (DESIGN §12), so it can never read this.
+            // By design the bot holds public keys only (docs/EXPORT-ENCRYPTION.md), so it can never read this.
             throw Refusal(
                 "🔒 This export is encrypted, and the bot cannot decrypt it: it holds only public keys. "
                     + "Import it from the command line with the secret key: `castbot import --data DATA --key KEYFILE --file FILE`. "

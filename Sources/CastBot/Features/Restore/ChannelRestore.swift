@@ -4,7 +4,7 @@ public import ExportEncryption
 public import Foundation
 public import PlayerData
 
-/// Restores player data from the exports this service posted in a Discord channel (DESIGN §10):
+/// Restores player data from the exports this service posted in a Discord channel (docs/OPERATIONS.md, "Backups and restore"):
 /// find the export, download it from Discord's CDN, join its parts, un-gzip, check the SHA-256
 /// its message states, and plan the import. Applying goes through the import path (what is
 /// replaced is backed up first, the save guard applies, the write is durable).

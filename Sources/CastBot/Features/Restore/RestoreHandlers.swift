@@ -4,7 +4,7 @@ import Logging
 import PlayerData
 import Scheduling
 
-/// The Restore… button on export messages (DESIGN §10): a preview of what restoring that export
+/// The Restore… button on export messages (docs/OPERATIONS.md, "Backups and restore"): a preview of what restoring that export
 /// would change, then Confirm or Cancel.
 ///
 /// The button's interaction carries the export message itself, so the export is the one clicked,

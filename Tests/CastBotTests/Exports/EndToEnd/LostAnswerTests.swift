@@ -6,7 +6,7 @@ import Testing
 @testable import CastBot
 import CastBotTestSupport
 
-/// DESIGN §9: a POST that may have reached Discord is never sent again blindly. The sandbox stores
+/// A POST that may have reached Discord is never sent again blindly. The sandbox stores
 /// the upload and drops the answer (or drops the request unhandled); the bot looks before it sends.
 @Suite("Lost answers: one post, never two", .serialized, .timeLimit(.minutes(3)))
 struct LostAnswerTests {

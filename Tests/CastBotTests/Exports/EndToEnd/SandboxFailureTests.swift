@@ -6,7 +6,7 @@ import Testing
 @testable import CastBot
 import CastBotTestSupport
 
-/// DESIGN §6's failure rows, injected in DiscordSandbox and met by the real HTTP client.
+/// the failure rows in docs/OPERATIONS.md ("When a scheduled run fails"), injected in DiscordSandbox and met by the real HTTP client.
 @Suite("Export failures end to end through DiscordSandbox", .serialized, .timeLimit(.minutes(3)))
 struct SandboxFailureTests {
     static func start(_ world: SandboxWorld, every minutes: Int = 60) async throws -> ScheduledHarness {
