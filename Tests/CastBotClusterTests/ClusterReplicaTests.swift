@@ -37,12 +37,19 @@ struct ClusterReplicaTests {
                 // The run's end is recorded once the scheduler has settled it and planned the next
                 // run: only then may the clock move on (else the next deadline would pass during it).
                 #expect(await eventually(timeout: .seconds(30)) { await (try? world.historyRows()) == runs })
+                // The replica that left the run to the other settles it too (it asked for the claim
+                // and heard "held elsewhere"); the clock moves on only then, as time would.
+                #expect(await eventually(timeout: .seconds(30)) {
+                    world.replicas.allSatisfy { $0.engine.status(key)?.isRunning == false }
+                })
             }
             let claims = try await world.claims()
             #expect(Set(claims.map(\.slot)).count == 3)
             #expect(claims.allSatisfy { $0.state == "finished" && $0.outcome == "succeeded" && $0.takeovers == 0 })
             // Only the replica that ran a run records it.
             #expect(await eventually(timeout: .seconds(10)) { await (try? world.historyRows()) == 3 })
+            // Runs on time skip no deadline, on the replica that ran them or on one that took on its status.
+            #expect(world.replicas.map { $0.engine.status(key)?.skippedRuns } == [0, 0])
         }
     }
 
