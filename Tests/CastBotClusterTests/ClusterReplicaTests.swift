@@ -31,6 +31,7 @@ struct ClusterReplicaTests {
 
             // The first run (5 s after setting), then two more on the one-minute grid.
             for (runs, step) in [(1, 5), (2, 60), (3, 60)] {
+                let due = world.replicas.map { $0.engine.status(key)?.nextRunAt }
                 await world.clock.advance(by: .seconds(step))
                 #expect(await eventually(timeout: .seconds(30)) { await (try? world.finishedClaims()) == runs })
                 #expect(await world.exportMessages().count == runs)
@@ -38,9 +39,13 @@ struct ClusterReplicaTests {
                 // run: only then may the clock move on (else the next deadline would pass during it).
                 #expect(await eventually(timeout: .seconds(30)) { await (try? world.historyRows()) == runs })
                 // The replica that left the run to the other settles it too (it asked for the claim
-                // and heard "held elsewhere"); the clock moves on only then, as time would.
+                // and heard "held elsewhere") and plans its next deadline; the clock moves on only
+                // then, as time would.
                 #expect(await eventually(timeout: .seconds(30)) {
-                    world.replicas.allSatisfy { $0.engine.status(key)?.isRunning == false }
+                    zip(world.replicas, due).allSatisfy { replica, due in
+                        guard let status = replica.engine.status(key), let next = status.nextRunAt, let due else { return false }
+                        return !status.isRunning && next > due
+                    }
                 })
             }
             let claims = try await world.claims()
@@ -49,7 +54,9 @@ struct ClusterReplicaTests {
             // Only the replica that ran a run records it.
             #expect(await eventually(timeout: .seconds(10)) { await (try? world.historyRows()) == 3 })
             // Runs on time skip no deadline, on the replica that ran them or on one that took on its status.
-            #expect(world.replicas.map { $0.engine.status(key)?.skippedRuns } == [0, 0])
+            #expect(
+                world.replicas.map { $0.engine.status(key)?.skippedRuns } == [0, 0],
+                "\(world.replicas.map { String(describing: $0.engine.status(key)) })")
         }
     }
 

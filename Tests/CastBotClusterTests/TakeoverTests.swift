@@ -155,10 +155,15 @@ struct InMemoryClusterWorld: Sendable {
             return !now.isRunning && now.runCount == runs && now.nextRunAt != next
         })
         await beforeTakeover()
-        // The lease runs out, and the next look for expired claims (every 2 s) takes it over.
-        for _ in 0..<6 {
+        // The lease runs out, and a look for expired claims (every 2 s) takes it over. The clock
+        // moves 2 s at a time until one has (a look may be between its sleeps when it moves), well
+        // before the next deadline.
+        for _ in 0..<20 {
             await place.clock.advance(by: .seconds(2))
-            if database.claims()[.init(key: key, slot: slot)]?.replica == replica.name { break }
+            let taken = await eventually(timeout: .milliseconds(300)) {
+                database.claims()[.init(key: key, slot: slot)]?.replica == replica.name
+            }
+            if taken { break }
         }
         #expect(await eventually(timeout: .seconds(30)) { database.claims()[.init(key: key, slot: slot)]?.finished == true })
         #expect(await eventually(timeout: .seconds(30)) { engine.status(key)?.isRunning == false })

@@ -216,7 +216,11 @@ struct ClusterSandbox: Sendable {
         let clock = TestClock<Duration>()
         let start = clock.now
         let base = Date()
-        let now: @Sendable () -> Date = { base.addingTimeInterval(TimeInterval(start.duration(to: clock.now).components.seconds)) }
+        // The whole virtual time, fractions included, so dates and the clock's instants agree.
+        let now: @Sendable () -> Date = {
+            let elapsed = start.duration(to: clock.now).components
+            return base.addingTimeInterval(TimeInterval(elapsed.seconds) + TimeInterval(elapsed.attoseconds) / 1e18)
+        }
         let sandbox = DiscordSandbox(configuration: SandboxConfiguration(wallClock: now), clock: TestClock<Duration>(), logger: logger)
         let apiBaseURL = try await sandbox.start(host: "127.0.0.1", port: 0)
         let admin = await sandbox.addUser(username: "admin")
