@@ -132,8 +132,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings,
+            plugins: ["BuildCommit"]
         ),
+        // Stamps the commit a build comes from into `castbot` (`castbot --version`).
+        .plugin(name: "BuildCommit", capability: .buildTool()),
         // Benchmarks, fuzzing and load/scale drivers: they run the bot as `castbot serve` does.
         // Nothing here ships in `castbot`.
         .target(

@@ -1,4 +1,6 @@
 import ArgumentParser
+import CommandLineSupport
+import Foundation
 
 /// `castbot-bench`: measurements of the bot as `castbot serve` runs it. Not part of `castbot`.
 @main
@@ -9,4 +11,8 @@ struct BenchCommand: AsyncParsableCommand {
         subcommands: [BenchRunCommand.self, BenchGenerateCommand.self, BenchFuzzCommand.self, BenchLoadCommand.self, BenchScaleCommand.self, BenchClusterCommand.self, BenchSlowClientsCommand.self, BenchEncryptionCommand.self, BenchEncryptionChildCommand.self],
         defaultSubcommand: BenchRunCommand.self
     )
+
+    static func main() async {
+        exit(await CommandOutput.main(Self.self))
+    }
 }

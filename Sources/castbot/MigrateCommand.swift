@@ -36,8 +36,8 @@ struct MigrateCommand: AsyncParsableCommand {
             defer { Task { await database.shutdown() } }
             let report = try await ClusterMigration.run(dataFile: fromFile, into: database, force: force, logger: logger)
             print(
-                "loaded \(report.guilds) guilds, \(report.players) players, \(report.bytes) bytes as player data version \(report.version)")
-            print(report.stateImported ? "service state loaded: \(report.schedules) schedule(s)" : "no castbot-state.sqlite beside the file: no state loaded")
+                "loaded \(counted(report.guilds, "guild")), \(counted(report.players, "player")), \(counted(report.bytes, "byte")) as player data version \(report.version)")
+            print(report.stateImported ? "service state loaded: \(counted(report.schedules, "schedule"))" : "no castbot-state.sqlite beside the file: no state loaded")
         }
     }
 }

@@ -135,7 +135,27 @@ struct ConfigurationValidator {
             interactions: (configuration.httpHost, configuration.httpPort), hasToken: configuration.adminToken != nil)
         configuration.exportRecipients = exportRecipients()
         configuration.databaseURL = databaseURL(sandbox: configuration.isSandbox)
+        configuration.sandboxPort = sandboxPort(
+            sandbox: configuration.isSandbox, httpPort: configuration.httpPort, adminPort: configuration.adminAddress?.port)
         return configuration
+    }
+
+    /// Read with or without a token (`castbot sandbox` finds the sandbox with it); checked against
+    /// the other listeners only in sandbox mode, where it is bound.
+    private mutating func sandboxPort(sandbox: Bool, httpPort: Int, adminPort: Int?) -> Int {
+        let key = ConfigurationKey.sandboxPort.rawValue
+        guard let text = value(.sandboxPort) else { return CastBotConfiguration.defaultSandboxPort }
+        guard let port = Int(text), (1...65535).contains(port) else {
+            problems.append("\(key) must be 1–65535 (got \(quoted(text)))")
+            return CastBotConfiguration.defaultSandboxPort
+        }
+        if sandbox, port == httpPort {
+            problems.append("\(key) must differ from \(ConfigurationKey.httpPort.rawValue) (both are \(port)): the stand-in Discord and the bot listen side by side")
+        }
+        if sandbox, port == adminPort {
+            problems.append("\(key) must differ from the port of \(ConfigurationKey.adminAddress.rawValue) (both are \(port))")
+        }
+        return port
     }
 
     /// The status page's listener: off unless set; never the interactions address; anywhere but
