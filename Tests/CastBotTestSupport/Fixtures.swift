@@ -37,11 +37,11 @@ public enum Fixtures {
     }
 
     /// The path of the data file `name`; throws one line naming `CASTBOT_SHARED_DIR` when it is not there.
-    public static func path(_ name: String) throws -> String {
-        let path = castbotDirectory.appendingPathComponent(name).path
+    public static func path(_ name: String, in directory: URL = castbotDirectory) throws -> String {
+        let path = directory.appendingPathComponent(name).path
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw Missing(
-                description: "the CastBot data file \(name) is not in \(castbotDirectory.path): put the shared/ folder beside the "
+                description: "the CastBot data file \(name) is not in \(directory.path): put the shared/ folder beside the "
                     + "package or set CASTBOT_SHARED_DIR to the folder holding fixtures/castbot (README.md, Tests)")
         }
         return path

@@ -64,7 +64,7 @@ public enum TestScratch {
     }
 
     /// Removes the folders of test processes that no longer run (killed before their exit).
-    static func sweepLeftovers(in folder: String) {
+    public static func sweepLeftovers(in folder: String) {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(prefix) {
             guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
             else { continue }

@@ -205,6 +205,29 @@ struct ConfigurationTests {
         #expect(problems(["CASTBOT_DATA_DIR": file.path]) == ["CASTBOT_DATA_DIR must be a folder; '\(file.path)' is a file"])
     }
 
+    @Test("CASTBOT_SANDBOX_PORT: default 8090, from the environment or the config file, 1–65535, never another listener's port")
+    func sandboxPort() throws {
+        #expect(try CastBotConfiguration.load(environment: [:]).sandboxPort == 8090)
+        #expect(try CastBotConfiguration.load(environment: ["CASTBOT_SANDBOX_PORT": " 9000 "]).sandboxPort == 9000)
+        let file = try TemporaryFile(contents: "CASTBOT_SANDBOX_PORT=9001\n")
+        #expect(try CastBotConfiguration.load(environment: ["CASTBOT_CONFIG_FILE": file.path]).sandboxPort == 9001)
+        for text in ["0", "70000", "http"] {
+            #expect(problems(["CASTBOT_SANDBOX_PORT": text]) == ["CASTBOT_SANDBOX_PORT must be 1–65535 (got '\(text)')"])
+        }
+        #expect(
+            problems(["CASTBOT_SANDBOX_PORT": "8080"]) == [
+                "CASTBOT_SANDBOX_PORT must differ from CASTBOT_HTTP_PORT (both are 8080): the stand-in Discord and the bot listen side by side"
+            ])
+        #expect(
+            problems(["CASTBOT_SANDBOX_PORT": "9100", "CASTBOT_ADMIN_ADDRESS": "127.0.0.1:9100"]) == [
+                "CASTBOT_SANDBOX_PORT must differ from the port of CASTBOT_ADMIN_ADDRESS (both are 9100)"
+            ])
+        // With a token there is no sandbox: its port binds nothing, so it may be anything valid.
+        var withToken = Self.complete
+        withToken["CASTBOT_SANDBOX_PORT"] = "8080"
+        #expect(problems(withToken).isEmpty)
+    }
+
     @Test("ConfigurationError lists every problem")
     func errorDescription() {
         let error = ConfigurationError(problems: ["first problem", "second problem"])
