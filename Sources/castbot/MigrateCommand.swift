@@ -1,4 +1,5 @@
 import ArgumentParser
+import CastBot
 import CastBotCluster
 import CommandLineSupport
 import Foundation
@@ -27,7 +28,7 @@ struct MigrateCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandOutput.runReportingFailure(context: fromFile) {
-            guard let url = databaseURL ?? ProcessInfo.processInfo.environment["CASTBOT_DATABASE_URL"] else {
+            guard let url = databaseURL ?? ConfigurationSource(environment: ProcessInfo.processInfo.environment).value(.databaseURL) else {
                 throw ValidationError("give --database-url or set CASTBOT_DATABASE_URL")
             }
             var logger = Logger(label: "castbot.migrate")

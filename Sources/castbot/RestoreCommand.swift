@@ -82,7 +82,7 @@ struct RestoreCommand: AsyncParsableCommand {
             // The failure is the command's one error line; the client's own log of it would repeat it.
             var logger = Logger(label: "castbot.restore")
             logger.logLevel = .critical
-            let dataPath = data ?? environment[ConfigurationKey.dataDirectory.rawValue] ?? CastBotConfiguration.defaultDataDirectory
+            let dataPath = data ?? ConfigurationSource(environment: environment).value(.dataDirectory) ?? CastBotConfiguration.defaultDataDirectory
             let location = DurableFile.dataLocation(dataPath)
             let store = PlayerDataStore(directory: location.directory, fileName: location.fileName)
             let keys = try ExportFileDecoder.keys(fromFiles: key)

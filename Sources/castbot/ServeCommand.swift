@@ -11,9 +11,11 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run the bot: the interactions endpoint, /healthz, /metrics and scheduled exports.",
         discussion: """
-            Settings come from the environment (DISCORD_TOKEN, DISCORD_APPLICATION_ID, DISCORD_PUBLIC_KEY, \
-            DISCORD_API_BASE_URL, CASTBOT_DATA_DIR, CASTBOT_HTTP_HOST, CASTBOT_HTTP_PORT, CASTBOT_OWNER_IDS, \
-            CASTBOT_LOG_LEVEL, CASTBOT_EXPORT_RECIPIENTS, CASTBOT_DATABASE_URL, CASTBOT_SANDBOX_PORT, …; docs/OPERATIONS.md lists them all) and optionally a KEY=VALUE file named by CASTBOT_CONFIG_FILE; the environment wins. \
+            Settings come from flags, then the environment, then the KEY=VALUE file named by --config-file or \
+            CASTBOT_CONFIG_FILE (docs/OPERATIONS.md, Configuration, lists them all). Flags: \
+            \(ConfigurationKey.allCases.compactMap(\.flag).map { $0 + " VALUE" }.joined(separator: ", ")); \
+            each sets the setting of the same name (--http-port sets CASTBOT_HTTP_PORT). Secrets (DISCORD_TOKEN, \
+            CASTBOT_ADMIN_TOKEN, CASTBOT_DATABASE_URL) have no flag. \
             Without DISCORD_TOKEN the bot runs in sandbox mode: a local stand-in for Discord listens on \
             127.0.0.1:CASTBOT_SANDBOX_PORT (default 8090), and `castbot sandbox` drives it. \
             Before it touches the data folder it checks that every listener can bind its address. \
@@ -22,10 +24,13 @@ struct ServeCommand: AsyncParsableCommand {
             """
     )
 
+    @Argument(parsing: .allUnrecognized, help: .hidden)
+    var settings: [String] = []
+
     func run() async throws {
         let configuration: CastBotConfiguration
         do {
-            configuration = try CastBotConfiguration.load(environment: ProcessInfo.processInfo.environment)
+            configuration = try CastBotConfiguration.load(environment: ProcessInfo.processInfo.environment, arguments: settings)
         } catch {
             throw Self.configurationFailure(error.problems)
         }
