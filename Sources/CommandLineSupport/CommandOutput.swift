@@ -54,6 +54,12 @@ public enum CommandOutput {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
+    /// `main` of a tool: runs `command` and exits with its status.
+    public static func exit<Command: AsyncParsableCommand>(running command: Command.Type) async -> Never {
+        let status = await main(command)
+        Foundation.exit(status)
+    }
+
     /// The tools' entry point: parses the command line and runs the command. Help and `--version`
     /// print as usual; any failure, the command line's own included, is one error line. Returns the
     /// exit status.

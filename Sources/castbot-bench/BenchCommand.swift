@@ -1,6 +1,5 @@
 import ArgumentParser
 import CommandLineSupport
-import Foundation
 
 /// `castbot-bench`: measurements of the bot as `castbot serve` runs it. Not part of `castbot`.
 @main
@@ -13,6 +12,6 @@ struct BenchCommand: AsyncParsableCommand {
     )
 
     static func main() async {
-        exit(await CommandOutput.main(Self.self))
+        await CommandOutput.exit(running: Self.self)
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import CastBot
 import CommandLineSupport
-import Foundation
 
 @main
 struct CastBotCommand: AsyncParsableCommand {
@@ -28,6 +27,6 @@ struct CastBotCommand: AsyncParsableCommand {
     )
 
     static func main() async {
-        exit(await CommandOutput.main(Self.self))
+        await CommandOutput.exit(running: Self.self)
     }
 }

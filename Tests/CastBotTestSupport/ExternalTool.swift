@@ -12,6 +12,10 @@ public struct ExternalTool: Sendable {
 
     public struct Missing: Error, CustomStringConvertible {
         public let description: String
+
+        public init(description: String) {
+            self.description = description
+        }
     }
 
     /// Finds `name` on PATH (or at one of `alternatives`), or throws naming the package to install.

@@ -1,6 +1,7 @@
 import CastBot
 import CastBotSandbox
 import CastBotTestSupport
+import DiscordSandbox
 import Foundation
 import Logging
 import Testing
