@@ -36,8 +36,10 @@ public enum SandboxMode {
         do {
             baseURL = try await sandbox.start(host: host, port: port)
         } catch {
+            // The sandbox reports the failure as text: ask the address itself why it cannot be bound.
+            let reason = ListenCheck.bindProblem(host: host, port: port) ?? ListenCheck.reason(error)
             throw SandboxModeError(
-                "the sandbox could not listen on \(host):\(port): \(ListenCheck.reason(error)). Set \(ConfigurationKey.sandboxPort.rawValue) to a free port")
+                "the sandbox could not listen on \(host):\(port): \(reason). Set \(ConfigurationKey.sandboxPort.rawValue) to a free port")
         }
         do {
             let world = try await sandbox.seedDemoWorld()
