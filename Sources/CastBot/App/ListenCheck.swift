@@ -16,13 +16,6 @@ public enum ListenCheck {
         public var host: String
         public var port: Int
         public var settings: String
-
-        public init(name: String, host: String, port: Int, settings: String) {
-            self.name = name
-            self.host = host
-            self.port = port
-            self.settings = settings
-        }
     }
 
     /// The listeners of `configuration`: the interactions server, the admin listener when set,
