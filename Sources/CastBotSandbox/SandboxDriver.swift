@@ -155,14 +155,14 @@ public struct SandboxDriver: Sendable {
     /// (or are its generic failure notices): the request was declined and nothing changed.
     static let refusalMarks: [Character] = ["❌", "🚫", "📭", "⌛"]
 
-    /// The first line of `message` when it is a refusal.
+    /// The text of `message` when it is a refusal.
     static func refusal(in message: SandboxJSON) -> String? {
         guard (message["flags"]?.intValue ?? 0) & 64 != 0, (message["components"]?.arrayValue ?? []).isEmpty,
             let content = message["content"]?.stringValue, let first = content.first
         else { return nil }
         let generic = content.hasPrefix("Something went wrong") || content.hasPrefix("Discord sent something this bot could not read")
         guard refusalMarks.contains(first) || generic else { return nil }
-        return String(content.prefix { $0 != "\n" })
+        return content
     }
 
     /// Waits until the deferred "thinking…" message was replaced, and returns it.

@@ -14,12 +14,12 @@ public enum CommandOutput {
         URL(fileURLWithPath: CommandLine.arguments.first ?? "castbot").lastPathComponent
     }
 
-    /// `castbot: error: MESSAGE` on one line: a description of several lines (a list of problems)
-    /// is joined with "; ".
+    /// `castbot: error: MESSAGE` on one line: a description of several lines (a list of problems,
+    /// with or without `- ` or `• ` bullets) is joined with "; ".
     public static func errorLine(_ message: String) -> String {
         let parts = message.split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }
-            .map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }
+            .map { $0.hasPrefix("- ") || $0.hasPrefix("• ") ? String($0.dropFirst(2)) : $0 }
             .filter { !$0.isEmpty }
         var text = ""
         for part in parts {
