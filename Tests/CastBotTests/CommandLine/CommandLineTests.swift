@@ -40,7 +40,7 @@ struct CommandLineTests {
         let line = outcome.output.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(line.hasPrefix("castbot \(CastBotVersion.current) (commit "), "\(line)")
         let commit = line.split(separator: " ").last.map { String($0.dropLast()) } ?? ""
-        #expect(commit.count >= 7 && commit != "unknown)", "\(line)")
+        #expect(commit.count >= 7 && commit != "unknown", "\(line)")
     }
 
     @Test(
