@@ -147,6 +147,11 @@ struct CommandLineTests {
             // It reached the demo channel as the sandbox's bot: the channel simply holds no export yet.
             #expect(outcome.errors.contains("1200000000000000002") && !outcome.errors.contains("401"), "\(outcome.errors)")
             #expect(try folder.contents().isEmpty)
+            // A request Discord refuses (no such channel): the error line alone, not the client's log of it first.
+            let unknown = try await Self.run(
+                ["restore", "--sandbox", "--channel", "1200000000000000099", "--data", folder.path], environment: ["CASTBOT_SANDBOX_PORT": "\(port)"])
+            #expect(unknown.status == 1)
+            Self.expectOneErrorLine(unknown, "restore --sandbox --channel unknown")
         } catch {
             await session.sandbox.stop()
             throw error
