@@ -76,6 +76,10 @@ struct RestoreCommand: AsyncParsableCommand {
             var environment = ProcessInfo.processInfo.environment
             if sandbox {
                 let port = try CastBotConfiguration.load(environment: environment).sandboxPort
+                // Say so at once when no sandbox runs there, rather than as a failed Discord request.
+                _ = try await SandboxControlClient.withCommandLineClient(controlURL: "http://\(SandboxMode.host):\(port)/sandbox") {
+                    try await $0.get("/info")
+                }
                 environment.merge(SandboxMode.clientEnvironment(port: port)) { _, sandbox in sandbox }
             }
             let access = try CommandLineDiscordAccess(environment: environment, purpose: "a restore", needsApplicationID: false)

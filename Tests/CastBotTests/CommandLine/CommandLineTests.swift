@@ -125,13 +125,15 @@ struct CommandLineTests {
         #expect(FileManager.default.fileExists(atPath: data + "/playerData.json"))
     }
 
-    @Test("sandbox actions fail at once, in one line, when no sandbox answers")
+    @Test("sandbox actions and restore --sandbox fail at once, in one line, when no sandbox answers")
     func sandboxWithoutServer() async throws {
         let port = try LoopbackPort.free()
-        let outcome = try await Self.run(["sandbox", "status"], environment: ["CASTBOT_SANDBOX_PORT": "\(port)"])
-        #expect(outcome.status == 1)
-        Self.expectOneErrorLine(outcome, "sandbox status")
-        #expect(outcome.errors.contains("nothing answers at http://127.0.0.1:\(port)/sandbox"), "\(outcome.errors)")
+        for command in [["sandbox", "status"], ["restore", "--sandbox"]] {
+            let outcome = try await Self.run(command, environment: ["CASTBOT_SANDBOX_PORT": "\(port)"])
+            #expect(outcome.status == 1)
+            Self.expectOneErrorLine(outcome, command.joined(separator: " "))
+            #expect(outcome.errors.contains("nothing answers at http://127.0.0.1:\(port)/sandbox"), "\(outcome.errors)")
+        }
     }
 
     @Test("restore --sandbox reads the running sandbox's channel with its bot; a failure is one line, with no log line before it")
