@@ -30,7 +30,7 @@ expect_exit() {
 expect_file_equal() { if cmp -s "$1" "$2"; then pass "$3"; else fail "$3"; fi; }
 expect_grep() { if grep -q -- "$1" "$2"; then pass "$3"; else fail "$3: '$1' not in $(head -c 300 "$2")"; fi; }
 expect_one_error_line() {
-  if [ "$(wc -l <"$WORK/err")" -eq 1 ] && grep -q '^error: ' "$WORK/err"; then pass "$1: one 'error:' line"; else fail "$1: stderr was: $(cat "$WORK/err")"; fi
+  if [ "$(wc -l <"$WORK/err")" -eq 1 ] && grep -q '^castbot: error: ' "$WORK/err"; then pass "$1: one 'castbot: error:' line"; else fail "$1: stderr was: $(cat "$WORK/err")"; fi
 }
 
 mkdir -p "$WORK/data" "$WORK/out-dir"

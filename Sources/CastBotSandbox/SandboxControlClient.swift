@@ -20,6 +20,25 @@ public struct SandboxControlClient: Sendable {
         self.timeout = timeout
     }
 
+    /// Runs `body` with a client for a command line: when nothing listens at `controlURL` the first
+    /// request fails at once (no retrying the connection until the timeout).
+    public static func withCommandLineClient<Result: Sendable>(
+        controlURL: String, _ body: (SandboxControlClient) async throws -> Result
+    ) async throws -> Result {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.timeout.connect = .seconds(5)
+        let httpClient = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+        do {
+            let result = try await body(SandboxControlClient(controlURL: controlURL, httpClient: httpClient))
+            try await httpClient.shutdown()
+            return result
+        } catch {
+            try? await httpClient.shutdown()
+            throw error
+        }
+    }
+
     public func get(_ path: String) async throws -> SandboxJSON {
         try await send(.GET, path, body: nil)
     }
@@ -40,7 +59,7 @@ public struct SandboxControlClient: Sendable {
             response = try await httpClient.execute(request, timeout: timeout)
         } catch {
             throw SandboxDriverError(
-                "the sandbox's control API at \(controlURL) does not answer: \(error). Is `castbot serve` running in sandbox mode "
+                "nothing answers at \(controlURL) (the sandbox's control API). Is `castbot serve` running in sandbox mode "
                     + "(DISCORD_TOKEN unset)? Set CASTBOT_SANDBOX_PORT or --sandbox-url if it listens elsewhere.")
         }
         let bytes = Array(buffer: try await response.body.collect(upTo: 64 * 1_048_576))

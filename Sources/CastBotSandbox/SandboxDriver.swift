@@ -57,9 +57,54 @@ public struct SandboxDriver: Sendable {
         try await interact(["kind": "button", "custom_id": all ? "playerdata_export_all" : "playerdata_export"])
     }
 
-    /// Clicks any button by custom id.
-    public func click(_ customID: String) async throws -> String {
-        try await interact(["kind": "button", "custom_id": .string(customID)])
+    /// Clicks any button by custom id; `messageID` names the message the button is on (the
+    /// Restore… button of an export message needs it: the export is read from that message).
+    public func click(_ customID: String, messageID: String? = nil) async throws -> String {
+        var request: [String: SandboxJSON] = ["kind": "button", "custom_id": .string(customID)]
+        if let messageID { request["message_id"] = .string(messageID) }
+        return try await interact(request)
+    }
+
+    /// Submits the retention modal (View Live → Retention…): keep the newest `keepLast` exports
+    /// of the schedule posting in the demo channel; 0 keeps them all.
+    public func retention(keepLast: String) async throws -> String {
+        try await interact([
+            "kind": "modal", "custom_id": "playerdata_export_retention_modal",
+            "fields": [["custom_id": "keep_last", "value": .string(keepLast)]],
+        ])
+    }
+
+    /// Clicks Restore… on an export message: `messageID`, or the newest export the bot posted in
+    /// the demo channel. The bot answers with the plan and its Confirm and Cancel buttons.
+    public func restoreClick(messageID: String? = nil) async throws -> String {
+        let posts = try await control.get("/messages?channel_id=\(channelID)").arrayValue ?? []
+        let exports = posts.filter { !Self.customIDs(in: $0).filter { $0 == Self.restoreButtonID }.isEmpty }
+        let chosen: SandboxJSON?
+        if let messageID {
+            chosen = posts.first { $0["id"]?.stringValue == messageID }
+            guard chosen != nil else { throw SandboxDriverError("there is no message \(messageID) in channel \(channelID)") }
+        } else {
+            chosen = exports.last
+        }
+        guard let message = chosen, let id = message["id"]?.stringValue else {
+            throw SandboxDriverError(
+                "no export with a Restore… button in channel \(channelID) yet: schedule one (`castbot sandbox schedule --every 1`) and wait for it")
+        }
+        return try await click(Self.restoreButtonID, messageID: id)
+    }
+
+    static let restoreButtonID = "playerdata_restore"
+
+    /// The custom ids of every component of `message`, nested ones included.
+    static func customIDs(in message: SandboxJSON) -> [String] {
+        func walk(_ value: SandboxJSON) -> [String] {
+            var found = value["custom_id"]?.stringValue.map { [$0] } ?? []
+            for child in (value["components"]?.arrayValue ?? []) + [value["accessory"], value["component"]].compactMap({ $0 }) {
+                found += walk(child)
+            }
+            return found
+        }
+        return walk(message)
     }
 
     /// Every message in the channel: scheduled exports, replies, with attachment URLs.
@@ -96,21 +141,39 @@ public struct SandboxDriver: Sendable {
         if let rejection = result["rejection"]?.stringValue {
             output += "\n⚠️ Discord would refuse this answer: \(rejection)"
         }
+        var refusal = reply["type"]?.intValue == 4 ? Self.refusal(in: reply["data"] ?? .null) : nil
         if reply["type"]?.intValue == 5, let id = result["interaction_id"]?.stringValue {
-            output += "\n\n" + (try await followUp(of: id))
+            let message = try await followUp(of: id)
+            output += "\n\n💬 Follow-up:\n" + SandboxTranscript.message(message)
+            refusal = Self.refusal(in: message)
         }
+        if let refusal { throw SandboxBotRefusal(transcript: output, reason: refusal) }
         return output
     }
 
-    /// Waits until the deferred "thinking…" message was replaced, then renders it.
-    private func followUp(of interactionID: String) async throws -> String {
+    /// The bot's refusals are ephemeral plain-text notices that open with one of these marks
+    /// (or are its generic failure notices): the request was declined and nothing changed.
+    static let refusalMarks: [Character] = ["❌", "🚫", "📭", "⌛"]
+
+    /// The text of `message` when it is a refusal.
+    static func refusal(in message: SandboxJSON) -> String? {
+        guard (message["flags"]?.intValue ?? 0) & 64 != 0, (message["components"]?.arrayValue ?? []).isEmpty,
+            let content = message["content"]?.stringValue, let first = content.first
+        else { return nil }
+        let generic = content.hasPrefix("Something went wrong") || content.hasPrefix("Discord sent something this bot could not read")
+        guard refusalMarks.contains(first) || generic else { return nil }
+        return content
+    }
+
+    /// Waits until the deferred "thinking…" message was replaced, and returns it.
+    private func followUp(of interactionID: String) async throws -> SandboxJSON {
         let waited = InjectedClock.stopwatch(on: clock)
         while waited.elapsed() < followUpTimeout {
             let log = try await control.get("/interactions/\(interactionID)")
             if let originalID = log["original_message_id"]?.stringValue,
                 let message = try await message(originalID), (message["flags"]?.intValue ?? 0) & 128 == 0
             {
-                return "💬 Follow-up:\n" + SandboxTranscript.message(message)
+                return message
             }
             try await InjectedClock.sleep(on: clock, for: .milliseconds(200))
         }
@@ -127,4 +190,12 @@ public struct SandboxDriver: Sendable {
         let ephemeral = (message["flags"]?.intValue ?? 0) & 64 != 0 ? " [ephemeral]" : ""
         return "\(name)\(via)\(ephemeral)"
     }
+}
+
+/// The bot declined the request (an ephemeral refusal notice): `castbot sandbox` prints the
+/// transcript and exits 1 with the reason.
+public struct SandboxBotRefusal: Error, Sendable, CustomStringConvertible {
+    public let transcript: String
+    public let reason: String
+    public var description: String { "the bot refused: \(reason)" }
 }

@@ -10,8 +10,8 @@ enum SandboxGuide {
         let world = session.world
         let botURL = "http://\(httpHost):\(httpPort)/interactions"
         var environment: [String] = []
-        if let port = session.apiBaseURL.port, port != SandboxMode.defaultPort {
-            environment.append("\(SandboxMode.portVariable)=\(port)")
+        if let port = session.apiBaseURL.port, port != CastBotConfiguration.defaultSandboxPort {
+            environment.append("\(ConfigurationKey.sandboxPort.rawValue)=\(port)")
         }
         if httpHost != CastBotConfiguration.defaultHTTPHost {
             environment.append("\(ConfigurationKey.httpHost.rawValue)=\(httpHost)")
@@ -20,9 +20,9 @@ enum SandboxGuide {
             environment.append("\(ConfigurationKey.httpPort.rawValue)=\(httpPort)")
         }
         let prefix = environment.isEmpty ? "" : environment.joined(separator: " ") + " "
-        let commands = ["menu", "schedule --every 2", "status", "export", "messages"].map { action in
+        let commands = ["menu", "schedule --every 2", "status", "export", "retention 3", "messages", "restore-click"].map { action in
             "    \(prefix)swift run castbot sandbox \(action)"
-        }
+        } + ["    \(prefix)swift run castbot restore --sandbox          # the restore drill against this sandbox"]
         return (
             [
                 "",
@@ -38,6 +38,8 @@ enum SandboxGuide {
                 "Drive it from another terminal:",
             ] + commands + [
                 "Scheduled exports are posted to #\(world.channel.name ?? "exports"); `castbot sandbox messages` lists them with download URLs.",
+                "The sandbox keeps its channels and messages in memory only: a restart of `castbot serve` starts a fresh demo world "
+                    + "(the data file and the service's state in the data folder stay).",
                 "",
             ]
         ).joined(separator: "\n")

@@ -25,20 +25,7 @@ public struct SandboxSession: Sendable {
 }
 
 public enum SandboxMode {
-    public static let portVariable = "CASTBOT_SANDBOX_PORT"
-    public static let defaultPort = 8090
     public static let host = "127.0.0.1"
-
-    /// `CASTBOT_SANDBOX_PORT`, or 8090.
-    public static func port(environment: [String: String]) throws(SandboxModeError) -> Int {
-        guard let text = environment[portVariable]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
-            return defaultPort
-        }
-        guard let port = Int(text), (0...65535).contains(port) else {
-            throw SandboxModeError("\(portVariable) must be a port number 0–65535 (0 picks a free one); got '\(text.prefix(20))'")
-        }
-        return port
-    }
 
     /// Starts the sandbox on loopback and builds its demo world.
     public static func start(port: Int, logger: Logger) async throws -> SandboxSession {
@@ -49,7 +36,10 @@ public enum SandboxMode {
         do {
             baseURL = try await sandbox.start(host: host, port: port)
         } catch {
-            throw SandboxModeError("the sandbox could not listen on \(host):\(port): \(error). Set \(portVariable) to a free port")
+            // The sandbox reports the failure as text: ask the address itself why it cannot be bound.
+            let reason = ListenCheck.bindProblem(host: host, port: port) ?? ListenCheck.reason(error)
+            throw SandboxModeError(
+                "the sandbox could not listen on \(host):\(port): \(reason). Set \(ConfigurationKey.sandboxPort.rawValue) to a free port")
         }
         do {
             let world = try await sandbox.seedDemoWorld()
@@ -79,6 +69,17 @@ public struct SandboxModeError: Error, Sendable, CustomStringConvertible {
 }
 
 extension SandboxMode {
+    /// What a command-line tool (`castbot restore --sandbox`) sets to talk to the running sandbox
+    /// on `port` as its bot: the API base URL, the bot token and the application id.
+    public static func clientEnvironment(port: Int) -> [String: String] {
+        let sandbox = SandboxConfiguration(host: host, port: port)
+        return [
+            ConfigurationKey.discordToken.rawValue: sandbox.botToken,
+            ConfigurationKey.discordApplicationID.rawValue: sandbox.applicationID,
+            ConfigurationKey.discordAPIBaseURL.rawValue: "http://\(host):\(port)/api/v10",
+        ]
+    }
+
     /// Points the bot at the sandbox: its API and bot token, its interaction signing key, its
     /// application id; and, when no owners are configured, makes the demo admin the owner so
     /// every button can be tried.

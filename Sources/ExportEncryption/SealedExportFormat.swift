@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Version 1 of the encrypted export file (docs/EXPORT-ENCRYPTION.md has the full layout and the
 /// reasoning). Integers are big-endian.

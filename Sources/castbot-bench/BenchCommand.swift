@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 
 /// `castbot-bench`: measurements of the bot as `castbot serve` runs it. Not part of `castbot`.
 @main
@@ -9,4 +10,8 @@ struct BenchCommand: AsyncParsableCommand {
         subcommands: [BenchRunCommand.self, BenchGenerateCommand.self, BenchFuzzCommand.self, BenchLoadCommand.self, BenchScaleCommand.self, BenchClusterCommand.self, BenchSlowClientsCommand.self, BenchEncryptionCommand.self, BenchEncryptionChildCommand.self],
         defaultSubcommand: BenchRunCommand.self
     )
+
+    static func main() async {
+        await CommandOutput.exit(running: Self.self)
+    }
 }

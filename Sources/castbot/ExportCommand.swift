@@ -1,5 +1,6 @@
 import CommandLineSupport
 import ArgumentParser
+import CastBot
 import CastBotCluster
 import Logging
 import Foundation
@@ -63,7 +64,7 @@ struct ExportCommand: AsyncParsableCommand {
     /// Cluster mode: the file rebuilt from the database, byte for byte what was loaded or last saved.
     private func exportFromDatabase() async throws {
         try await CommandOutput.runReportingFailure(context: "database") {
-            guard let url = databaseURL ?? ProcessInfo.processInfo.environment["CASTBOT_DATABASE_URL"] else {
+            guard let url = databaseURL ?? ConfigurationSource(environment: ProcessInfo.processInfo.environment).value(.databaseURL) else {
                 throw ValidationError("give --data PATH, or --database-url (or CASTBOT_DATABASE_URL) for cluster mode")
             }
             guard all else { throw ValidationError("from the database, export --all") }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CastBot
 import CastBotCluster
 import CommandLineSupport
 import Foundation
@@ -27,7 +28,7 @@ struct MigrateCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandOutput.runReportingFailure(context: fromFile) {
-            guard let url = databaseURL ?? ProcessInfo.processInfo.environment["CASTBOT_DATABASE_URL"] else {
+            guard let url = databaseURL ?? ConfigurationSource(environment: ProcessInfo.processInfo.environment).value(.databaseURL) else {
                 throw ValidationError("give --database-url or set CASTBOT_DATABASE_URL")
             }
             var logger = Logger(label: "castbot.migrate")
@@ -36,8 +37,8 @@ struct MigrateCommand: AsyncParsableCommand {
             defer { Task { await database.shutdown() } }
             let report = try await ClusterMigration.run(dataFile: fromFile, into: database, force: force, logger: logger)
             print(
-                "loaded \(report.guilds) guilds, \(report.players) players, \(report.bytes) bytes as player data version \(report.version)")
-            print(report.stateImported ? "service state loaded: \(report.schedules) schedule(s)" : "no castbot-state.sqlite beside the file: no state loaded")
+                "loaded \(counted(report.guilds, "guild")), \(counted(report.players, "player")), \(counted(report.bytes, "byte")) as player data version \(report.version)")
+            print(report.stateImported ? "service state loaded: \(counted(report.schedules, "schedule"))" : "no castbot-state.sqlite beside the file: no state loaded")
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CastBot
+import CastBotSandbox
 import CommandLineSupport
 import DiscordModels
 import Foundation
@@ -20,12 +21,17 @@ struct RestoreCommand: AsyncParsableCommand {
             guild; an all-servers export restores the whole file byte for byte, or with --guild just that \
             guild. Encrypted exports need --key with the secret key file. Needs DISCORD_TOKEN \
             (DISCORD_APPLICATION_ID and DISCORD_API_BASE_URL optional); the bot needs View Channel and Read \
-            Message History in the channel. A missing data folder is created.
+            Message History in the channel. A missing data folder is created. \
+            With --sandbox it restores from the sandbox a running `castbot serve` started (DISCORD_TOKEN unset): \
+            its API on 127.0.0.1:CASTBOT_SANDBOX_PORT, its bot, and by default its demo #exports channel.
             """
     )
 
-    @Option(help: "The channel the exports were posted to.")
-    var channel: String
+    @Option(help: "The channel the exports were posted to (with --sandbox: default the demo #exports channel).")
+    var channel: String?
+
+    @Flag(help: "Restore from the running sandbox (`castbot serve` without DISCORD_TOKEN) instead of Discord.")
+    var sandbox = false
 
     @Option(help: "The export's message (the one with the SHA-256 and part 1); default: the newest export.")
     var message: String?
@@ -52,7 +58,8 @@ struct RestoreCommand: AsyncParsableCommand {
     var allowShrink = false
 
     func validate() throws {
-        guard Snowflake(typed: channel) != nil else { throw ValidationError("--channel must be a Discord channel id (17–20 digits)") }
+        if channel == nil, !sandbox { throw ValidationError("--channel is required: the channel the exports were posted to") }
+        if let channel, Snowflake(typed: channel) == nil { throw ValidationError("--channel must be a Discord channel id (17–20 digits)") }
         if let message, Snowflake(typed: message) == nil {
             throw ValidationError("--message must be a Discord message id (17–20 digits)")
         }
@@ -66,11 +73,20 @@ struct RestoreCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandOutput.runReportingFailure {
-            let environment = ProcessInfo.processInfo.environment
+            var environment = ProcessInfo.processInfo.environment
+            if sandbox {
+                let port = try CastBotConfiguration.load(environment: environment).sandboxPort
+                // Say so at once when no sandbox runs there, rather than as a failed Discord request.
+                _ = try await SandboxControlClient.withCommandLineClient(controlURL: "http://\(SandboxMode.host):\(port)/sandbox") {
+                    try await $0.get("/info")
+                }
+                environment.merge(SandboxMode.clientEnvironment(port: port)) { _, sandbox in sandbox }
+            }
             let access = try CommandLineDiscordAccess(environment: environment, purpose: "a restore", needsApplicationID: false)
+            // The failure is the command's one error line; the client's own log of it would repeat it.
             var logger = Logger(label: "castbot.restore")
-            logger.logLevel = .warning
-            let dataPath = data ?? environment[ConfigurationKey.dataDirectory.rawValue] ?? CastBotConfiguration.defaultDataDirectory
+            logger.logLevel = .critical
+            let dataPath = data ?? ConfigurationSource(environment: environment).value(.dataDirectory) ?? CastBotConfiguration.defaultDataDirectory
             let location = DurableFile.dataLocation(dataPath)
             let store = PlayerDataStore(directory: location.directory, fileName: location.fileName)
             let keys = try ExportFileDecoder.keys(fromFiles: key)
@@ -79,7 +95,7 @@ struct RestoreCommand: AsyncParsableCommand {
             // token when it is not configured, never from a message's display name.
             let applicationID = try await access.applicationIDOrAsk(discord)
             let restore = ChannelRestore(discord: discord, store: store, applicationID: applicationID, keys: keys)
-            guard let channelID = Snowflake(typed: channel) else { return }
+            guard let channelID = Snowflake(typed: channel ?? SandboxDriver.demoChannelID) else { return }
             let preparation = try await restore.prepare(
                 channelID: channelID, messageID: message.flatMap(Snowflake.init(typed:)), before: before.flatMap(Self.date),
                 guildID: guild, searchLimit: searchLimit)
@@ -95,9 +111,7 @@ struct RestoreCommand: AsyncParsableCommand {
                 return
             }
             let result = try await restore.apply(preparation, date: Date(), allowShrink: allowShrink)
-            print(
-                "restored: \(result.save.path) now holds \(result.save.guildCount) guilds, \(result.save.playerCount) players, "
-                    + "\(result.save.byteCount) bytes")
+            print("restored: \(result.save.path) now holds \(ImportCommand.summary(of: result.save))")
             if preparation.restoresFileExactly { print("the data file is byte for byte the export (SHA-256 \(preparation.sha256))") }
             if let backup = result.backupPath { print("replaced data saved to \(backup)") }
             if let previous = result.save.backupPath { print("previous data file kept as \(previous)") }

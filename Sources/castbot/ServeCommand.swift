@@ -2,6 +2,7 @@ import ArgumentParser
 import CastBot
 import CastBotCluster
 import CastBotSandbox
+import CommandLineSupport
 import Foundation
 import Logging
 
@@ -10,33 +11,35 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run the bot: the interactions endpoint, /healthz, /metrics and scheduled exports.",
         discussion: """
-            Settings come from the environment (DISCORD_TOKEN, DISCORD_APPLICATION_ID, DISCORD_PUBLIC_KEY, \
-            DISCORD_API_BASE_URL, CASTBOT_DATA_DIR, CASTBOT_HTTP_HOST, CASTBOT_HTTP_PORT, CASTBOT_OWNER_IDS, \
-            CASTBOT_LOG_LEVEL, CASTBOT_EXPORT_RECIPIENTS, CASTBOT_DATABASE_URL) and optionally a KEY=VALUE file named by CASTBOT_CONFIG_FILE; the environment wins. \
+            Settings come from flags, then the environment, then the KEY=VALUE file named by --config-file or \
+            CASTBOT_CONFIG_FILE (docs/OPERATIONS.md, Configuration, lists them all). Flags: \
+            \(ConfigurationKey.allCases.compactMap(\.flag).map { $0 + " VALUE" }.joined(separator: ", ")); \
+            each sets the setting of the same name (--http-port sets CASTBOT_HTTP_PORT). Secrets (DISCORD_TOKEN, \
+            CASTBOT_ADMIN_TOKEN, CASTBOT_DATABASE_URL) have no flag. \
             Without DISCORD_TOKEN the bot runs in sandbox mode: a local stand-in for Discord listens on \
             127.0.0.1:CASTBOT_SANDBOX_PORT (default 8090), and `castbot sandbox` drives it. \
+            Before it touches the data folder it checks that every listener can bind its address. \
+            Exit status 78: the configuration is wrong (every problem is named); 1: it could not start or failed. \
             SIGTERM or SIGINT stops it gracefully.
             """
     )
 
-    /// sysexits' EX_CONFIG: the configuration is wrong, retrying will not help.
-    static let configurationErrorExitCode: Int32 = 78
+    @Argument(parsing: .allUnrecognized, help: .hidden)
+    var settings: [String] = []
 
     func run() async throws {
-        let environment = ProcessInfo.processInfo.environment
         let configuration: CastBotConfiguration
-        let sandboxPort: Int
         do {
-            configuration = try CastBotConfiguration.load(environment: environment)
-            sandboxPort = try SandboxMode.port(environment: environment)
-        } catch let error as ConfigurationError {
-            throw Self.configurationFailure(error.problems)
+            configuration = try CastBotConfiguration.load(environment: ProcessInfo.processInfo.environment, arguments: settings)
         } catch {
-            throw Self.configurationFailure(["\(error)"])
+            throw Self.configurationFailure(error.problems)
         }
+        // Before the data folder is taken, created or seeded: a port that cannot be bound changes nothing there.
+        let listenProblems = ListenCheck.problems(ListenCheck.listeners(of: configuration))
+        guard listenProblems.isEmpty else { throw CommandOutput.failure(listenProblems.joined(separator: "\n")) }
         let registry = ProcessBootstrap.bootstrap(logLevel: configuration.logLevel)
         if configuration.isSandbox {
-            try await SandboxMode.serve(configuration: configuration, registry: registry, port: sandboxPort)
+            try await SandboxMode.serve(configuration: configuration, registry: registry, port: configuration.sandboxPort)
         } else if let url = configuration.databaseURL {
             try await Self.withCluster(databaseURL: url) { cluster in
                 try await ServeRuntime(configuration: configuration, registry: registry, deployment: ClusterDeployment(cluster: cluster)).run()
@@ -72,9 +75,9 @@ struct ServeCommand: AsyncParsableCommand {
         await database.shutdown()
     }
 
+    /// Every problem on the one error line, exit 78 (EX_CONFIG): retrying will not help.
     private static func configurationFailure(_ problems: [String]) -> ExitCode {
-        let lines = ["castbot: invalid configuration"] + problems.map { "  - \($0)" }
-        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
-        return ExitCode(configurationErrorExitCode)
+        CommandOutput.failure(
+            "invalid configuration:\n" + problems.joined(separator: "\n"), exitCode: CommandOutput.configurationExitCode)
     }
 }

@@ -9,8 +9,7 @@ struct InteractionFuzzTests {
     @Test("2,000 signed, mutated bodies: every answer a 4xx or a proper reply, and the server survives")
     func shortCampaign() async throws {
         let fixtures = Fixtures.packageRoot.appendingPathComponent("Tests/DiscordModelsTests/Fixtures").path
-        let dataFile = Fixtures.sharedDirectory.appendingPathComponent("fixtures/castbot/\(Fixtures.wholeFile)").path
-        #expect(FileManager.default.fileExists(atPath: dataFile), "the CastBot fixtures are expected at \(dataFile)")
+        let dataFile = try Fixtures.path(Fixtures.wholeFile)
         let result = try await InteractionFuzzBench.run(
             InteractionFuzzBench.Options(cases: 2_000, seed: 20_240_901, concurrency: 4, fixturesDirectory: fixtures, dataFile: dataFile))
         let report = result.report

@@ -12,6 +12,10 @@ public struct ExternalTool: Sendable {
 
     public struct Missing: Error, CustomStringConvertible {
         public let description: String
+
+        public init(description: String) {
+            self.description = description
+        }
     }
 
     /// Finds `name` on PATH (or at one of `alternatives`), or throws naming the package to install.
@@ -33,8 +37,11 @@ public struct ExternalTool: Sendable {
     }
 
     /// Runs the tool to its end. Output goes through files, so a chatty tool never blocks on a
-    /// full pipe; a cancelled test terminates it.
-    public func run(_ arguments: [String], in directory: String? = nil, input: String? = nil) async throws -> Outcome {
+    /// full pipe; a cancelled test terminates it. With `environment` the tool gets exactly those
+    /// variables (and PATH), not the test process's.
+    public func run(
+        _ arguments: [String], in directory: String? = nil, input: String? = nil, environment: [String: String]? = nil
+    ) async throws -> Outcome {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let paths = (output: folder.path + "/stdout", errors: folder.path + "/stderr")
@@ -46,6 +53,10 @@ public struct ExternalTool: Sendable {
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        if var environment {
+            environment["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+            process.environment = environment
+        }
         process.standardOutput = output
         process.standardError = errors
         if let input {

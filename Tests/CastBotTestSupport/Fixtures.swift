@@ -36,7 +36,23 @@ public enum Fixtures {
         sharedDirectory.appendingPathComponent("fixtures/castbot")
     }
 
+    /// The path of the data file `name`; throws one line naming `CASTBOT_SHARED_DIR` when it is not there.
+    public static func path(_ name: String, in directory: URL = castbotDirectory) throws -> String {
+        let path = directory.appendingPathComponent(name).path
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw Missing(
+                description: "the CastBot data file \(name) is not in \(directory.path): put the shared/ folder beside the "
+                    + "package or set CASTBOT_SHARED_DIR to the folder holding fixtures/castbot (README.md, Tests)")
+        }
+        return path
+    }
+
     public static func bytes(_ name: String) throws -> [UInt8] {
-        try [UInt8](Data(contentsOf: castbotDirectory.appendingPathComponent(name)))
+        try [UInt8](Data(contentsOf: URL(fileURLWithPath: try path(name))))
+    }
+
+    /// A data file the tests need is not there.
+    public struct Missing: Error, CustomStringConvertible {
+        public let description: String
     }
 }

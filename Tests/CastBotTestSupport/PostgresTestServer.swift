@@ -5,7 +5,7 @@ import Synchronization
 /// process: `initdb` in a new temporary folder, then `postgres` on a free loopback port.
 /// `initdb` refuses to run as root, so as root both run as the `postgres` user (`runuser`). A
 /// small shell watchdog stops the server as soon as the process is gone, even after a crash, so
-/// no server outlives it.
+/// no server outlives it; it then removes the server's folder, so nothing is left behind.
 ///
 /// Every test takes a database of its own (`makeDatabase()`), so tests never see each other's rows.
 public final class PostgresTestServer: Sendable {
@@ -37,11 +37,16 @@ public final class PostgresTestServer: Sendable {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("castbot-pg-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let asRoot = getuid() == 0
-        if asRoot { try Self.run("/bin/chown", ["postgres:postgres", folder]) }
-        try Self.run(
-            "\(Self.binaries)/initdb",
-            ["-D", "\(folder)/data", "-A", "trust", "-U", Self.user, "-E", "UTF8", "--no-sync", "--no-instructions"],
-            asPostgres: asRoot)
+        do {
+            if asRoot { try Self.run("/bin/chown", ["postgres:postgres", folder]) }
+            try Self.run(
+                "\(Self.binaries)/initdb",
+                ["-D", "\(folder)/data", "-A", "trust", "-U", Self.user, "-E", "UTF8", "--no-sync", "--no-instructions"],
+                asPostgres: asRoot)
+        } catch {
+            try? FileManager.default.removeItem(atPath: folder)
+            throw error
+        }
         port = try LoopbackPort.free()
         // The watchdog: the server runs while this process does.
         let script = """
@@ -53,6 +58,9 @@ public final class PostgresTestServer: Sendable {
             alive() { state=$(awk '/^State:/ { print $2 }' /proc/\(getpid())/status 2>/dev/null); [ -n "$state" ] && [ "$state" != Z ]; }
             while alive && kill -0 $server 2>/dev/null; do sleep 1; done
             kill -QUIT $server 2>/dev/null
+            wait $server
+            # The server's folder goes with it: nothing is left in the temp dir.
+            rm -rf "\(folder)"
             """
         let watchdog = Process()
         if asRoot {

@@ -1,5 +1,6 @@
 @testable import CastBot
 import DiscordREST
+import CastBotTestSupport
 import Foundation
 import HTTPConnectionGuard
 import Logging
@@ -15,9 +16,9 @@ struct ConfigurationTests {
         "DISCORD_PUBLIC_KEY": publicKeyHex,
     ]
 
-    private func problems(_ environment: [String: String]) -> [String] {
+    private func problems(_ environment: [String: String], arguments: [String] = []) -> [String] {
         do {
-            _ = try CastBotConfiguration.load(environment: environment)
+            _ = try CastBotConfiguration.load(environment: environment, arguments: arguments)
             return []
         } catch {
             return error.problems
@@ -203,6 +204,68 @@ struct ConfigurationTests {
     func dataDirectoryIsAFile() throws {
         let file = try TemporaryFile(contents: "not a folder")
         #expect(problems(["CASTBOT_DATA_DIR": file.path]) == ["CASTBOT_DATA_DIR must be a folder; '\(file.path)' is a file"])
+    }
+
+    @Test("CASTBOT_SANDBOX_PORT: default 8090, from the environment or the config file, 1–65535, never another listener's port")
+    func sandboxPort() throws {
+        #expect(try CastBotConfiguration.load(environment: [:]).sandboxPort == 8090)
+        #expect(try CastBotConfiguration.load(environment: ["CASTBOT_SANDBOX_PORT": " 9000 "]).sandboxPort == 9000)
+        let file = try TemporaryFile(contents: "CASTBOT_SANDBOX_PORT=9001\n")
+        #expect(try CastBotConfiguration.load(environment: ["CASTBOT_CONFIG_FILE": file.path]).sandboxPort == 9001)
+        for text in ["0", "70000", "http"] {
+            #expect(problems(["CASTBOT_SANDBOX_PORT": text]) == ["CASTBOT_SANDBOX_PORT must be 1–65535 (got '\(text)')"])
+        }
+        #expect(
+            problems(["CASTBOT_SANDBOX_PORT": "8080"]) == [
+                "CASTBOT_SANDBOX_PORT must differ from CASTBOT_HTTP_PORT (both are 8080): the stand-in Discord and the bot listen side by side"
+            ])
+        #expect(
+            problems(["CASTBOT_SANDBOX_PORT": "9100", "CASTBOT_ADMIN_ADDRESS": "127.0.0.1:9100"]) == [
+                "CASTBOT_SANDBOX_PORT must differ from the port of CASTBOT_ADMIN_ADDRESS (both are 9100)"
+            ])
+        // With a token there is no sandbox: its port binds nothing, so it may be anything valid.
+        var withToken = Self.complete
+        withToken["CASTBOT_SANDBOX_PORT"] = "8080"
+        #expect(problems(withToken).isEmpty)
+    }
+
+    @Test("serve's flags win over the environment, which wins over the config file")
+    func flagsEnvironmentFile() throws {
+        let file = try TemporaryFile(contents: "CASTBOT_HTTP_PORT=9000\nCASTBOT_LOG_LEVEL=debug\nCASTBOT_DATA_DIR=/from/file\n")
+        let environment = ["CASTBOT_CONFIG_FILE": file.path, "CASTBOT_HTTP_PORT": "9100", "CASTBOT_LOG_LEVEL": "error"]
+        let configuration = try CastBotConfiguration.load(environment: environment, arguments: ["--http-port", "9200", "--sandbox-port=9300"])
+        #expect(configuration.httpPort == 9200)
+        #expect(configuration.sandboxPort == 9300)
+        #expect(configuration.logLevel == .error)
+        #expect(configuration.dataDirectory == "/from/file")
+        // The file can be named by its flag too.
+        #expect(try CastBotConfiguration.load(environment: [:], arguments: ["--config-file", file.path]).httpPort == 9000)
+    }
+
+    @Test("unknown flags, secrets given as flags and flags without a value are problems that never quote a value")
+    func badFlags() {
+        let found = problems(
+            [:], arguments: ["--htp-port", "9000", "--discord-token", Self.token, "--http-port", "--log-level=loud", Self.token])
+        #expect(found.count == 5, "\(found)")
+        #expect(found.contains("argument 7 is not a flag: settings are given as --name value"))
+        #expect(found.first?.hasPrefix("unknown flag '--htp-port' (known: ") == true)
+        #expect(found.contains("DISCORD_TOKEN is a secret and has no flag (a command line is visible to every user): set it in the environment or the config file"))
+        #expect(found.contains("--http-port needs a value (--http-port VALUE or --http-port=VALUE)"))
+        #expect(found.contains { $0.hasPrefix("CASTBOT_LOG_LEVEL must be one of") })
+        #expect(!found.joined().contains(Self.token))
+    }
+
+    @Test("every setting has one name: the table in docs/OPERATIONS.md lists exactly these, with their flags")
+    func operationsTable() throws {
+        let text = try String(contentsOfFile: Fixtures.packageRoot.path + "/docs/OPERATIONS.md", encoding: .utf8)
+        let header = "| variable | `castbot serve` flag | meaning | default | valid values |"
+        let table = try #require(text.components(separatedBy: header).dropFirst().first).components(separatedBy: "\n\n")[0]
+        let rows = table.split(separator: "\n").dropFirst().map { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } }
+        let documented = rows.map { ($0[0], $0[1]) }
+        let expected = ConfigurationKey.allCases.map { ("`\($0.rawValue)`", $0.flag.map { "`\($0)`" } ?? "— (secret)") }
+        #expect(documented.map(\.0) == expected.map(\.0))
+        #expect(documented.map(\.1) == expected.map(\.1))
+        #expect(ConfigurationKey.allCases.filter(\.isSecret) == [.discordToken, .adminToken, .databaseURL])
     }
 
     @Test("ConfigurationError lists every problem")

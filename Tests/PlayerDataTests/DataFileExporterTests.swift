@@ -9,7 +9,7 @@ import CastBotTestSupport
 
     @Test(arguments: [Fixtures.wholeFile, Fixtures.devCrashRestore])
     func serverExportsMatchTheInMemoryBuilder(fixture: String) throws {
-        let path = Fixtures.castbotDirectory.appendingPathComponent(fixture).path
+        let path = try Fixtures.path(fixture)
         let file = try PlayerDataFile(bytes: try Fixtures.bytes(fixture))
         for guildID in file.guildIDs {
             let fromDisk = try DataFileExporter.serverExport(dataFileAt: path, guildID: guildID, date: Self.date, kind: .scheduled)
@@ -21,7 +21,7 @@ import CastBotTestSupport
     }
 
     @Test func serverExportErrorsAreTheBuilders() throws {
-        let path = Fixtures.castbotDirectory.appendingPathComponent(Fixtures.wholeFile).path
+        let path = try Fixtures.path(Fixtures.wholeFile)
         #expect(throws: PlayerDataError.guildNotFound("123456789012345678")) {
             try DataFileExporter.serverExport(dataFileAt: path, guildID: "123456789012345678", date: Self.date, kind: .manual)
         }
@@ -33,7 +33,7 @@ import CastBotTestSupport
     @Test func allExportCopiesTheFileAndCounts() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let path = Fixtures.castbotDirectory.appendingPathComponent(Fixtures.wholeFile).path
+        let path = try Fixtures.path(Fixtures.wholeFile)
         try folder.write(Array("old content".utf8), to: "all.json")
         let written = try DataFileExporter.writeAllExport(dataFileAt: path, to: "\(folder.path)/all.json", date: Self.date, kind: .manual)
         #expect(try folder.read("all.json") == (try Fixtures.bytes(Fixtures.wholeFile)))

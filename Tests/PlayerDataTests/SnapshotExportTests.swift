@@ -9,7 +9,7 @@ import CastBotTestSupport
 
     @Test(arguments: [Fixtures.wholeFile, Fixtures.devCrashRestore])
     func serverExportsAreTheLoadedFilesBytes(fixture: String) async throws {
-        let path = Fixtures.castbotDirectory.appendingPathComponent(fixture).path
+        let path = try Fixtures.path(fixture)
         let file = try PlayerDataFile(bytes: try Fixtures.bytes(fixture))
         let snapshot = try await PlayerDataSnapshots(path: path).snapshot()
         #expect(snapshot.guildIDs == file.guildIDs)
@@ -26,7 +26,7 @@ import CastBotTestSupport
 
     @Test(arguments: [Fixtures.wholeFile, Fixtures.devCrashRestore])
     func estimatesAreTheLoadedFiles(fixture: String) async throws {
-        let path = Fixtures.castbotDirectory.appendingPathComponent(fixture).path
+        let path = try Fixtures.path(fixture)
         let file = try PlayerDataFile(bytes: try Fixtures.bytes(fixture))
         let snapshot = try await PlayerDataSnapshots(path: path).snapshot()
         #expect(snapshot.guildCount == file.guildCount)
@@ -44,7 +44,7 @@ import CastBotTestSupport
     }
 
     @Test func allExportIsTheWholeFile() async throws {
-        let path = Fixtures.castbotDirectory.appendingPathComponent(Fixtures.wholeFile).path
+        let path = try Fixtures.path(Fixtures.wholeFile)
         let file = try PlayerDataFile(bytes: try Fixtures.bytes(Fixtures.wholeFile))
         let shared = try await PlayerDataSnapshots(path: path).allExport(date: Self.date, kind: .manual)
         let loaded = ExportBuilder.allExport(of: file, date: Self.date, kind: .manual)

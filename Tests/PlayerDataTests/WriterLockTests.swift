@@ -87,7 +87,7 @@ import Darwin
 
     @Test func blockingWorkRunsOnItsOwnThreads() async throws {
         #expect(!BlockingIO.isCurrentThreadBlockingIO, "the test itself runs on the cooperative pool")
-        #expect(try await BlockingIO.run { BlockingIO.isCurrentThreadBlockingIO })
+        #expect(await BlockingIO.run { BlockingIO.isCurrentThreadBlockingIO })
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         #expect(await PlayerDataStore(directory: folder.path).isRunningOnBlockingThread())

@@ -3,9 +3,9 @@ public import DiscordREST
 import Foundation
 public import Logging
 
-/// What a command-line tool needs to talk to Discord as the bot, read from the environment:
-/// `DISCORD_TOKEN`, `DISCORD_APPLICATION_ID` and `DISCORD_API_BASE_URL` (optional), the same
-/// settings `castbot serve` reads.
+/// What a command-line tool needs to talk to Discord as the bot, read like `castbot serve` reads
+/// them (`ConfigurationSource`: the environment, then `CASTBOT_CONFIG_FILE`):
+/// `DISCORD_TOKEN`, `DISCORD_APPLICATION_ID` and `DISCORD_API_BASE_URL` (optional).
 public struct CommandLineDiscordAccess: Sendable {
     public let applicationID: Snowflake?
     let token: DiscordToken
@@ -17,14 +17,15 @@ public struct CommandLineDiscordAccess: Sendable {
     /// - Throws: every missing or invalid setting at once.
     public init(environment: [String: String], purpose: String, needsApplicationID: Bool) throws(CommandLineDiscordAccessError) {
         var problems: [String] = []
-        let tokenText = environment[ConfigurationKey.discordToken.rawValue]?.trimmingCharacters(in: .whitespaces) ?? ""
+        let source = ConfigurationSource(environment: environment)
+        let tokenText = source.value(.discordToken) ?? ""
         let token = DiscordToken(tokenText)
         if tokenText.isEmpty {
             problems.append("DISCORD_TOKEN is not set: \(purpose) talks to Discord and needs the bot token")
         } else if token == nil {
             problems.append("DISCORD_TOKEN is not a usable token (it is empty or contains spaces)")
         }
-        let idText = environment[ConfigurationKey.discordApplicationID.rawValue]?.trimmingCharacters(in: .whitespaces) ?? ""
+        let idText = source.value(.discordApplicationID) ?? ""
         let applicationID = Snowflake(typed: idText)
         if idText.isEmpty {
             if needsApplicationID {
@@ -33,7 +34,7 @@ public struct CommandLineDiscordAccess: Sendable {
         } else if applicationID == nil {
             problems.append("DISCORD_APPLICATION_ID must be a Discord id (17–20 digits)")
         }
-        var base = environment[ConfigurationKey.discordAPIBaseURL.rawValue]?.trimmingCharacters(in: .whitespaces) ?? ""
+        var base = source.value(.discordAPIBaseURL) ?? ""
         if base.isEmpty { base = CastBotConfiguration.defaultAPIBaseURL }
         while base.hasSuffix("/") { base.removeLast() }
         guard problems.isEmpty, let token else { throw CommandLineDiscordAccessError(problems: problems) }

@@ -35,6 +35,9 @@ public struct CastBotConfiguration: Sendable, CustomStringConvertible {
     /// Cluster mode (docs/OPERATIONS.md, "Cluster mode"): the PostgreSQL database every replica shares. Nil (the
     /// default) keeps the state and the player data in the data folder.
     public var databaseURL: String?
+    /// Sandbox mode only: the loopback port of the local stand-in for Discord, where
+    /// `castbot sandbox` finds it too. Never the interactions or the admin port.
+    public var sandboxPort: Int
 
     public static let defaultAPIBaseURL = "https://discord.com/api/v10"
     public static let defaultDataDirectory = "./data"
@@ -42,6 +45,7 @@ public struct CastBotConfiguration: Sendable, CustomStringConvertible {
     public static let defaultHTTPPort = 8080
     public static let defaultLogLevel = Logger.Level.info
     public static let defaultShutdownGrace: Duration = .seconds(10)
+    public static let defaultSandboxPort = 8090
 
     public init(
         discordToken: DiscordToken? = nil,
@@ -57,7 +61,8 @@ public struct CastBotConfiguration: Sendable, CustomStringConvertible {
         shutdownGrace: Duration = Self.defaultShutdownGrace,
         adminAddress: AdminAddress? = nil,
         adminToken: AdminToken? = nil,
-        exportRecipients: [ExportPublicKey] = []
+        exportRecipients: [ExportPublicKey] = [],
+        sandboxPort: Int = Self.defaultSandboxPort
     ) {
         self.discordToken = discordToken
         self.applicationID = applicationID
@@ -73,6 +78,7 @@ public struct CastBotConfiguration: Sendable, CustomStringConvertible {
         self.adminAddress = adminAddress
         self.adminToken = adminToken
         self.exportRecipients = exportRecipients
+        self.sandboxPort = sandboxPort
     }
 
     /// Sandbox mode: no token, so nothing talks to the real Discord.
@@ -98,6 +104,7 @@ public struct CastBotConfiguration: Sendable, CustomStringConvertible {
             "adminToken=\(adminToken == nil ? "<unset>" : "<redacted>")",
             "exportEncryption=\(exportRecipients.isEmpty ? "off" : "key ids " + exportRecipients.map(\.keyID).joined(separator: ","))",
             "database=\(databaseURL.map(Self.redactedDatabaseURL) ?? "<off>")",
+            "sandboxPort=\(sandboxPort)",
         ].joined(separator: " ")
     }
 
@@ -127,6 +134,7 @@ public enum ConfigurationKey: String, CaseIterable, Sendable {
     case adminToken = "CASTBOT_ADMIN_TOKEN"
     case exportRecipients = "CASTBOT_EXPORT_RECIPIENTS"
     case databaseURL = "CASTBOT_DATABASE_URL"
+    case sandboxPort = "CASTBOT_SANDBOX_PORT"
     /// Only read from the environment: it names the file that adds the other settings.
     case configFile = "CASTBOT_CONFIG_FILE"
 }

@@ -6,45 +6,18 @@ import HTTPConnectionGuard
 import Logging
 
 extension CastBotConfiguration {
-    /// Reads the settings from `environment`, adding any from the `KEY=VALUE` file named by
-    /// `CASTBOT_CONFIG_FILE` (the environment wins), and validates them all.
+    /// Reads the settings through one `ConfigReader` (`ConfigurationSource`): `castbot serve`'s
+    /// flags, then `environment`, then the `KEY=VALUE` file named by `CASTBOT_CONFIG_FILE` (or
+    /// `--config-file`); and validates them all.
     ///
     /// - Throws: `ConfigurationError` listing every problem found, one sentence each.
-    public static func load(environment: [String: String]) throws(ConfigurationError) -> CastBotConfiguration {
-        var problems: [String] = []
-        var settings: [String: String] = [:]
-        if let path = nonEmpty(environment[ConfigurationKey.configFile.rawValue]) {
-            let file = readConfigFile(at: path)
-            settings = file.values
-            problems += file.problems
-        }
-        for key in ConfigurationKey.allCases where key != .configFile {
-            if let value = nonEmpty(environment[key.rawValue]) { settings[key.rawValue] = value }
-        }
-
-        var validator = ConfigurationValidator(settings: settings)
+    public static func load(environment: [String: String], arguments: [String] = []) throws(ConfigurationError) -> CastBotConfiguration {
+        let source = ConfigurationSource(environment: environment, arguments: arguments)
+        var validator = ConfigurationValidator(source: source)
         let configuration = validator.validate()
-        problems += validator.problems
+        let problems = source.problems + validator.problems
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
         return configuration
-    }
-
-    private static func readConfigFile(at path: String) -> ConfigFileParser.Result {
-        let label = "\(ConfigurationKey.configFile.rawValue) '\(path)'"
-        guard FileManager.default.fileExists(atPath: path) else {
-            return .init(problems: ["\(label) does not exist"])
-        }
-        guard let data = FileManager.default.contents(atPath: path),
-            let text = String(data: data, encoding: .utf8)
-        else {
-            return .init(problems: ["\(label) cannot be read as UTF-8 text"])
-        }
-        return ConfigFileParser(fileLabel: label).parse(text)
-    }
-
-    static func nonEmpty(_ value: String?) -> String? {
-        guard let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
-        return trimmed
     }
 }
 
@@ -106,11 +79,11 @@ struct ConfigFileParser {
 /// Turns raw setting texts into a `CastBotConfiguration`, collecting one message per problem.
 /// Messages quote the offending value (never the token) so the operator sees what was read.
 struct ConfigurationValidator {
-    let settings: [String: String]
+    let source: ConfigurationSource
     private(set) var problems: [String] = []
 
-    init(settings: [String: String]) {
-        self.settings = settings
+    init(source: ConfigurationSource) {
+        self.source = source
     }
 
     mutating func validate() -> CastBotConfiguration {
@@ -135,7 +108,27 @@ struct ConfigurationValidator {
             interactions: (configuration.httpHost, configuration.httpPort), hasToken: configuration.adminToken != nil)
         configuration.exportRecipients = exportRecipients()
         configuration.databaseURL = databaseURL(sandbox: configuration.isSandbox)
+        configuration.sandboxPort = sandboxPort(
+            sandbox: configuration.isSandbox, httpPort: configuration.httpPort, adminPort: configuration.adminAddress?.port)
         return configuration
+    }
+
+    /// Read with or without a token (`castbot sandbox` finds the sandbox with it); checked against
+    /// the other listeners only in sandbox mode, where it is bound.
+    private mutating func sandboxPort(sandbox: Bool, httpPort: Int, adminPort: Int?) -> Int {
+        let key = ConfigurationKey.sandboxPort.rawValue
+        guard let text = value(.sandboxPort) else { return CastBotConfiguration.defaultSandboxPort }
+        guard let port = Int(text), (1...65535).contains(port) else {
+            problems.append("\(key) must be 1–65535 (got \(quoted(text)))")
+            return CastBotConfiguration.defaultSandboxPort
+        }
+        if sandbox, port == httpPort {
+            problems.append("\(key) must differ from \(ConfigurationKey.httpPort.rawValue) (both are \(port)): the stand-in Discord and the bot listen side by side")
+        }
+        if sandbox, port == adminPort {
+            problems.append("\(key) must differ from the port of \(ConfigurationKey.adminAddress.rawValue) (both are \(port))")
+        }
+        return port
     }
 
     /// The status page's listener: off unless set; never the interactions address; anywhere but
@@ -179,7 +172,7 @@ struct ConfigurationValidator {
     }
 
     private func value(_ key: ConfigurationKey) -> String? {
-        CastBotConfiguration.nonEmpty(settings[key.rawValue])
+        source.value(key)
     }
 
     private mutating func token() -> DiscordToken? {

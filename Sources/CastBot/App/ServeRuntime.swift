@@ -126,11 +126,11 @@ extension ServeRuntime {
         switch (interactionsListening, adminListening) {
         case (true, true): throw error
         case (false, true):
-            throw ServeError("the interactions server could not listen on \(configuration.httpHost):\(configuration.httpPort): \(error). Set \(interactionsSettings) to a free address")
+            throw ServeError("the interactions server could not listen on \(configuration.httpHost):\(configuration.httpPort): \(ListenCheck.reason(error)). Set \(interactionsSettings) to a free address")
         case (true, false):
-            throw ServeError("\(admin) could not listen: \(error). Set \(adminSetting) to a free address")
+            throw ServeError("\(admin) could not listen: \(ListenCheck.reason(error)). Set \(adminSetting) to a free address")
         case (false, false):
-            throw ServeError("\(interactions) or \(admin) could not listen: \(error). Set \(interactionsSettings), or \(adminSetting), to a free address")
+            throw ServeError("\(interactions) or \(admin) could not listen: \(ListenCheck.reason(error)). Set \(interactionsSettings), or \(adminSetting), to a free address")
         }
     }
 }

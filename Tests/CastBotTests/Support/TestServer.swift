@@ -1,6 +1,7 @@
 import CastBotTestSupport
 @testable import CastBot
 import Clocks
+import HTTPConnectionGuard
 import Hummingbird
 import HummingbirdTesting
 import HTTPTypes
@@ -18,7 +19,11 @@ struct TestServer {
 
     var configuration: CastBotConfiguration {
         get throws {
-            CastBotConfiguration(publicKey: try DiscordPublicKey(hex: signer.publicKeyHex), httpHost: "127.0.0.1", httpPort: 0)
+            CastBotConfiguration(
+                publicKey: try DiscordPublicKey(hex: signer.publicKeyHex), httpHost: "127.0.0.1", httpPort: 0,
+                // Real-time deadlines longer than any test: on a loaded machine the 5 s default closed a
+                // test client's connection before its request went out. The limits' own tests set theirs.
+                httpLimits: HTTPConnectionLimits(requestReadTimeout: .seconds(120), idleTimeout: .seconds(120)))
         }
     }
 

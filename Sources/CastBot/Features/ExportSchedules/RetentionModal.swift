@@ -11,6 +11,12 @@ enum RetentionModal {
     static let title = "Export retention"
     static let requiredPermissions: [Permissions] = [.viewChannel, .readMessageHistory, .manageMessages]
 
+    /// "the newest Current Server export stays", "the newest 5 Current Server exports stay".
+    static func newestExports(_ keepLast: Int, kind: String? = nil) -> String {
+        let noun = [kind, keepLast == 1 ? "export stays" : "exports stay"].compactMap { $0 }.joined(separator: " ")
+        return keepLast == 1 ? "the newest \(noun)" : "the newest \(keepLast) \(noun)"
+    }
+
     static func payload(current: Int?, scopeLabel: String, channelID: String) -> ModalPayload {
         ModalPayload(
             customID: CustomID.exportRetentionModal,
@@ -75,8 +81,8 @@ extension ScheduleHandlers {
                 return UIReply.notice("✅ Retention off: every \(settings.scope.typeLabel) export stays in <#\(place.channelID)>.")
             }
             return UIReply.notice(
-                "✅ Retention set: after each delivered export, only the newest \(keepLast) \(settings.scope.typeLabel) "
-                    + "export\(keepLast == 1 ? "" : "s") stay in <#\(place.channelID)>; older ones this bot posted are deleted.")
+                "✅ Retention set: after each delivered export, only \(RetentionModal.newestExports(keepLast, kind: settings.scope.typeLabel)) "
+                    + "in <#\(place.channelID)>; older ones this bot posted are deleted.")
         }
     }
 

@@ -122,7 +122,7 @@ enum ExportStatusText {
             lines.append("**Failed runs in a row**: \(status.consecutiveFailures) (the schedule turns off at 5)")
         }
         if let keepLast = lastSettings?.keepLast {
-            lines.append("**Retention**: the newest \(keepLast) export\(keepLast == 1 ? "" : "s") stay in the channel")
+            lines.append("**Retention**: \(RetentionModal.newestExports(keepLast)) in the channel")
         }
         if let status, status.isActive {
             lines.append("**Restart policy**: \(policyText(status.info.restartPolicy))")
