@@ -73,6 +73,7 @@ struct RestoreCommand: AsyncParsableCommand {
             let dataPath = data ?? environment[ConfigurationKey.dataDirectory.rawValue] ?? CastBotConfiguration.defaultDataDirectory
             let location = DurableFile.dataLocation(dataPath)
             let store = PlayerDataStore(directory: location.directory, fileName: location.fileName)
+            SecretKeyFile.warnIfExposed(key)
             let keys = try ExportFileDecoder.keys(fromFiles: key)
             let restore = ChannelRestore(
                 discord: access.client(logger: logger), store: store, applicationID: access.applicationID, keys: keys)

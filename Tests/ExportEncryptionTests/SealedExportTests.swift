@@ -1,10 +1,11 @@
 import CastBotTestSupport
+import Crypto
 import Foundation
 import Testing
 
 @testable import ExportEncryption
 
-@Suite("Sealed exports")
+@Suite("Sealed exports", .timeLimit(.minutes(2)))
 struct SealedExportTests {
     let alice = ExportSecretKey.generate()
     let bob = ExportSecretKey.generate()
@@ -109,13 +110,79 @@ struct SealedExportTests {
         #expect(throws: ExportOpeningError.dataAfterEnd(chunk: 2)) { try open(even + payload(chunk + 16), with: [alice]) }
     }
 
+    /// Where recipient entry `index` starts in a version 2 header.
+    func entryOffset(_ index: Int) -> Int {
+        SealedExportFormat.fixedHeaderCount + SealedExportFormat.streamPublicKeyCount + index * SealedExportFormat.recipientEntryCount
+    }
+
+    @Test("the header commits to the stream key: an entry wrapping another stream key is refused for its recipient")
+    func keyCommitment() throws {
+        let bytes = payload(3_000)
+        var sealed = try seal(bytes, to: [alice, bob])
+        #expect(sealed[8] == 2, "files are written as format version 2")
+        // Forge Bob's entry: a well-formed wrap, to Bob, of a stream key the header does not name.
+        // Without the commitment Bob would open the stream with that key, i.e. other content than Alice.
+        let other = Curve25519.KeyAgreement.PrivateKey()
+        let keyID = ExportSealer.keyIDBytes(bob.publicKey)
+        var wrap = try HPKE.Sender(
+            recipientKey: bob.publicKey.key, ciphersuite: .Curve25519_SHA256_ChachaPoly, info: SealedExportFormat.wrapInfo)
+        let wrapped = try wrap.seal(other.rawRepresentation, authenticating: Array(sealed[..<entryOffset(0)]) + keyID)
+        let start = entryOffset(1) + SealedExportFormat.keyIDCount
+        sealed.replaceSubrange(start..<(start + 32 + 48), with: Array(wrap.encapsulatedKey) + Array(wrapped))
+        #expect(throws: ExportOpeningError.keyCommitmentFailed(keyID: bob.keyID)) { try open(sealed, with: [bob]) }
+        #expect(try open(sealed, with: [alice]) == bytes)
+    }
+
+    @Test("a low-order encapsulated key in a recipient entry or for the stream is refused as forged")
+    func lowOrderEncapsulatedKeys() throws {
+        let sealed = try seal(payload(2_000), to: [alice, bob])
+        for point in LowOrderPoints.all {
+            var entry = sealed
+            let start = entryOffset(1) + SealedExportFormat.keyIDCount
+            entry.replaceSubrange(start..<(start + 32), with: point)
+            #expect(throws: ExportOpeningError.lowOrderKey(where: "in the entry for key id \(bob.keyID)")) { try open(entry, with: [bob]) }
+            var stream = sealed
+            stream.replaceSubrange(entryOffset(2)..<(entryOffset(2) + 32), with: point)
+            #expect(throws: ExportOpeningError.lowOrderKey(where: "of the stream")) { try open(stream, with: [alice]) }
+        }
+    }
+
+    @Test("a version 1 file, as castbot wrote it before key commitment, still opens")
+    func versionOneOpens() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+        let key = try ExportSecretKey.keys(
+            inFileText: String(contentsOf: folder.appendingPathComponent("version1.key"), encoding: .utf8))
+        let sealed = Array(try Data(contentsOf: folder.appendingPathComponent("version1.json.enc")))
+        #expect(sealed[8] == 1)
+        var source = SealedBytes(sealed)
+        var output: [UInt8] = []
+        let opened = try ExportOpener.open(&source, keys: key) { output += $0 }
+        #expect(opened.formatVersion == 1)
+        #expect(String(decoding: output, as: UTF8.self) == #"{"version 1":"still opens"}"#)
+        #expect(opened.metadata.exportSHA256 == SHA256.hash(data: output).map { String(format: "%02x", $0) }.joined())
+    }
+
+    @Test("control characters in the sealed file name are removed before anyone prints it")
+    func printableFilename() throws {
+        let hostile = "playerdata-export-1\u{1B}[2J\u{07}\r\u{202E}nosj.json\n"
+        let bytes = payload(10)
+        let sealer = try ExportSealer(recipients: [alice.publicKey], chunkSize: 1_024)
+        var sealed: [UInt8] = []
+        try sealer.seal(bytes, metadata: SealedExportMetadata(filename: hostile, content: .json, exportByteCount: 10, exportSHA256: "00")) {
+            sealed += $0
+        }
+        var source = SealedBytes(sealed)
+        let opened = try ExportOpener.open(&source, keys: [alice]) { _ in }
+        #expect(opened.metadata.filename == "playerdata-export-1[2Jnosj.json")
+    }
+
     @Test("bytes that are not a sealed export are named as such")
     func notSealed() {
         #expect(throws: ExportOpeningError.notSealed) { try open(Array("{\"a\":1}".utf8) + payload(100), with: [alice]) }
     }
 }
 
-@Suite("Export keys")
+@Suite("Export keys", .timeLimit(.minutes(1)))
 struct ExportKeyTests {
     @Test("key file and public key text round trip; the key id is the public key's")
     func keyFile() throws {
@@ -140,5 +207,38 @@ struct ExportKeyTests {
         #expect(throws: ExportKeyError.publicKeyWhereSecretExpected(line: 1)) { try ExportSecretKey.keys(inFileText: key.publicKey.text) }
         #expect(throws: ExportKeyError.noSecretKey) { try ExportSecretKey.keys(inFileText: "# nothing\n") }
         #expect(throws: ExportKeyError.malformedKeyLine(2)) { try ExportSecretKey.keys(inFileText: "#\n\(ExportSecretKey.prefix)QUJD\n") }
+    }
+
+    @Test("a low-order X25519 point is refused as a public key, saying why")
+    func lowOrderPublicKeys() {
+        for point in LowOrderPoints.all {
+            let text = ExportPublicKey.prefix + Data(point).base64EncodedString()
+            #expect(throws: ExportKeyError.lowOrderPublicKey) { try ExportPublicKey(text: text) }
+        }
+        #expect(ExportKeyError.lowOrderPublicKey.description.contains("low-order X25519 point"))
+        #expect(!LowOrderPoint.contains(ExportSecretKey.generate().publicKey.key.rawRepresentation))
+    }
+}
+
+/// X25519 public values of small order (Bernstein's list, cr.yp.to/ecdh.html#validate): 0, 1, a
+/// point of order 8, its negative, and p - 1.
+enum LowOrderPoints {
+    static let all: [[UInt8]] = [
+        [UInt8](repeating: 0, count: 32),
+        [1] + [UInt8](repeating: 0, count: 31),
+        hex("e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800"),
+        hex("5f9c95bca3508c24b1d0b1559c83ef5b04445cc4581c8e86d8224eddd09f1157"),
+        hex("ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"),
+    ]
+
+    static func hex(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            let next = text.index(index, offsetBy: 2)
+            bytes.append(UInt8(text[index..<next], radix: 16) ?? 0)
+            index = next
+        }
+        return bytes
     }
 }

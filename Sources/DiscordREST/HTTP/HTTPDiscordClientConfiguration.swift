@@ -1,3 +1,5 @@
+import Foundation
+
 /// Settings of ``HTTPDiscordClient``. The defaults suit production against discord.com.
 public struct HTTPDiscordClientConfiguration: Sendable, Hashable {
     /// REST base URL (`DISCORD_API_BASE_URL`); the sandbox's URL in sandbox mode.
