@@ -117,20 +117,29 @@ struct SealedExportTests {
 
     @Test("the header commits to the stream key: an entry wrapping another stream key is refused for its recipient")
     func keyCommitment() throws {
-        let bytes = payload(3_000)
-        var sealed = try seal(bytes, to: [alice, bob])
-        #expect(sealed[8] == 2, "files are written as format version 2")
-        // Forge Bob's entry: a well-formed wrap, to Bob, of a stream key the header does not name.
-        // Without the commitment Bob would open the stream with that key, i.e. other content than Alice.
-        let other = Curve25519.KeyAgreement.PrivateKey()
-        let keyID = ExportSealer.keyIDBytes(bob.publicKey)
-        var wrap = try HPKE.Sender(
-            recipientKey: bob.publicKey.key, ciphersuite: .Curve25519_SHA256_ChachaPoly, info: SealedExportFormat.wrapInfo)
-        let wrapped = try wrap.seal(other.rawRepresentation, authenticating: Array(sealed[..<entryOffset(0)]) + keyID)
-        let start = entryOffset(1) + SealedExportFormat.keyIDCount
-        sealed.replaceSubrange(start..<(start + 32 + 48), with: Array(wrap.encapsulatedKey) + Array(wrapped))
-        #expect(throws: ExportOpeningError.keyCommitmentFailed(keyID: bob.keyID)) { try open(sealed, with: [bob]) }
-        #expect(try open(sealed, with: [alice]) == bytes)
+        #expect(try seal(payload(10), to: [alice])[8] == 2, "files are written as format version 2")
+        // A sealer of bad faith wraps one stream key for Alice and another for Bob, and seals the
+        // stream to Alice's. Without the commitment Bob would open the stream with his own key
+        // (with a ciphertext built for both keys, to other content than Alice sees).
+        let suite = HPKE.Ciphersuite.Curve25519_SHA256_ChachaPoly
+        let (streamKey, other) = (Curve25519.KeyAgreement.PrivateKey(), Curve25519.KeyAgreement.PrivateKey())
+        var header = SealedExportFormat.magic + [2] + SealedExportFormat.suiteIDs + SealedExportFormat.uint32(1_024) + [2]
+        header += Array(streamKey.publicKey.rawRepresentation)
+        let beforeEntries = header
+        for (recipient, wrapped) in [(alice, streamKey), (bob, other)] {
+            let keyID = ExportSealer.keyIDBytes(recipient.publicKey)
+            var wrap = try HPKE.Sender(recipientKey: recipient.publicKey.key, ciphersuite: suite, info: SealedExportFormat.wrapInfo)
+            let sealedKey = try wrap.seal(wrapped.rawRepresentation, authenticating: beforeEntries + keyID)
+            header += keyID + Array(wrap.encapsulatedKey) + Array(sealedKey)
+        }
+        var stream = try HPKE.Sender(
+            recipientKey: streamKey.publicKey, ciphersuite: suite, info: ExportSealer.streamInfo(headerBeforeStreamKey: header))
+        let bytes = payload(100)
+        let sealedMetadata = try stream.seal(metadata(for: bytes).encoded(), authenticating: SealedExportFormat.metadataAAD)
+        let forged = header + Array(stream.encapsulatedKey) + SealedExportFormat.uint32(sealedMetadata.count) + Array(sealedMetadata)
+            + Array(try stream.seal(bytes, authenticating: SealedExportFormat.finalChunkAAD))
+        #expect(try open(forged, with: [alice]) == bytes)
+        #expect(throws: ExportOpeningError.keyCommitmentFailed(keyID: bob.keyID)) { try open(forged, with: [bob]) }
     }
 
     @Test("a low-order encapsulated key in a recipient entry or for the stream is refused as forged")
