@@ -2,9 +2,11 @@ import CastBotCluster
 import CastBotTestSupport
 import Foundation
 import Logging
+import PostgresNIO
 import Testing
 
-/// `sslmode` in CASTBOT_DATABASE_URL means what it means to libpq; the test server offers no TLS.
+/// `sslmode` in CASTBOT_DATABASE_URL means what it means to libpq, against the test server (no
+/// TLS) and a second one with TLS, whose certificate a CA of its own issued for `localhost` only.
 @Suite("CASTBOT_DATABASE_URL sslmode, as libpq reads it", .timeLimit(.minutes(2)))
 struct DatabaseTLSTests {
     static func connect(_ url: String) async throws {
@@ -33,6 +35,40 @@ struct DatabaseTLSTests {
         let url = try PostgresTestServer.start().makeDatabase()
         for suffix in ["", "?sslmode=disable", "?sslmode=prefer"] {
             try await Self.connect(url + suffix)
+        }
+    }
+
+    /// Whether the pool's connection to `url` runs over TLS, as the server sees it.
+    static func usesTLS(_ url: String) async throws -> Bool {
+        let database = try PostgresDatabase(url: url, logger: .quiet("cluster-tls-tests"))
+        defer { Task { await database.shutdown() } }
+        let rows = try await database.client.query("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", logger: .quiet("cluster-tls-tests"))
+        for try await ssl in rows.decode(Bool.self) { return ssl }
+        return false
+    }
+
+    @Test("verify-full checks the certificate and the host, verify-ca the certificate only; require and prefer use TLS unchecked")
+    func certificateChecks() async throws {
+        let server = try PostgresTestServer.startWithTLS()
+        let ca = try #require(server.certificateAuthority)
+        let byAddress = try server.makeDatabase()
+        let byName = byAddress.replacingOccurrences(of: "@127.0.0.1:", with: "@localhost:")
+        try await Self.connect(byName + "?sslmode=verify-full&sslrootcert=\(ca)")
+        try await Self.connect(byAddress + "?sslmode=verify-ca&sslrootcert=\(ca)")
+        try await Self.connect(byAddress + "?sslmode=require")
+        #expect(try await Self.usesTLS(byAddress + "?sslmode=require"))
+        #expect(try await Self.usesTLS(byAddress))
+        #expect(try await !Self.usesTLS(byAddress + "?sslmode=disable"))
+
+        // The certificate names localhost, not 127.0.0.1.
+        let wrongHost = await #expect(throws: ClusterError.self) { try await Self.connect(byAddress + "?sslmode=verify-full&sslrootcert=\(ca)") }
+        #expect(wrongHost.map { "\($0)" }?.contains("cannot connect to 127.0.0.1:\(server.port) (sslmode=verify-full)") == true)
+        // The system's CAs did not sign it.
+        await #expect(throws: ClusterError.self) { try await Self.connect(byName + "?sslmode=verify-full") }
+        await #expect(throws: ClusterError.self) { try await Self.connect(byAddress + "?sslmode=verify-ca") }
+        // Nor does a CA of another server's.
+        await #expect(throws: ClusterError.self) {
+            try await Self.connect(byName + "?sslmode=verify-full&sslrootcert=/etc/ssl/certs/ca-certificates.crt")
         }
     }
 
