@@ -209,7 +209,7 @@ struct DatabaseURL: Sendable {
         guard let user = components.user, !user.isEmpty else { throw .invalidURL("\(key) names no user") }
         let query = components.queryItems ?? []
         if let other = query.first(where: { $0.name.hasPrefix("ssl") && !["sslmode", "sslrootcert"].contains($0.name) }) {
-            throw .invalidURL("\(key) \(other.name) is not supported: client certificates are not, only sslmode and sslrootcert")
+            throw .invalidURL("\(key) \(other.name) is not supported: of the ssl settings only sslmode and sslrootcert are (no client certificates)")
         }
         let sslMode = query.first { $0.name == "sslmode" }?.value ?? "prefer"
         let rootCertificate = query.first { $0.name == "sslrootcert" }?.value

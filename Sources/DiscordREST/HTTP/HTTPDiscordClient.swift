@@ -370,7 +370,7 @@ public final class HTTPDiscordClient: DiscordClient {
                     let location = response.headers.first(name: "location").flatMap { URL(string: $0, relativeTo: URL(string: url)) }
                     throw DiscordHTTPError(
                         kind: .httpStatus, route: "GET \(target)", status: status,
-                        message: "the download answered with a redirect (to \(location?.host ?? "an unnamed host")); downloads follow no redirects")
+                        message: "the download answered with a redirect (to \(location?.absoluteURL.host ?? "an unnamed host")); downloads follow no redirects")
                 }
                 if (500..<600).contains(status), retries.afterSending < retryPolicy.maxRetries {
                     retries.afterSending += 1
