@@ -8,36 +8,24 @@ import Testing
 /// the mode of the file it replaces, and the lock files follow the umask.
 @Suite("File modes of the data folder and of exports", .timeLimit(.minutes(1)))
 struct FileModeTests {
-    /// The process's umask, read without changing it (`umask(2)` would change it for every thread).
-    static func currentUmask() throws -> mode_t {
-        let status = try String(contentsOfFile: "/proc/self/status", encoding: .utf8)
-        let line = try #require(status.split(separator: "\n").first { $0.hasPrefix("Umask:") })
-        return try #require(mode_t(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8))
-    }
-
-    static func mode(_ path: String) throws -> mode_t {
-        var info = stat()
-        try #require(stat(path, &info) == 0, "\(path) does not exist")
-        return info.st_mode & 0o7777
-    }
-
-    @Test("a new data file, a refused save's .REJECTED and the .backup are owner-only; the lock file follows the umask")
+    @Test("a new data file, a refused save's .REJECTED and the .backup are owner-only; the folder and the lock file follow the umask")
     func dataFolder() async throws {
-        let umask = try Self.currentUmask()
+        let umask = try FileModes.currentUmask()
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let store = PlayerDataStore(directory: folder.path)
+        let store = PlayerDataStore(directory: folder.path + "/data")
         _ = try await store.save(try Fixtures.bytes(Fixtures.wholeFile))
-        #expect(try Self.mode(store.dataPath) == 0o600 & ~umask)
-        #expect(try Self.mode("\(folder.path)/.playerData.json.lock") == 0o644 & ~umask)
+        #expect(try FileModes.mode(store.directory) == 0o755 & ~umask)
+        #expect(try FileModes.mode(store.dataPath) == 0o600 & ~umask)
+        #expect(try FileModes.mode("\(store.directory)/.playerData.json.lock") == 0o644 & ~umask)
 
         _ = try await store.save(try Fixtures.bytes(Fixtures.wiped))
-        #expect(folder.exists("playerData.json.REJECTED"))
-        #expect(try Self.mode(store.rejectedPath) == 0o600 & ~umask)
+        #expect(folder.exists("data/playerData.json.REJECTED"))
+        #expect(try FileModes.mode(store.rejectedPath) == 0o600 & ~umask)
 
         _ = try await store.save(try Fixtures.bytes(Fixtures.wiped), force: true)
-        #expect(try Self.mode(store.backupPath) == 0o600 & ~umask)
-        #expect(try Self.mode(store.dataPath) == 0o600 & ~umask)
+        #expect(try FileModes.mode(store.backupPath) == 0o600 & ~umask)
+        #expect(try FileModes.mode(store.dataPath) == 0o600 & ~umask)
     }
 
     @Test("a save keeps the mode the operator gave the data file")
@@ -48,22 +36,22 @@ struct FileModeTests {
         let store = PlayerDataStore(directory: folder.path)
         #expect(chmod(store.dataPath, 0o640) == 0)
         _ = try await store.save(try Fixtures.bytes(Fixtures.wholeFile) + Array("\n".utf8), force: true)
-        #expect(try Self.mode(store.dataPath) == 0o640)
+        #expect(try FileModes.mode(store.dataPath) == 0o640)
     }
 
     @Test("exports written to new files are owner-only: the whole-file export, a copy, and a file that must be new")
     func exports() throws {
-        let umask = try Self.currentUmask()
+        let umask = try FileModes.currentUmask()
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         try folder.write(try Fixtures.bytes(Fixtures.wholeFile), to: "playerData.json")
         _ = try DataFileExporter.writeAllExport(
             dataFileAt: "\(folder.path)/playerData.json", to: "\(folder.path)/all.json", date: Date(), kind: .manual)
-        #expect(try Self.mode("\(folder.path)/all.json") == 0o600 & ~umask)
+        #expect(try FileModes.mode("\(folder.path)/all.json") == 0o600 & ~umask)
         try DurableFile.writeCopy(Array("{}".utf8), to: "\(folder.path)/copy.json")
-        #expect(try Self.mode("\(folder.path)/copy.json") == 0o600 & ~umask)
+        #expect(try FileModes.mode("\(folder.path)/copy.json") == 0o600 & ~umask)
         #expect(try DurableFile.writeNew(Array("{}".utf8), to: "\(folder.path)/new.json"))
-        #expect(try Self.mode("\(folder.path)/new.json") == 0o600 & ~umask)
+        #expect(try FileModes.mode("\(folder.path)/new.json") == 0o600 & ~umask)
     }
 
     @Test("writeNew never replaces an existing file and leaves no temporary behind")
