@@ -25,20 +25,19 @@ public final class PostgresTestServer: Sendable {
     /// The process's server, started on first use; throws (never skips) when it cannot start,
     /// saying what is missing.
     public static func start() throws -> PostgresTestServer {
-        try shared.withLock { state in
-            if let state { return try state.get() }
-            let result = Result { try PostgresTestServer(tls: false) }
-            state = result
-            return try result.get()
-        }
+        try once(shared, tls: false)
     }
 
     /// A second server, with TLS on (`ssl=on`), its certificate issued for `localhost` by a CA
     /// made for it (`certificateAuthority`); needs `openssl`.
     public static func startWithTLS() throws -> PostgresTestServer {
-        try sharedWithTLS.withLock { state in
+        try once(sharedWithTLS, tls: true)
+    }
+
+    private static func once(_ slot: borrowing Mutex<Result<PostgresTestServer, any Error>?>, tls: Bool) throws -> PostgresTestServer {
+        try slot.withLock { state in
             if let state { return try state.get() }
-            let result = Result { try PostgresTestServer(tls: true) }
+            let result = Result { try PostgresTestServer(tls: tls) }
             state = result
             return try result.get()
         }

@@ -10,10 +10,11 @@ import Testing
 struct CommandLineKeyTests {
     static let json = Array(#"{"974318870057848842":{"players":{}}}"#.utf8)
 
-    /// A sealed export of `json` whose metadata carries `filename`, and the key that opens it.
-    static func sealedExport(filename: String) throws -> (sealed: [UInt8], key: ExportSecretKey) {
+    /// A sealed export of `json` whose metadata carries `filename` (and `checksum`, by default
+    /// the right one), and the key that opens it.
+    static func sealedExport(filename: String, checksum: String? = nil) throws -> (sealed: [UInt8], key: ExportSecretKey) {
         let key = ExportSecretKey.generate()
-        let digest = SHA256.hash(data: json).map { String(format: "%02x", $0) }.joined()
+        let digest = checksum ?? SHA256.hash(data: json).map { String(format: "%02x", $0) }.joined()
         let sealer = try ExportSealer(recipients: [key.publicKey])
         var sealed: [UInt8] = []
         try sealer.seal(
@@ -112,12 +113,7 @@ struct CommandLineKeyTests {
         let folder = try Self.folder(filename: hostile)
         defer { folder.remove() }
         // A checksum that cannot match makes decrypt print the sealed name in its error.
-        let key = ExportSecretKey.generate()
-        let sealer = try ExportSealer(recipients: [key.publicKey])
-        var sealed: [UInt8] = []
-        try sealer.seal(
-            Self.json, metadata: SealedExportMetadata(filename: hostile, content: .json, exportByteCount: Self.json.count, exportSHA256: "00")
-        ) { sealed += $0 }
+        let (sealed, key) = try Self.sealedExport(filename: hostile, checksum: "00")
         try folder.write(sealed, to: "mismatch.json.enc")
         try folder.write(Array(key.fileText(createdAt: Date()).utf8), to: "other.key")
         #expect(chmod("\(folder.path)/other.key", 0o600) == 0)
