@@ -133,7 +133,8 @@ struct ConfigurationValidator {
         configuration.adminToken = adminToken()
         configuration.adminAddress = adminAddress(
             interactions: (configuration.httpHost, configuration.httpPort), hasToken: configuration.adminToken != nil)
-        configuration.metricsOnAdmin = record(AdminAddress.metricsOnAdmin(value(.metricsOnAdmin), adminAddressSet: value(.adminAddress) != nil)) ?? false
+        configuration.metricsOnAdmin =
+            record(AdminAddress.metricsOnAdmin(value(.metricsOnAdmin), adminAddressSet: value(.adminAddress) != nil)) ?? false
         configuration.exportRecipients = exportRecipients()
         configuration.databaseURL = databaseURL(sandbox: configuration.isSandbox)
         return configuration
