@@ -190,7 +190,9 @@ let package = Package(
             name: "PlayerDataTests", dependencies: ["PlayerData", "CastBotTestSupport"], exclude: ["Expected"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "ExportEncryptionTests", dependencies: ["ExportEncryption", "CastBotTestSupport"], swiftSettings: swiftSettings),
+            name: "ExportEncryptionTests",
+            dependencies: ["ExportEncryption", "CastBotTestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "DiscordModelsTests", dependencies: ["DiscordModels"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(
             name: "DiscordRESTTests",

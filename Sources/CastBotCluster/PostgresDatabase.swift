@@ -8,14 +8,33 @@ public import PostgresNIO
 public final class PostgresDatabase: Sendable {
     public let client: PostgresClient
     let logger: Logger
+    private let settings: DatabaseURL
     private let runTask: Task<Void, Never>
 
-    /// - Parameter url: `postgres://user:password@host:port/database` (`postgresql://` too).
+    /// - Parameter url: `postgres://user:password@host:port/database` (`postgresql://` too), with
+    ///   `sslmode` and `sslrootcert` as libpq reads them (see `DatabaseURL`).
     public init(url: String, logger: Logger) throws(ClusterError) {
-        client = PostgresClient(configuration: try DatabaseURL.configuration(url), backgroundLogger: logger)
+        settings = try DatabaseURL(url)
+        client = PostgresClient(configuration: settings.clientConfiguration, backgroundLogger: logger)
         self.logger = logger
         let client = client
         runTask = Task { await client.run() }
+    }
+
+    /// Opens one connection with the pool's settings (TLS as `sslmode` asks, then authentication)
+    /// and closes it. A server without TLS under `sslmode=require`, a certificate that does not
+    /// check out, a wrong password or a host that does not answer fails here at once with the
+    /// reason; the pool would retry them for a minute first.
+    public func checkConnection() async throws(ClusterError) {
+        do {
+            let connection = try await PostgresConnection.connect(
+                configuration: try settings.connectionConfiguration(), id: 0, logger: logger)
+            try await connection.close()
+        } catch let error as PSQLError where error.code == .sslUnsupported {
+            throw .database("\(settings.endpoint) offers no TLS, and sslmode=\(settings.sslMode) requires it")
+        } catch {
+            throw .database("cannot connect to \(settings.endpoint) (sslmode=\(settings.sslMode)): \(ClusterError.describe(error))")
+        }
     }
 
     deinit { runTask.cancel() }
@@ -38,7 +57,9 @@ public final class PostgresDatabase: Sendable {
     }
 
     /// Creates or upgrades the schema. Each step runs once, in order, in its own transaction.
+    /// The connection is checked first (`checkConnection()`), so a refused one fails at once.
     public func migrate() async throws {
+        try await checkConnection()
         try await transaction { connection in
             // One replica migrates at a time; the others wait here and then find nothing to do.
             try await connection.query("SELECT pg_advisory_xact_lock(7361)", logger: logger)
@@ -148,29 +169,115 @@ enum ClusterSchema {
     ]
 }
 
-/// Reads `CASTBOT_DATABASE_URL`.
-enum DatabaseURL {
-    static func configuration(_ text: String) throws(ClusterError) -> PostgresClient.Configuration {
+/// `CASTBOT_DATABASE_URL` read: where the database is, and how TLS is used. `sslmode` means what
+/// it means to libpq:
+///
+/// | sslmode | TLS | certificate |
+/// |---|---|---|
+/// | `disable` | never | — |
+/// | `prefer` (the default, as in libpq) | when the server offers it | not checked |
+/// | `require` | always; a server without it is refused | not checked (checked as for `verify-ca` when `sslrootcert` is given, as libpq does) |
+/// | `verify-ca` | always | signed by a trusted CA |
+/// | `verify-full` | always | signed by a trusted CA and issued for the host in the URL |
+///
+/// Trusted CAs are the system's, or the PEM file `sslrootcert` names. `allow` (plain first, TLS
+/// only when the server insists) cannot be honoured by this client and is refused, as are other
+/// values, `sslrootcert` where no certificate is checked, `sslrootcert=system` below
+/// `verify-full` (as libpq 16 refuses it), and client certificates (`sslcert`, `sslkey`).
+struct DatabaseURL: Sendable {
+    static let sslModes = ["disable", "prefer", "require", "verify-ca", "verify-full"]
+
+    let host: String
+    let port: Int
+    let user: String
+    let password: String?
+    let database: String?
+    let sslMode: String
+    /// nil: no TLS; else the TLS settings, and whether a server without TLS is refused.
+    let tls: (configuration: TLSConfiguration, required: Bool)?
+
+    var endpoint: String { "\(host):\(port)" }
+
+    init(_ text: String) throws(ClusterError) {
+        let key = "CASTBOT_DATABASE_URL"
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
             scheme == "postgres" || scheme == "postgresql"
         else {
-            throw .invalidURL("CASTBOT_DATABASE_URL must look like postgres://user:password@host:5432/database")
+            throw .invalidURL("\(key) must look like postgres://user:password@host:5432/database")
         }
-        guard let host = components.host, !host.isEmpty else { throw .invalidURL("CASTBOT_DATABASE_URL names no host") }
-        guard let user = components.user, !user.isEmpty else { throw .invalidURL("CASTBOT_DATABASE_URL names no user") }
-        let database = components.path.split(separator: "/").first.map(String.init)
-        let sslMode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "disable"
-        let tls: PostgresClient.Configuration.TLS
+        guard let host = components.host, !host.isEmpty else { throw .invalidURL("\(key) names no host") }
+        guard let user = components.user, !user.isEmpty else { throw .invalidURL("\(key) names no user") }
+        let query = components.queryItems ?? []
+        if let other = query.first(where: { $0.name.hasPrefix("ssl") && !["sslmode", "sslrootcert"].contains($0.name) }) {
+            throw .invalidURL("\(key) \(other.name) is not supported: of the ssl settings only sslmode and sslrootcert are (no client certificates)")
+        }
+        let sslMode = query.first { $0.name == "sslmode" }?.value ?? "prefer"
+        let rootCertificate = query.first { $0.name == "sslrootcert" }?.value
+        self.host = host
+        port = components.port ?? 5432
+        self.user = user
+        password = components.password
+        database = components.path.split(separator: "/").first.map(String.init)
+        self.sslMode = sslMode
+        tls = try Self.tls(sslMode: sslMode, rootCertificate: rootCertificate)
+    }
+
+    private static func tls(sslMode: String, rootCertificate: String?) throws(ClusterError) -> (TLSConfiguration, Bool)? {
+        let key = "CASTBOT_DATABASE_URL"
+        guard sslModes.contains(sslMode) else {
+            if sslMode == "allow" {
+                throw .invalidURL(
+                    "\(key) sslmode=allow (plain first, TLS only when the server insists) cannot be honoured by this client: "
+                        + "use prefer, require, verify-ca or verify-full (or disable)")
+            }
+            throw .invalidURL("\(key) sslmode must be one of \(sslModes.joined(separator: ", ")) (got '\(sslMode.prefix(20))')")
+        }
+        if let rootCertificate {
+            guard ["require", "verify-ca", "verify-full"].contains(sslMode) else {
+                throw .invalidURL("\(key) sslrootcert is used only with sslmode=require, verify-ca or verify-full (got sslmode=\(sslMode))")
+            }
+            if rootCertificate == "system", sslMode != "verify-full" {
+                throw .invalidURL("\(key) sslrootcert=system needs sslmode=verify-full: the system's CAs vouch for host names")
+            }
+            if rootCertificate != "system", !FileManager.default.isReadableFile(atPath: rootCertificate) {
+                throw .invalidURL("\(key) sslrootcert \(rootCertificate) is not a readable file (a PEM file of CA certificates)")
+            }
+        }
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        if let rootCertificate, rootCertificate != "system" { configuration.trustRoots = .file(rootCertificate) }
         switch sslMode {
-        case "disable": tls = .disable
-        case "prefer", "require": tls = .prefer(.clientDefault)
-        default: throw .invalidURL("CASTBOT_DATABASE_URL sslmode must be disable, prefer or require (got \(sslMode))")
+        case "disable": return nil
+        case "prefer": configuration.certificateVerification = .none
+        case "require": configuration.certificateVerification = rootCertificate == nil ? .none : .noHostnameVerification
+        case "verify-ca": configuration.certificateVerification = .noHostnameVerification
+        default: configuration.certificateVerification = .fullVerification
         }
+        return (configuration, sslMode != "prefer")
+    }
+
+    /// The pool's configuration.
+    var clientConfiguration: PostgresClient.Configuration {
+        let mode: PostgresClient.Configuration.TLS =
+            switch tls {
+            case nil: .disable
+            case let (configuration, required)?: required ? .require(configuration) : .prefer(configuration)
+            }
         var configuration = PostgresClient.Configuration(
-            host: host, port: components.port ?? 5432, username: user, password: components.password, database: database, tls: tls)
+            host: host, port: port, username: user, password: password, database: database, tls: mode)
         configuration.options.minimumConnections = 0
         configuration.options.maximumConnections = 10
         return configuration
+    }
+
+    /// The same settings for a single connection (`PostgresDatabase.checkConnection()`).
+    func connectionConfiguration() throws -> PostgresConnection.Configuration {
+        let mode: PostgresConnection.Configuration.TLS =
+            switch tls {
+            case nil: .disable
+            case let (configuration, required)?:
+                required ? .require(try NIOSSLContext(configuration: configuration)) : .prefer(try NIOSSLContext(configuration: configuration))
+            }
+        return PostgresConnection.Configuration(host: host, port: port, username: user, password: password, database: database, tls: mode)
     }
 }
 

@@ -24,6 +24,7 @@ public struct ExportPublicKey: Sendable, Hashable, CustomStringConvertible {
         guard let raw = Data(base64Encoded: String(trimmed.dropFirst(Self.prefix.count))), raw.count == 32,
             let key = try? Curve25519.KeyAgreement.PublicKey(rawRepresentation: raw)
         else { throw .malformedKey(kind: "public") }
+        guard !LowOrderPoint.contains(raw) else { throw .lowOrderPublicKey }
         self.init(key: key)
     }
 
@@ -70,6 +71,17 @@ public struct ExportSecretKey: Sendable, CustomStringConvertible {
         ].joined(separator: "\n")
     }
 
+    /// A warning when the key file at `path` can be read by its group or by others (any of the
+    /// mode bits 0077), nil when only its owner can (or it cannot be examined: reading it will
+    /// then say why). A key file is made 0600 by `castbot keygen`; a copy may have lost that.
+    public static func exposureWarning(forFileAt path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & 0o077 != 0 else { return nil }
+        let mode = String(info.st_mode & 0o777, radix: 8)
+        return "warning: the secret key file \(path) is readable by \(info.st_mode & 0o007 != 0 ? "every user" : "its group") "
+            + "(mode 0\(mode)); anyone who can read it can decrypt every export sealed to its key. Run `chmod 600 \(path)`"
+    }
+
     /// Every secret key in a key file's text: lines starting with `#` and blank lines are
     /// skipped; any other line must be a `castbot-secret-key-1:` line. Errors give line numbers only.
     public static func keys(inFileText text: String) throws(ExportKeyError) -> [ExportSecretKey] {
@@ -109,11 +121,26 @@ enum ExportKeyID {
     }
 }
 
+/// X25519 public values of small order: with any private key their shared secret is all zero, so
+/// whatever is "encrypted" to one is readable by anyone, and a header carrying one as an
+/// encapsulated key was not made by an honest sealer. `castbot keygen` never prints one.
+enum LowOrderPoint {
+    static func contains<D: ContiguousBytes>(_ raw: D) -> Bool {
+        guard let point = try? Curve25519.KeyAgreement.PublicKey(rawRepresentation: raw),
+            let secret = try? Curve25519.KeyAgreement.PrivateKey().sharedSecretFromKeyAgreement(with: point)
+        else { return true }
+        // A clamped private key is a multiple of the cofactor 8, so it sends a point of order
+        // 1, 2, 4 or 8 to the identity, whose X25519 encoding is zero; any other point it does not.
+        return secret.withUnsafeBytes { bytes in bytes.allSatisfy { $0 == 0 } }
+    }
+}
+
 /// A key text or key file that cannot be used. No case carries key material.
 public enum ExportKeyError: Error, Sendable, Equatable, CustomStringConvertible, LocalizedError {
     case notAPublicKey
     case secretKeyWherePublicExpected
     case malformedKey(kind: String)
+    case lowOrderPublicKey
     case publicKeyWhereSecretExpected(line: Int)
     case unexpectedLine(Int)
     case malformedKeyLine(Int)
@@ -128,6 +155,9 @@ public enum ExportKeyError: Error, Sendable, Equatable, CustomStringConvertible,
                 + "Keep the secret key offline and consider generating a new pair, since this one was exposed"
         case .malformedKey(let kind):
             "is not a valid \(kind) key: the base64 after the prefix must decode to 32 bytes"
+        case .lowOrderPublicKey:
+            "is not a usable public key: it is a low-order X25519 point, whose shared secret with any key is all zero, "
+                + "so exports encrypted to it could be read by anyone; use a public key printed by `castbot keygen`"
         case .publicKeyWhereSecretExpected(let line):
             "line \(line) is a public key; decrypting needs the secret key file written by `castbot keygen --out`"
         case .unexpectedLine(let line):

@@ -26,8 +26,14 @@ public struct SealedBytes: SealedExportSource {
 /// The clear part of a sealed export: who can open it.
 public struct SealedExportHeader: Sendable {
     public let keyIDs: [String]
+    /// The file format's version (1 or 2).
+    public let formatVersion: Int
     let chunkSize: Int
-    let fixed: [UInt8]
+    /// The header before the recipient entries (the fixed fields, and from version 2 the stream
+    /// public key): authenticated with each wrapped stream key.
+    let beforeEntries: [UInt8]
+    /// Version 2: the stream public key the header commits to.
+    let streamPublicKey: [UInt8]?
     let entries: [(keyID: [UInt8], encapsulatedKey: Data, wrappedKey: Data)]
     let headerBeforeStreamKey: [UInt8]
     let streamEncapsulatedKey: Data
@@ -52,12 +58,20 @@ public enum ExportOpener {
         guard fixed.count == SealedExportFormat.fixedHeaderCount, isSealed(prefix: fixed) else {
             throw isSealed(prefix: fixed) ? .truncated(where: "in the header") : .notSealed
         }
-        guard fixed[8] == SealedExportFormat.version else { throw .unsupportedVersion(Int(fixed[8])) }
+        let version = fixed[8]
+        guard SealedExportFormat.readableVersions.contains(version) else { throw .unsupportedVersion(Int(version)) }
         guard Array(fixed[9..<15]) == SealedExportFormat.suiteIDs else { throw .unsupportedSuite }
         let chunkSize = SealedExportFormat.readUInt32(fixed[15..<19])
         guard SealedExportFormat.chunkSizeRange.contains(chunkSize) else { throw .damagedHeader("chunk size \(chunkSize) is out of range") }
         let count = Int(fixed[19])
         guard (1...SealedExportFormat.maxRecipients).contains(count) else { throw .damagedHeader("recipient count \(count) is out of range") }
+        var streamPublicKey: [UInt8]?
+        if version >= SealedExportFormat.committingVersion {
+            let key = try read(&source, SealedExportFormat.streamPublicKeyCount)
+            guard key.count == SealedExportFormat.streamPublicKeyCount else { throw .truncated(where: "in the header") }
+            streamPublicKey = key
+        }
+        let beforeEntries = fixed + (streamPublicKey ?? [])
         let entryBytes = try read(&source, count * SealedExportFormat.recipientEntryCount)
         let tail = try read(&source, SealedExportFormat.encapsulatedKeyCount + 4)
         guard entryBytes.count == count * SealedExportFormat.recipientEntryCount, tail.count == SealedExportFormat.encapsulatedKeyCount + 4 else {
@@ -76,9 +90,16 @@ public enum ExportOpener {
         guard (SealedExportFormat.tagCount...SealedExportFormat.maxSealedMetadataCount).contains(metadataCount) else {
             throw .damagedHeader("sealed metadata length \(metadataCount) is out of range")
         }
+        let keyIDs = entries.map { ExportKeyID.hex($0.keyID) }
+        for (entry, keyID) in zip(entries, keyIDs) where LowOrderPoint.contains(entry.encapsulatedKey) {
+            throw .lowOrderKey(where: "in the entry for key id \(keyID)")
+        }
+        let streamEncapsulatedKey = Data(tail[0..<32])
+        if LowOrderPoint.contains(streamEncapsulatedKey) { throw .lowOrderKey(where: "of the stream") }
         return SealedExportHeader(
-            keyIDs: entries.map { ExportKeyID.hex($0.keyID) }, chunkSize: chunkSize, fixed: fixed, entries: entries,
-            headerBeforeStreamKey: fixed + entryBytes, streamEncapsulatedKey: Data(tail[0..<32]), sealedMetadataCount: metadataCount)
+            keyIDs: keyIDs, formatVersion: Int(version), chunkSize: chunkSize, beforeEntries: beforeEntries,
+            streamPublicKey: streamPublicKey, entries: entries, headerBeforeStreamKey: beforeEntries + entryBytes,
+            streamEncapsulatedKey: streamEncapsulatedKey, sealedMetadataCount: metadataCount)
     }
 
     /// What opening found besides the payload.
@@ -88,6 +109,8 @@ public enum ExportOpener {
         public let recipients: [String]
         /// The key id that opened it.
         public let openedWith: String
+        /// The file format's version: 1 was opened without key commitment.
+        public let formatVersion: Int
     }
 
     /// Opens a sealed export with whichever of `keys` it was sealed to, handing each authenticated
@@ -133,7 +156,7 @@ public enum ExportOpener {
             } catch {
                 throw .outputFailed(String(describing: error))
             }
-            if isFinal { return Opened(metadata: metadata, recipients: header.keyIDs, openedWith: keyID) }
+            if isFinal { return Opened(metadata: metadata, recipients: header.keyIDs, openedWith: keyID, formatVersion: header.formatVersion) }
             offset += current.count
             current = next
             number += 1
@@ -152,10 +175,13 @@ public enum ExportOpener {
             do {
                 var unwrap = try HPKE.Recipient(
                     privateKey: key.key, ciphersuite: suite, info: SealedExportFormat.wrapInfo, encapsulatedKey: entry.encapsulatedKey)
-                let raw = try unwrap.open(entry.wrappedKey, authenticating: header.fixed + keyID)
+                let raw = try unwrap.open(entry.wrappedKey, authenticating: header.beforeEntries + keyID)
                 streamKey = try Curve25519.KeyAgreement.PrivateKey(rawRepresentation: raw)
             } catch {
                 throw .keyRejected(keyID: key.keyID)
+            }
+            if let committed = header.streamPublicKey, Array(streamKey.publicKey.rawRepresentation) != committed {
+                throw .keyCommitmentFailed(keyID: key.keyID)
             }
             do {
                 let stream = try HPKE.Recipient(
@@ -202,6 +228,8 @@ public enum ExportOpeningError: Error, Sendable, Equatable, CustomStringConverti
     case keyNeeded(recipients: [String])
     case notARecipient(given: [String], recipients: [String])
     case keyRejected(keyID: String)
+    case keyCommitmentFailed(keyID: String)
+    case lowOrderKey(where: String)
     case truncated(where: String)
     case dataAfterEnd(chunk: Int)
     case chunkRejected(number: Int, offset: Int)
@@ -213,7 +241,8 @@ public enum ExportOpeningError: Error, Sendable, Equatable, CustomStringConverti
         switch self {
         case .notSealed: "not an encrypted CastBot export (it does not start with the CBEXPENC header)"
         case .unsupportedVersion(let version):
-            "encrypted with format version \(version); this castbot reads version \(SealedExportFormat.version) (use a newer castbot)"
+            "encrypted with format version \(version); this castbot reads versions "
+                + "\(SealedExportFormat.readableVersions.lowerBound)–\(SealedExportFormat.readableVersions.upperBound) (use a newer castbot)"
         case .unsupportedSuite: "encrypted with an HPKE suite other than X25519 / HKDF-SHA256 / ChaCha20-Poly1305"
         case .damagedHeader(let reason): "the encrypted export's header is damaged or was altered: \(reason)"
         case .keyNeeded(let recipients):
@@ -223,6 +252,12 @@ public enum ExportOpeningError: Error, Sendable, Equatable, CustomStringConverti
                 + "the key file holds key id(s) \(given.joined(separator: ", "))"
         case .keyRejected(let keyID):
             "the header entry for key id \(keyID) failed authentication: the file was altered, or the key file is not the one with this id"
+        case .keyCommitmentFailed(let keyID):
+            "the header entry for key id \(keyID) holds a stream key other than the one the header commits to: "
+                + "the file was made to open differently for different keys, and is refused"
+        case .lowOrderKey(let place):
+            "the encrypted export's header was forged: the encapsulated key \(place) is a low-order X25519 point "
+                + "(its shared secret is all zero), which no castbot writes"
         case .truncated(let place):
             "the encrypted export is cut short \(place): a part or the end of the file is missing"
         case .dataAfterEnd(let chunk):

@@ -8,7 +8,10 @@ public import Foundation
 /// sender context to the stream public key: the metadata first, then fixed-size chunks, the last
 /// one marked in its associated data. The stream private key is sealed to each recipient with its
 /// own single-shot HPKE context. So every recipient opens the same stream, HPKE's own sequence
-/// numbers order the chunks, and no nonce or key derivation is written by hand.
+/// numbers order the chunks, and no nonce or key derivation is written by hand. The header carries
+/// the stream public key, bound into every wrap and the stream's `info`: a recipient accepts only
+/// the stream private key that belongs to it, so one file cannot open to different content for
+/// different recipients (key commitment, format version 2).
 public struct ExportSealer: Sendable {
     public static let defaultChunkSize = 65_536
 
@@ -29,7 +32,8 @@ public struct ExportSealer: Sendable {
 
     /// The exact size `seal` produces for this payload size and metadata.
     public func sealedByteCount(payloadByteCount: Int, metadata: SealedExportMetadata) -> Int {
-        SealedExportFormat.fixedHeaderCount + recipients.count * SealedExportFormat.recipientEntryCount
+        SealedExportFormat.fixedHeaderCount + SealedExportFormat.streamPublicKeyCount
+            + recipients.count * SealedExportFormat.recipientEntryCount
             + SealedExportFormat.encapsulatedKeyCount + 4 + metadata.encoded().count + SealedExportFormat.tagCount
             + SealedExportFormat.sealedChunksCount(payloadCount: payloadByteCount, chunkSize: chunkSize)
     }
@@ -44,11 +48,12 @@ public struct ExportSealer: Sendable {
             let streamKey = Curve25519.KeyAgreement.PrivateKey()
             var header = SealedExportFormat.magic + [SealedExportFormat.version] + SealedExportFormat.suiteIDs
             header += SealedExportFormat.uint32(chunkSize) + [UInt8(recipients.count)]
-            let fixed = header
+            header += Array(streamKey.publicKey.rawRepresentation)
+            let beforeEntries = header
             for recipient in recipients {
                 let keyID = Self.keyIDBytes(recipient)
                 var wrap = try HPKE.Sender(recipientKey: recipient.key, ciphersuite: suite, info: SealedExportFormat.wrapInfo)
-                let wrapped = try wrap.seal(streamKey.rawRepresentation, authenticating: fixed + keyID)
+                let wrapped = try wrap.seal(streamKey.rawRepresentation, authenticating: beforeEntries + keyID)
                 header += keyID + Array(wrap.encapsulatedKey) + Array(wrapped)
             }
             var stream = try HPKE.Sender(

@@ -1,19 +1,29 @@
 import Foundation
 
-/// Version 1 of the encrypted export file (docs/EXPORT-ENCRYPTION.md has the full layout and the
+/// The encrypted export file, version 2 (docs/EXPORT-ENCRYPTION.md has the full layout and the
 /// reasoning). Integers are big-endian.
 ///
-///     magic "CBEXPENC" | version 1 | KEM 0x0020 | KDF 0x0001 | AEAD 0x0003 | chunk size u32
-///     | recipient count u8 | per recipient: key id 8, encapsulated key 32, wrapped stream key 48
+///     magic "CBEXPENC" | version 2 | KEM 0x0020 | KDF 0x0001 | AEAD 0x0003 | chunk size u32
+///     | recipient count u8 | stream public key 32
+///     | per recipient: key id 8, encapsulated key 32, wrapped stream key 48
 ///     | stream encapsulated key 32 | sealed metadata length u32 | sealed metadata | chunks…
+///
+/// Version 1 is the same without the stream public key; it is still read, without the key
+/// commitment that field gives.
 enum SealedExportFormat {
     static let magic: [UInt8] = Array("CBEXPENC".utf8)
-    static let version: UInt8 = 1
+    /// The version written.
+    static let version: UInt8 = 2
+    /// The versions read.
+    static let readableVersions: ClosedRange<UInt8> = 1...2
+    /// The first version whose header holds the stream public key (key commitment).
+    static let committingVersion: UInt8 = 2
     /// RFC 9180 identifiers: DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, ChaCha20-Poly1305.
     static let suiteIDs: [UInt8] = [0x00, 0x20, 0x00, 0x01, 0x00, 0x03]
     /// magic, version, suite, chunk size, recipient count.
     static let fixedHeaderCount = 8 + 1 + 6 + 4 + 1
     static let keyIDCount = 8
+    static let streamPublicKeyCount = 32
     static let encapsulatedKeyCount = 32
     static let tagCount = 16
     /// The stream's X25519 private key (32 bytes), sealed: 32 + tag.
@@ -58,7 +68,8 @@ public struct SealedExportMetadata: Sendable, Hashable, Codable {
         case gzip
     }
 
-    /// The export's own name (`playerdata-….json`).
+    /// The export's own name (`playerdata-….json`), as sealed but with control characters
+    /// removed (it is printed, and it came from inside a file).
     public var filename: String
     public var content: Content
     /// Size of the export JSON.
@@ -71,6 +82,24 @@ public struct SealedExportMetadata: Sendable, Hashable, Codable {
         self.content = content
         self.exportByteCount = exportByteCount
         self.exportSHA256 = exportSHA256
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            filename: Self.printable(try container.decode(String.self, forKey: .filename)),
+            content: try container.decode(Content.self, forKey: .content),
+            exportByteCount: try container.decode(Int.self, forKey: .exportByteCount),
+            exportSHA256: Self.printable(try container.decode(String.self, forKey: .exportSHA256)))
+    }
+
+    /// `text` without control characters (C0, DEL, C1) and without the invisible characters that
+    /// reorder or hide text on a terminal (bidirectional overrides and isolates).
+    public static func printable(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { scalar in
+            !(scalar.properties.generalCategory == .control || (0x202A...0x202E).contains(scalar.value)
+                || (0x2066...0x2069).contains(scalar.value) || scalar.value == 0x200E || scalar.value == 0x200F)
+        }))
     }
 
     func encoded() -> Data {

@@ -64,6 +64,7 @@ struct ExportCommand: AsyncParsableCommand {
     /// Cluster mode: the file rebuilt from the database, byte for byte what was loaded or last saved.
     private func exportFromDatabase() async throws {
         try await CommandOutput.runReportingFailure(context: "database") {
+            DatabaseURLOption.warnIfGiven(databaseURL)
             guard let url = databaseURL ?? ConfigurationSource(environment: ProcessInfo.processInfo.environment).value(.databaseURL) else {
                 throw ValidationError("give --data PATH, or --database-url (or CASTBOT_DATABASE_URL) for cluster mode")
             }
@@ -72,6 +73,7 @@ struct ExportCommand: AsyncParsableCommand {
             logger.logLevel = .warning
             let database = try PostgresDatabase(url: url, logger: logger)
             defer { Task { await database.shutdown() } }
+            try await database.checkConnection()
             guard let bytes = try await PostgresPlayerData(database: database).file() else {
                 throw ValidationError("the database holds no player data yet: load it with castbot migrate --from-file")
             }

@@ -41,6 +41,7 @@ struct ImportCommand: AsyncParsableCommand {
         try await CommandOutput.runReportingFailure {
             let location = DurableFile.dataLocation(data)
             let store = PlayerDataStore(directory: location.directory, fileName: location.fileName)
+            SecretKeyFile.warnIfExposed(keys)
             let isNew = !DurableFile.exists(store.dataPath)
             let decoded = try ExportFileDecoder.decode(parts: file, keyFiles: keys)
             if !decoded.steps.isEmpty { print("read the export: \(decoded.steps.joined(separator: ", "))") }

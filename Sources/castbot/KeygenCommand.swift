@@ -12,7 +12,8 @@ struct KeygenCommand: AsyncParsableCommand {
             Writes the secret key file (mode 0600; an existing file is never replaced) and prints the \
             public key for CASTBOT_EXPORT_RECIPIENTS. Keep the secret key off the bot host: it is \
             needed only to decrypt exports (castbot decrypt, import --key, verify --key). Without \
-            --out the key file goes to standard output.
+            --out the key file goes to standard output (and a note says to use --out: a terminal's \
+            scrollback or a shell redirect does not make a 0600 file).
             """
     )
 
@@ -26,6 +27,9 @@ struct KeygenCommand: AsyncParsableCommand {
             guard let out else {
                 print(text, terminator: "")
                 CommandOutput.printError("key id \(key.keyID); public key for CASTBOT_EXPORT_RECIPIENTS:\n\(key.publicKey.text)")
+                CommandOutput.printError(
+                    "note: the secret key went to standard output, where a terminal or a shell redirect may keep it readable to others; "
+                        + "use `castbot keygen --out FILE`, which creates the key file with mode 0600 and never overwrites one")
                 return
             }
             try SecretKeyFile.create(Array(text.utf8), at: out)
@@ -40,6 +44,13 @@ struct KeygenCommand: AsyncParsableCommand {
 /// A new file readable by its owner only, written durably; an existing file is an error, so a
 /// key that decrypts past exports is never overwritten.
 enum SecretKeyFile {
+    /// Warns on standard error about each key file that its group or others can read.
+    static func warnIfExposed(_ paths: [String]) {
+        for path in paths {
+            if let warning = ExportSecretKey.exposureWarning(forFileAt: path) { CommandOutput.printError(warning) }
+        }
+    }
+
     static func create(_ bytes: [UInt8], at path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else {

@@ -28,6 +28,7 @@ struct MigrateCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandOutput.runReportingFailure(context: fromFile) {
+            DatabaseURLOption.warnIfGiven(databaseURL)
             guard let url = databaseURL ?? ConfigurationSource(environment: ProcessInfo.processInfo.environment).value(.databaseURL) else {
                 throw ValidationError("give --database-url or set CASTBOT_DATABASE_URL")
             }
@@ -40,5 +41,17 @@ struct MigrateCommand: AsyncParsableCommand {
                 "loaded \(counted(report.guilds, "guild")), \(counted(report.players, "player")), \(counted(report.bytes, "byte")) as player data version \(report.version)")
             print(report.stateImported ? "service state loaded: \(counted(report.schedules, "schedule"))" : "no castbot-state.sqlite beside the file: no state loaded")
         }
+    }
+}
+
+/// `--database-url` of `migrate` and `export`.
+enum DatabaseURLOption {
+    /// A URL on the command line (with its password) is visible to every user of the machine in
+    /// `ps` and `/proc/PID/cmdline` while the command runs; the environment is not.
+    static func warnIfGiven(_ url: String?) {
+        guard url != nil else { return }
+        CommandOutput.printError(
+            "warning: --database-url shows in `ps` to every user of this machine, password included, while the command runs; "
+                + "prefer CASTBOT_DATABASE_URL in the environment")
     }
 }

@@ -89,6 +89,7 @@ struct RestoreCommand: AsyncParsableCommand {
             let dataPath = data ?? ConfigurationSource(environment: environment).value(.dataDirectory) ?? CastBotConfiguration.defaultDataDirectory
             let location = DurableFile.dataLocation(dataPath)
             let store = PlayerDataStore(directory: location.directory, fileName: location.fileName)
+            SecretKeyFile.warnIfExposed(key)
             let keys = try ExportFileDecoder.keys(fromFiles: key)
             let discord = access.client(logger: logger)
             // Only messages this application posted are exports; its id comes from Discord with the

@@ -18,6 +18,7 @@ struct VerifyCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandOutput.runReportingFailure(context: paths.joined(separator: " ")) {
+            SecretKeyFile.warnIfExposed(keys)
             let decoded = try ExportFileDecoder.decode(parts: paths, keyFiles: keys)
             if !decoded.steps.isEmpty { print("read: \(decoded.steps.joined(separator: ", "))") }
             print(try VerifyReport(bytes: decoded.json))

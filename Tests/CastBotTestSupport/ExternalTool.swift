@@ -10,6 +10,17 @@ public struct ExternalTool: Sendable {
         self.path = path
     }
 
+    /// The `castbot` executable this build made: beside the test bundle (SwiftPM builds every
+    /// product before the tests run), or in the package's `.build/debug`.
+    public static func castbot() throws -> ExternalTool {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for candidate in [beside.appendingPathComponent("castbot").path, Fixtures.packageRoot.path + "/.build/debug/castbot"]
+        where FileManager.default.isExecutableFile(atPath: candidate) {
+            return ExternalTool(path: candidate)
+        }
+        throw Missing(description: "the castbot executable was not built: run `swift build` before `swift test --skip-build`")
+    }
+
     public struct Missing: Error, CustomStringConvertible {
         public let description: String
 

@@ -15,20 +15,35 @@ public final class PostgresTestServer: Sendable {
     public let port: Int
     public let folder: String
 
+    /// With TLS (`startWithTLS()`): the PEM file of the CA that signed the server's certificate,
+    /// which is issued for `localhost` only.
+    public let certificateAuthority: String?
+
     private static let shared = Mutex<Result<PostgresTestServer, any Error>?>(nil)
+    private static let sharedWithTLS = Mutex<Result<PostgresTestServer, any Error>?>(nil)
 
     /// The process's server, started on first use; throws (never skips) when it cannot start,
     /// saying what is missing.
     public static func start() throws -> PostgresTestServer {
-        try shared.withLock { state in
+        try once(shared, tls: false)
+    }
+
+    /// A second server, with TLS on (`ssl=on`), its certificate issued for `localhost` by a CA
+    /// made for it (`certificateAuthority`); needs `openssl`.
+    public static func startWithTLS() throws -> PostgresTestServer {
+        try once(sharedWithTLS, tls: true)
+    }
+
+    private static func once(_ slot: borrowing Mutex<Result<PostgresTestServer, any Error>?>, tls: Bool) throws -> PostgresTestServer {
+        try slot.withLock { state in
             if let state { return try state.get() }
-            let result = Result { try PostgresTestServer() }
+            let result = Result { try PostgresTestServer(tls: tls) }
             state = result
             return try result.get()
         }
     }
 
-    private init() throws {
+    private init(tls: Bool) throws {
         guard FileManager.default.isExecutableFile(atPath: "\(Self.binaries)/initdb") else {
             throw PostgresTestServerError(
                 "PostgreSQL's initdb is not at \(Self.binaries)/initdb; install PostgreSQL 15 (apt-get install postgresql-15) "
@@ -43,15 +58,17 @@ public final class PostgresTestServer: Sendable {
                 "\(Self.binaries)/initdb",
                 ["-D", "\(folder)/data", "-A", "trust", "-U", Self.user, "-E", "UTF8", "--no-sync", "--no-instructions"],
                 asPostgres: asRoot)
+            certificateAuthority = tls ? try Self.makeCertificates(in: folder, asRoot: asRoot) : nil
         } catch {
             try? FileManager.default.removeItem(atPath: folder)
             throw error
         }
+        let tlsSettings = tls ? " -c ssl=on -c ssl_cert_file=\(folder)/server.pem -c ssl_key_file=\(folder)/server.key" : ""
         port = try LoopbackPort.free()
         // The watchdog: the server runs while this process does.
         let script = """
             "\(Self.binaries)/postgres" -D "\(folder)/data" -p \(port) -k "\(folder)" -c listen_addresses=127.0.0.1 \
-                -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 > "\(folder)/log" 2>&1 &
+                -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200\(tlsSettings) > "\(folder)/log" 2>&1 &
             server=$!
             # /proc, not kill -0: the postgres user may not signal the (root) test process; an
             # exited one lingers as a zombie until `swift test` reaps it, so Z counts as gone.
@@ -84,6 +101,23 @@ public final class PostgresTestServer: Sendable {
         let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
         try Self.run("\(Self.binaries)/createdb", ["-h", "127.0.0.1", "-p", "\(port)", "-U", Self.user, String(name)])
         return "postgres://\(Self.user)@127.0.0.1:\(port)/\(name)"
+    }
+
+    /// A CA (`ca.pem`) and a server certificate it signed for `localhost` only (`server.pem`,
+    /// key `server.key`, 0600 and owned by the server's user, as PostgreSQL demands).
+    private static func makeCertificates(in folder: String, asRoot: Bool) throws -> String {
+        let openssl = try ExternalTool.locate("openssl", install: "apt-get install openssl").path
+        let curve = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
+        try run(openssl, ["req", "-x509"] + curve + ["-keyout", "\(folder)/ca.key", "-out", "\(folder)/ca.pem", "-days", "2", "-subj", "/CN=castbot test CA"])
+        try run(openssl, ["req"] + curve + ["-keyout", "\(folder)/server.key", "-out", "\(folder)/server.csr", "-subj", "/CN=localhost"])
+        try Data("subjectAltName=DNS:localhost\n".utf8).write(to: URL(fileURLWithPath: "\(folder)/server.ext"))
+        try run(openssl, [
+            "x509", "-req", "-in", "\(folder)/server.csr", "-CA", "\(folder)/ca.pem", "-CAkey", "\(folder)/ca.key", "-CAcreateserial",
+            "-out", "\(folder)/server.pem", "-days", "2", "-extfile", "\(folder)/server.ext",
+        ])
+        guard chmod("\(folder)/server.key", 0o600) == 0 else { throw PostgresTestServerError("cannot chmod \(folder)/server.key") }
+        if asRoot { try run("/bin/chown", ["postgres:postgres", "\(folder)/server.key", "\(folder)/server.pem"]) }
+        return "\(folder)/ca.pem"
     }
 
     private func waitUntilReady() throws {

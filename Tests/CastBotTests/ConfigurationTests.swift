@@ -80,7 +80,7 @@ struct ConfigurationTests {
             ("CASTBOT_HTTP_PORT", "0", "CASTBOT_HTTP_PORT must be 1–65535 (got '0')"),
             ("CASTBOT_OWNER_IDS", "bob", "CASTBOT_OWNER_IDS: 'bob' is not a Discord user id (17–20 digits)"),
             ("DISCORD_APPLICATION_ID", "12345", "DISCORD_APPLICATION_ID must be a Discord id (17–20 digits) (got '12345')"),
-            ("DISCORD_API_BASE_URL", "discord.com/api", "DISCORD_API_BASE_URL must be an http(s) URL such as https://discord.com/api/v10 (got 'discord.com/api')"),
+            ("DISCORD_API_BASE_URL", "discord.com/api", "DISCORD_API_BASE_URL must be an https URL such as https://discord.com/api/v10 (got 'discord.com/api')"),
             ("CASTBOT_LOG_LEVEL", "loud", "CASTBOT_LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical (got 'loud')"),
             ("CASTBOT_HTTP_HOST", "my host", "CASTBOT_HTTP_HOST must be a host name or IP address such as 127.0.0.1 (got 'my host')"),
             ("CASTBOT_HTTP_READ_TIMEOUT_SECONDS", "5s", "CASTBOT_HTTP_READ_TIMEOUT_SECONDS must be a number of seconds from 0.05 to 600 (got '5s')"),

@@ -71,6 +71,26 @@ struct DownloadTests {
         try await server.stop()
     }
 
+    @Test("a redirect is not followed, not even to another loopback server: the target never sees a request")
+    func redirectNotFollowed() async throws {
+        let target = try await ScriptedHTTPServer.start { _, _ in
+            ScriptedResponse(status: 200, headers: [:], body: Data("internal secrets".utf8))
+        }
+        let server = try await ScriptedHTTPServer.start { _, _ in
+            ScriptedResponse(status: 302, headers: ["Location": "http://127.0.0.1:\(target.port)/admin/secrets"], body: Data())
+        }
+        let test = TestClient(server: server)
+        let error = await #expect(throws: DiscordHTTPError.self) {
+            _ = try await test.client.download(from: "http://127.0.0.1:\(server.port)/attachments/1/2/p.json", maxBytes: 100)
+        }
+        #expect(error?.status == 302)
+        #expect(error?.description.contains("downloads follow no redirects") == true)
+        #expect(server.requests.count == 1)
+        #expect(target.requests.isEmpty, "the redirect's target was contacted")
+        try await server.stop()
+        try await target.stop()
+    }
+
     @Test("a failed download reports the status")
     func notFound() async throws {
         let server = try await ScriptedHTTPServer.start { _, _ in .json(404, "{}") }

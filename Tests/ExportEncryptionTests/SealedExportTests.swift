@@ -1,4 +1,5 @@
 import CastBotTestSupport
+import Crypto
 import Foundation
 import Testing
 
@@ -109,6 +110,81 @@ struct SealedExportTests {
         #expect(throws: ExportOpeningError.dataAfterEnd(chunk: 2)) { try open(even + payload(chunk + 16), with: [alice]) }
     }
 
+    /// Where recipient entry `index` starts in a version 2 header.
+    func entryOffset(_ index: Int) -> Int {
+        SealedExportFormat.fixedHeaderCount + SealedExportFormat.streamPublicKeyCount + index * SealedExportFormat.recipientEntryCount
+    }
+
+    @Test("the header commits to the stream key: an entry wrapping another stream key is refused for its recipient")
+    func keyCommitment() throws {
+        #expect(try seal(payload(10), to: [alice])[8] == 2, "files are written as format version 2")
+        // A sealer of bad faith wraps one stream key for Alice and another for Bob, and seals the
+        // stream to Alice's. Without the commitment Bob would open the stream with his own key
+        // (with a ciphertext built for both keys, to other content than Alice sees).
+        let suite = HPKE.Ciphersuite.Curve25519_SHA256_ChachaPoly
+        let (streamKey, other) = (Curve25519.KeyAgreement.PrivateKey(), Curve25519.KeyAgreement.PrivateKey())
+        var header = SealedExportFormat.magic + [2] + SealedExportFormat.suiteIDs + SealedExportFormat.uint32(1_024) + [2]
+        header += Array(streamKey.publicKey.rawRepresentation)
+        let beforeEntries = header
+        for (recipient, wrapped) in [(alice, streamKey), (bob, other)] {
+            let keyID = ExportSealer.keyIDBytes(recipient.publicKey)
+            var wrap = try HPKE.Sender(recipientKey: recipient.publicKey.key, ciphersuite: suite, info: SealedExportFormat.wrapInfo)
+            let sealedKey = try wrap.seal(wrapped.rawRepresentation, authenticating: beforeEntries + keyID)
+            header += keyID + Array(wrap.encapsulatedKey) + Array(sealedKey)
+        }
+        var stream = try HPKE.Sender(
+            recipientKey: streamKey.publicKey, ciphersuite: suite, info: ExportSealer.streamInfo(headerBeforeStreamKey: header))
+        let bytes = payload(100)
+        let sealedMetadata = try stream.seal(metadata(for: bytes).encoded(), authenticating: SealedExportFormat.metadataAAD)
+        let forged = header + Array(stream.encapsulatedKey) + SealedExportFormat.uint32(sealedMetadata.count) + Array(sealedMetadata)
+            + Array(try stream.seal(bytes, authenticating: SealedExportFormat.finalChunkAAD))
+        #expect(try open(forged, with: [alice]) == bytes)
+        #expect(throws: ExportOpeningError.keyCommitmentFailed(keyID: bob.keyID)) { try open(forged, with: [bob]) }
+    }
+
+    @Test("a low-order encapsulated key in a recipient entry or for the stream is refused as forged")
+    func lowOrderEncapsulatedKeys() throws {
+        let sealed = try seal(payload(2_000), to: [alice, bob])
+        for point in LowOrderPoints.all {
+            var entry = sealed
+            let start = entryOffset(1) + SealedExportFormat.keyIDCount
+            entry.replaceSubrange(start..<(start + 32), with: point)
+            #expect(throws: ExportOpeningError.lowOrderKey(where: "in the entry for key id \(bob.keyID)")) { try open(entry, with: [bob]) }
+            var stream = sealed
+            stream.replaceSubrange(entryOffset(2)..<(entryOffset(2) + 32), with: point)
+            #expect(throws: ExportOpeningError.lowOrderKey(where: "of the stream")) { try open(stream, with: [alice]) }
+        }
+    }
+
+    @Test("a version 1 file, as castbot wrote it before key commitment, still opens")
+    func versionOneOpens() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+        let key = try ExportSecretKey.keys(
+            inFileText: String(contentsOf: folder.appendingPathComponent("version1.key"), encoding: .utf8))
+        let sealed = Array(try Data(contentsOf: folder.appendingPathComponent("version1.json.enc")))
+        #expect(sealed[8] == 1)
+        var source = SealedBytes(sealed)
+        var output: [UInt8] = []
+        let opened = try ExportOpener.open(&source, keys: key) { output += $0 }
+        #expect(opened.formatVersion == 1)
+        #expect(String(decoding: output, as: UTF8.self) == #"{"version 1":"still opens"}"#)
+        #expect(opened.metadata.exportSHA256 == SHA256.hash(data: output).map { String(format: "%02x", $0) }.joined())
+    }
+
+    @Test("control characters in the sealed file name are removed before anyone prints it")
+    func printableFilename() throws {
+        let hostile = "playerdata-export-1\u{1B}[2J\u{07}\r\u{202E}nosj.json\n"
+        let bytes = payload(10)
+        let sealer = try ExportSealer(recipients: [alice.publicKey], chunkSize: 1_024)
+        var sealed: [UInt8] = []
+        try sealer.seal(bytes, metadata: SealedExportMetadata(filename: hostile, content: .json, exportByteCount: 10, exportSHA256: "00")) {
+            sealed += $0
+        }
+        var source = SealedBytes(sealed)
+        let opened = try ExportOpener.open(&source, keys: [alice]) { _ in }
+        #expect(opened.metadata.filename == "playerdata-export-1[2Jnosj.json")
+    }
+
     @Test("bytes that are not a sealed export are named as such")
     func notSealed() {
         #expect(throws: ExportOpeningError.notSealed) { try open(Array("{\"a\":1}".utf8) + payload(100), with: [alice]) }
@@ -140,5 +216,38 @@ struct ExportKeyTests {
         #expect(throws: ExportKeyError.publicKeyWhereSecretExpected(line: 1)) { try ExportSecretKey.keys(inFileText: key.publicKey.text) }
         #expect(throws: ExportKeyError.noSecretKey) { try ExportSecretKey.keys(inFileText: "# nothing\n") }
         #expect(throws: ExportKeyError.malformedKeyLine(2)) { try ExportSecretKey.keys(inFileText: "#\n\(ExportSecretKey.prefix)QUJD\n") }
+    }
+
+    @Test("a low-order X25519 point is refused as a public key, saying why")
+    func lowOrderPublicKeys() {
+        for point in LowOrderPoints.all {
+            let text = ExportPublicKey.prefix + Data(point).base64EncodedString()
+            #expect(throws: ExportKeyError.lowOrderPublicKey) { try ExportPublicKey(text: text) }
+        }
+        #expect(ExportKeyError.lowOrderPublicKey.description.contains("low-order X25519 point"))
+        #expect(!LowOrderPoint.contains(ExportSecretKey.generate().publicKey.key.rawRepresentation))
+    }
+}
+
+/// X25519 public values of small order (Bernstein's list, cr.yp.to/ecdh.html#validate): 0, 1, a
+/// point of order 8, its negative, and p - 1.
+enum LowOrderPoints {
+    static let all: [[UInt8]] = [
+        [UInt8](repeating: 0, count: 32),
+        [1] + [UInt8](repeating: 0, count: 31),
+        hex("e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800"),
+        hex("5f9c95bca3508c24b1d0b1559c83ef5b04445cc4581c8e86d8224eddd09f1157"),
+        hex("ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"),
+    ]
+
+    static func hex(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            let next = text.index(index, offsetBy: 2)
+            bytes.append(UInt8(text[index..<next], radix: 16) ?? 0)
+            index = next
+        }
+        return bytes
     }
 }

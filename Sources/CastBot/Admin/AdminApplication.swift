@@ -1,3 +1,4 @@
+import DiscordREST
 import HTTPConnectionGuard
 public import Hummingbird
 import HTTPTypes
@@ -5,9 +6,10 @@ import Logging
 import NIOCore
 import Scheduling
 
-/// Builds the admin listener: `GET /status` on `configuration.adminAddress` (loopback by
-/// default), apart from the interactions listener so Discord's side never reaches it. With
-/// `CASTBOT_ADMIN_TOKEN` set every request must carry `Authorization: Bearer <token>` (else 401).
+/// Builds the admin listener: `GET /status` (and `GET /metrics` with `CASTBOT_METRICS_ON_ADMIN`)
+/// on `configuration.adminAddress` (loopback by default), apart from the interactions listener so
+/// Discord's side never reaches it. With `CASTBOT_ADMIN_TOKEN` set every request must carry
+/// `Authorization: Bearer <token>` (else 401); without it, every request must name a loopback host.
 /// Build it only when `configuration.adminAddress` is set (that is `address`).
 public func buildAdminApplication(
     at address: AdminAddress,
@@ -18,9 +20,15 @@ public func buildAdminApplication(
     let router = Router(context: BasicRequestContext.self)
     if let token = configuration.adminToken {
         router.add(middleware: AdminTokenMiddleware(token: token))
+    } else {
+        router.add(middleware: LoopbackHostMiddleware())
     }
     let status = StatusEndpoint(source: source)
     router.get("status") { request, _ in await status.respond(to: request) }
+    if configuration.metricsOnAdmin {
+        let metrics = MetricsEndpoint(dependencies: dependencies)
+        router.get("metrics") { _, _ in await metrics.respond() }
+    }
     let logger = dependencies.logger
     let onRunning = dependencies.onAdminServerRunning
     return Application(
@@ -49,6 +57,25 @@ struct AdminTokenMiddleware<Context: RequestContext>: RouterMiddleware {
                 status: .unauthorized,
                 headers: [.wwwAuthenticate: "Bearer realm=\"castbot-admin\"", .contentType: "text/plain; charset=utf-8"],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: "401: send Authorization: Bearer <CASTBOT_ADMIN_TOKEN>\n")))
+        }
+        return try await next(request, context)
+    }
+}
+
+/// Without a token the admin listener trusts that only this machine reaches it. A web page in a
+/// browser on this machine could still reach it through a name of its own that resolves to
+/// 127.0.0.1 (DNS rebinding); such a request names that host, not a loopback one, in `Host`. So
+/// without a token every request must name a loopback host (`localhost`, `127.0.0.1`, `[::1]`,
+/// with or without a port); anything else, or none, gets 421.
+struct LoopbackHostMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let authority = request.head.authority, let host = LoopbackHost.hostOfHeader(authority), LoopbackHost.contains(host) else {
+            return Response(
+                status: .misdirectedRequest, headers: [.contentType: "text/plain; charset=utf-8"],
+                body: ResponseBody(
+                    byteBuffer: ByteBuffer(
+                        string: "421: without CASTBOT_ADMIN_TOKEN this listener answers only requests to a loopback host "
+                            + "(Host: localhost, 127.0.0.1 or [::1])\n")))
         }
         return try await next(request, context)
     }

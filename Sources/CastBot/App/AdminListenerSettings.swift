@@ -1,4 +1,5 @@
 import Crypto
+import DiscordREST
 
 /// Where the admin listener (the `/status` page) binds: `CASTBOT_ADMIN_ADDRESS`, `host:port` or a
 /// bare port (then on 127.0.0.1). Unset, there is no admin listener. It is never the interactions
@@ -33,12 +34,29 @@ public struct AdminAddress: Sendable, Equatable, CustomStringConvertible {
         self.init(host: host, port: port)
     }
 
-    /// Loopback hosts only this machine reaches.
+    /// Loopback hosts only this machine reaches: an IP literal in 127.0.0.0/8 or `::1`, or
+    /// `localhost` (``LoopbackHost``). A name such as `127.evil.example` is not one.
     public var isLoopback: Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        LoopbackHost.contains(host)
     }
 
     public var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
+
+    /// `CASTBOT_METRICS_ON_ADMIN`: `true` serves `/metrics` on the admin listener only, `false`
+    /// (the default) on the interactions listener. Returns the setting, or the problem with it.
+    static func metricsOnAdmin(_ text: String?, adminAddressSet: Bool) -> Result<Bool, ConfigurationError> {
+        let key = ConfigurationKey.metricsOnAdmin.rawValue
+        switch text?.lowercased() {
+        case nil, "false": return .success(false)
+        case "true" where adminAddressSet: return .success(true)
+        case "true":
+            return .failure(ConfigurationError(problems: [
+                "\(key)=true needs \(ConfigurationKey.adminAddress.rawValue): /metrics moves to the admin listener, so one must be set"
+            ]))
+        case let other?:
+            return .failure(ConfigurationError(problems: ["\(key) must be true or false (got '\(other.prefix(20))')"]))
+        }
+    }
 }
 
 /// The bearer token the admin listener asks for (`CASTBOT_ADMIN_TOKEN`). Kept as a digest, never

@@ -19,7 +19,7 @@ public enum ApplicationBuildError: Error, Sendable, Equatable, CustomStringConve
 /// Builds the HTTP application: `POST /interactions`, `GET /healthz`, `GET /metrics`, plus the
 /// follow-up drain that finishes deferred interactions after the server stops. `/status` is never
 /// here: it is on the admin listener (`buildAdminApplication`). `/metrics` stays here, where
-/// existing scrape configurations find it.
+/// existing scrape configurations find it, unless `CASTBOT_METRICS_ON_ADMIN` moves it there.
 /// Run it with `CastBotServices.serviceGroup(application:alongside:…)` (or `runService()`).
 public func buildApplication(
     configuration: CastBotConfiguration,
@@ -45,19 +45,16 @@ public func buildApplication(
         databaseProblem: dependencies.databaseProblem,
         version: dependencies.version
     )
-    let metricsEndpoint = MetricsEndpoint(
-        registry: dependencies.prometheusRegistry,
-        metrics: dependencies.metrics,
-        activeSchedules: dependencies.activeSchedules,
-        backupHealth: dependencies.backupHealth
-    )
+    let metricsEndpoint = MetricsEndpoint(dependencies: dependencies)
 
     let router = Router(context: BasicRequestContext.self)
     router.post("interactions") { request, context in
         await interactions.respond(to: request, logger: context.logger)
     }
     router.get("healthz") { _, _ in await health.respond() }
-    router.get("metrics") { _, _ in await metricsEndpoint.respond() }
+    if !configuration.metricsOnAdmin {
+        router.get("metrics") { _, _ in await metricsEndpoint.respond() }
+    }
 
     let drain = FollowUpDrainService(
         handler: dependencies.interactionHandler, timeout: dependencies.followUpDrainTimeout, clock: dependencies.clock,

@@ -34,9 +34,14 @@ public struct CommandLineDiscordAccess: Sendable {
         } else if applicationID == nil {
             problems.append("DISCORD_APPLICATION_ID must be a Discord id (17–20 digits)")
         }
-        var base = source.value(.discordAPIBaseURL) ?? ""
-        if base.isEmpty { base = CastBotConfiguration.defaultAPIBaseURL }
-        while base.hasSuffix("/") { base.removeLast() }
+        var base = CastBotConfiguration.defaultAPIBaseURL
+        if let text = source.value(.discordAPIBaseURL), !text.trimmingCharacters(in: .whitespaces).isEmpty {
+            do {
+                base = try HTTPDiscordClientConfiguration.checkedBaseURL(text)
+            } catch {
+                problems.append("DISCORD_API_BASE_URL \(error)")
+            }
+        }
         guard problems.isEmpty, let token else { throw CommandLineDiscordAccessError(problems: problems) }
         self.token = token
         self.applicationID = applicationID

@@ -29,6 +29,8 @@ public struct CastBotConfiguration: Sendable, CustomStringConvertible {
     public var adminAddress: AdminAddress?
     /// When set, the admin listener answers 401 to requests without `Authorization: Bearer <token>`.
     public var adminToken: AdminToken?
+    /// `/metrics` on the admin listener only (not on the interactions listener); needs `adminAddress`.
+    public var metricsOnAdmin = false
     /// Public keys every export is encrypted to (docs/EXPORT-ENCRYPTION.md); empty sends exports readable. A
     /// host setting like the token: guild admins cannot turn it off per schedule.
     public var exportRecipients: [ExportPublicKey]
@@ -102,6 +104,7 @@ public struct CastBotConfiguration: Sendable, CustomStringConvertible {
             "shutdownGrace=\(shutdownGrace)",
             "admin=\(adminAddress?.description ?? "<off>")",
             "adminToken=\(adminToken == nil ? "<unset>" : "<redacted>")",
+            "metrics=\(metricsOnAdmin ? "admin" : "interactions")",
             "exportEncryption=\(exportRecipients.isEmpty ? "off" : "key ids " + exportRecipients.map(\.keyID).joined(separator: ","))",
             "database=\(databaseURL.map(Self.redactedDatabaseURL) ?? "<off>")",
             "sandboxPort=\(sandboxPort)",
@@ -132,6 +135,7 @@ public enum ConfigurationKey: String, CaseIterable, Sendable {
     case shutdownGrace = "CASTBOT_SHUTDOWN_GRACE_SECONDS"
     case adminAddress = "CASTBOT_ADMIN_ADDRESS"
     case adminToken = "CASTBOT_ADMIN_TOKEN"
+    case metricsOnAdmin = "CASTBOT_METRICS_ON_ADMIN"
     case exportRecipients = "CASTBOT_EXPORT_RECIPIENTS"
     case databaseURL = "CASTBOT_DATABASE_URL"
     case sandboxPort = "CASTBOT_SANDBOX_PORT"

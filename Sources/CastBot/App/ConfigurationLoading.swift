@@ -106,6 +106,8 @@ struct ConfigurationValidator {
         configuration.adminToken = adminToken()
         configuration.adminAddress = adminAddress(
             interactions: (configuration.httpHost, configuration.httpPort), hasToken: configuration.adminToken != nil)
+        configuration.metricsOnAdmin =
+            record(AdminAddress.metricsOnAdmin(value(.metricsOnAdmin), adminAddressSet: value(.adminAddress) != nil)) ?? false
         configuration.exportRecipients = exportRecipients()
         configuration.databaseURL = databaseURL(sandbox: configuration.isSandbox)
         configuration.sandboxPort = sandboxPort(
@@ -171,6 +173,16 @@ struct ConfigurationValidator {
         return token
     }
 
+    /// The value of a rule checked elsewhere, or nil with its problems recorded.
+    private mutating func record<Value>(_ result: Result<Value, ConfigurationError>) -> Value? {
+        switch result {
+        case .success(let value): return value
+        case .failure(let error):
+            problems += error.problems
+            return nil
+        }
+    }
+
     private func value(_ key: ConfigurationKey) -> String? {
         source.value(key)
     }
@@ -218,15 +230,13 @@ struct ConfigurationValidator {
     }
 
     private mutating func apiBaseURL() -> String {
-        guard var text = value(.discordAPIBaseURL) else { return CastBotConfiguration.defaultAPIBaseURL }
-        while text.hasSuffix("/") { text.removeLast() }
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
-            let host = url.host, !host.isEmpty
-        else {
-            problems.append("DISCORD_API_BASE_URL must be an http(s) URL such as \(CastBotConfiguration.defaultAPIBaseURL) (got \(quoted(text)))")
+        guard let text = value(.discordAPIBaseURL) else { return CastBotConfiguration.defaultAPIBaseURL }
+        do {
+            return try HTTPDiscordClientConfiguration.checkedBaseURL(text)
+        } catch {
+            problems.append("DISCORD_API_BASE_URL \(error) (got \(quoted(text)))")
             return CastBotConfiguration.defaultAPIBaseURL
         }
-        return text
     }
 
     private mutating func dataDirectory() -> String {

@@ -40,6 +40,13 @@ struct MetricsEndpoint: Sendable {
     let activeSchedules: @Sendable () async -> Int
     let backupHealth: BackupHealthSource?
 
+    init(dependencies: ApplicationDependencies) {
+        registry = dependencies.prometheusRegistry
+        metrics = dependencies.metrics
+        activeSchedules = dependencies.activeSchedules
+        backupHealth = dependencies.backupHealth
+    }
+
     func respond() async -> Response {
         // Read at scrape time so the gauge can never drift from the scheduler's own count.
         metrics.activeSchedules(await activeSchedules())

@@ -14,9 +14,14 @@ extension HTTPClient {
     /// retries on real time and would hold a refused request for the whole deadline. ``HTTPDiscordClient``
     /// retries such failures itself, a bounded number of times on its own clock
     /// (`HTTPDiscordClientConfiguration.maxConnectRetries`).
+    ///
+    /// It follows no redirects: an API request would carry the bot token to wherever a redirect
+    /// points, and a download must reach only the hosts ``HTTPDiscordClient`` allows, not one a
+    /// `Location` header names (a 3xx answer fails the request instead).
     public static let discordAPI: HTTPClient = {
         var configuration = Configuration(timeout: Configuration.Timeout(connect: .seconds(5)))
         configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.redirectConfiguration = .disallow
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }()
 }

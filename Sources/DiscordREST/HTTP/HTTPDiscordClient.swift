@@ -360,10 +360,18 @@ public final class HTTPDiscordClient: DiscordClient {
             request.headers.add(name: "User-Agent", value: Self.headerSafe(configuration.userAgent))
             do {
                 let response = try await httpClient.execute(request, timeout: Self.timeAmount(configuration.requestTimeout))
-                if let finalURL = response.url?.absoluteString, finalURL != url {
-                    _ = try policy.check(finalURL)
+                // A client that followed redirects anyway (one passed in, not `.discordAPI`):
+                // every hop must have been allowed.
+                for hop in response.history.dropFirst() {
+                    _ = try policy.check(hop.request.url)
                 }
                 let status = Int(response.status.code)
+                if (300..<400).contains(status) {
+                    let location = response.headers.first(name: "location").flatMap { URL(string: $0, relativeTo: URL(string: url)) }
+                    throw DiscordHTTPError(
+                        kind: .httpStatus, route: "GET \(target)", status: status,
+                        message: "the download answered with a redirect (to \(location?.absoluteURL.host ?? "an unnamed host")); downloads follow no redirects")
+                }
                 if (500..<600).contains(status), retries.afterSending < retryPolicy.maxRetries {
                     retries.afterSending += 1
                     try await time.sleep(for: retryPolicy.delay(beforeRetry: retries.afterSending))

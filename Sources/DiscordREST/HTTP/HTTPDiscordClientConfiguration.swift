@@ -1,3 +1,5 @@
+import Foundation
+
 /// Settings of ``HTTPDiscordClient``. The defaults suit production against discord.com.
 public struct HTTPDiscordClientConfiguration: Sendable, Hashable {
     /// REST base URL (`DISCORD_API_BASE_URL`); the sandbox's URL in sandbox mode.
@@ -44,4 +46,31 @@ public struct HTTPDiscordClientConfiguration: Sendable, Hashable {
 
     /// The `User-Agent` header value.
     public var userAgent: String { "DiscordBot (\(userAgentURL), \(version))" }
+}
+
+extension HTTPDiscordClientConfiguration {
+    /// A `DISCORD_API_BASE_URL` that cannot be used, in words.
+    public struct BaseURLError: Error, Sendable, Equatable, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Checks a REST base URL and returns it without trailing slashes. It must be `https://`, or
+    /// `http://` to a loopback host (an IP literal in 127.0.0.0/8, `::1`, or `localhost`; see
+    /// ``LoopbackHost``): every request carries the bot token, which must never cross a network
+    /// in clear.
+    public static func checkedBaseURL(_ text: String) throws(BaseURLError) -> String {
+        var text = text.trimmingCharacters(in: .whitespaces)
+        while text.hasSuffix("/") { text.removeLast() }
+        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
+            ["http", "https"].contains(scheme), let host = components.host, !host.isEmpty
+        else {
+            throw BaseURLError(description: "must be an https URL such as https://discord.com/api/v10")
+        }
+        if scheme == "http" && !LoopbackHost.contains(host) {
+            throw BaseURLError(
+                description: "may use http:// only for a loopback host (127.0.0.1, ::1 or localhost), since every request carries "
+                    + "the bot token; use https:// for \(host)")
+        }
+        return text
+    }
 }

@@ -73,7 +73,7 @@ public enum DataFileExporter {
                 path: destination, byteCount: artifact.bytes.count, guildCount: artifact.guildCount, playerCount: artifact.playerCount)
         }
         let file = try OpenFile(path: path, flags: O_RDONLY)
-        let (outputFD, temporary) = try DurableFile.createTemporary(for: destination, mode: 0o644)
+        let (outputFD, temporary) = try DurableFile.createTemporary(for: destination, mode: DurableFile.playerDataFileMode)
         let output = OpenFile(adopting: outputFD, path: temporary)
         do throws(PlayerDataError) {
             let size = try file.size()

@@ -82,7 +82,7 @@ public struct ExportFileName: Sendable, Hashable, CustomStringConvertible {
         let exportName = String(rest)
         rest = rest.dropLast(5)
         // The timestamp is the last 24 characters: 2025-10-15T14-30-00-000Z.
-        guard rest.count > 25, rest[rest.index(rest.endIndex, offsetBy: -25)] == "-" else { return nil }
+        guard rest.count > 25, rest[rest.index(rest.endIndex, offsetBy: -25)] == "-", Self.isTimestamp(rest.suffix(24)) else { return nil }
         let stem = rest.dropLast(24)
         let scope: Scope
         let scheduled: Bool
@@ -109,6 +109,22 @@ public struct ExportFileName: Sendable, Hashable, CustomStringConvertible {
         self.encrypted = encrypted
         self.part = part
         self.joinedName = joined
+    }
+
+    /// Whether `name` is exactly an export's own name as `server` and `all` make it (no
+    /// packaging suffix, no folder, no other character): safe to name a file after.
+    public static func isExportName(_ name: String) -> Bool {
+        ExportFileName(name).map { $0.exportName == name && $0.part == nil } ?? false
+    }
+
+    /// `Timestamp.fileSafe`'s shape: `2025-10-15T14-30-00-000Z`, digits where it has digits.
+    static func isTimestamp(_ text: Substring) -> Bool {
+        let pattern = Array("0000-00-00T00-00-00-000Z".utf8)
+        let characters = Array(text.utf8)
+        return characters.count == pattern.count
+            && zip(characters, pattern).allSatisfy { actual, expected in
+                expected == UInt8(ascii: "0") ? (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(actual) : actual == expected
+            }
     }
 
     /// A Discord id as it appears in a name: 17–20 digits.

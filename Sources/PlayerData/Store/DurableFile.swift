@@ -70,19 +70,26 @@ public enum DurableFile {
         }
     }
 
+    /// The mode files holding player data are created with (the data file, its backups, exports
+    /// and decrypted exports written to disk): readable by the owner only. The umask narrows it
+    /// further, never widens it; a file that replaces another keeps the other's mode instead.
+    public static let playerDataFileMode: mode_t = 0o600
+
     /// Replaces (or creates) `path` with `bytes` atomically and durably. The new file keeps the
-    /// permissions of the one it replaces.
+    /// permissions of the one it replaces; a file that did not exist gets `playerDataFileMode`
+    /// narrowed by the umask.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(PlayerDataError) {
         var info = stat()
-        let mode = stat(path, &info) == 0 ? mode_t(info.st_mode & 0o7777) : 0o644
-        let (fd, temporary) = try createTemporary(for: path, mode: mode)
+        let existingMode = stat(path, &info) == 0 ? mode_t(info.st_mode & 0o7777) : nil
+        let (fd, temporary) = try createTemporary(for: path, mode: existingMode ?? playerDataFileMode)
         // The descriptor, and with it the temporary's lock, stays open until the rename is done,
         // so cleanup never takes a finished temporary for a dead writer's. Closing it afterwards
         // cannot lose data: the bytes were fsynced before the rename.
         defer { close(fd) }
         do throws(PlayerDataError) {
             try writeAll(bytes, to: fd, path: temporary)
-            guard fchmod(fd, mode) == 0 else { throw fail("set permissions of", temporary) }
+            // The umask applied when the temporary was created; the replaced file's mode is kept exactly.
+            if let existingMode, fchmod(fd, existingMode) != 0 { throw fail("set permissions of", temporary) }
             guard fsync(fd) == 0 else { throw fail("fsync", temporary) }
             guard rename(temporary, path) == 0 else { throw fail("rename into place", path) }
         } catch {
@@ -90,6 +97,28 @@ public enum DurableFile {
             throw error
         }
         try syncDirectory(of: path)
+    }
+
+    /// Creates `path` with `bytes`, whole and durable, unless something already has that name:
+    /// then nothing is written and the answer is false. The file appears under its name only
+    /// once complete (a hard link of a finished temporary), with `playerDataFileMode` narrowed by
+    /// the umask.
+    public static func writeNew(_ bytes: [UInt8], to path: String) throws(PlayerDataError) -> Bool {
+        var info = stat()
+        if lstat(path, &info) == 0 { return false }
+        let (fd, temporary) = try createTemporary(for: path, mode: playerDataFileMode)
+        defer {
+            close(fd)
+            unlink(temporary)
+        }
+        try writeAll(bytes, to: fd, path: temporary)
+        guard fsync(fd) == 0 else { throw fail("fsync", temporary) }
+        guard link(temporary, path) == 0 else {
+            if errno == EEXIST { return false }
+            throw fail("create", path)
+        }
+        try syncDirectory(of: path)
+        return true
     }
 
     /// Makes `destination` an atomic snapshot of `source`: a hard link renamed into place (no
@@ -225,13 +254,14 @@ public enum DurableFile {
 
 extension DurableFile {
     /// Writes `bytes` to `path` (created or truncated) with plain writes and no fsync: for
-    /// export files, which are copies, not the data of record. `"-"` means standard output.
+    /// export files, which are copies, not the data of record. `"-"` means standard output. A new
+    /// file gets `playerDataFileMode` narrowed by the umask; a truncated one keeps its mode.
     public static func writeCopy(_ bytes: [UInt8], to path: String) throws(PlayerDataError) {
         if path == "-" {
             try writeAll(bytes, to: STDOUT_FILENO, path: "standard output")
             return
         }
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, playerDataFileMode)
         guard fd >= 0 else { throw .fileSystem(operation: "create", path: path, errno: errno) }
         do throws(PlayerDataError) {
             try writeAll(bytes, to: fd, path: path)

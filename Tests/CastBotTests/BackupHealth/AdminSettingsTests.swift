@@ -39,6 +39,42 @@ struct AdminSettingsTests {
         #expect(orphan.contains("CASTBOT_ADMIN_TOKEN is set but CASTBOT_ADMIN_ADDRESS is not"), "\(orphan)")
     }
 
+    @Test("loopback is an IP literal in 127/8, ::1 or localhost; a name that merely starts with 127. needs the token")
+    func loopbackIsParsed() {
+        for host in ["127.evil.example:8081", "127.0.0.1.nip.io:8081", "[::ffff:10.0.0.1]:8081"] {
+            do {
+                _ = try CastBotConfiguration.load(environment: ["CASTBOT_ADMIN_ADDRESS": host])
+                Issue.record("\(host) was taken for loopback")
+            } catch {
+                #expect(error.description.contains("is not a loopback address: set CASTBOT_ADMIN_TOKEN"), "\(error)")
+            }
+        }
+        #expect(AdminAddress(parsing: "127.3.4.5:8081")?.isLoopback == true)
+        #expect(AdminAddress(parsing: "[::1]:8081")?.isLoopback == true)
+    }
+
+    @Test("CASTBOT_METRICS_ON_ADMIN: true moves /metrics to the admin listener, which must be set; only true or false")
+    func metricsOnAdmin() throws {
+        #expect(try CastBotConfiguration.load(environment: ["CASTBOT_ADMIN_ADDRESS": "8081"]).metricsOnAdmin == false)
+        let on = try CastBotConfiguration.load(environment: ["CASTBOT_ADMIN_ADDRESS": "8081", "CASTBOT_METRICS_ON_ADMIN": "true"])
+        #expect(on.metricsOnAdmin)
+        #expect(on.description.contains("metrics=admin"))
+        func problems(_ environment: [String: String]) -> [String] {
+            do {
+                _ = try CastBotConfiguration.load(environment: environment)
+                return []
+            } catch {
+                return error.problems
+            }
+        }
+        #expect(problems(["CASTBOT_METRICS_ON_ADMIN": "true"]) == [
+            "CASTBOT_METRICS_ON_ADMIN=true needs CASTBOT_ADMIN_ADDRESS: /metrics moves to the admin listener, so one must be set"
+        ])
+        #expect(problems(["CASTBOT_ADMIN_ADDRESS": "8081", "CASTBOT_METRICS_ON_ADMIN": "yes"]) == [
+            "CASTBOT_METRICS_ON_ADMIN must be true or false (got 'yes')"
+        ])
+    }
+
     @Test("the token is never printed and is accepted only as an exact Bearer value")
     func token() throws {
         let configuration = try CastBotConfiguration.load(environment: ["CASTBOT_ADMIN_ADDRESS": "8081", "CASTBOT_ADMIN_TOKEN": Self.token])

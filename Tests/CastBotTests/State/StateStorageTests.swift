@@ -20,6 +20,15 @@ struct StateStorageTests {
             settings: settings, isActive: active, startedAt: start, gridAnchor: start, nextRunAt: start.addingTimeInterval(3_600), runCount: 7)
     }
 
+    @Test("the state database is created with the mode the umask leaves (docs/OPERATIONS.md, The data folder)")
+    func stateDatabaseFollowsTheUmask() async throws {
+        let umask = try FileModes.currentUmask()
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        _ = try await SQLiteStateStorage(directory: directory.path, logger: Self.logger).loadState()
+        #expect(try FileModes.mode("\(directory.path)/\(SQLiteStateStorage.defaultFileName)") == 0o644 & ~umask)
+    }
+
     @Test("castbot-state.json from an earlier version is imported once and kept as .migrated")
     func upgradeFromJSONStateFile() async throws {
         let directory = try TemporaryDirectory()

@@ -17,6 +17,10 @@ struct TestServer {
     let registry = PrometheusCollectorRegistry()
     var logger = Logger.quiet("castbot.test")
 
+    /// The live test client connects as the server starts, before the test's first request; on a
+    /// loaded machine more than the production read deadline (5 s from connecting) can pass in
+    /// between, and the server would close the connection under the test. The tests of that
+    /// deadline set their own limits (`ConnectionLimitTests`).
     var configuration: CastBotConfiguration {
         get throws {
             CastBotConfiguration(
