@@ -146,8 +146,8 @@ let package = Package(
             dependencies: [
                 "CastBot", "CastBotSandbox", "DiscordSandbox", "DiscordModels", "DiscordREST", "PlayerData", "Scheduling",
                 "HTTPConnectionGuard", "ExportEncryption", "CastBotCluster",
-                // `cluster` starts PostgreSQL with the tests' launcher.
-                "CastBotTestSupport",
+                // `cluster` starts PostgreSQL; `scale` and `cluster` pick free ports.
+                "LocalServers",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -177,6 +177,9 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Throwaway local servers for the tests and the benchmarks: a PostgreSQL 15 server in a
+        // temporary folder on a free loopback port. Not part of `castbot`.
+        .target(name: "LocalServers", swiftSettings: swiftSettings),
         // What the test targets share: the real fixtures in ../shared and temporary folders.
         .target(
             name: "CastBotTestSupport",
@@ -218,7 +221,8 @@ let package = Package(
         .testTarget(
             name: "CastBotClusterTests",
             dependencies: [
-                "CastBotCluster", "CastBot", "PlayerData", "Scheduling", "CastBotTestSupport", "DiscordSandbox", "DiscordREST", "DiscordModels",
+                "CastBotCluster", "CastBot", "PlayerData", "Scheduling", "CastBotTestSupport", "LocalServers", "DiscordSandbox", "DiscordREST",
+                "DiscordModels",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Clocks", package: "swift-clocks"),
@@ -235,7 +239,7 @@ let package = Package(
         .testTarget(
             name: "CastBotTests",
             dependencies: [
-                "CastBot", "CastBotSandbox", "DiscordSandbox", "CastBotTestSupport", "HTTPConnectionGuard", "ExportEncryption",
+                "CastBot", "CastBotSandbox", "DiscordSandbox", "CastBotTestSupport", "LocalServers", "HTTPConnectionGuard", "ExportEncryption",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Clocks", package: "swift-clocks"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

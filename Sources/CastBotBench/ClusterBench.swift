@@ -1,5 +1,5 @@
 import CastBotCluster
-import CastBotTestSupport
+import LocalServers
 import DiscordSandbox
 import Foundation
 import Logging
@@ -152,13 +152,29 @@ private struct ClusterRun: Sendable {
 
     // MARK: Setup
 
+    /// `castbot migrate` as an operator runs it, its output in the work folder.
     private func migrate() async throws {
-        let outcome = try await ExternalTool(path: options.castbot).run(
-            ["migrate", "--from-file", options.dataFile, "--database-url", databaseURL])
-        guard outcome.status == 0 else {
-            throw BenchFailure("castbot migrate failed (\(outcome.status)): \(outcome.errors.suffix(1_000))\(outcome.output.suffix(500))")
+        let logPath = "\(options.workFolder)/migrate.log"
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
+        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: options.castbot)
+        process.arguments = ["migrate", "--from-file", options.dataFile, "--database-url", databaseURL]
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                process.waitUntilExit()
+                done.resume()
+            }
         }
-        log("castbot migrate: " + outcome.output.split(separator: "\n").joined(separator: "; "))
+        try? output.close()
+        let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+        guard process.terminationStatus == 0 else {
+            throw BenchFailure("castbot migrate failed (\(process.terminationStatus)): \(text.suffix(1_500))")
+        }
+        log("castbot migrate: " + text.split(separator: "\n").joined(separator: "; "))
     }
 
     private func makeReplicas() throws -> [ClusterReplica] {

@@ -1,5 +1,5 @@
 import DiscordSandbox
-import CastBotTestSupport
+import LocalServers
 import Foundation
 import Logging
 import PlayerData

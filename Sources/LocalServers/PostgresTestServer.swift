@@ -106,7 +106,7 @@ public final class PostgresTestServer: Sendable {
     /// A CA (`ca.pem`) and a server certificate it signed for `localhost` only (`server.pem`,
     /// key `server.key`, 0600 and owned by the server's user, as PostgreSQL demands).
     private static func makeCertificates(in folder: String, asRoot: Bool) throws -> String {
-        let openssl = try ExternalTool.locate("openssl", install: "apt-get install openssl").path
+        let openssl = try program("openssl", install: "apt-get install openssl")
         let curve = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
         try run(openssl, ["req", "-x509"] + curve + ["-keyout", "\(folder)/ca.key", "-out", "\(folder)/ca.pem", "-days", "2", "-subj", "/CN=castbot test CA"])
         try run(openssl, ["req"] + curve + ["-keyout", "\(folder)/server.key", "-out", "\(folder)/server.csr", "-subj", "/CN=localhost"])
@@ -150,6 +150,17 @@ public final class PostgresTestServer: Sendable {
             throw PostgresTestServerError("\(path) \(arguments.joined(separator: " ")) failed (\(process.terminationStatus)): \(text.suffix(1_000))")
         }
         return text
+    }
+}
+
+extension PostgresTestServer {
+    /// `name`'s path on `PATH`, or an error saying how to install it.
+    static func program(_ name: String, install: String) throws -> String {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for candidate in path.split(separator: ":").map({ "\($0)/\(name)" }) where FileManager.default.isExecutableFile(atPath: candidate) {
+            return candidate
+        }
+        throw PostgresTestServerError("\(name) is not installed: install it with `\(install)` (README.md, Tests)")
     }
 }
 

@@ -1,6 +1,7 @@
 @testable import CastBot
 @testable import CastBotCluster
 import CastBotTestSupport
+import LocalServers
 import Clocks
 import DiscordModels
 import DiscordREST

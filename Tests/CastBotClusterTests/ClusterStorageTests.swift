@@ -1,6 +1,7 @@
 import CastBot
 import CastBotCluster
 import CastBotTestSupport
+import LocalServers
 import Foundation
 import Logging
 import PlayerData

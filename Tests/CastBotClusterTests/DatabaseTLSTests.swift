@@ -1,5 +1,6 @@
 import CastBotCluster
 import CastBotTestSupport
+import LocalServers
 import Foundation
 import Logging
 import PostgresNIO

@@ -1,6 +1,7 @@
 import CastBot
 import CastBotSandbox
 import CastBotTestSupport
+import LocalServers
 import DiscordSandbox
 import Foundation
 import Logging
