@@ -37,7 +37,7 @@ public actor ServiceStateStore {
     }
 
     /// Loads the state kept in `storage`.
-    public static func open(_ storage: any ServiceStateStorage, named name: String = "the cluster's database", logger: Logger) async throws -> ServiceStateStore {
+    public static func open(_ storage: any ServiceStateStorage, named name: String, logger: Logger) async throws -> ServiceStateStore {
         let loaded: ServiceState
         do {
             loaded = try await storage.loadState()
@@ -62,13 +62,13 @@ public actor ServiceStateStore {
         await write([.healthSettings(settings)])
     }
 
-    /// Takes on what another replica saved for one schedule (cluster mode); nothing is written.
+    /// Takes on what another process saved for one schedule; nothing is written.
     package func adoptSaved(key: ScheduleKey, exportSettings: ExportScheduleRequest?, lastExport: LastExportRecord?) {
         if let exportSettings { state.exportSettings[key.rawValue] = exportSettings }
         if let lastExport { state.lastExports[key.rawValue] = lastExport }
     }
 
-    /// Takes on everything saved (cluster mode, after a reconnect); nothing is written.
+    /// Takes on everything saved (after another process wrote it); nothing is written.
     package func adoptSaved(_ saved: ServiceState) {
         state.exportSettings.merge(saved.exportSettings) { $1 }
         state.lastExports.merge(saved.lastExports) { $1 }

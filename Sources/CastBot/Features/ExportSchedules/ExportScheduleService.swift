@@ -14,7 +14,7 @@ public actor ExportScheduleService {
     let work: ScheduledWorkContext
     private let runner: ScheduledExportRunner
 
-    /// An export schedule's job (cluster mode adopts schedules from other replicas with it).
+    /// An export schedule's job (a schedule saved elsewhere is taken on with it).
     nonisolated func job(for scope: ExportScope) -> ScheduleJob { runner.job(for: scope) }
     /// Schedules a restart cleared (restart policy `clear`), until they are set again.
     private var clearedByRestart: Set<ScheduleKey> = []

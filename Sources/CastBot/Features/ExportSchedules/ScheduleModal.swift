@@ -8,8 +8,8 @@ enum ScheduleModal {
     static let title = "Schedule playerData Export"
     static let defaultIntervalMinutes = 1_440
 
-    /// - Parameter offerRestartPolicy: false in cluster mode, where one replica restarting is not
-    ///   the service restarting and every schedule resumes (docs/OPERATIONS.md, "Cluster mode").
+    /// - Parameter offerRestartPolicy: false where one process restarting is not the service
+    ///   restarting and every schedule resumes (`Deployment.restartPolicyApplies`).
     static func payload(last: ExportScheduleRequest?, offerAll: Bool, offerRestartPolicy: Bool = true, statusText: String) -> ModalPayload {
         let target: ScheduleForm.ExportType = offerAll && last?.scope == .all ? .all : .server
         let policy = last?.restartPolicy ?? .clear
@@ -288,7 +288,8 @@ protocol ExportScheduleControlling: Sendable {
     func lastSettings(for scope: ExportScope) async -> ExportScheduleRequest?
     /// Stores retention (nil keeps every export) with the scope's settings; nil when it has none.
     func setRetention(keepLast: Int?, for scope: ExportScope) async -> ExportScheduleRequest?
-    /// True in cluster mode: schedules outlive any replica's restart, so there is no restart policy to choose.
+    /// True when schedules outlive this process's restart (`Deployment.restartPolicyApplies` false),
+    /// so there is no restart policy to choose.
     var survivesRestarts: Bool { get }
 }
 

@@ -11,7 +11,7 @@ public actor HealthMonitorService {
 
     private let work: ScheduledWorkContext
     private let runner: HealthReportRunner
-    /// The health report's job (cluster mode adopts the schedule from another replica with it).
+    /// The health report's job (a schedule saved elsewhere is taken on with it).
     nonisolated var job: ScheduleJob { runner.job }
     private var clearedByRestart = false
 
