@@ -140,26 +140,10 @@ extension SchedulerState {
             records[key] = record
             return false
         }
-        let runID = nextIdentifier()
-        let number = record.status.runCount + 1
         let upcoming = record.deadline(after: deadline, notBefore: now).deadline
-        let context = RunContext(
-            key: key, info: record.status.info, runNumber: number,
-            scheduledAt: deadline.date, startedAt: now.date, nextRunAt: upcoming.date)
-        let timeout = record.status.settings.runTimeout
-        inFlight[runID] = InFlightRun(
-            id: runID, key: key, generation: record.generation, info: record.status.info,
-            number: number, deadline: deadline, startedInstant: now.instant, startedAt: now.date,
-            timeout: timeout, outsideTimer: false, task: makeTask(runID, record.job, context))
-        push(.timeout(runID: runID), at: now.instant.advanced(by: timeout))
-
         record.next = nil
-        record.runningRunID = runID
-        record.status.runCount = number
-        record.status.runningSince = now.date
         record.status.nextRunAt = upcoming.date
-        records[key] = record
-        publish(key, record.status.info, at: now.date, .runStarted(run: number, scheduledAt: deadline.date))
+        start(&record, deadline: deadline, nextRunAt: upcoming.date, outsideTimer: false, now: now, makeTask: makeTask)
         return true
     }
 
@@ -168,24 +152,34 @@ extension SchedulerState {
         guard var record = records[key], record.status.isActive, record.runningRunID == nil, !isShutDown, hasFreeSlot else {
             return false
         }
+        let deadline = record.firstDeadline(instant: now.instant(of: slot), date: slot)
+        start(&record, deadline: deadline, nextRunAt: record.next?.date, outsideTimer: true, now: now, makeTask: makeTask)
+        return true
+    }
+
+    /// Starts `record`'s run due at `deadline` as a task of its own with its timeout, and notes it
+    /// running; `nextRunAt` is what the run is told of the next one.
+    private mutating func start(
+        _ record: inout ScheduleRecord<Instant>, deadline: RunDeadline<Instant>, nextRunAt: Date?, outsideTimer: Bool,
+        now: TimePairing<Instant>, makeTask: RunTaskFactory
+    ) {
+        let key = record.status.key
         let runID = nextIdentifier()
         let number = record.status.runCount + 1
-        let deadline = record.firstDeadline(instant: now.instant(of: slot), date: slot)
         let context = RunContext(
             key: key, info: record.status.info, runNumber: number,
-            scheduledAt: slot, startedAt: now.date, nextRunAt: record.next?.date)
+            scheduledAt: deadline.date, startedAt: now.date, nextRunAt: nextRunAt)
         let timeout = record.status.settings.runTimeout
         inFlight[runID] = InFlightRun(
             id: runID, key: key, generation: record.generation, info: record.status.info,
             number: number, deadline: deadline, startedInstant: now.instant, startedAt: now.date,
-            timeout: timeout, outsideTimer: true, task: makeTask(runID, record.job, context))
+            timeout: timeout, outsideTimer: outsideTimer, task: makeTask(runID, record.job, context))
         push(.timeout(runID: runID), at: now.instant.advanced(by: timeout))
         record.runningRunID = runID
         record.status.runCount = number
         record.status.runningSince = now.date
         records[key] = record
-        publish(key, record.status.info, at: now.date, .runStarted(run: number, scheduledAt: slot))
-        return true
+        publish(key, record.status.info, at: now.date, .runStarted(run: number, scheduledAt: deadline.date))
     }
 
     private mutating func continueOrStop(
