@@ -1,6 +1,6 @@
 public import CastBot
 import DiscordModels
-public import Foundation
+import Foundation
 public import Logging
 public import PlayerData
 public import ServiceLifecycle

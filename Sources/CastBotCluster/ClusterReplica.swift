@@ -24,7 +24,7 @@ struct ClusterReplica: Service {
 
     func run() async throws {
         // Saved schedules are restored first, so announcements are taken on over them.
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             await features.waitUntilStarted()
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { await followChanges() }

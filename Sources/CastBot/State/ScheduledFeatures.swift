@@ -114,7 +114,7 @@ struct ScheduledFeaturesService<C: Clock>: Service where C.Duration == Duration 
                     await features.start()
                     // Started after the restore, so DMs queued before a restart go out once the
                     // service is up; stopped at graceful shutdown.
-                    try? await cancelWhenGracefulShutdown { await features.runNoticeOutbox() }
+                    await cancelWhenGracefulShutdown { await features.runNoticeOutbox() }
                 }
                 try? await gracefulShutdown()
                 // Also reached when the service group cancels us at the end of the shutdown grace:
