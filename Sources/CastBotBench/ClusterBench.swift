@@ -159,7 +159,9 @@ private struct ClusterRun: Sendable {
         let output = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: options.castbot)
-        process.arguments = ["migrate", "--from-file", options.dataFile, "--database-url", databaseURL]
+        process.arguments = ["migrate", "--from-file", options.dataFile]
+        // In the environment, as OPERATIONS advises (a command line shows in `ps`).
+        process.environment = ProcessInfo.processInfo.environment.merging(["CASTBOT_DATABASE_URL": databaseURL]) { $1 }
         process.standardOutput = output
         process.standardError = output
         try process.run()
