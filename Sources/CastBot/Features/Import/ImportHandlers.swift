@@ -45,7 +45,7 @@ struct ImportHandlers: Sendable {
     func confirm(_ routed: RoutedInteraction) async -> InteractionReply {
         await GuardedHandler.run(routed) { interaction in
             let place = try authorizer.requireServerManagerInGuild(interaction)
-            let entry = try await claim(interaction.parameter, userID: place.userID)
+            let entry = try await claim(interaction.parameter, place: place)
             do throws(PlayerDataError) {
                 let result = try await store.apply(entry.plan, date: now())
                 routed.logger.notice(
@@ -68,7 +68,7 @@ struct ImportHandlers: Sendable {
     func cancel(_ routed: RoutedInteraction) async -> InteractionReply {
         await GuardedHandler.run(routed) { interaction in
             let place = try authorizer.requireServerManagerInGuild(interaction)
-            _ = try await claim(interaction.parameter, userID: place.userID)
+            _ = try await claim(interaction.parameter, place: place)
             return UIReply.componentsV2(ImportPlanView.closed("✖️ Import cancelled. Nothing was changed."), update: true)
         }
     }
@@ -107,8 +107,8 @@ struct ImportHandlers: Sendable {
         }
     }
 
-    private func claim(_ token: String?, userID: String) async throws -> PendingImports.Entry {
-        try await pending.claimOrRefuse(token, userID: userID, what: "import", again: "upload the file again")
+    private func claim(_ token: String?, place: GuildPlace) async throws -> PendingImports.Entry {
+        try await pending.claimOrRefuse(token, userID: place.userID, guildID: place.guildID, what: "import", again: "upload the file again")
     }
 }
 

@@ -5,7 +5,7 @@ import Scheduling
 
 /// Import plans waiting for Confirm or Cancel, in memory, each under a random token that goes
 /// into the buttons' custom ids. A plan lives `lifetime` on the injected clock; only the user who
-/// uploaded the file may confirm or cancel it.
+/// uploaded the file may confirm or cancel it, and only in the server it was planned in.
 actor PendingImports {
     struct Entry: Sendable {
         let plan: ImportPlan
@@ -20,6 +20,8 @@ actor PendingImports {
         case expired
         case unknown
         case notYours
+        /// Pressed in another server than the one the plan was made in.
+        case otherServer
     }
 
     let lifetime: Duration
@@ -39,14 +41,17 @@ actor PendingImports {
         return token
     }
 
-    /// Removes and returns the plan, if it is still pending and belongs to `userID`.
-    func claim(_ token: String, userID: String) -> Claim {
+    /// Removes and returns the plan, if it is still pending, belongs to `userID` and was made in
+    /// `guildID` (a plan's buttons can be pressed wherever the message is seen, and the plan was
+    /// authorized for its own server only).
+    func claim(_ token: String, userID: String, guildID: String) -> Claim {
         guard let entry = entries[token] else { return .unknown }
         guard entry.age.elapsed() <= lifetime else {
             entries[token] = nil
             return .expired
         }
         guard entry.userID == userID else { return .notYours }
+        guard entry.guildID == guildID else { return .otherServer }
         entries[token] = nil
         return .claimed(entry)
     }
@@ -55,8 +60,8 @@ actor PendingImports {
     /// - Parameters:
     ///   - what: "import" or "restore".
     ///   - again: how to get a fresh plan ("upload the file again").
-    func claimOrRefuse(_ token: String?, userID: String, what: String, again: String) throws(Refusal) -> Entry {
-        switch claim(token ?? "", userID: userID) {
+    func claimOrRefuse(_ token: String?, userID: String, guildID: String, what: String, again: String) throws(Refusal) -> Entry {
+        switch claim(token ?? "", userID: userID, guildID: guildID) {
         case .claimed(let entry):
             return entry
         case .expired:
@@ -64,6 +69,8 @@ actor PendingImports {
             throw Refusal("⌛ This \(what) plan expired (plans wait \(minutes) minutes). Nothing was changed; \(again).")
         case .notYours:
             throw Refusal("🚫 Only the person who asked for this \(what) can confirm or cancel it.")
+        case .otherServer:
+            throw Refusal("🚫 This \(what) was planned in another server; confirm or cancel it there. Nothing was changed.")
         case .unknown:
             throw Refusal(
                 "❌ This \(what) is no longer pending: it was already confirmed or cancelled, it expired, or the bot restarted. Nothing was changed.")

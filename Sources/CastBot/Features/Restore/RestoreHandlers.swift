@@ -53,7 +53,7 @@ struct RestoreHandlers: Sendable {
     func confirm(_ routed: RoutedInteraction) async -> InteractionReply {
         await GuardedHandler.run(routed) { interaction in
             let place = try authorizer.requireServerManagerInGuild(interaction)
-            let entry = try await pending.claimOrRefuse(interaction.parameter, userID: place.userID, what: "restore", again: "press Restore… again")
+            let entry = try await pending.claimOrRefuse(interaction.parameter, userID: place.userID, guildID: place.guildID, what: "restore", again: "press Restore… again")
             // Owners only for a whole-file restore, checked again: the plan was made for them.
             if entry.plan.action == .replaceFile { try authorizer.requireOwner(interaction, for: "Restoring an all-servers export") }
             do throws(PlayerDataError) {
@@ -80,7 +80,7 @@ struct RestoreHandlers: Sendable {
     func cancel(_ routed: RoutedInteraction) async -> InteractionReply {
         await GuardedHandler.run(routed) { interaction in
             let place = try authorizer.requireServerManagerInGuild(interaction)
-            _ = try await pending.claimOrRefuse(interaction.parameter, userID: place.userID, what: "restore", again: "press Restore… again")
+            _ = try await pending.claimOrRefuse(interaction.parameter, userID: place.userID, guildID: place.guildID, what: "restore", again: "press Restore… again")
             return UIReply.componentsV2(ImportPlanView.closed("✖️ Restore cancelled. Nothing was changed."), update: true)
         }
     }
