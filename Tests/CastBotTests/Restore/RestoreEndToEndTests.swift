@@ -124,6 +124,26 @@ struct RestoreEndToEndTests {
         }
     }
 
+    @Test("With a secret key given, a plain export is refused, never restored as plaintext")
+    func keyRefusesPlainExport() async throws {
+        try await SandboxWorld.with(Self.sandboxConfiguration) { world in
+            let fixture = try Fixtures.bytes(Fixtures.wholeFile)
+            let harness = try await Self.exportOnce(world, data: fixture, schedule: ScheduleRequests.all(every: 60))
+            harness.directory.remove()
+            let (store, root) = try Self.freshStore()
+            defer { root.remove() }
+            let restore = ChannelRestore(
+                discord: try await Self.restoreClient(world), store: store,
+                applicationID: try #require(Snowflake(world.sandbox.configuration.applicationID)), keys: [ExportSecretKey.generate()])
+            await #expect {
+                _ = try await restore.prepare(channelID: try #require(Snowflake(world.channelID)))
+            } throws: { error in
+                "\(error)".contains("is not encrypted, but a secret key was given")
+            }
+            #expect(!FileManager.default.fileExists(atPath: store.directory))
+        }
+    }
+
     @Test("A server export restores its guild only; the other guilds stay as they are")
     func serverExport() async throws {
         try await SandboxWorld.with(Self.sandboxConfiguration) { world in

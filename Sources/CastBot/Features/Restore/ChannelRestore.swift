@@ -169,6 +169,8 @@ public enum RestoreError: Error, Sendable, CustomStringConvertible, LocalizedErr
     case noStatedChecksum(name: String)
     case checksumMismatch(name: String, stated: String, actual: String)
     case encrypted(name: String)
+    /// `--key` was given but the export is not sealed: refused, never restored as plaintext.
+    case notEncrypted(name: String)
     case undecryptable(name: String, ExportFileError)
     case invalidExport(name: String, PlayerDataError)
     case shrinkRefused(reasons: [String], rejectedPath: String)
@@ -212,6 +214,9 @@ public enum RestoreError: Error, Sendable, CustomStringConvertible, LocalizedErr
         case .checksumMismatch(let name, let stated, let actual):
             return "checksum mismatch for \(name): the message states SHA-256 \(stated), the downloaded file has \(actual). "
                 + "The stored copy is damaged; nothing was restored."
+        case .notEncrypted(let name):
+            return "\(name) is not encrypted, but a secret key was given: with --key only encrypted exports are restored, "
+                + "so a plain file in the channel cannot stand in for a sealed one. Run without --key to restore it."
         case .encrypted(let name):
             return "\(name) is encrypted; restore it with the secret key file: --key FILE (from castbot keygen)"
         case .undecryptable(let name, let error):

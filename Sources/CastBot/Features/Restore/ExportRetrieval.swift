@@ -36,6 +36,8 @@ struct ExportRetriever: Sendable {
     let keys: [ExportSecretKey]
 
     func retrieve(_ export: PostedExport) async throws(RestoreError) -> RetrievedExport {
+        // Whoever expects a sealed export gets one or nothing.
+        if !keys.isEmpty && !export.name.encrypted { throw .notEncrypted(name: export.name.joinedName) }
         var joined: [UInt8] = []
         for file in export.files {
             let bytes = try await download(file)
