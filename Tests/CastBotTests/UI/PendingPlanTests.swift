@@ -32,3 +32,34 @@ struct PendingPlanTests {
         #expect(await pending.count == 0)
     }
 }
+
+extension PendingPlanTests {
+    @Test("One pending plan per user: a new upload replaces the old; many users share a fixed cap, oldest dropped first")
+    func bounded() async throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let plan = try await PlayerDataStore(directory: folder.path).planImport(RestoreEndToEndTests.emptyGuildExport(TestWorld.guildID))
+        let pending = PendingImports(lifetime: .seconds(900), clock: TestClock<Duration>(), capacity: 4)
+        let flood = await (0..<100).asyncMap { _ in await pending.add(plan, userID: "u1", guildID: TestWorld.guildID, filename: "e.json") }
+        #expect(await pending.count == 1, "a flood by one user keeps one plan")
+        #expect(await pending.claim(flood[0], userID: "u1", guildID: TestWorld.guildID).isUnknown)
+        for user in 2...9 { _ = await pending.add(plan, userID: "u\(user)", guildID: TestWorld.guildID, filename: "e.json") }
+        #expect(await pending.count == 4)
+        #expect(await pending.claim(flood[99], userID: "u1", guildID: TestWorld.guildID).isUnknown, "the oldest went first")
+    }
+}
+
+extension PendingImports.Claim {
+    var isUnknown: Bool {
+        if case .unknown = self { return true }
+        return false
+    }
+}
+
+extension Sequence {
+    func asyncMap<T>(_ transform: (Element) async -> T) async -> [T] {
+        var results: [T] = []
+        for element in self { results.append(await transform(element)) }
+        return results
+    }
+}

@@ -25,20 +25,36 @@ actor PendingImports {
     }
 
     let lifetime: Duration
+    /// Plans kept at once, whoever made them; past it the oldest is dropped. With one plan per
+    /// user (a new one replaces the user's old one), a flood of uploads by one guild manager keeps
+    /// at most one plan in memory, and many managers at most this many.
+    let capacity: Int
     private let clock: any Clock<Duration>
     private var entries: [String: Entry] = [:]
+    /// Tokens oldest first, for dropping the oldest plan when full.
+    private var order: [String] = []
 
-    init(lifetime: Duration, clock: any Clock<Duration>) {
+    init(lifetime: Duration, clock: any Clock<Duration>, capacity: Int = 32) {
         self.lifetime = lifetime
         self.clock = clock
+        self.capacity = max(1, capacity)
     }
 
-    /// Keeps the plan and returns its token.
+    /// Keeps the plan and returns its token. The user's earlier pending plan of this kind is
+    /// dropped (its buttons then say it is no longer pending), and the oldest plan when full.
     func add(_ plan: ImportPlan, userID: String, guildID: String, filename: String) -> String {
         dropExpired()
+        for (token, entry) in entries where entry.userID == userID { forget(token) }
+        while entries.count >= capacity, let oldest = order.first { forget(oldest) }
         let token = Self.makeToken()
         entries[token] = Entry(plan: plan, userID: userID, guildID: guildID, filename: filename, age: InjectedClock.stopwatch(on: clock))
+        order.append(token)
         return token
+    }
+
+    private func forget(_ token: String) {
+        entries[token] = nil
+        order.removeAll { $0 == token }
     }
 
     /// Removes and returns the plan, if it is still pending, belongs to `userID` and was made in
@@ -47,12 +63,12 @@ actor PendingImports {
     func claim(_ token: String, userID: String, guildID: String) -> Claim {
         guard let entry = entries[token] else { return .unknown }
         guard entry.age.elapsed() <= lifetime else {
-            entries[token] = nil
+            forget(token)
             return .expired
         }
         guard entry.userID == userID else { return .notYours }
         guard entry.guildID == guildID else { return .otherServer }
-        entries[token] = nil
+        forget(token)
         return .claimed(entry)
     }
 
@@ -80,7 +96,7 @@ actor PendingImports {
     var count: Int { entries.count }
 
     private func dropExpired() {
-        entries = entries.filter { $0.value.age.elapsed() <= lifetime }
+        for (token, entry) in entries where entry.age.elapsed() > lifetime { forget(token) }
     }
 
     /// 128 random bits as hex: unguessable, and short enough for a custom id.
