@@ -45,12 +45,10 @@ struct TakeoverTests {
 
     @Test("Five failing runs in a row, some taken over from a dead replica, auto-disable the schedule")
     func failuresCountAcrossTakeovers() async throws {
-        try await InMemoryClusterWorld.with { world in
+        // Every run fails: the cluster's data file is not JSON from the start, so the replica's copy
+        // is the same whenever it takes the database's version on.
+        try await InMemoryClusterWorld.with(playerData: Array("not json".utf8)) { world in
             let key = try await world.setSchedule()
-            // Every run fails: the data file is not JSON (in the database too, so a resynchronization
-            // brings back the same).
-            world.database.playerData = Array("not json".utf8)
-            try Data("not json".utf8).write(to: URL(fileURLWithPath: "\(world.folder.path)/playerData.json"))
             for run in 1...5 {
                 if run.isMultiple(of: 2) {
                     try await world.takeOverNextRun(key)
@@ -83,7 +81,8 @@ struct InMemoryClusterWorld: Sendable {
 
     var engine: any ScheduleEngine { replica.engine }
 
-    static func with(_ body: (InMemoryClusterWorld) async throws -> Void) async throws {
+    /// - Parameter playerData: the cluster's data file (the real CastBot file by default).
+    static func with(playerData: [UInt8]? = nil, _ body: (InMemoryClusterWorld) async throws -> Void) async throws {
         var logger = Logger.quiet("cluster-memory")
         logger.logLevel = .warning
         let place = try await ClusterSandbox.start(logger: logger)
@@ -95,7 +94,7 @@ struct InMemoryClusterWorld: Sendable {
         }
         let database = InMemoryClusterDatabase(
             clock: place.clock, storage: try SQLiteStateStorage(directory: shared.path, logger: logger))
-        database.playerData = try Fixtures.bytes(Fixtures.wholeFile)
+        database.playerData = try playerData ?? Fixtures.bytes(Fixtures.wholeFile)
         let replica = try await ClusterTestReplica.start(
             named: "replica-0", cluster: InMemoryClusterCoordination(database: database, replica: "replica-0"),
             folder: folder, place: place, logger: logger)
