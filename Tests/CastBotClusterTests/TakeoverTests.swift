@@ -120,10 +120,10 @@ struct InMemoryClusterWorld: Sendable {
         return scope.scheduleKey
     }
 
-    /// How far to move the clock so that a run shown as due at `next` is due: the world's wall
-    /// time counts whole seconds of the clock, so a shown time can be up to a second early.
+    /// How far to move the clock so that a run shown as due at `next` is due (a millisecond past
+    /// it: dates are kept to the millisecond).
     static func untilDue(_ next: Date, now: Date) -> Duration {
-        .milliseconds(Int64(next.timeIntervalSince(now) * 1_000) + 1_000)
+        .milliseconds(Int64(next.timeIntervalSince(now) * 1_000) + 1)
     }
 
     /// Moves the clock to the schedule's next run and waits until this replica has settled it.

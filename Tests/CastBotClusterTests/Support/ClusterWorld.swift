@@ -22,13 +22,9 @@ struct ClusterWorld: Sendable {
     let url: String
     /// The test's own connection, for looking at claims and rows.
     let database: ClusterDatabase
-    let sandbox: DiscordSandbox
-    let apiBaseURL: String
-    let clock: TestClock<Duration>
-    let now: @Sendable () -> Date
+    /// The Discord side and the time line the replicas share.
+    let place: ClusterSandbox
     let guildID = Fixtures.exportGuildID
-    let channelID: String
-    let adminID: String
     let logger: Logger
     var replicas: [ClusterTestReplica] = []
 
@@ -48,11 +44,7 @@ struct ClusterWorld: Sendable {
         try seed.write(Fixtures.bytes(Fixtures.wholeFile), to: "playerData.json")
         _ = try await ClusterMigration.run(dataFile: "\(seed.path)/playerData.json", into: database, logger: logger)
 
-        let place = try await ClusterSandbox.start(logger: logger)
-        let (clock, now, sandbox) = (place.clock, place.now, place.sandbox)
-        var world = ClusterWorld(
-            url: url, database: database, sandbox: sandbox, apiBaseURL: place.apiBaseURL, clock: clock, now: now,
-            channelID: place.channelID, adminID: place.adminID, logger: logger)
+        var world = ClusterWorld(url: url, database: database, place: try await ClusterSandbox.start(logger: logger), logger: logger)
         var folders: [TemporaryDirectory] = []
         do {
             for index in 0..<count {
@@ -75,11 +67,16 @@ struct ClusterWorld: Sendable {
         for folder in folders { folder.remove() }
     }
 
+    var sandbox: DiscordSandbox { place.sandbox }
+    var clock: TestClock<Duration> { place.clock }
+    var now: @Sendable () -> Date { place.now }
+    var channelID: String { place.channelID }
+    var adminID: String { place.adminID }
+
     /// Starts a replica as `castbot serve` assembles it in cluster mode, and waits until it has
     /// restored the saved schedules.
     func startReplica(named name: String, folder: TemporaryDirectory) async throws -> ClusterTestReplica {
         let database = try ClusterDatabase(url: url, logger: logger)
-        let place = ClusterSandbox(clock: clock, now: now, sandbox: sandbox, apiBaseURL: apiBaseURL, channelID: channelID, adminID: adminID)
         return try await ClusterTestReplica.start(
             named: name, cluster: PostgresCluster(database: database, replica: name, clock: clock),
             folder: folder, place: place, logger: logger, onStop: { await database.shutdown() })
