@@ -69,15 +69,13 @@ public enum ClusterBench {
         let quiet = Logger(label: "castbot.bench.cluster", factory: { _ in SwiftLogNoOpLogHandler() })
         let sandbox = DiscordSandbox(logger: quiet)
         let apiBaseURL = try await sandbox.start()
-        let database = try CastBotCluster.PostgresDatabase(url: databaseURL, logger: quiet)
         do {
-            let run = ClusterRun(options: options, sandbox: sandbox, apiBaseURL: apiBaseURL, databaseURL: databaseURL, database: database, log: log)
-            let report = try await run.run()
-            await database.shutdown()
+            let report = try await CastBotCluster.PostgresDatabase.withOpen(url: databaseURL, logger: quiet) { database in
+                try await ClusterRun(options: options, sandbox: sandbox, apiBaseURL: apiBaseURL, databaseURL: databaseURL, database: database, log: log).run()
+            }
             await sandbox.stop()
             return report
         } catch {
-            await database.shutdown()
             await sandbox.stop()
             throw error
         }

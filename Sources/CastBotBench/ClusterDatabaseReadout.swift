@@ -13,14 +13,8 @@ struct ClusterDatabaseReadout: Sendable {
 
     static func read(url: String) async throws -> ClusterDatabaseReadout {
         let logger = Logger(label: "castbot.bench.cluster", factory: { _ in SwiftLogNoOpLogHandler() })
-        let database = try CastBotCluster.PostgresDatabase(url: url, logger: logger)
-        do {
-            let readout = try await read(database, logger: logger)
-            await database.shutdown()
-            return readout
-        } catch {
-            await database.shutdown()
-            throw error
+        return try await CastBotCluster.PostgresDatabase.withOpen(url: url, logger: logger) { database in
+            try await read(database, logger: logger)
         }
     }
 

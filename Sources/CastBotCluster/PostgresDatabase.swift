@@ -2,23 +2,42 @@ import Foundation
 public import Logging
 public import PostgresNIO
 
-/// The cluster's database: a PostgresNIO client pool with its run loop, and the schema every
-/// replica migrates to on start (serialized by an advisory lock, so replicas starting together do
-/// not race).
-public final class PostgresDatabase: Sendable {
+/// The cluster's database: a PostgresNIO client pool, and the schema every replica migrates to on
+/// start (serialized by an advisory lock, so replicas starting together do not race).
+///
+/// The pool works only while its run loop runs, so a database is had only inside
+/// `withOpen(url:logger:_:)`: the loop is a child task of that call and ends with it.
+public struct PostgresDatabase: Sendable {
     public let client: PostgresClient
     let logger: Logger
     private let settings: DatabaseURL
-    private let runTask: Task<Void, Never>
 
-    /// - Parameter url: `postgres://user:password@host:port/database` (`postgresql://` too), with
-    ///   `sslmode` and `sslrootcert` as libpq reads them (see `DatabaseURL`).
-    public init(url: String, logger: Logger) throws(ClusterError) {
+    /// A database whose pool does not run yet: whoever makes it runs `client.run()` for as long
+    /// as it is used (`withOpen` does, as a child task).
+    package init(url: String, logger: Logger) throws(ClusterError) {
         settings = try DatabaseURL(url)
         client = PostgresClient(configuration: settings.clientConfiguration, backgroundLogger: logger)
         self.logger = logger
-        let client = client
-        runTask = Task { await client.run() }
+    }
+
+    /// Checks `url` and gives `body` the database, its pool running until `body` returns or
+    /// throws; queries after that fail.
+    /// - Parameter url: `postgres://user:password@host:port/database` (`postgresql://` too), with
+    ///   `sslmode` and `sslrootcert` as libpq reads them (see `DatabaseURL`).
+    public static func withOpen<T: Sendable>(
+        url: String, logger: Logger, _ body: (PostgresDatabase) async throws -> T
+    ) async throws -> T {
+        let database = try PostgresDatabase(url: url, logger: logger)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await database.client.run() }
+            defer { group.cancelAll() }
+            return try await body(database)
+        }
+    }
+
+    /// Checks a URL as `withOpen` would, without connecting.
+    public static func checkURL(_ url: String) throws(ClusterError) {
+        _ = try DatabaseURL(url)
     }
 
     /// Opens one connection with the pool's settings (TLS as `sslmode` asks, then authentication)
@@ -35,14 +54,6 @@ public final class PostgresDatabase: Sendable {
         } catch {
             throw .database("cannot connect to \(settings.endpoint) (sslmode=\(settings.sslMode)): \(ClusterError.describe(error))")
         }
-    }
-
-    deinit { runTask.cancel() }
-
-    /// Stops the pool; queries after it fail.
-    public func shutdown() async {
-        runTask.cancel()
-        await runTask.value
     }
 
     /// Runs `body` in one transaction (committed when it returns, rolled back when it throws).

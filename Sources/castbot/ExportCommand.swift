@@ -71,10 +71,11 @@ struct ExportCommand: AsyncParsableCommand {
             guard all else { throw ValidationError("from the database, export --all") }
             var logger = Logger(label: "castbot.export")
             logger.logLevel = .warning
-            let database = try PostgresDatabase(url: url, logger: logger)
-            defer { Task { await database.shutdown() } }
-            try await database.checkConnection()
-            guard let bytes = try await PostgresPlayerData(database: database).file() else {
+            let stored = try await PostgresDatabase.withOpen(url: url, logger: logger) { database in
+                try await database.checkConnection()
+                return try await PostgresPlayerData(database: database).file()
+            }
+            guard let bytes = stored else {
                 throw ValidationError("the database holds no player data yet: load it with castbot migrate --from-file")
             }
             let artifact = ExportBuilder.allExport(of: try PlayerDataFile(bytes: bytes), date: Date(), kind: .manual)

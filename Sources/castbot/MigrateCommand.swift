@@ -34,9 +34,9 @@ struct MigrateCommand: AsyncParsableCommand {
             }
             var logger = Logger(label: "castbot.migrate")
             logger.logLevel = .warning
-            let database = try PostgresDatabase(url: url, logger: logger)
-            defer { Task { await database.shutdown() } }
-            let report = try await ClusterMigration.run(dataFile: fromFile, into: database, force: force, logger: logger)
+            let report = try await PostgresDatabase.withOpen(url: url, logger: logger) { database in
+                try await ClusterMigration.run(dataFile: fromFile, into: database, force: force, logger: logger)
+            }
             print(
                 "loaded \(counted(report.guilds, "guild")), \(counted(report.players, "player")), \(counted(report.bytes, "byte")) as player data version \(report.version)")
             print(report.stateImported ? "service state loaded: \(counted(report.schedules, "schedule"))" : "no castbot-state.sqlite beside the file: no state loaded")

@@ -53,26 +53,19 @@ struct ServeCommand: AsyncParsableCommand {
     /// other replicas. The schema is brought up to date first (one replica at a time).
     private static func withCluster(databaseURL: String, serve: (PostgresCluster) async throws -> Void) async throws {
         let logger = Logger(label: "castbot")
-        let database: PostgresDatabase
         do {
-            database = try PostgresDatabase(url: databaseURL, logger: logger)
+            try PostgresDatabase.checkURL(databaseURL)
         } catch {
             throw configurationFailure(["\(error)"])
         }
-        do {
-            try await database.migrate()
-        } catch {
-            await database.shutdown()
-            throw ServeError("could not prepare the cluster's database: \(ClusterError.describe(error))")
+        try await PostgresDatabase.withOpen(url: databaseURL, logger: logger) { database in
+            do {
+                try await database.migrate()
+            } catch {
+                throw ServeError("could not prepare the cluster's database: \(ClusterError.describe(error))")
+            }
+            try await serve(PostgresCluster(database: database, replica: PostgresCluster.replicaName()))
         }
-        let cluster = PostgresCluster(database: database, replica: PostgresCluster.replicaName())
-        do {
-            try await serve(cluster)
-        } catch {
-            await database.shutdown()
-            throw error
-        }
-        await database.shutdown()
     }
 
     /// Every problem on the one error line, exit 78 (EX_CONFIG): retrying will not help.

@@ -213,7 +213,7 @@ struct ClusterReplicaTests {
 
     @Test("The database check behind /healthz: nil while the database answers, the reason when it does not")
     func healthReportsDatabase() async throws {
-        let unreachable = try ClusterDatabase(url: "postgres://castbot@127.0.0.1:\(try LoopbackPort.free())/castbot", logger: .quiet("db"))
+        let unreachable = try ClusterDatabase.opened(url: "postgres://castbot@127.0.0.1:\(try LoopbackPort.free())/castbot", logger: .quiet("db"))
         let clock = TestClock<Duration>()
         let cluster = PostgresCluster(database: unreachable, replica: "replica-x", clock: clock)
         let answer = Mutex<String??>(nil)

@@ -13,7 +13,7 @@ import Testing
 struct ClusterStorageTests {
     static func database() async throws -> PostgresDatabase {
         let url = try PostgresTestServer.start().makeDatabase()
-        let database = try PostgresDatabase(url: url, logger: .quiet("cluster-tests"))
+        let database = try PostgresDatabase.opened(url: url, logger: .quiet("cluster-tests"))
         try await database.migrate()
         return database
     }

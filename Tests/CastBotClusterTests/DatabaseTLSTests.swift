@@ -11,14 +11,9 @@ import Testing
 @Suite("CASTBOT_DATABASE_URL sslmode, as libpq reads it", .timeLimit(.minutes(2)))
 struct DatabaseTLSTests {
     static func connect(_ url: String) async throws {
-        let database = try PostgresDatabase(url: url, logger: .quiet("cluster-tls-tests"))
-        do {
+        try await PostgresDatabase.withOpen(url: url, logger: .quiet("cluster-tls-tests")) { database in
             try await database.checkConnection()
-        } catch {
-            await database.shutdown()
-            throw error
         }
-        await database.shutdown()
     }
 
     @Test("sslmode=require, verify-ca and verify-full refuse a server that offers no TLS, saying so")
@@ -41,11 +36,11 @@ struct DatabaseTLSTests {
 
     /// Whether the pool's connection to `url` runs over TLS, as the server sees it.
     static func usesTLS(_ url: String) async throws -> Bool {
-        let database = try PostgresDatabase(url: url, logger: .quiet("cluster-tls-tests"))
-        defer { Task { await database.shutdown() } }
-        let rows = try await database.client.query("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", logger: .quiet("cluster-tls-tests"))
-        for try await ssl in rows.decode(Bool.self) { return ssl }
-        return false
+        try await PostgresDatabase.withOpen(url: url, logger: .quiet("cluster-tls-tests")) { database in
+            let rows = try await database.client.query("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", logger: .quiet("cluster-tls-tests"))
+            for try await ssl in rows.decode(Bool.self) { return ssl }
+            return false
+        }
     }
 
     @Test("verify-full checks the certificate and the host, verify-ca the certificate only; require and prefer use TLS unchecked")
@@ -86,7 +81,7 @@ struct DatabaseTLSTests {
     )
     func refusedSettings(query: String, message: String) {
         let error = #expect(throws: ClusterError.self) {
-            _ = try PostgresDatabase(url: "postgres://castbot:secret-password@127.0.0.1:5432/castbot?\(query)", logger: .quiet("cluster-tls-tests"))
+            try PostgresDatabase.checkURL("postgres://castbot:secret-password@127.0.0.1:5432/castbot?\(query)")
         }
         let text = error.map { "\($0)" } ?? ""
         #expect(text.contains(message), "\(text)")

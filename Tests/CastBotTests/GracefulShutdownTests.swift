@@ -13,14 +13,16 @@ import CastBotTestSupport
 
 @Suite("Graceful shutdown", .timeLimit(.minutes(1)))
 struct GracefulShutdownTests {
+    // The routers' reply deadline is zero on the real clock: every handler here misses it at once,
+    // so Discord is answered DEFERRED and the handler goes on as pending work, as a slow export would.
     @Test("after the server stops, deferred interactions finish before the application's shutdown returns")
     func deferredInteractionsFinish() async throws {
         let events = EventLog()
         let release = Gate()
         let followUps = RecordingFollowUpSender(events: events)
         let server = TestServer()
-        var router = InteractionRouter(followUps: followUps, clock: server.clock)
-        router.onComponent("playerdata_export", timing: .deferImmediately) { _ in
+        var router = InteractionRouter(followUps: followUps, clock: ContinuousClock(), replyDeadline: .zero)
+        router.onComponent("playerdata_export") { _ in
             await release.wait()
             return .message("exported")
         }
@@ -40,8 +42,8 @@ struct GracefulShutdownTests {
         let events = EventLog()
         let started = Gate()
         let server = TestServer()
-        var router = InteractionRouter(followUps: RecordingFollowUpSender(events: events), clock: server.clock)
-        router.onComponent("playerdata_export", timing: .deferImmediately) { _ in
+        var router = InteractionRouter(followUps: RecordingFollowUpSender(events: events), clock: ContinuousClock(), replyDeadline: .zero)
+        router.onComponent("playerdata_export") { _ in
             started.open()
             do {
                 try await ContinuousClock().sleep(for: .seconds(3600))
@@ -74,8 +76,8 @@ struct GracefulShutdownTests {
         let events = EventLog()
         let release = Gate()
         let server = TestServer()
-        var router = InteractionRouter(followUps: RecordingFollowUpSender(events: events), clock: server.clock)
-        router.onComponent("playerdata_export", timing: .deferImmediately) { _ in
+        var router = InteractionRouter(followUps: RecordingFollowUpSender(events: events), clock: ContinuousClock(), replyDeadline: .zero)
+        router.onComponent("playerdata_export") { _ in
             await release.wait()
             return .message("exported")
         }

@@ -4,13 +4,16 @@ import Logging
 
 /// Routes interactions to handlers by command name (`data.name`) or custom id (`data.custom_id`),
 /// exactly or by prefix for ids that carry a parameter (`playerdata_import_confirm:<token>`), and
-/// keeps every answer within Discord's 3 seconds (see `ReplyTiming`).
+/// keeps every answer within Discord's 3 seconds: a handler's reply goes back in the HTTP answer
+/// if it is ready within `replyDeadline` (2.5 s by default); otherwise Discord gets an ephemeral
+/// "thinking…" (type 5) and the reply follows through the `FollowUpSender` when ready. Replies
+/// with files always travel as follow-ups.
 ///
 /// Register all routes at startup, then hand the router to `buildApplication`:
 /// ```swift
 /// var router = InteractionRouter(followUps: sender)
 /// router.onCommand("menu") { interaction in .message("…") }
-/// router.onComponent("playerdata_export", timing: .deferImmediately) { interaction in … }
+/// router.onComponent("playerdata_export") { interaction in … }
 /// router.onComponent(prefix: "playerdata_import_confirm:") { interaction in … interaction.parameter … }
 /// ```
 /// Interactions without a route get an ephemeral "no longer supported" message.
@@ -36,29 +39,29 @@ public struct InteractionRouter: InteractionHandler {
 
     // MARK: Registration
 
-    mutating func onCommand(_ name: String, timing: ReplyTiming = .withinDeadline, _ handler: @escaping InteractionRouteHandler) {
-        routes.add(.command, id: name, route: .init(timing: timing, handler: handler))
+    mutating func onCommand(_ name: String, _ handler: @escaping InteractionRouteHandler) {
+        routes.add(.command, id: name, route: .init(handler: handler))
     }
 
     /// Autocomplete cannot be deferred: a handler that misses the deadline yields no suggestions.
     mutating func onAutocomplete(_ commandName: String, _ handler: @escaping InteractionRouteHandler) {
-        routes.add(.autocomplete, id: commandName, route: .init(timing: .withinDeadline, handler: handler))
+        routes.add(.autocomplete, id: commandName, route: .init(handler: handler))
     }
 
-    mutating func onComponent(_ customID: String, timing: ReplyTiming = .withinDeadline, _ handler: @escaping InteractionRouteHandler) {
-        routes.add(.component, id: customID, route: .init(timing: timing, handler: handler))
+    mutating func onComponent(_ customID: String, _ handler: @escaping InteractionRouteHandler) {
+        routes.add(.component, id: customID, route: .init(handler: handler))
     }
 
-    mutating func onComponent(prefix: String, timing: ReplyTiming = .withinDeadline, _ handler: @escaping InteractionRouteHandler) {
-        routes.add(.component, prefix: prefix, route: .init(timing: timing, handler: handler))
+    mutating func onComponent(prefix: String, _ handler: @escaping InteractionRouteHandler) {
+        routes.add(.component, prefix: prefix, route: .init(handler: handler))
     }
 
-    mutating func onModal(_ customID: String, timing: ReplyTiming = .withinDeadline, _ handler: @escaping InteractionRouteHandler) {
-        routes.add(.modal, id: customID, route: .init(timing: timing, handler: handler))
+    mutating func onModal(_ customID: String, _ handler: @escaping InteractionRouteHandler) {
+        routes.add(.modal, id: customID, route: .init(handler: handler))
     }
 
-    mutating func onModal(prefix: String, timing: ReplyTiming = .withinDeadline, _ handler: @escaping InteractionRouteHandler) {
-        routes.add(.modal, prefix: prefix, route: .init(timing: timing, handler: handler))
+    mutating func onModal(prefix: String, _ handler: @escaping InteractionRouteHandler) {
+        routes.add(.modal, prefix: prefix, route: .init(handler: handler))
     }
 
     // MARK: Handling
@@ -70,16 +73,7 @@ public struct InteractionRouter: InteractionHandler {
         }
         let interaction = RoutedInteraction(
             body: body, envelope: envelope, parameter: match.parameter, logger: context.logger, pendingWork: pending)
-        switch match.route.timing {
-        case .deferImmediately:
-            let delivery = self.delivery
-            pending.start {
-                await delivery.deliver(await match.route.handler(interaction), for: envelope, logger: context.logger)
-            }
-            return .deferredMessage()
-        case .withinDeadline:
-            return await replyWithinDeadline(match.route.handler, interaction)
-        }
+        return await replyWithinDeadline(match.route.handler, interaction)
     }
 
     public func finishPendingWork() async {
@@ -136,7 +130,6 @@ struct RouteTable: Sendable {
     }
 
     struct Route: Sendable {
-        let timing: ReplyTiming
         let handler: InteractionRouteHandler
     }
 
@@ -176,17 +169,6 @@ struct RouteTable: Sendable {
 
 /// A handler registered on `InteractionRouter` for one command, component or modal id.
 typealias InteractionRouteHandler = @Sendable (RoutedInteraction) async -> InteractionReply
-
-/// When a route answers Discord.
-enum ReplyTiming: Sendable, Equatable {
-    /// The handler's reply goes back in the HTTP answer if it is ready within the router's
-    /// deadline (2.5 s by default); otherwise Discord gets an ephemeral "thinking…" (type 5) and
-    /// the reply follows through the `FollowUpSender` when ready. Right for quick work.
-    case withinDeadline
-    /// Discord gets the ephemeral "thinking…" (type 5) at once and the handler's reply always
-    /// arrives as a follow-up. Right for work known to be slow: exports, imports, reading large files.
-    case deferImmediately
-}
 
 /// What a route handler receives.
 struct RoutedInteraction: Sendable {

@@ -29,7 +29,7 @@ struct ClusterWorld: Sendable {
     var replicas: [ClusterTestReplica] = []
 
     static func freshDatabase() async throws -> ClusterDatabase {
-        let database = try ClusterDatabase(url: try PostgresTestServer.start().makeDatabase(), logger: .quiet("cluster-db"))
+        let database = try ClusterDatabase.opened(url: try PostgresTestServer.start().makeDatabase(), logger: .quiet("cluster-db"))
         try await database.migrate()
         return database
     }
@@ -38,7 +38,7 @@ struct ClusterWorld: Sendable {
         var logger = Logger.quiet("cluster-replicas")
         logger.logLevel = .warning
         let url = try PostgresTestServer.start().makeDatabase()
-        let database = try ClusterDatabase(url: url, logger: logger)
+        let database = try ClusterDatabase.opened(url: url, logger: logger)
         let seed = try TemporaryDirectory()
         defer { seed.remove() }
         try seed.write(Fixtures.bytes(Fixtures.wholeFile), to: "playerData.json")
@@ -76,7 +76,7 @@ struct ClusterWorld: Sendable {
     /// Starts a replica as `castbot serve` assembles it in cluster mode, and waits until it has
     /// restored the saved schedules.
     func startReplica(named name: String, folder: TemporaryDirectory) async throws -> ClusterTestReplica {
-        let database = try ClusterDatabase(url: url, logger: logger)
+        let database = try ClusterDatabase.opened(url: url, logger: logger)
         return try await ClusterTestReplica.start(
             named: name, cluster: PostgresCluster(database: database, replica: name, clock: clock),
             folder: folder, place: place, logger: logger, onStop: { await database.shutdown() })
