@@ -23,6 +23,10 @@ public protocol ClusterCoordination: Sendable {
     /// Records the run's end; false when the claim was no longer this replica's.
     @discardableResult
     func finishRun(_ key: ScheduleKey, slot: Date, outcome: String) async throws -> Bool
+    /// Gives up this replica's claim on a run it did not finish (graceful shutdown cut it off):
+    /// the lease ends now, so another replica takes the run over at its next look instead of
+    /// after the lease. Does nothing when the claim is no longer this replica's.
+    func releaseRun(_ key: ScheduleKey, slot: Date) async throws
     /// Runs whose holder stopped renewing before finishing them, oldest first.
     func expiredRuns(limit: Int) async throws -> [ExpiredRun]
     /// Forgets claims of runs that finished before `date` (no replica asks for such old slots).

@@ -117,44 +117,76 @@ final class ClusteredScheduleEngine: ScheduleEngine {
         }
     }
 
+    /// How a run held under a lease ended.
+    private enum LeasedEnding: Sendable {
+        case job(Result<RunOutcome, any Error>)
+        /// Another replica took the run over (this one stalled past its lease).
+        case leaseLost
+        /// The renewals stopped because the run's task was cancelled; the job's own end follows.
+        case renewalsCancelled
+    }
+
     /// Runs `job` while renewing the lease every third of it. If another replica took the run
     /// over (this one stalled past its lease), the job is cancelled and the run is that replica's.
     private func runHoldingLease(_ job: @escaping ScheduleJob, _ context: RunContext, slot: Date) async throws -> RunOutcome {
         let key = context.key
-        let ending: Result<RunOutcome, any Error>? = await withTaskGroup(of: Result<RunOutcome, any Error>?.self) { group in
+        let ending: LeasedEnding = await withTaskGroup(of: LeasedEnding.self) { group in
             group.addTask {
-                do { return .success(try await job(context)) } catch { return .failure(error) }
+                do { return .job(.success(try await job(context))) } catch { return .job(.failure(error)) }
             }
             group.addTask { [cluster, clock, logger] in
-                while !Task.isCancelled {
+                while true {
                     do {
                         try await InjectedClock.sleep(on: clock, for: max(cluster.lease / 3, .milliseconds(100)))
                     } catch {
-                        return .success(.success)  // cancelled: the job ended first
+                        return .renewalsCancelled
                     }
                     do {
-                        if try await !cluster.renewRun(key, slot: slot) { return nil }
+                        if try await !cluster.renewRun(key, slot: slot) { return .leaseLost }
                     } catch {
                         logger.warning("could not renew a run's lease", metadata: ["schedule": "\(key)", "error": "\(error)"])
                     }
                 }
-                return .success(.success)
             }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
+            // A cancelled run (graceful shutdown cut it off) ends its renewals first; what counts
+            // is how the job itself then ended, never the renewals' end taken for a success.
+            while let ending = await group.next() {
+                if case .renewalsCancelled = ending { continue }
+                group.cancelAll()
+                return ending
+            }
+            return .job(.failure(CancellationError()))
         }
-        guard let ending else {
+        let result: Result<RunOutcome, any Error>
+        switch ending {
+        case .job(let jobResult):
+            result = jobResult
+        case .leaseLost, .renewalsCancelled:
             metrics.runClaimLost()
             logger.warning("a run's lease expired and another replica took it over; this replica dropped it", metadata: ["schedule": "\(key)"])
             return .doneElsewhere
         }
-        switch ending {
+        switch result {
         case .success(let outcome):
             await finish(key, slot: slot, outcome: outcome == .success ? "succeeded" : "stopped schedule")
             return outcome
         case .failure(let error):
-            if !(error is CancellationError) {
+            if error is CancellationError || Task.isCancelled {
+                // Cut off (graceful shutdown): not a failure of the run, which another replica
+                // should finish now rather than once the lease runs out. A task of its own: this
+                // one is cancelled, and a cancelled task's query would be refused.
+                let cluster = cluster
+                let logger = logger
+                await Task {
+                    do {
+                        try await cluster.releaseRun(key, slot: slot)
+                    } catch {
+                        logger.warning(
+                            "could not release a cut-off run's claim; another replica takes it over once its lease expires",
+                            metadata: ["schedule": "\(key)", "error": "\(error)"])
+                    }
+                }.value
+            } else {
                 await finish(key, slot: slot, outcome: "failed: \(ScheduledRunError.describe(error))")
             }
             throw error

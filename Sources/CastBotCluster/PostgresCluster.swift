@@ -53,6 +53,10 @@ public struct PostgresCluster: ClusterCoordination {
         try await claims.finish(key, dueAt: slot, outcome: outcome)
     }
 
+    public func releaseRun(_ key: ScheduleKey, slot: Date) async throws {
+        try await claims.release(key, dueAt: slot)
+    }
+
     public func expiredRuns(limit: Int) async throws -> [ExpiredRun] {
         try await claims.expired(limit: limit).map { ExpiredRun(key: $0.key, slot: $0.dueAt, replica: $0.replica) }
     }

@@ -95,6 +95,16 @@ public struct RunClaims: Sendable {
         return false
     }
 
+    /// Ends this replica's lease on a run it will not finish, so that it counts as expired now.
+    public func release(_ key: ScheduleKey, dueAt: Date) async throws {
+        try await database.client.query(
+            """
+            UPDATE run_claims SET lease_until = 0
+            WHERE schedule_key = \(key.rawValue) AND due_at = \(PostgresStateStorage.milliseconds(dueAt))
+                AND replica = \(replica) AND state = 'running'
+            """, logger: database.logger)
+    }
+
     /// Runs whose holder stopped renewing: due runs another replica should finish.
     public func expired(limit: Int = 100) async throws -> [(key: ScheduleKey, dueAt: Date, replica: String)] {
         let rows = try await database.client.query(

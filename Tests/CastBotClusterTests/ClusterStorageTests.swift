@@ -183,4 +183,22 @@ struct RunClaimTests {
         #expect(try await alive.finish(key, dueAt: due, outcome: "succeeded"))
         await database.shutdown()
     }
+
+    @Test("A released run (graceful shutdown cut it off) is expired at once and taken over by the next replica to ask")
+    func releasedRunIsTakenOver() async throws {
+        let database = try await ClusterStorageTests.database()
+        let key = ScheduleKey("export:1200000000000000001")
+        let due = Date(timeIntervalSince1970: 1_760_538_600)
+        let stopping = RunClaims(database: database, replica: "stopping")
+        let other = RunClaims(database: database, replica: "other")
+        #expect(try await stopping.claim(key, dueAt: due) == .claimed(takeover: false))
+        // Another replica's release changes nothing of this claim.
+        try await other.release(key, dueAt: due)
+        #expect(try await stopping.expired().isEmpty)
+        try await stopping.release(key, dueAt: due)
+        #expect(try await other.expired().map(\.replica) == ["stopping"])
+        #expect(try await other.claim(key, dueAt: due) == .claimed(takeover: true))
+        #expect(try await stopping.finish(key, dueAt: due, outcome: "succeeded") == false)
+        await database.shutdown()
+    }
 }

@@ -9,6 +9,7 @@ import Logging
 import PlayerData
 import Scheduling
 import ServiceLifecycle
+import Synchronization
 import Testing
 
 /// Cluster policy on the in-memory database (`InMemoryClusterDatabase`) and a test clock: a run a
@@ -67,6 +68,36 @@ struct TakeoverTests {
             let history = try await world.database.storage.runHistory(for: key, limit: 10)
             #expect(history.count == 5)
             #expect(history.allSatisfy { $0.result == .failed })
+        }
+    }
+
+    @Test("A run cut off by graceful shutdown gives its claim up at once, for another replica's next look, not after the lease")
+    func cutOffRunReleasesItsClaim() async throws {
+        try await InMemoryClusterWorld.with { world in
+            let key = try await world.setSchedule()
+            let next = try #require(world.engine.status(key)?.nextRunAt)
+            // Discord never answers the webhook's creation: the run goes on until it is cut off.
+            await world.place.sandbox.injectFault(try SandboxFault("POST /channels/*/webhooks", effect: .hang, count: nil))
+            await world.place.clock.advance(by: InMemoryClusterWorld.untilDue(next, now: world.place.now()))
+            #expect(await eventually(timeout: .seconds(90)) { world.database.claims().values.contains { !$0.finished } })
+
+            // Graceful shutdown waits its grace (10 s on the test clock) for the run, then cuts it
+            // off. The clock moves in small steps so that it stops soon after: the lease, renewed
+            // every third of it while the run went on, would still have seconds left.
+            let stopped = Mutex(false)
+            let stopping = Task {
+                await world.replica.stop()
+                stopped.withLock { $0 = true }
+            }
+            while !stopped.withLock({ $0 }) {
+                await world.place.clock.advance(by: .milliseconds(250))
+                await Task.yield()
+            }
+            await stopping.value
+            let claim = try #require(world.database.claims().values.first)
+            #expect(!claim.finished)
+            #expect(claim.leaseUntil < world.database.now)
+            #expect(try world.database.expired(limit: 10).map(\.key) == [key])
         }
     }
 }

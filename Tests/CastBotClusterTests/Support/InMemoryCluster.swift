@@ -83,24 +83,29 @@ final class InMemoryClusterDatabase: Sendable {
     }
 
     func renew(_ key: ScheduleKey, slot: Date, replica: String, lease: Duration) throws -> Bool {
-        try checkReachable()
         let now = now
-        return state.withLock { state in
-            let id = ClaimKey(key: key, slot: slot)
-            guard var claim = state.claims[id], claim.replica == replica, !claim.finished else { return false }
-            claim.leaseUntil = now + lease
-            state.claims[id] = claim
-            return true
-        }
+        return try changeRunningClaim(key, slot: slot, of: replica) { $0.leaseUntil = now + lease }
     }
 
     func finish(_ key: ScheduleKey, slot: Date, replica: String, outcome: String) throws -> Bool {
+        try changeRunningClaim(key, slot: slot, of: replica) { claim in
+            claim.finished = true
+            claim.outcome = outcome
+        }
+    }
+
+    func release(_ key: ScheduleKey, slot: Date, replica: String) throws {
+        let now = now
+        _ = try changeRunningClaim(key, slot: slot, of: replica) { $0.leaseUntil = now - .nanoseconds(1) }
+    }
+
+    /// Changes a claim `replica` holds and has not finished; false when it holds none.
+    private func changeRunningClaim(_ key: ScheduleKey, slot: Date, of replica: String, _ change: (inout Claim) -> Void) throws -> Bool {
         try checkReachable()
         return state.withLock { state in
             let id = ClaimKey(key: key, slot: slot)
             guard var claim = state.claims[id], claim.replica == replica, !claim.finished else { return false }
-            claim.finished = true
-            claim.outcome = outcome
+            change(&claim)
             state.claims[id] = claim
             return true
         }
@@ -184,6 +189,7 @@ struct InMemoryClusterCoordination: ClusterCoordination {
         try database.finish(key, slot: slot, replica: replica, outcome: outcome)
     }
 
+    func releaseRun(_ key: ScheduleKey, slot: Date) async throws { try database.release(key, slot: slot, replica: replica) }
     func expiredRuns(limit: Int) async throws -> [ExpiredRun] { try database.expired(limit: limit) }
     func forgetFinishedRuns(before date: Date) async throws {}
     func heartbeat() async throws -> Int { database.heartbeat(replica) }
