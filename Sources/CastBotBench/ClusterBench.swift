@@ -37,10 +37,12 @@ public enum ClusterBench {
         public var lateLimit: Double
         /// Each kill waits (up to 15 s) until the replica holds a running claim.
         public var killMidRun: Bool
+        /// SIGTERM instead of SIGKILL, each stop waiting for the replica to exit: a rolling restart.
+        public var graceful = false
 
         public init(
             castbot: String, dataFile: String, workFolder: String, replicas: Int, schedules: Int, minutes: Double, killEvery: Double,
-            setupSeconds: Double, probeInterval: Double, settleSeconds: Double, lateLimit: Double, killMidRun: Bool
+            setupSeconds: Double, probeInterval: Double, settleSeconds: Double, lateLimit: Double, killMidRun: Bool, graceful: Bool = false
         ) {
             self.castbot = castbot
             self.dataFile = dataFile
@@ -54,6 +56,7 @@ public enum ClusterBench {
             self.settleSeconds = settleSeconds
             self.lateLimit = lateLimit
             self.killMidRun = killMidRun
+            self.graceful = graceful
         }
     }
 
@@ -263,7 +266,11 @@ private struct ClusterRun: Sendable {
             let replica = replicas[kills.count % replicas.count]
             let pid = replica.currentPID ?? 0
             if options.killMidRun { await waitForRunningClaim(heldBy: pid) }
-            await replica.kill()
+            if options.graceful {
+                await replica.stopGracefully()
+            } else {
+                await replica.kill()
+            }
             let killedAt = Date()
             let held = (try? await runningClaims(heldBy: pid)) ?? -1
             var kill = ClusterReport.Kill(replica: replica.name, pid: pid, at: killedAt, restartSeconds: nil, claimsHeld: held)
@@ -273,7 +280,7 @@ private struct ClusterRun: Sendable {
             } catch {
                 log("\(replica.name) did not come back: \(error)")
             }
-            log("killed \(replica.name) pid \(pid) holding \(held) running claims; restarted as pid \(replica.currentPID ?? 0) in "
+            log("\(options.graceful ? "stopped (SIGTERM)" : "killed") \(replica.name) pid \(pid) holding \(held) running claims; restarted as pid \(replica.currentPID ?? 0) in "
                 + (kill.restartSeconds.map { ScaleReport.fixed($0, 1) + " s" } ?? "- (not healthy)"))
             kills.append(kill)
             next = next.addingTimeInterval(options.killEvery)
@@ -311,6 +318,7 @@ private struct ClusterRun: Sendable {
         let names = ClusterReplicaNames(replicas.map { ($0.name, $0.pids) })
         let channelByKey = Dictionary(uniqueKeysWithValues: guilds.map { ("export:guild:\($0.id)", $0.channelID) })
         report.schedulesInDatabase = readout.schedules.count
+        report.skippedRuns = readout.skippedRuns
         var outcomes: [ClusterSlots.SlotOutcome] = []
         var missingSchedules: [String] = []
         for key in channelByKey.keys.sorted() {
@@ -379,7 +387,7 @@ private struct ClusterRun: Sendable {
             ("data file", "\(options.dataFile): \(fileBytes) bytes, \(fileGuilds) guilds (loaded with castbot migrate --from-file)"),
             ("replicas", replicas.map { "\($0.name) \($0.origin) folder \($0.dataDirectory)" }.joined(separator: "; ")),
             ("schedules", "\(options.schedules) server exports every 1 minute, submitted round-robin over the replicas across \(Int(options.setupSeconds)) s"),
-            ("run", "\(ScaleReport.fixed(options.minutes, 1)) minutes after the last schedule was set; SIGKILL + restart every \(Int(options.killEvery)) s, replicas in turn"
+            ("run", "\(ScaleReport.fixed(options.minutes, 1)) minutes after the last schedule was set; \(options.graceful ? "SIGTERM (waiting for the exit)" : "SIGKILL") + restart every \(Int(options.killEvery)) s, replicas in turn"
                 + (options.killMidRun ? ", each kill while the replica holds a running claim" : "")),
             ("end", "\(Int(options.settleSeconds)) s after the run (a claim's lease and a margin), then SIGTERM"),
             ("probe", "/menu to every live replica every \(ScaleReport.fixed(options.probeInterval, 1)) s"),

@@ -10,6 +10,8 @@ import Scheduling
 struct ClusterDatabaseReadout: Sendable {
     var schedules: [ClusterSlots.Schedule] = []
     var claims: [ClusterSlots.Claim] = []
+    /// The saved schedules' `skippedRuns`, summed: deadlines a replica's scheduler let pass unrun.
+    var skippedRuns = 0
 
     static func read(url: String) async throws -> ClusterDatabaseReadout {
         let logger = Logger(label: "castbot.bench.cluster", factory: { _ in SwiftLogNoOpLogHandler() })
@@ -22,6 +24,7 @@ struct ClusterDatabaseReadout: Sendable {
         var readout = ClusterDatabaseReadout()
         // The product's own reader, so the bench decodes the status JSON exactly as a replica does.
         let state = try await PostgresStateStorage(database: database).loadState()
+        readout.skippedRuns = (state.schedules?.schedules ?? []).reduce(0) { $0 + $1.skippedRuns }
         readout.schedules = (state.schedules?.schedules ?? []).map { status in
             ClusterSlots.Schedule(
                 key: status.key.rawValue, gridAnchor: status.gridAnchor,

@@ -60,6 +60,21 @@ final class ClusterReplica: Sendable {
     /// Ends probing, waits for a probe in flight (at most 10 s, so a kill never fails a probe the
     /// replica was answering), samples its memory a last time and SIGKILLs it.
     func kill() async {
+        await endProbing()
+        state.withLock { $0.process }?.killAtOnce()
+    }
+
+    /// Ends probing as `kill` does, then SIGTERM as a rolling restart stops a replica, returning
+    /// once it has exited (SIGKILL after its 10-second shutdown grace and a margin).
+    func stopGracefully() async {
+        await endProbing()
+        let process = state.withLock { $0.process }
+        await Task.detached { process?.stop(grace: 15) }.value
+    }
+
+    /// Marks the replica not live, waits for a probe in flight (at most 10 s) and samples its
+    /// memory a last time.
+    private func endProbing() async {
         state.withLock { $0.live = false }
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: .seconds(10))
@@ -67,7 +82,6 @@ final class ClusterReplica: Sendable {
             try? await Task.sleep(for: .milliseconds(20))
         }
         sampleMemory()
-        state.withLock { $0.process }?.killAtOnce()
     }
 
     /// SIGTERM, as an operator stops the service; SIGKILL after 10 s.

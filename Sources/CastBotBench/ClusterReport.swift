@@ -60,8 +60,11 @@ public struct ClusterReport: Sendable, CustomStringConvertible {
         return ScaleReport.fixed(perRun, 2) + " → " + ScaleReport.fixed(perRun * Double(schedules) / 60, 1) + "/s"
     }
 
+    /// The saved schedules' `skippedRuns`, summed.
+    public var skippedRuns = 0
+
     public var passed: Bool {
-        tally.expected > 0 && tally.duplicates == 0 && tally.missing == 0 && tally.late == 0
+        tally.expected > 0 && tally.duplicates == 0 && tally.missing == 0 && tally.late == 0 && skippedRuns == 0
     }
 
     public var description: String {
@@ -76,6 +79,7 @@ public struct ClusterReport: Sendable, CustomStringConvertible {
             ("schedule modal submits", "\(setup)", ""),
             ("  refused", "\(setupRefused)", "0"),
             ("schedules in the database", "\(schedulesInDatabase)", ""),
+            ("  deadlines skipped (their skippedRuns, summed)", "\(skippedRuns)", "0"),
             ("due runs expected in the window", "\(tally.expected)", ""),
             ("  delivered (a message in [slot, next slot))", "\(tally.delivered)", "all"),
             ("  duplicates (slots with 2+ messages)", "\(tally.duplicates)", "0"),
@@ -90,7 +94,7 @@ public struct ClusterReport: Sendable, CustomStringConvertible {
             ("  still 'running' at the end", "\(claimsStillRunning)", "0"),
             ("  by outcome", claimOutcomes.map { "\($0.0) \($0.1)" }.joined(separator: ", "), ""),
             ("  by replica", claimsByReplica.map { "\($0.0) \($0.1)" }.joined(separator: ", "), ""),
-            ("kills (SIGKILL, restarted at once)", "\(kills.count)", ""),
+            ("stops (SIGKILL, or SIGTERM with --graceful; restarted at once)", "\(kills.count)", ""),
             ("bot-token requests / webhook executions", "\(botRequests) / \(webhookExecutions)", ""),
             ("  answered 429", "\(rateLimited)", ""),
             ("  per claimed run / demand at one run a minute each", demandText, "≤ 50/s (Discord's limit per bot token)"),
@@ -125,7 +129,7 @@ public struct ClusterReport: Sendable, CustomStringConvertible {
         }
         lines += warnings.map { "warning: \($0)" }
         lines.append("")
-        lines.append("verdict: " + (passed ? "PASS" : "FAIL (duplicates, missing runs or runs later than \(Int(lateLimit)) s)"))
+        lines.append("verdict: " + (passed ? "PASS" : "FAIL (duplicates, missing runs, runs later than \(Int(lateLimit)) s or skipped deadlines)"))
         lines.append("")
         lines += Self.howMeasured
         return lines.joined(separator: "\n")

@@ -36,6 +36,9 @@ struct BenchClusterCommand: AsyncParsableCommand {
     @Flag(help: "Time each kill (waiting up to 15 s) for when the replica holds a run's claim, so runs are taken over.")
     var killMidRun = false
 
+    @Flag(help: "A rolling restart: stop each replica with SIGTERM and wait for it to exit, instead of SIGKILL.")
+    var graceful = false
+
     @Option(help: "Seconds the schedule submits are spread over, so the runs spread over the minute (default: 60, less for few schedules).")
     var setupSeconds: Double?
 
@@ -96,7 +99,7 @@ struct BenchClusterCommand: AsyncParsableCommand {
                 killEvery: killEvery == 0 ? .infinity : killEvery,
                 // About 20 submits a second at most: a few schedules need not wait a minute.
                 setupSeconds: setupSeconds ?? min(60, Double(schedules) / 20), probeInterval: probeInterval,
-                settleSeconds: settleSeconds, lateLimit: lateLimit, killMidRun: killMidRun)
+                settleSeconds: settleSeconds, lateLimit: lateLimit, killMidRun: killMidRun, graceful: graceful)
             let seconds = timeout
             let report = try await withThrowingTaskGroup(of: ClusterReport.self) { group in
                 group.addTask { try await ClusterBench.run(options) { CommandOutput.printError($0) } }
