@@ -54,7 +54,7 @@ public struct ClusterDeployment: Deployment {
         return { await cluster.databaseProblem() }
     }
 
-    public func services(for features: ScheduledFeatures) -> [any Service] {
+    public func services(for features: any ScheduledJobs) -> [any Service] {
         [ClusterReplica(cluster: cluster, features: features)]
     }
 }

@@ -14,10 +14,10 @@ import ServiceLifecycle
 /// cluster at once, so the others take over its share of the limits.
 struct ClusterReplica: Service {
     let cluster: any ClusterCoordination
-    let features: ScheduledFeatures
+    let features: any ScheduledJobs
     private var work: ScheduledWorkContext { features.work }
 
-    init(cluster: any ClusterCoordination, features: ScheduledFeatures) {
+    init(cluster: any ClusterCoordination, features: any ScheduledJobs) {
         self.cluster = cluster
         self.features = features
     }

@@ -125,10 +125,10 @@ struct StatusEndpoint: Sendable {
         for schedule in schedules { counts[schedule.condition, default: 0] += 1 }
         let shown = StatusPage.ordered(schedules).dropFirst((page - 1) * StatusPage.pageSize).prefix(StatusPage.pageSize)
         let names = await source.guildNames(shown.compactMap { $0.kind == "server" ? StatusPage.exportedGuild($0.status) : nil })
-        var rows: [StatusPage.Row] = []
+        var rows: [StatusPage.ScheduleRow] = []
         for health in shown {
             let runs = await source.runHistory(for: health.status.key, limit: StatusPage.chartRuns)
-            rows.append(StatusPage.Row(health: health, guildName: StatusPage.exportedGuild(health.status).flatMap { names[$0] }, runs: runs))
+            rows.append(StatusPage.ScheduleRow(health: health, guildName: StatusPage.exportedGuild(health.status).flatMap { names[$0] }, runs: runs))
         }
         return .success(StatusPage(counts: counts, total: schedules.count, page: page, pageCount: pageCount, rows: rows, now: now).html())
     }

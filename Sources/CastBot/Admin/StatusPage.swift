@@ -9,7 +9,7 @@ struct StatusPage {
     /// Runs drawn in each schedule's size chart.
     static let chartRuns = 20
 
-    struct Row {
+    struct ScheduleRow {
         var health: ScheduleHealth
         var guildName: String?
         /// Newest first.
@@ -21,7 +21,7 @@ struct StatusPage {
     var total: Int
     var page: Int
     var pageCount: Int
-    var rows: [Row]
+    var rows: [ScheduleRow]
     var now: Date
 
     /// Attention first, then the stalest, then by key so the order is stable between loads.
@@ -72,7 +72,7 @@ struct StatusPage {
         return out
     }
 
-    private func row(_ row: Row) -> String {
+    private func row(_ row: ScheduleRow) -> String {
         let health = row.health
         let status = health.status
         let condition = health.condition.label
@@ -107,7 +107,7 @@ struct StatusPage {
         return "<tr class=\"state-\(condition)\">\(cells)</tr>\n"
     }
 
-    private func title(_ row: Row) -> String {
+    private func title(_ row: ScheduleRow) -> String {
         switch row.health.kind {
         case "all": return "All servers export"
         case "health": return "Health report"

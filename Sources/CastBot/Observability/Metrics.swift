@@ -41,7 +41,7 @@ public struct CastBotMetrics: Sendable {
         }
     }
 
-    /// `result` is `verified`, `mismatch` or `unavailable` (see `DeliveryVerification`).
+    /// `result` is `verified`, `mismatch` or `unavailable` (how a posted export compared with what was sent).
     func exportVerified(result: String) {
         Counter(label: MetricNames.exportsVerifiedTotal, dimensions: [(MetricLabels.result, result)], factory: factory).increment()
     }

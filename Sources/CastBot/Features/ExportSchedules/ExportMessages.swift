@@ -124,14 +124,3 @@ enum ExportMessageButtons {
         .button(Button(style: .secondary, label: "Restore…", emoji: PartialEmoji(name: "🛟"), customID: CustomID.restore))
     }
 }
-
-/// One message to post through a webhook: its payload and the files uploaded with it.
-struct WebhookMessage: Sendable, Hashable {
-    var payload: MessagePayload
-    var files: [DiscordFile]
-
-    init(payload: MessagePayload, files: [DiscordFile] = []) {
-        self.payload = payload
-        self.files = files
-    }
-}

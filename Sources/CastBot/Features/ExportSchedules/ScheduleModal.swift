@@ -258,9 +258,9 @@ struct ScheduleHandlers: Sendable {
                         .textDisplay(TextDisplay(content: "## 📡 Export Schedule — Live Status\n\(status)\n-# Checked \(checkedAt)")),
                         .actionRow(
                             ActionRow(components: [
-                                PlayerDataMenu.button("Adjust Schedule", CustomID.exportSchedule, .secondary, "📅"),
-                                PlayerDataMenu.button("Refresh", CustomID.exportStatus, .secondary, "🔄"),
-                                PlayerDataMenu.button("Retention…", CustomID.exportRetention, .secondary, "🗂️"),
+                                CustomID.button("Adjust Schedule", CustomID.exportSchedule, .secondary, "📅"),
+                                CustomID.button("Refresh", CustomID.exportStatus, .secondary, "🔄"),
+                                CustomID.button("Retention…", CustomID.exportRetention, .secondary, "🗂️"),
                             ])),
                     ]))
             ])

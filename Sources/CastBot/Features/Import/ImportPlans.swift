@@ -158,8 +158,8 @@ enum ImportPlanView {
                         .textDisplay(TextDisplay(content: lines.joined(separator: "\n"))),
                         .actionRow(
                             ActionRow(components: [
-                                PlayerDataMenu.button(purpose.confirmLabel, purpose.confirmPrefix + token, .success, "✅"),
-                                PlayerDataMenu.button("Cancel", purpose.cancelPrefix + token, .secondary, "✖️"),
+                                CustomID.button(purpose.confirmLabel, purpose.confirmPrefix + token, .success, "✅"),
+                                CustomID.button("Cancel", purpose.cancelPrefix + token, .secondary, "✖️"),
                             ])),
                     ],
                     accentColor: 0xF39C12))

@@ -51,37 +51,3 @@ public enum CommandRegistration {
         }.joined(separator: "\n")
     }
 }
-
-/// Reads what `castbot register-commands` needs from the environment and runs it.
-public struct CommandRegistrationSetup: Sendable {
-    public let applicationID: DiscordModels.Snowflake
-    let access: CommandLineDiscordAccess
-
-    /// - Throws: `CommandRegistrationError` naming each missing or invalid setting.
-    public init(environment: [String: String]) throws(CommandRegistrationError) {
-        do {
-            access = try CommandLineDiscordAccess(environment: environment, purpose: "registering commands", needsApplicationID: true)
-        } catch {
-            throw CommandRegistrationError(problems: error.problems)
-        }
-        guard let applicationID = access.applicationID else {
-            throw CommandRegistrationError(problems: ["DISCORD_APPLICATION_ID is not set"])
-        }
-        self.applicationID = applicationID
-    }
-
-    /// Registers the bot's commands as `mode` says and returns what Discord stored.
-    public func run(
-        mode: CommandRegistration.Mode = .mergeGlobal, logger: Logger = Logger(label: "castbot.register-commands")
-    ) async throws -> [ApplicationCommand] {
-        try await CommandRegistration.register(client: access.client(logger: logger), applicationID: applicationID, mode: mode)
-    }
-}
-
-public struct CommandRegistrationError: Error, Sendable, CustomStringConvertible {
-    public let problems: [String]
-
-    public var description: String {
-        "cannot register commands:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
-    }
-}

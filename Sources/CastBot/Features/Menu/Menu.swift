@@ -4,15 +4,15 @@ public import DiscordModels
 /// status and the player data buttons. "Export All" is shown to owners only.
 enum PlayerDataMenu {
     static func components(statusText: String, isOwner: Bool) -> [Component] {
-        var exportRow: [Component] = [button("Export Server", CustomID.export, .primary, "📤")]
+        var exportRow: [Component] = [CustomID.button("Export Server", CustomID.export, .primary, "📤")]
         if isOwner {
-            exportRow.append(button("Export All", CustomID.exportAll, .secondary, "🗂️"))
+            exportRow.append(CustomID.button("Export All", CustomID.exportAll, .secondary, "🗂️"))
         }
-        exportRow.append(button("Import", CustomID.importButton, .secondary, "📥"))
+        exportRow.append(CustomID.button("Import", CustomID.importButton, .secondary, "📥"))
         let scheduleRow: [Component] = [
-            button("Schedule Export", CustomID.exportSchedule, .secondary, "📅"),
-            button("View Live", CustomID.exportStatus, .secondary, "📡"),
-            button("Health Monitor", CustomID.healthSchedule, .secondary, "🩺"),
+            CustomID.button("Schedule Export", CustomID.exportSchedule, .secondary, "📅"),
+            CustomID.button("View Live", CustomID.exportStatus, .secondary, "📡"),
+            CustomID.button("Health Monitor", CustomID.healthSchedule, .secondary, "🩺"),
         ]
         return [
             .container(
@@ -28,10 +28,6 @@ enum PlayerDataMenu {
                     ],
                     accentColor: 0x3498DB))
         ]
-    }
-
-    static func button(_ label: String, _ customID: String, _ style: ButtonStyle, _ emoji: String) -> Component {
-        .button(Button(style: style, label: label, emoji: PartialEmoji(name: emoji), customID: customID))
     }
 }
 
@@ -62,43 +58,4 @@ public enum CastBotCommands {
     )
 
     public static let all: [ApplicationCommand] = [menu]
-}
-
-/// The command name and custom ids of the player data UI. They are a contract: tests, operators
-/// and buttons on messages already posted rely on them, so they never change.
-public enum CustomID {
-    public static let menuCommand = "menu"
-
-    public static let export = "playerdata_export"
-    static let exportAll = "playerdata_export_all"
-    static let exportSchedule = "playerdata_export_schedule"
-    static let exportScheduleModal = "playerdata_export_schedule_modal"
-    static let exportStatus = "playerdata_export_status"
-    static let exportRetention = "playerdata_export_retention"
-    static let exportRetentionModal = "playerdata_export_retention_modal"
-
-    static let importButton = "playerdata_import"
-    static let importModal = "playerdata_import_modal"
-    /// Followed by the pending import's token.
-    static let importConfirmPrefix = "playerdata_import_confirm:"
-    static let importCancelPrefix = "playerdata_import_cancel:"
-
-    /// The Restore… button on export messages, and its plan's buttons (followed by the token).
-    static let restore = "playerdata_restore"
-    static let restoreConfirmPrefix = "playerdata_restore_confirm:"
-    static let restoreCancelPrefix = "playerdata_restore_cancel:"
-
-    static let healthSchedule = "health_monitor_schedule"
-    static let healthScheduleModal = "health_monitor_schedule_modal"
-
-    /// Inputs inside the modals.
-    enum Field {
-        public static let intervalMinutes = "interval_minutes"
-        static let exportType = "export_type"
-        public static let restartPolicy = "restart_policy"
-        public static let dailyAt = "daily_at"
-        static let importFile = "import_file"
-        public static let hours = "hours"
-        static let keepLast = "keep_last"
-    }
 }

@@ -4,6 +4,7 @@ public import Hummingbird
 public import Logging
 import NIOCore
 public import Prometheus
+import ServiceLifecycle
 
 public enum ApplicationBuildError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Sandbox mode fills the key in from the sandbox; otherwise configuration validation requires it.
@@ -20,7 +21,7 @@ public enum ApplicationBuildError: Error, Sendable, Equatable, CustomStringConve
 /// follow-up drain that finishes deferred interactions after the server stops. `/status` is never
 /// here: it is on the admin listener (`buildAdminApplication`). `/metrics` stays here, where
 /// existing scrape configurations find it, unless `CASTBOT_METRICS_ON_ADMIN` moves it there.
-/// Run it with `CastBotServices.serviceGroup(application:alongside:…)` (or `runService()`).
+/// Run it in the process's service group beside the scheduled services (or `runService()`).
 public func buildApplication(
     configuration: CastBotConfiguration,
     dependencies: ApplicationDependencies
@@ -146,5 +147,54 @@ public struct ApplicationDependencies: Sendable {
         self.version = version
         self.backupHealth = backupHealth
         self.onAdminServerRunning = onAdminServerRunning
+    }
+}
+
+/// Part of the application: once the HTTP server has stopped (graceful shutdown goes in reverse
+/// order and this service is listed before the server), waits for the follow-ups of interactions
+/// answered "deferred" to be delivered, at most `timeout` on the injected clock; what is still
+/// running then is cancelled and counted in the log.
+struct FollowUpDrainService: Service, CustomStringConvertible {
+    let handler: any InteractionHandler
+    let timeout: Duration
+    let clock: any Clock<Duration>
+    let logger: Logger
+
+    var description: String { "FollowUpDrainService" }
+
+    func run() async throws {
+        do {
+            try await gracefulShutdown()
+        } catch {
+            return  // cancelled rather than shut down gracefully: nothing may wait any more
+        }
+        let pending = handler.pendingWorkCount
+        logger.info("graceful shutdown: finishing deferred interactions", metadata: ["pending": "\(pending)"])
+        let handler = handler
+        // nil: everything finished; otherwise how many were still running when time was up.
+        let cutOff: Int? = await withTaskGroup(of: Int?.self) { group in
+            group.addTask {
+                await handler.finishPendingWork()
+                return nil
+            }
+            group.addTask { [clock, timeout] in
+                do {
+                    try await InjectedClock.sleep(on: clock, for: timeout)
+                    return handler.pendingWorkCount
+                } catch {
+                    return nil
+                }
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+        if let cutOff {
+            logger.warning(
+                "graceful shutdown: deferred interactions still running were cut off",
+                metadata: ["timeout": "\(timeout)", "cut_off": "\(cutOff)"])
+        } else {
+            logger.info("graceful shutdown: deferred interactions finished")
+        }
     }
 }

@@ -2,6 +2,7 @@ public import DiscordREST
 public import Foundation
 public import Logging
 public import PlayerData
+public import Scheduling
 public import ServiceLifecycle
 
 /// How this bot is deployed, chosen once at assembly: one machine whose data folder holds
@@ -44,7 +45,16 @@ public protocol Deployment: Sendable {
 
     /// Long-running work of its own, run in the service group beside the scheduler and shut down
     /// before it.
-    func services(for features: ScheduledFeatures) -> [any Service]
+    func services(for features: any ScheduledJobs) -> [any Service]
+}
+
+/// What a deployment's own services use of the assembled scheduled features.
+public protocol ScheduledJobs: Sendable {
+    var work: ScheduledWorkContext { get }
+    /// The job of a schedule by its key's kind; nil for a kind this version does not know.
+    func job(for status: ScheduleStatus) -> ScheduleJob?
+    /// Returns once the saved schedules have been restored, or when the waiting task is cancelled.
+    func waitUntilStarted() async
 }
 
 /// What a deployment's schedule engine may use.
@@ -90,5 +100,5 @@ public struct SingleMachine: Deployment {
 
     public func scheduleChangeRefusal() async -> String? { nil }
     public var storageCheck: (@Sendable () async -> String?)? { nil }
-    public func services(for features: ScheduledFeatures) -> [any Service] { [] }
+    public func services(for features: any ScheduledJobs) -> [any Service] { [] }
 }

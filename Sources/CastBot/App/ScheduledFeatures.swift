@@ -1,8 +1,8 @@
 import DiscordModels
-public import DiscordREST
+import DiscordREST
 public import Foundation
-public import Logging
-public import PlayerData
+import Logging
+import PlayerData
 public import Scheduling
 import ServiceLifecycle
 import Synchronization
@@ -13,7 +13,7 @@ import Synchronization
 /// Startup order matters and is kept here: restore saved schedules from the state as loaded, then
 /// let saves include the scheduler's snapshot (so a save never overwrites saved schedules before
 /// they were restored).
-public final class ScheduledFeatures: Sendable {
+public final class ScheduledFeatures: ScheduledJobs {
     public let work: ScheduledWorkContext
     public let exports: ExportScheduleService
     public let health: HealthMonitorService
@@ -131,129 +131,5 @@ struct ScheduledFeaturesService<C: Clock>: Service where C.Duration == Duration 
         // A task of its own so that a cancelled shutdown still saves the state (a cancelled task's
         // database write would be refused); awaited, so it never outlives this service.
         await Task { await features.finishShutdown() }.value
-    }
-}
-
-/// What scheduled work (exports, the health report) shares: the one scheduler, Discord, the data
-/// file, the state file, one webhook delivery path, the clock and metrics.
-public struct ScheduledWorkContext: Sendable {
-    public let engine: any ScheduleEngine
-    public let discord: any DiscordClient
-    public let dataStore: PlayerDataStore
-    /// One validated snapshot of the data file shared by every run while the file is unchanged.
-    public let snapshots: PlayerDataSnapshots
-    public let stateStore: ServiceStateStore
-    public let delivery: TemporaryWebhookDelivery
-    /// Every wait (the webhook's 5-second cleanup) is on this clock.
-    public let clock: any Clock<Duration>
-    /// Wall-clock time for messages and status.
-    public let now: @Sendable () -> Date
-    public let packager: ExportPackager
-    public let metrics: CastBotMetrics
-    public let logger: Logger
-    /// One machine or a replica of several: every difference between them is answered there.
-    public let deployment: any Deployment
-
-    /// - Parameters:
-    ///   - applicationID: the bot's application id; webhooks it owns are swept before new ones are made.
-    ///     When nil it is learnt from the first webhook the bot creates.
-    ///   - webhookCleanupDelay: how long a temporary webhook lives after its last message (the seed's 5 s).
-    public init(
-        engine: any ScheduleEngine,
-        discord: any DiscordClient,
-        dataStore: PlayerDataStore,
-        stateStore: ServiceStateStore,
-        applicationID: String?,
-        clock: any Clock<Duration>,
-        now: @escaping @Sendable () -> Date,
-        packager: ExportPackager = ExportPackager(),
-        metrics: CastBotMetrics = CastBotMetrics(),
-        logger: Logger,
-        webhookCleanupDelay: Duration = .seconds(5),
-        deployment: any Deployment = SingleMachine()
-    ) {
-        self.deployment = deployment
-        self.engine = deployment.scheduleEngine(
-            wrapping: engine,
-            parts: DeploymentParts(discord: discord, applicationID: applicationID, clock: clock, metrics: metrics, logger: logger))
-        self.discord = discord
-        self.dataStore = dataStore
-        snapshots = PlayerDataSnapshots(store: dataStore)
-        self.stateStore = stateStore
-        self.clock = clock
-        self.now = now
-        self.packager = packager
-        self.metrics = metrics
-        self.logger = logger
-        delivery = TemporaryWebhookDelivery(
-            discord: discord, applicationID: applicationID, clock: clock, cleanupDelay: webhookCleanupDelay, logger: logger,
-            leftovers: deployment.webhookLeftovers, now: now)
-    }
-}
-
-/// The scheduler as the service's features use it, without its clock type, so the export and
-/// health services are not generic over the clock (the app runs a `Scheduler<ContinuousClock>`,
-/// tests a `Scheduler<TestClock<Duration>>`).
-public protocol ScheduleEngine: Sendable {
-    @discardableResult
-    func start(_ settings: ScheduleSettings, firstRun: FirstRun, job: @escaping ScheduleJob) throws(SchedulingError) -> ScheduleStatus
-    @discardableResult
-    func restore(_ saved: ScheduleStatus, firstRun: FirstRun, job: @escaping ScheduleJob) throws(SchedulingError) -> ScheduleStatus
-    /// Adopts a status saved elsewhere, publishing no event (see `Scheduler.mirror`).
-    @discardableResult
-    func mirror(_ saved: ScheduleStatus, job: @escaping ScheduleJob) throws(SchedulingError) -> ScheduleStatus
-    /// Runs one deadline of a schedule now, outside its timer (see `Scheduler.runSlot`).
-    @discardableResult
-    func runSlot(_ key: ScheduleKey, at slot: Date) -> Bool
-    @discardableResult
-    func stop(_ key: ScheduleKey, reason: String) -> ScheduleStatus?
-    func status(_ key: ScheduleKey) -> ScheduleStatus?
-    func statuses() -> [ScheduleStatus]
-    func snapshot() -> SchedulerSnapshot
-    func diagnostics() -> SchedulerDiagnostics
-    func events(bufferingPolicy: AsyncStream<SchedulerEvent>.Continuation.BufferingPolicy) -> AsyncStream<SchedulerEvent>
-}
-
-extension Scheduler: ScheduleEngine {}
-
-/// Set once; waiters return when it is set (or when their task is cancelled).
-final class StartedSignal: Sendable {
-    private struct State {
-        var isSet = false
-        var waiters: [UInt64: CheckedContinuation<Void, Never>] = [:]
-        var nextID: UInt64 = 0
-    }
-
-    private let state = Mutex(State())
-
-    var isSet: Bool { state.withLock { $0.isSet } }
-
-    func set() {
-        let waiters = state.withLock { state in
-            state.isSet = true
-            defer { state.waiters = [:] }
-            return state.waiters.values
-        }
-        for waiter in waiters { waiter.resume() }
-    }
-
-    func wait() async {
-        let id = state.withLock { state in
-            state.nextID += 1
-            return state.nextID
-        }
-        await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let resumeNow = state.withLock { state in
-                    if state.isSet || Task.isCancelled { return true }
-                    state.waiters[id] = continuation
-                    return false
-                }
-                if resumeNow { continuation.resume() }
-            }
-        } onCancel: {
-            let waiter = state.withLock { $0.waiters.removeValue(forKey: id) }
-            waiter?.resume()
-        }
     }
 }

@@ -259,3 +259,14 @@ struct LostAnswerCounts: Sendable, Equatable {
     /// The channel could not be read: the run failed, saying the export may have been posted.
     var unknown = 0
 }
+
+/// One message to post through a webhook: its payload and the files uploaded with it.
+struct WebhookMessage: Sendable, Hashable {
+    var payload: MessagePayload
+    var files: [DiscordFile]
+
+    init(payload: MessagePayload, files: [DiscordFile] = []) {
+        self.payload = payload
+        self.files = files
+    }
+}
