@@ -80,6 +80,14 @@ struct ClusterReplica: Service {
             // A run going on here is no difference worth replacing the schedule for.
             local.runningSince = nil
             if local == status { return }
+            // A row older than this replica's own view (an announcement handled after later
+            // runs, as a loaded replica may) would set the schedule back to a deadline long past,
+            // and the run after it would count every deadline since as skipped: keep the newer.
+            if local.isActive, status.isActive, local.settings == status.settings, local.gridAnchor == status.gridAnchor,
+                let mine = local.nextRunAt, let theirs = status.nextRunAt, theirs < mine
+            {
+                return
+            }
         }
         guard let job = features.job(for: status) else { return }
         do {

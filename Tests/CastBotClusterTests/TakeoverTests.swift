@@ -71,6 +71,32 @@ struct TakeoverTests {
         }
     }
 
+    @Test("A schedule's row read late (an announcement handled after later runs) does not set the schedule back or skip deadlines")
+    func staleRowIsNotAdopted() async throws {
+        try await InMemoryClusterWorld.with { world in
+            let key = try await world.setSchedule()
+            try await world.runNextOnTime(key)
+            let staleRow = try #require(try await world.database.storage.loadState().schedules?.schedules.first { $0.key == key })
+            for _ in 0..<3 { try await world.runNextOnTime(key) }
+            let before = try #require(world.engine.status(key))
+
+            // The row as it was three runs ago is announced, then a new data file: changes are
+            // taken on in order, so once the replica's copy is the new file the row was handled.
+            try await world.database.storage.apply([.schedule(staleRow)])
+            world.database.announce(.schedule(key))
+            let file = try Fixtures.bytes(Fixtures.devCrashRestore)
+            world.database.playerData = file
+            world.database.announce(.playerData)
+            #expect(await eventually(timeout: .seconds(90)) { (try? world.folder.read("playerData.json")) == file })
+
+            let after = try #require(world.engine.status(key))
+            #expect(after.nextRunAt == before.nextRunAt)
+            #expect(after.skippedRuns == 0)
+            try await world.runNextOnTime(key)
+            #expect(world.engine.status(key)?.skippedRuns == 0)
+        }
+    }
+
     @Test("A run cut off by graceful shutdown gives its claim up at once, for another replica's next look, not after the lease")
     func cutOffRunReleasesItsClaim() async throws {
         try await InMemoryClusterWorld.with { world in
