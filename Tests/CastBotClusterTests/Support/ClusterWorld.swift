@@ -170,10 +170,9 @@ struct ClusterTestReplica: Sendable {
         let running = Task { try await group.run() }
         let replica = ClusterTestReplica(
             name: name, assembly: assembly, folder: folder, group: group, running: running, registry: registry, onStop: onStop)
-        guard await eventually(timeout: .seconds(30), { assembly.isReady() }) else {
-            await replica.stop()
-            throw ClusterTestFailure("replica \(name) did not start")
-        }
+        // Returns once the saved schedules are restored; a replica that never starts runs into
+        // the suite's time limit.
+        await assembly.scheduled.waitUntilStarted()
         return replica
     }
 

@@ -66,7 +66,7 @@ struct ExportFailurePolicyTests {
         #expect(schedule.stopReason?.message.contains(number) == true)
         #expect(schedule.failureCount == 0, "a stop is not a counted failure")
 
-        #expect(await eventually { discord.directMessages.count == 1 })
+        #expect(await discord.waitUntil { $0.directMessages.count == 1 })
         let dm = try #require(discord.directMessages.first)
         #expect(dm.userID == ScheduledHarness.adminID)
         #expect(dm.content.contains("stopped"))
@@ -91,7 +91,7 @@ struct ExportFailurePolicyTests {
         #expect(discord.requests(Fake.executeWebhook).count == 2)
         #expect(discord.messages.count == 1)
         await harness.advance(by: .seconds(5))
-        #expect(await eventually { discord.webhooks(inChannel: ScheduledHarness.channelID).isEmpty }, "both webhooks cleaned up")
+        #expect(await discord.waitUntil { $0.webhooks(inChannel: ScheduledHarness.channelID).isEmpty }, "both webhooks cleaned up")
         await harness.stop()
     }
 
@@ -141,11 +141,12 @@ struct ExportFailurePolicyTests {
         #expect(discord.messages.isEmpty, "no export is reported delivered without Discord's message")
         #expect(await harness.features.work.stateStore.current().lastExports.isEmpty)
         await harness.advance(by: .seconds(5))
-        #expect(await eventually { discord.webhooks(inChannel: ScheduledHarness.channelID).isEmpty }, "the webhook is cleaned up after a failure too")
+        #expect(await discord.waitUntil { $0.webhooks(inChannel: ScheduledHarness.channelID).isEmpty }, "the webhook is cleaned up after a failure too")
 
         // The next run succeeds and resets the count.
         await harness.advance(by: .seconds(3_600), step: .seconds(60))
-        #expect(await eventually { harness.count { $0.isRunSuccess } == 1 })
+        #expect(await harness.events(1) { $0.isRunSuccess })
+        #expect(harness.count { $0.isRunSuccess } == 1)
         #expect(await harness.features.exports.status(for: .guild(Fixtures.guildID))?.consecutiveFailures == 0)
         await harness.stop()
     }
@@ -157,14 +158,15 @@ struct ExportFailurePolicyTests {
         let (harness, _) = try await Self.firstRun(discord)
         for run in 2...5 {
             await harness.advance(by: .seconds(3_600), step: .seconds(120))
-            #expect(await eventually { harness.count { $0.isRunEnd } == run })
+            #expect(await harness.events(run) { $0.isRunEnd })
+            #expect(harness.count { $0.isRunEnd } == run)
         }
         let disabled = await harness.event { $0.isAutoDisabled }
         #expect(disabled != nil)
         let status = try #require(await harness.features.exports.status(for: .guild(Fixtures.guildID)))
         #expect(!status.isActive)
         #expect(status.stopReason?.kind == .autoDisabled)
-        #expect(await eventually { discord.directMessages.count == 1 })
+        #expect(await discord.waitUntil { $0.directMessages.count == 1 })
         let dm = try #require(discord.directMessages.first)
         #expect(dm.userID == ScheduledHarness.adminID)
         #expect(dm.content.contains("failed 5 times in a row"))
@@ -179,7 +181,7 @@ struct ExportFailurePolicyTests {
         discord.fail(Fake.createDM, with: Fake.error(403, .cannotSendMessagesToThisUser, "Cannot send messages to this user", route: Fake.createDM))
         let (harness, _) = try await Self.firstRun(discord)
         #expect(await harness.event { $0.isStoppedByRun } != nil)
-        #expect(await eventually { discord.requests(Fake.createDM).count == 1 })
+        #expect(await discord.waitUntil { $0.requests(Fake.createDM).count == 1 })
         #expect(discord.directMessages.isEmpty)
         #expect(await harness.features.exports.status(for: .guild(Fixtures.guildID))?.isActive == false)
         await harness.stop()

@@ -93,7 +93,7 @@ struct ScheduledExportMessageTests {
         await harness.advance(by: .milliseconds(4_900), step: .milliseconds(700))
         #expect(discord.requests(RecordingDiscordClient.deleteWebhook).count == 1, "still there before 5 s")
         await harness.advance(by: .milliseconds(100))
-        #expect(await eventually { discord.requests(RecordingDiscordClient.deleteWebhook).count == 2 })
+        #expect(await discord.waitUntil { $0.requests(RecordingDiscordClient.deleteWebhook).count == 2 })
         #expect(discord.webhooks(inChannel: ScheduledHarness.channelID).count == 2)
         #expect(discord.requests(RecordingDiscordClient.deleteWebhook).last?.request.auditLogReason == "Cleanup after scheduled export")
         await harness.stop()
@@ -133,12 +133,14 @@ struct ScheduledExportMessageTests {
 
         // The next hour's export sees the same data: no warning.
         await harness.advance(by: .seconds(3_600), step: .seconds(60))
-        #expect(await eventually { harness.count { $0.isRunSuccess } == 2 })
+        #expect(await harness.events(2) { $0.isRunSuccess })
+        #expect(harness.count { $0.isRunSuccess } == 2)
         #expect(discord.messages.last?.payload.content?.contains("Sharp drop") == false)
 
         try harness.directory.write(try Fixtures.bytes(Fixtures.wiped), to: "playerData.json")
         await harness.advance(by: .seconds(3_600), step: .seconds(60))
-        #expect(await eventually { harness.count { $0.isRunSuccess } == 3 })
+        #expect(await harness.events(3) { $0.isRunSuccess })
+        #expect(harness.count { $0.isRunSuccess } == 3)
         let content = try #require(discord.messages.last?.payload.content)
         #expect(content.contains("⚠️ **Sharp drop since the last export**"))
         #expect(content.contains("guilds fell from 31 to 17"))

@@ -1,3 +1,4 @@
+import CastBotTestSupport
 import DiscordModels
 import DiscordREST
 import Foundation
@@ -47,6 +48,7 @@ final class RecordingDiscordClient: DiscordClient, Sendable {
     static let createMessage = "POST /channels/{channel.id}/messages"
 
     private let world = Mutex(World())
+    private let changed = ChangeSignal()
 
     // MARK: Script
 
@@ -71,6 +73,12 @@ final class RecordingDiscordClient: DiscordClient, Sendable {
 
     // MARK: Inspection
 
+    /// Returns true once `condition` holds, checked after each request the fake answers; false
+    /// if the test is cancelled first.
+    func waitUntil(_ condition: (RecordingDiscordClient) -> Bool) async -> Bool {
+        await changed.wait { condition(self) }
+    }
+
     var requests: [Recorded] { world.withLock { $0.requests } }
     func requests(_ template: String) -> [Recorded] { requests.filter { $0.template == template } }
     var messages: [PostedMessage] { world.withLock { $0.messages } }
@@ -94,6 +102,7 @@ final class RecordingDiscordClient: DiscordClient, Sendable {
             world.requests.append(Recorded(request: request, template: template, succeeded: (try? result.get()) != nil))
             return result
         }
+        changed.notify()
         return DiscordResponse(status: 200, body: try outcome.get())
     }
 

@@ -30,7 +30,8 @@ struct HealthMonitorTests {
         #expect(answer.contains("**First report**: In 5 seconds"))
 
         await harness.advance(by: .seconds(5))
-        #expect(await eventually { harness.count { $0.isRunSuccess } == 2 })
+        #expect(await harness.events(2) { $0.isRunSuccess })
+        #expect(harness.count { $0.isRunSuccess } == 2)
         let report = try #require(discord.messages.first { $0.payload.flags == .isComponentsV2 })
         #expect(report.payload.content == nil)
         guard case .container(let container) = try #require(report.payload.components?.first) else {

@@ -120,9 +120,10 @@ struct StateStorageTests {
             try harness.work.engine.start(settings, firstRun: .afterDelay) { _ in .stopSchedule(reason: "The channel is gone.") }
         }
         await harness.advance(by: .seconds(5))
-        #expect(await eventually { harness.count { if case .stoppedByRun = $0.kind { true } else { false } } == 1_000 })
+        #expect(await harness.events(1_000) { if case .stoppedByRun = $0.kind { true } else { false } })
+        #expect(harness.count { if case .stoppedByRun = $0.kind { true } else { false } } == 1_000)
         // Every first attempt failed with a 500; the retries come 30 s later on the clock.
-        #expect(await eventually { discord.requests(RecordingDiscordClient.createDM).count >= 1_000 })
+        #expect(await discord.waitUntil { $0.requests(RecordingDiscordClient.createDM).count >= 1_000 })
         #expect(await harness.advance(until: { discord.directMessages.count == 1_000 }, step: .seconds(10)))
         #expect(Set(discord.directMessages.map(\.userID)).count == 1_000)
         #expect(discord.directMessages.allSatisfy { $0.content.contains("The channel is gone.") })

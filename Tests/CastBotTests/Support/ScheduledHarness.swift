@@ -75,15 +75,16 @@ final class ScheduledHarness: Sendable {
 
     var recordedEvents: [SchedulerEvent] { events.all }
 
-    /// Waits (without sleeping) until an event matching `predicate` has been seen, and returns it.
+    /// Waits until an event matching `predicate` has been recorded, and returns the first.
     @discardableResult
-    func event(_ predicate: @escaping (SchedulerEvent) -> Bool) async -> SchedulerEvent? {
-        var found: SchedulerEvent?
-        _ = await eventually {
-            found = recordedEvents.first(where: predicate)
-            return found != nil
-        }
-        return found
+    func event(_ predicate: (SchedulerEvent) -> Bool) async -> SchedulerEvent? {
+        await events.waitFor(where: predicate)?.first
+    }
+
+    /// Waits until `count` events matching `predicate` have been recorded; false if the test was
+    /// cancelled (over its time limit) first.
+    func events(_ count: Int, _ predicate: (SchedulerEvent) -> Bool) async -> Bool {
+        await events.waitFor(count, where: predicate) != nil
     }
 
     /// Events of a kind counted so far, e.g. how many runs ended.
@@ -184,10 +185,19 @@ extension SchedulerEvent {
 /// The scheduler's events as they arrive.
 final class SchedulerEventLog: Sendable {
     private let events = Mutex<[SchedulerEvent]>([])
+    private let changed = ChangeSignal()
 
     func append(_ event: SchedulerEvent) {
         events.withLock { $0.append(event) }
+        changed.notify()
     }
 
     var all: [SchedulerEvent] { events.withLock { $0 } }
+
+    /// Returns once `count` events matching `predicate` have been recorded (the matching ones);
+    /// nil if the waiting task is cancelled first (a test over its time limit).
+    func waitFor(_ count: Int = 1, where predicate: (SchedulerEvent) -> Bool) async -> [SchedulerEvent]? {
+        guard await changed.wait(until: { all.count(where: predicate) >= count }) else { return nil }
+        return all.filter(predicate)
+    }
 }
