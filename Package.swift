@@ -13,11 +13,6 @@ let package = Package(
     products: [
         .executable(name: "castbot", targets: ["castbot"]),
         .executable(name: "castbot-bench", targets: ["castbot-bench"]),
-        .library(name: "PlayerData", targets: ["PlayerData"]),
-        .library(name: "DiscordModels", targets: ["DiscordModels"]),
-        .library(name: "DiscordREST", targets: ["DiscordREST"]),
-        .library(name: "Scheduling", targets: ["Scheduling"]),
-        .library(name: "DiscordSandbox", targets: ["DiscordSandbox"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),

@@ -1,26 +1,26 @@
 import CastBot
 import CastBotSandbox
-public import DiscordREST
+import DiscordREST
 import DiscordSandbox
 import Foundation
-public import Logging
+import Logging
 import PlayerData
 
 /// The bot as `castbot serve` runs it in sandbox mode, inside this process: DiscordSandbox on
 /// loopback with its demo world, a data folder, the production interaction handler talking to
 /// the sandbox over REST, and the HTTP application listening on a free loopback port.
-public final class BenchBot: Sendable {
-    public let session: SandboxSession
-    public let server: LoopbackInteractionServer
+package final class BenchBot: Sendable {
+    package let session: SandboxSession
+    package let server: LoopbackInteractionServer
     /// As `castbot serve` would hold it in sandbox mode.
-    public let configuration: CastBotConfiguration
+    package let configuration: CastBotConfiguration
     /// The bot's REST client, pointed at the sandbox.
-    public let discord: any DiscordClient
+    package let discord: any DiscordClient
 
-    public var dataDirectory: String { configuration.dataDirectory }
+    package var dataDirectory: String { configuration.dataDirectory }
 
-    public var sandbox: DiscordSandbox { session.sandbox }
-    public var world: SandboxDemoWorld { session.world }
+    package var sandbox: DiscordSandbox { session.sandbox }
+    package var world: SandboxDemoWorld { session.world }
 
     private init(session: SandboxSession, server: LoopbackInteractionServer, configuration: CastBotConfiguration, discord: any DiscordClient) {
         self.session = session
@@ -31,7 +31,7 @@ public final class BenchBot: Sendable {
 
     /// - Parameter dataDirectory: the folder holding `playerData.json`; it gets the built-in
     ///   sample data file when it has none.
-    public static func start(
+    package static func start(
         dataDirectory: String,
         logger: Logger = Logger(label: "castbot.bench", factory: { _ in SwiftLogNoOpLogHandler() })
     ) async throws -> BenchBot {
@@ -56,7 +56,7 @@ public final class BenchBot: Sendable {
         }
     }
 
-    public func stop() async throws {
+    package func stop() async throws {
         do {
             try await server.stop()
         } catch {

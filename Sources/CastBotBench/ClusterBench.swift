@@ -22,25 +22,25 @@ import PostgresNIO
 ///    once on the same port and folder. Every live replica answers a signed `/menu` every ~2 s.
 /// 5. A lease and a margin later, the replicas stop (SIGTERM); the database's grids and claims
 ///    and the sandbox's channel messages give the figures (`ClusterSlots`).
-public enum ClusterBench {
-    public struct Options: Sendable {
-        public var castbot: String
-        public var dataFile: String
-        public var workFolder: String
-        public var replicas: Int
-        public var schedules: Int
-        public var minutes: Double
-        public var killEvery: Double
-        public var setupSeconds: Double
-        public var probeInterval: Double
-        public var settleSeconds: Double
-        public var lateLimit: Double
+package enum ClusterBench {
+    package struct Options: Sendable {
+        package var castbot: String
+        package var dataFile: String
+        package var workFolder: String
+        package var replicas: Int
+        package var schedules: Int
+        package var minutes: Double
+        package var killEvery: Double
+        package var setupSeconds: Double
+        package var probeInterval: Double
+        package var settleSeconds: Double
+        package var lateLimit: Double
         /// Each kill waits (up to 15 s) until the replica holds a running claim.
-        public var killMidRun: Bool
+        package var killMidRun: Bool
         /// SIGTERM instead of SIGKILL, each stop waiting for the replica to exit: a rolling restart.
-        public var graceful = false
+        package var graceful = false
 
-        public init(
+        package init(
             castbot: String, dataFile: String, workFolder: String, replicas: Int, schedules: Int, minutes: Double, killEvery: Double,
             setupSeconds: Double, probeInterval: Double, settleSeconds: Double, lateLimit: Double, killMidRun: Bool, graceful: Bool = false
         ) {
@@ -61,11 +61,11 @@ public enum ClusterBench {
     }
 
     /// Kills every replica on SIGINT or SIGTERM; call once before `run`.
-    public static func killReplicasOnSignals() {
+    package static func killReplicasOnSignals() {
         ServeProcess.killAllOnSignals()
     }
 
-    public static func run(_ options: Options, log: @escaping @Sendable (String) -> Void) async throws -> ClusterReport {
+    package static func run(_ options: Options, log: @escaping @Sendable (String) -> Void) async throws -> ClusterReport {
         let server = try PostgresTestServer.start()
         let databaseURL = try server.makeDatabase()
         log("PostgreSQL 15 on 127.0.0.1:\(server.port) (folder \(server.folder)); database \(databaseURL)")

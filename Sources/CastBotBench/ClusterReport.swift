@@ -2,55 +2,55 @@ import Foundation
 
 /// Everything `castbot-bench cluster` measured, and its table. `passed` is the verdict the
 /// command's exit status gives: no duplicate, no missing run, none later than the limit.
-public struct ClusterReport: Sendable, CustomStringConvertible {
+package struct ClusterReport: Sendable, CustomStringConvertible {
     /// One replica's figures over all its lives.
-    public struct Replica: Sendable {
-        public var name: String
-        public var pids: [Int32]
-        public var lives: Int
-        public var peakResidentBytes: Int
-        public var probesAnswered: Int
-        public var probesFailed: Int
-        public var probe: LatencySummary
-        public var firstProbeFailure: String?
+    package struct Replica: Sendable {
+        package var name: String
+        package var pids: [Int32]
+        package var lives: Int
+        package var peakResidentBytes: Int
+        package var probesAnswered: Int
+        package var probesFailed: Int
+        package var probe: LatencySummary
+        package var firstProbeFailure: String?
     }
 
     /// One SIGKILL and the restart after it.
-    public struct Kill: Sendable {
-        public var replica: String
-        public var pid: Int32
-        public var at: Date
+    package struct Kill: Sendable {
+        package var replica: String
+        package var pid: Int32
+        package var at: Date
         /// From the kill to the new life's first 200 on `/healthz`; nil if it never came.
-        public var restartSeconds: Double?
-        public var claimsHeld: Int
+        package var restartSeconds: Double?
+        package var claimsHeld: Int
     }
 
-    public var settings: [(String, String)] = []
-    public var setup = LatencySummary([])
-    public var setupRefused = 0
-    public var window: (start: Date, end: Date)?
-    public var schedulesInDatabase = 0
-    public var tally = ClusterSlots.Tally([], lateLimit: 15)
-    public var lateLimit: TimeInterval = 15
-    public var claimRows = 0
-    public var claimsByReplica: [(String, Int)] = []
-    public var claimOutcomes: [(String, Int)] = []
-    public var claimsStillRunning = 0
-    public var replicas: [Replica] = []
-    public var kills: [Kill] = []
-    public var botRequests = 0
-    public var webhookExecutions = 0
-    public var rateLimited = 0
+    package var settings: [(String, String)] = []
+    package var setup = LatencySummary([])
+    package var setupRefused = 0
+    package var window: (start: Date, end: Date)?
+    package var schedulesInDatabase = 0
+    package var tally = ClusterSlots.Tally([], lateLimit: 15)
+    package var lateLimit: TimeInterval = 15
+    package var claimRows = 0
+    package var claimsByReplica: [(String, Int)] = []
+    package var claimOutcomes: [(String, Int)] = []
+    package var claimsStillRunning = 0
+    package var replicas: [Replica] = []
+    package var kills: [Kill] = []
+    package var botRequests = 0
+    package var webhookExecutions = 0
+    package var rateLimited = 0
     /// Bot-token requests by route, most first: what a run costs against the shared limit.
-    public var botRequestsByRoute: [(String, Int)] = []
+    package var botRequestsByRoute: [(String, Int)] = []
     /// Problem slots, a few of each kind, already formatted.
-    public var examples: [String] = []
-    public var warnings: [String] = []
+    package var examples: [String] = []
+    package var warnings: [String] = []
 
-    public init() {}
+    package init() {}
 
     /// Schedules in the run, for the demand figure.
-    public var schedules = 0
+    package var schedules = 0
 
     /// Bot-token requests per claim row (every run claimed, setup's first runs included), and the
     /// rate all schedules need at one run a minute each.
@@ -61,13 +61,13 @@ public struct ClusterReport: Sendable, CustomStringConvertible {
     }
 
     /// The saved schedules' `skippedRuns`, summed.
-    public var skippedRuns = 0
+    package var skippedRuns = 0
 
-    public var passed: Bool {
+    package var passed: Bool {
         tally.expected > 0 && tally.duplicates == 0 && tally.missing == 0 && tally.late == 0 && skippedRuns == 0
     }
 
-    public var description: String {
+    package var description: String {
         var lines = settings.map { "\($0.0): \($0.1)" }
         if let window {
             lines.append("measured window: due slots after \(Self.time(window.start)) through \(Self.time(window.end))")

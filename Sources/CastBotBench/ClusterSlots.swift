@@ -3,14 +3,14 @@ import Foundation
 /// The arithmetic of `castbot-bench cluster`, apart from any process or socket so it can be
 /// tested: which due slots a schedule had in the measured window, which export messages belong
 /// to each, and what the run claims say about them.
-public enum ClusterSlots {
+package enum ClusterSlots {
     /// One schedule as the database holds it.
-    public struct Schedule: Sendable, Hashable {
-        public let key: String
-        public let gridAnchor: Date
-        public let interval: TimeInterval
+    package struct Schedule: Sendable, Hashable {
+        package let key: String
+        package let gridAnchor: Date
+        package let interval: TimeInterval
 
-        public init(key: String, gridAnchor: Date, interval: TimeInterval) {
+        package init(key: String, gridAnchor: Date, interval: TimeInterval) {
             self.key = key
             self.gridAnchor = gridAnchor
             self.interval = interval
@@ -18,7 +18,7 @@ public enum ClusterSlots {
 
         /// Grid points `gridAnchor + k·interval` with `after < slot ≤ through`, in milliseconds
         /// since 1970 (as `run_claims.due_at` stores them).
-        public func slots(after start: Date, through end: Date) -> [Int64] {
+        package func slots(after start: Date, through end: Date) -> [Int64] {
             let anchor = Self.milliseconds(gridAnchor)
             let step = Int64((interval * 1_000).rounded())
             guard step > 0 else { return [] }
@@ -29,7 +29,7 @@ public enum ClusterSlots {
         }
 
         /// The slot `[slot, slot + interval)` holding `date`, in milliseconds since 1970.
-        public func slot(containing date: Date) -> Int64 {
+        package func slot(containing date: Date) -> Int64 {
             let anchor = Self.milliseconds(gridAnchor)
             let step = max(1, Int64((interval * 1_000).rounded()))
             return anchor + Self.floorDivide(Self.milliseconds(date) - anchor, step) * step
@@ -44,31 +44,31 @@ public enum ClusterSlots {
     }
 
     /// One export message in a schedule's channel.
-    public struct Posting: Sendable, Hashable {
+    package struct Posting: Sendable, Hashable {
         /// When the sandbox stored it.
-        public let postedAt: Date
+        package let postedAt: Date
         /// The run's start, from the export's filename; nil when it has none.
-        public let runStartedAt: Date?
+        package let runStartedAt: Date?
 
-        public init(postedAt: Date, runStartedAt: Date?) {
+        package init(postedAt: Date, runStartedAt: Date?) {
             self.postedAt = postedAt
             self.runStartedAt = runStartedAt
         }
     }
 
     /// One `run_claims` row.
-    public struct Claim: Sendable, Hashable {
-        public let key: String
-        public let dueAt: Int64
-        public let replica: String
-        public let claimedAt: Int64
-        public let leaseUntil: Int64
-        public let state: String
-        public let outcome: String?
-        public let finishedAt: Int64?
-        public let takeovers: Int
+    package struct Claim: Sendable, Hashable {
+        package let key: String
+        package let dueAt: Int64
+        package let replica: String
+        package let claimedAt: Int64
+        package let leaseUntil: Int64
+        package let state: String
+        package let outcome: String?
+        package let finishedAt: Int64?
+        package let takeovers: Int
 
-        public init(
+        package init(
             key: String, dueAt: Int64, replica: String, claimedAt: Int64, leaseUntil: Int64, state: String, outcome: String?,
             finishedAt: Int64?, takeovers: Int
         ) {
@@ -85,24 +85,24 @@ public enum ClusterSlots {
     }
 
     /// One due slot of one schedule and what happened to it.
-    public struct SlotOutcome: Sendable, Hashable {
-        public let key: String
+    package struct SlotOutcome: Sendable, Hashable {
+        package let key: String
         /// Milliseconds since 1970.
-        public let slot: Int64
+        package let slot: Int64
         /// Messages posted in `[slot, slot + interval)`, oldest first.
-        public let postings: [Posting]
+        package let postings: [Posting]
         /// The claim row for this slot, if any.
-        public let claim: Claim?
+        package let claim: Claim?
 
         /// First message minus the slot; nil when nothing was posted.
-        public var lateness: TimeInterval? {
+        package var lateness: TimeInterval? {
             postings.first.map { $0.postedAt.timeIntervalSince1970 - Double(slot) / 1_000 }
         }
     }
 
     /// Every slot of `schedule` in `(windowStart, windowEnd]`, with the messages posted in it and
     /// its claim. `postings` may hold messages of other slots; they are left out.
-    public static func outcomes(
+    package static func outcomes(
         of schedule: Schedule, postings: [Posting], claims: [Claim], windowStart: Date, windowEnd: Date
     ) -> [SlotOutcome] {
         var bySlot: [Int64: [Posting]] = [:]
@@ -117,29 +117,29 @@ public enum ClusterSlots {
     }
 
     /// The counts the report prints, over every schedule's slots.
-    public struct Tally: Sendable, Equatable {
-        public var expected = 0
+    package struct Tally: Sendable, Equatable {
+        package var expected = 0
         /// Slots with at least one message.
-        public var delivered = 0
+        package var delivered = 0
         /// Slots with two or more messages.
-        public var duplicates = 0
+        package var duplicates = 0
         /// Slots with no message.
-        public var missing = 0
+        package var missing = 0
         /// First message minus slot, for every delivered slot.
-        public var lateness: [Duration] = []
+        package var lateness: [Duration] = []
         /// Delivered slots whose first message came more than `lateLimit` after the slot.
-        public var late = 0
+        package var late = 0
         /// Slots whose claim was taken over from another replica.
-        public var takenOver = 0
+        package var takenOver = 0
         /// Their lateness (delivered ones only).
-        public var takeoverLateness: [Duration] = []
+        package var takeoverLateness: [Duration] = []
         /// Slots with no claim row at all.
-        public var unclaimed = 0
+        package var unclaimed = 0
         /// Messages whose run started in an earlier slot than the one they were posted in (by the
         /// filename's run time): a run that finished after its next slot began.
-        public var postedAfterTheirSlot = 0
+        package var postedAfterTheirSlot = 0
 
-        public init(_ outcomes: [SlotOutcome], lateLimit: TimeInterval) {
+        package init(_ outcomes: [SlotOutcome], lateLimit: TimeInterval) {
             for outcome in outcomes {
                 expected += 1
                 if outcome.claim == nil { unclaimed += 1 }

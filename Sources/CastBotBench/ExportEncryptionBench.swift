@@ -7,18 +7,18 @@ import PlayerData
 /// file snapshot, then `ExportPackager.plan(for:)` with Discord's limits, sealed to a fresh key
 /// pair or not. `castbot-bench encryption` runs this in child processes so each variant's peak
 /// RSS is its own.
-public enum ExportEncryptionBench {
-    public struct Outcome: Sendable, Codable {
+package enum ExportEncryptionBench {
+    package struct Outcome: Sendable, Codable {
         /// Building the export from the data file.
-        public var exportMilliseconds: Double
+        package var exportMilliseconds: Double
         /// Gzip, sealing (when encrypted) and splitting into uploads.
-        public var packagingMilliseconds: Double
-        public var exportBytes: Int
-        public var uploadBytes: Int
-        public var uploads: Int
+        package var packagingMilliseconds: Double
+        package var exportBytes: Int
+        package var uploadBytes: Int
+        package var uploads: Int
     }
 
-    public static func packageOnce(dataPath: String, encrypted: Bool) async throws -> Outcome {
+    package static func packageOnce(dataPath: String, encrypted: Bool) async throws -> Outcome {
         let sealer = encrypted ? try ExportSealer(recipients: [ExportSecretKey.generate().publicKey]) : nil
         let packager = ExportPackager(sealer: sealer)
         let clock = ContinuousClock()

@@ -2,11 +2,11 @@ import CastBot
 import DiscordSandbox
 
 /// The server's HTTP answer to one fuzzed request.
-public struct FuzzAnswer: Sendable {
-    public var status: Int
-    public var body: [UInt8]
+package struct FuzzAnswer: Sendable {
+    package var status: Int
+    package var body: [UInt8]
 
-    public init(status: Int, body: [UInt8]) {
+    package init(status: Int, body: [UInt8]) {
         self.status = status
         self.body = body
     }
@@ -22,7 +22,7 @@ public struct FuzzAnswer: Sendable {
     /// What is wrong with the answer, or nil when it is a client error (4xx) or a proper
     /// interaction response: a JSON object whose `type` is a known callback type and whose
     /// `data`, when present, is an object of the shape that type needs.
-    public var problem: String? {
+    package var problem: String? {
         if (400..<500).contains(status) { return nil }
         guard status == 200 else { return "HTTP \(status): only 200 with a response or a 4xx is acceptable" }
         guard let json = try? SandboxJSON.parse(body), json.objectValue != nil else {

@@ -4,13 +4,13 @@ import Synchronization
 /// Sends `cases` mutated bodies through `send` with `concurrency` requests in flight and checks
 /// every answer. Case `i` is a pure function of (`seed`, `i`), so any failure can be replayed
 /// alone with `body(ofCase:)`.
-public struct FuzzCampaign: Sendable {
-    public var cases: Int
-    public var seed: UInt64
-    public var concurrency: Int
+package struct FuzzCampaign: Sendable {
+    package var cases: Int
+    package var seed: UInt64
+    package var concurrency: Int
     let mutator: FuzzMutator
 
-    public init(seeds: [FuzzSeed], cases: Int, seed: UInt64 = 1, concurrency: Int = 8) {
+    package init(seeds: [FuzzSeed], cases: Int, seed: UInt64 = 1, concurrency: Int = 8) {
         self.cases = max(0, cases)
         self.seed = seed
         self.concurrency = max(1, concurrency)
@@ -18,7 +18,7 @@ public struct FuzzCampaign: Sendable {
     }
 
     /// The seed, mutation and body of case `index`.
-    public func body(ofCase index: Int) -> (seedName: String, mutation: FuzzMutation, body: [UInt8]) {
+    package func body(ofCase index: Int) -> (seedName: String, mutation: FuzzMutation, body: [UInt8]) {
         var random = FuzzRandom(campaignSeed: seed, caseIndex: index)
         let mutations = FuzzMutation.allCases
         // Mutations in turn, so every kind gets an equal share; the seed at random.
@@ -29,7 +29,7 @@ public struct FuzzCampaign: Sendable {
 
     /// - Parameter send: delivers a body, signed, to the interactions endpoint; throws when no
     ///   HTTP answer came back.
-    public func run(
+    package func run(
         send: @escaping @Sendable ([UInt8]) async throws -> FuzzAnswer,
         progress: @escaping @Sendable (_ done: Int) -> Void = { _ in }
     ) async -> FuzzReport {

@@ -1,13 +1,13 @@
 /// A fuzz case whose answer was wrong, with what is needed to replay it.
-public struct FuzzFailure: Sendable, CustomStringConvertible {
-    public let caseIndex: Int
-    public let seedName: String
-    public let mutation: FuzzMutation
-    public let problem: String
+package struct FuzzFailure: Sendable, CustomStringConvertible {
+    package let caseIndex: Int
+    package let seedName: String
+    package let mutation: FuzzMutation
+    package let problem: String
     /// The start of the body, printable.
-    public let bodyExcerpt: String
+    package let bodyExcerpt: String
 
-    public var description: String {
+    package var description: String {
         "case \(caseIndex) (\(mutation.rawValue) of \(seedName)): \(problem); body starts \(bodyExcerpt)"
     }
 

@@ -6,7 +6,7 @@ import Foundation
 /// of the product (docs/OPERATIONS.md, "Inviting the bot to a server"), by an administrator and by a member without permissions, plus
 /// Discord's documented example payloads (`Interaction.*` as they are, `InteractionData.*` inside
 /// a sandbox-built interaction of the matching type).
-public enum FuzzCorpus {
+package enum FuzzCorpus {
     static let buttonIDs = [
         "playerdata_export", "playerdata_export_all", "playerdata_import", "playerdata_export_schedule",
         "playerdata_export_status", "health_monitor_schedule", "playerdata_import_confirm:0123456789abcdef",
@@ -15,7 +15,7 @@ public enum FuzzCorpus {
 
     /// Adds a member without permissions to `world` and builds the seeds.
     /// - Parameter fixturesDirectory: a folder of Discord's documented examples; nil skips them.
-    public static func seeds(sandbox: DiscordSandbox, world: SandboxDemoWorld, fixturesDirectory: String?) async throws -> [FuzzSeed] {
+    package static func seeds(sandbox: DiscordSandbox, world: SandboxDemoWorld, fixturesDirectory: String?) async throws -> [FuzzSeed] {
         let player = await sandbox.addUser(username: "sandbox-player")
         try await sandbox.addMember(guildID: world.guild.id, userID: player.id, permissions: [])
         let builder = Builder(sandbox: sandbox, channelID: world.channel.id)

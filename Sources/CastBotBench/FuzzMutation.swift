@@ -1,5 +1,5 @@
 /// The ways the fuzzer damages a well-formed interaction body.
-public enum FuzzMutation: String, CaseIterable, Sendable, Hashable {
+package enum FuzzMutation: String, CaseIterable, Sendable, Hashable {
     /// Random bits flipped or bytes replaced anywhere in the body.
     case byteFlip
     /// The body cut short at a random point.

@@ -1,20 +1,20 @@
 /// SplitMix64: a small, fast generator whose whole state is one number, so every fuzz case can
 /// be replayed from the campaign seed and its case number alone.
-public struct FuzzRandom: RandomNumberGenerator, Sendable {
+package struct FuzzRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         state = seed
     }
 
     /// The generator for case `index` of a campaign: independent of how many cases ran before,
     /// and of their order, so concurrent workers reproduce the same bodies.
-    public init(campaignSeed: UInt64, caseIndex: Int) {
+    package init(campaignSeed: UInt64, caseIndex: Int) {
         var mixer = FuzzRandom(seed: campaignSeed ^ (UInt64(truncatingIfNeeded: caseIndex) &* 0x9E37_79B9_7F4A_7C15))
         state = mixer.next()
     }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

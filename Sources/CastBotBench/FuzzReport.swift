@@ -3,26 +3,26 @@ import CastBot
 import Foundation
 
 /// What a fuzz campaign found.
-public struct FuzzReport: Sendable, CustomStringConvertible {
-    public var cases = 0
-    public var seeds = 0
+package struct FuzzReport: Sendable, CustomStringConvertible {
+    package var cases = 0
+    package var seeds = 0
     /// Answers by HTTP status.
-    public var statusCounts: [Int: Int] = [:]
+    package var statusCounts: [Int: Int] = [:]
     /// 200 answers by interaction response type (4 message, 5 deferred, 9 modal…).
-    public var responseTypeCounts: [Int: Int] = [:]
+    package var responseTypeCounts: [Int: Int] = [:]
     /// Requests that got no HTTP answer at all (connection closed, timeout).
-    public var transportErrors = 0
-    public var casesByMutation: [FuzzMutation: Int] = [:]
+    package var transportErrors = 0
+    package var casesByMutation: [FuzzMutation: Int] = [:]
     /// Wrong answers; `failures` keeps the first few, `failureCount` counts them all.
-    public var failureCount = 0
-    public var failures: [FuzzFailure] = []
-    public var elapsed = Duration.zero
+    package var failureCount = 0
+    package var failures: [FuzzFailure] = []
+    package var elapsed = Duration.zero
     /// Set by the bench: the server still answered PING and /healthz after the campaign.
-    public var serverAliveAfterwards: Bool?
+    package var serverAliveAfterwards: Bool?
 
     static let keptFailures = 20
 
-    public init() {}
+    package init() {}
 
     mutating func record(_ failure: FuzzFailure) {
         failureCount += 1
@@ -39,7 +39,7 @@ public struct FuzzReport: Sendable, CustomStringConvertible {
         failures = Array((failures + other.failures).sorted { $0.caseIndex < $1.caseIndex }.prefix(Self.keptFailures))
     }
 
-    public var description: String {
+    package var description: String {
         let seconds = DurationText.timeInterval(elapsed)
         var lines = [
             "fuzz: \(cases) cases from \(seeds) seeds in \(String(format: "%.1f", seconds)) s (\(String(format: "%.0f", Double(cases) / max(seconds, 0.001))) per second)",

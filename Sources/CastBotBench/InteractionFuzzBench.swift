@@ -7,17 +7,17 @@ import Logging
 /// sandbox's key (the server's configured public key), so they pass the signature check and
 /// reach the envelope parser, the router and the production handlers, which read a real data
 /// file and answer through the sandbox's REST API as they would through Discord's.
-public enum InteractionFuzzBench {
-    public struct Options: Sendable {
-        public var cases: Int
-        public var seed: UInt64
-        public var concurrency: Int
+package enum InteractionFuzzBench {
+    package struct Options: Sendable {
+        package var cases: Int
+        package var seed: UInt64
+        package var concurrency: Int
         /// Discord's documented payloads (Tests/DiscordModelsTests/Fixtures); nil leaves them out.
-        public var fixturesDirectory: String?
+        package var fixturesDirectory: String?
         /// Copied into a temporary data folder for the handlers; nil uses the built-in sample.
-        public var dataFile: String?
+        package var dataFile: String?
 
-        public init(
+        package init(
             cases: Int = 100_000, seed: UInt64 = 1, concurrency: Int = 8, fixturesDirectory: String? = nil, dataFile: String? = nil
         ) {
             self.cases = cases
@@ -28,14 +28,14 @@ public enum InteractionFuzzBench {
         }
     }
 
-    public struct Result: Sendable, CustomStringConvertible {
-        public var report: FuzzReport
+    package struct Result: Sendable, CustomStringConvertible {
+        package var report: FuzzReport
         /// Unmutated seeds answered as they should be: a proper 200 reply from the router, or 400
         /// for the seed of an interaction type Discord does not define.
-        public var seedsAnsweredProperly: Int
-        public var seedProblems: [String]
+        package var seedsAnsweredProperly: Int
+        package var seedProblems: [String]
 
-        public var description: String {
+        package var description: String {
             var lines = ["unmutated seeds answered as expected: \(seedsAnsweredProperly) of \(report.seeds)"]
             lines += seedProblems.map { "  - \($0)" }
             return (lines + [report.description]).joined(separator: "\n")
@@ -43,14 +43,14 @@ public enum InteractionFuzzBench {
     }
 
     /// The seed, mutation and body of one case, to replay a failure by hand.
-    public static func replay(caseIndex: Int, _ options: Options) async throws -> (seedName: String, mutation: FuzzMutation, body: [UInt8]) {
+    package static func replay(caseIndex: Int, _ options: Options) async throws -> (seedName: String, mutation: FuzzMutation, body: [UInt8]) {
         try await withBot(options) { bot in
             let seeds = try await FuzzCorpus.seeds(sandbox: bot.sandbox, world: bot.world, fixturesDirectory: options.fixturesDirectory)
             return FuzzCampaign(seeds: seeds, cases: options.cases, seed: options.seed).body(ofCase: caseIndex)
         }
     }
 
-    public static func run(_ options: Options, progress: @escaping @Sendable (Int) -> Void = { _ in }) async throws -> Result {
+    package static func run(_ options: Options, progress: @escaping @Sendable (Int) -> Void = { _ in }) async throws -> Result {
         try await withBot(options) { bot in
             let seeds = try await FuzzCorpus.seeds(sandbox: bot.sandbox, world: bot.world, fixturesDirectory: options.fixturesDirectory)
             let (sandbox, url) = (bot.sandbox, bot.server.interactionsURL)

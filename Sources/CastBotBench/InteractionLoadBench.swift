@@ -10,18 +10,18 @@ import NIOPosix
 
 /// Interactions at a steady rate against the real server on loopback while background work (a
 /// large export) runs in the same process, measured open-loop (see `OpenLoopLoad`).
-public enum InteractionLoadBench {
-    public struct Options: Sendable {
-        public var requestsPerSecond: Int
-        public var duration: Duration
+package enum InteractionLoadBench {
+    package struct Options: Sendable {
+        package var requestsPerSecond: Int
+        package var duration: Duration
         /// Sent first and not measured, so connections and caches are warm.
-        public var warmUp: Duration
+        package var warmUp: Duration
         /// The button clicked (its handler is whatever `castbot serve` registers for it).
-        public var buttonCustomID: String
+        package var buttonCustomID: String
         /// Measured before the background work starts, for comparison; zero skips it.
-        public var baseline: Duration
+        package var baseline: Duration
 
-        public init(
+        package init(
             requestsPerSecond: Int = 200, duration: Duration = .seconds(20), warmUp: Duration = .seconds(2),
             buttonCustomID: String = "playerdata_export_status", baseline: Duration = .seconds(10)
         ) {
@@ -33,26 +33,26 @@ public enum InteractionLoadBench {
         }
     }
 
-    public struct Result: Sendable, CustomStringConvertible {
-        public var requestsPerSecond: Int
-        public var sent: Int
-        public var overall: LatencySummary
-        public var byLabel: [(label: String, latency: LatencySummary)]
-        public var statusCounts: [Int: Int]
-        public var noAnswer: Int
-        public var improper: Int
-        public var worstSendDelay: Duration
-        public var background: String
-        public var backgroundRounds: Int
-        public var backgroundRoundTimes: LatencySummary
-        public var backgroundFailures: [String]
+    package struct Result: Sendable, CustomStringConvertible {
+        package var requestsPerSecond: Int
+        package var sent: Int
+        package var overall: LatencySummary
+        package var byLabel: [(label: String, latency: LatencySummary)]
+        package var statusCounts: [Int: Int]
+        package var noAnswer: Int
+        package var improper: Int
+        package var worstSendDelay: Duration
+        package var background: String
+        package var backgroundRounds: Int
+        package var backgroundRoundTimes: LatencySummary
+        package var backgroundFailures: [String]
         /// The same load without the background work, measured first; nil when skipped.
-        public var baseline: LatencySummary?
+        package var baseline: LatencySummary?
         /// Load averages before and after the measurement (other processes on the machine).
-        public var systemLoadBefore: String
-        public var systemLoadAfter: String
+        package var systemLoadBefore: String
+        package var systemLoadAfter: String
 
-        public var description: String {
+        package var description: String {
             var lines: [String] = []
             if let baseline { lines.append("baseline without background work: \(baseline)") }
             lines += [
@@ -75,7 +75,7 @@ public enum InteractionLoadBench {
     ///   - dataDirectory: the bot's data folder (the background export's too, usually); nil uses
     ///     a temporary one with the built-in sample data.
     ///   - exportInBackground: keep running the scheduled all export of the data folder.
-    public static func run(
+    package static func run(
         _ options: Options, dataDirectory: String?, exportInBackground: Bool, log: @Sendable (String) -> Void = { _ in }
     ) async throws -> Result {
         var temporary: String?

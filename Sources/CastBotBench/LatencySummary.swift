@@ -2,13 +2,13 @@ import CastBot
 import Foundation
 
 /// Median, 99th percentile and maximum of a set of latencies (nearest-rank percentiles).
-public struct LatencySummary: Sendable, CustomStringConvertible {
-    public let count: Int
-    public let p50: Duration
-    public let p99: Duration
-    public let max: Duration
+package struct LatencySummary: Sendable, CustomStringConvertible {
+    package let count: Int
+    package let p50: Duration
+    package let p99: Duration
+    package let max: Duration
 
-    public init(_ samples: [Duration]) {
+    package init(_ samples: [Duration]) {
         let sorted = samples.sorted()
         count = sorted.count
         func rank(_ fraction: Double) -> Duration {
@@ -21,11 +21,11 @@ public struct LatencySummary: Sendable, CustomStringConvertible {
         max = sorted.last ?? .zero
     }
 
-    public var description: String {
+    package var description: String {
         "p50 \(Self.milliseconds(p50)), p99 \(Self.milliseconds(p99)), max \(Self.milliseconds(max)) (n=\(count))"
     }
 
-    public static func milliseconds(_ duration: Duration) -> String {
+    package static func milliseconds(_ duration: Duration) -> String {
         let (seconds, attoseconds) = duration.components
         let value = Double(seconds) * 1_000 + Double(attoseconds) / 1e15
         return String(format: "%.3f ms", value)

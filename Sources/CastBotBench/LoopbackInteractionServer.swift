@@ -1,22 +1,22 @@
 import CastBot
-public import Foundation
-public import HTTPConnectionGuard
-public import Logging
+import Foundation
+import HTTPConnectionGuard
+import Logging
 import Prometheus
 import ServiceLifecycle
 
 /// The real HTTP application (`buildApplication`: signature check, size limit, envelope, routing,
 /// `/healthz`, `/metrics`) listening on 127.0.0.1 at a free port, in this process, for the
 /// benches and tests that drive it over loopback.
-public final class LoopbackInteractionServer: Sendable {
+package final class LoopbackInteractionServer: Sendable {
     /// `http://127.0.0.1:<port>`.
-    public let origin: URL
+    package let origin: URL
     /// The server's connections: open, turned away at the cap, closed for slowness.
-    public let connections: HTTPConnectionGauge
+    package let connections: HTTPConnectionGauge
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
-    public var interactionsURL: URL { origin.appendingPathComponent("interactions") }
+    package var interactionsURL: URL { origin.appendingPathComponent("interactions") }
 
     private init(origin: URL, connections: HTTPConnectionGauge, group: ServiceGroup, task: Task<Void, any Error>) {
         self.origin = origin
@@ -28,7 +28,7 @@ public final class LoopbackInteractionServer: Sendable {
     /// Starts the application with `handler` (the one `castbot serve` uses, see
     /// `BotAssembly`) on 127.0.0.1 at a free port; `configuration` supplies the
     /// interaction public key.
-    public static func start(
+    package static func start(
         handler: any InteractionHandler,
         configuration: CastBotConfiguration,
         logger: Logger = Logger(label: "castbot.bench.server", factory: { _ in SwiftLogNoOpLogHandler() })
@@ -69,13 +69,13 @@ public final class LoopbackInteractionServer: Sendable {
     }
 
     /// Shuts the application down gracefully and waits until it has stopped.
-    public func stop() async throws {
+    package func stop() async throws {
         await group.triggerGracefulShutdown()
         try await task.value
     }
 }
 
 /// The application stopped before it was listening.
-public struct LoopbackServerError: Error, CustomStringConvertible {
-    public var description: String { "the interactions server stopped before it was listening" }
+package struct LoopbackServerError: Error, CustomStringConvertible {
+    package var description: String { "the interactions server stopped before it was listening" }
 }

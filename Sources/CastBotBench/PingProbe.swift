@@ -71,13 +71,13 @@ final class PingProbe: Sendable {
 }
 
 /// How the PINGs sent during a bench went.
-public struct PingResults: Sendable, CustomStringConvertible {
+package struct PingResults: Sendable, CustomStringConvertible {
     /// Latencies of the PINGs answered 200.
-    public var answered: [Duration] = []
-    public var turnedAway = 0
-    public var failed = 0
+    package var answered: [Duration] = []
+    package var turnedAway = 0
+    package var failed = 0
 
-    public var description: String {
+    package var description: String {
         "\(answered.count) answered (\(LatencySummary(answered))), \(turnedAway) answered 503, \(failed) failed"
     }
 }

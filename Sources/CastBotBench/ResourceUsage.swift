@@ -6,13 +6,13 @@ import Darwin
 #endif
 
 /// This process's CPU time and memory, from getrusage.
-public struct ResourceUsage: Sendable {
+package struct ResourceUsage: Sendable {
     /// User plus system CPU time used so far.
-    public let cpuTime: Duration
+    package let cpuTime: Duration
     /// Peak resident set size so far, in bytes.
-    public let peakResidentBytes: Int
+    package let peakResidentBytes: Int
 
-    public static func now() -> ResourceUsage {
+    package static func now() -> ResourceUsage {
         var usage = rusage()
         #if canImport(Glibc)
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)

@@ -17,28 +17,28 @@ import PlayerData
 ///    drain before the measured instant.
 /// 4. The measured phase (`ScalePhase`): the daily runs come due (all at one minute, or spread
 ///    over consecutive minutes), some channels are deleted just before, and the bot is watched.
-public enum ScaleBench {
-    public enum Mode: String, Sendable, CaseIterable {
+package enum ScaleBench {
+    package enum Mode: String, Sendable, CaseIterable {
         /// Every schedule `daily_at` the same minute.
         case together
         /// Guild i's `daily_at` is ⌊i·W/N⌋ minutes after the first, over W minutes.
         case spread
     }
 
-    public struct Options: Sendable {
-        public var castbot: String
-        public var dataFile: String
-        public var workFolder: String
-        public var guilds: Int
-        public var mode: Mode
-        public var spreadMinutes: Int
-        public var stops: Int
-        public var probePerSecond: Int
+    package struct Options: Sendable {
+        package var castbot: String
+        package var dataFile: String
+        package var workFolder: String
+        package var guilds: Int
+        package var mode: Mode
+        package var spreadMinutes: Int
+        package var stops: Int
+        package var probePerSecond: Int
         /// Seconds from the start of scheduling to the first due instant; nil estimates it.
-        public var leadSeconds: Double?
-        public var setupConcurrency: Int
+        package var leadSeconds: Double?
+        package var setupConcurrency: Int
 
-        public init(
+        package init(
             castbot: String, dataFile: String, workFolder: String, guilds: Int, mode: Mode, spreadMinutes: Int, stops: Int,
             probePerSecond: Int, leadSeconds: Double?, setupConcurrency: Int
         ) {
@@ -62,11 +62,11 @@ public enum ScaleBench {
     }
 
     /// Kills the serve process on SIGINT or SIGTERM; call once before `run`.
-    public static func killServeOnSignals() {
+    package static func killServeOnSignals() {
         ServeProcess.killAllOnSignals()
     }
 
-    public static func run(_ options: Options, log: @escaping @Sendable (String) -> Void) async throws -> ScaleReport {
+    package static func run(_ options: Options, log: @escaping @Sendable (String) -> Void) async throws -> ScaleReport {
         let quiet = Logger(label: "castbot.bench.scale", factory: { _ in SwiftLogNoOpLogHandler() })
         let sandbox = DiscordSandbox(logger: quiet)
         let apiBaseURL = try await sandbox.start()

@@ -1,15 +1,15 @@
 import Foundation
 
 /// The arithmetic of `castbot-bench scale`, apart from any process or socket so it can be tested.
-public enum ScaleFigures {
+package enum ScaleFigures {
     /// Discord's global limit per bot token (and, for webhook executions, per IP address).
-    public static let discordRequestsPerSecond = 50.0
+    package static let discordRequestsPerSecond = 50.0
 
     /// When the last of `dueOffsets` (seconds after the first due instant) could complete at the
     /// earliest if each run needed `requestsPerRun` requests and nothing but Discord's limit held
     /// them back: runs go out in deadline order at `rate` requests per second. For runs all due
     /// at once this is simply all their requests divided by the rate.
-    public static func floorSeconds(dueOffsets: [Double], requestsPerRun: Double, rate: Double = discordRequestsPerSecond) -> Double {
+    package static func floorSeconds(dueOffsets: [Double], requestsPerRun: Double, rate: Double = discordRequestsPerSecond) -> Double {
         var finished = 0.0
         for due in dueOffsets.sorted() {
             finished = max(finished, due) + requestsPerRun / rate
@@ -19,7 +19,7 @@ public enum ScaleFigures {
 
     /// The run time in an export's filename (`playerdata-scheduled-<guild>-2026-12-03T03-00-00-123Z.json`,
     /// also `.json.gz` and numbered parts): the run's start, which is never before its due time.
-    public static func runDate(fromFilename filename: String) -> Date? {
+    package static func runDate(fromFilename filename: String) -> Date? {
         guard let zulu = filename.range(of: "Z.json", options: .backwards) else { return nil }
         let stampEnd = filename.index(after: zulu.lowerBound)
         guard filename.distance(from: filename.startIndex, to: stampEnd) >= 24 else { return nil }
@@ -36,7 +36,7 @@ public enum ScaleFigures {
     }
 
     /// `HH:MM` in UTC, as the schedule modal's `daily_at` takes it.
-    public static func dailyAtText(_ date: Date) -> String {
+    package static func dailyAtText(_ date: Date) -> String {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))
         let minuteOfDay = ((seconds / 60) % 1_440 + 1_440) % 1_440
         let (hours, minutes) = (minuteOfDay / 60, minuteOfDay % 60)
@@ -44,30 +44,30 @@ public enum ScaleFigures {
     }
 
     /// The first whole UTC minute at least `lead` seconds after `now`.
-    public static func minuteBoundary(after now: Date, lead: TimeInterval) -> Date {
+    package static func minuteBoundary(after now: Date, lead: TimeInterval) -> Date {
         let earliest = now.timeIntervalSince1970 + lead
         return Date(timeIntervalSince1970: (earliest / 60).rounded(.up) * 60)
     }
 
     /// Spread mode: guild `index` of `count` is due `⌊index·minutes/count⌋` whole minutes after
     /// the first due instant (daily_at has minute resolution).
-    public static func spreadMinuteOffset(index: Int, count: Int, minutes: Int) -> Int {
+    package static func spreadMinuteOffset(index: Int, count: Int, minutes: Int) -> Int {
         guard count > 0, minutes > 1 else { return 0 }
         return index * minutes / count
     }
 
     /// Lateness of landed runs and duplicate posts, from each run's due time and the times its
     /// export messages landed.
-    public struct RunOutcomes: Sendable, Equatable {
-        public var lateness: [Duration] = []
-        public var delivered = 0
-        public var missing = 0
+    package struct RunOutcomes: Sendable, Equatable {
+        package var lateness: [Duration] = []
+        package var delivered = 0
+        package var missing = 0
         /// Messages beyond the first for the same run.
-        public var duplicates = 0
+        package var duplicates = 0
         /// Seconds from the first due instant to the last landing.
-        public var lastLandingOffset = 0.0
+        package var lastLandingOffset = 0.0
 
-        public init(runs: [(due: Date, landings: [Date])], firstDue: Date) {
+        package init(runs: [(due: Date, landings: [Date])], firstDue: Date) {
             for run in runs {
                 guard let first = run.landings.min() else {
                     missing += 1

@@ -2,46 +2,46 @@ import Foundation
 
 /// Everything `castbot-bench scale` measured, and its table. Targets are printed next to the
 /// figures for the reader; nothing here fails a run for missing one.
-public struct ScaleReport: Sendable, CustomStringConvertible {
+package struct ScaleReport: Sendable, CustomStringConvertible {
     /// The settings, one line each ("guilds scheduled: 1000").
-    public var settings: [(String, String)] = []
-    public var setupInteractions = LatencySummary([])
-    public var setupDeferred = 0
-    public var setupRefused = 0
-    public var setupRunsDelivered = 0
-    public var setupDuplicates = 0
+    package var settings: [(String, String)] = []
+    package var setupInteractions = LatencySummary([])
+    package var setupDeferred = 0
+    package var setupRefused = 0
+    package var setupRunsDelivered = 0
+    package var setupDuplicates = 0
 
-    public var runsDue = 0
-    public var runs = ScaleFigures.RunOutcomes(runs: [], firstDue: Date())
-    public var floorSeconds = 0.0
-    public var botRequests = 0
-    public var webhookExecutions = 0
-    public var rateLimited = 0
+    package var runsDue = 0
+    package var runs = ScaleFigures.RunOutcomes(runs: [], firstDue: Date())
+    package var floorSeconds = 0.0
+    package var botRequests = 0
+    package var webhookExecutions = 0
+    package var rateLimited = 0
     /// Bot-token requests of the phase by route, most first: where a run's requests go.
-    public var botRequestsByRoute: [(String, Int)] = []
+    package var botRequestsByRoute: [(String, Int)] = []
 
-    public var peakRSSBytes = 0
-    public var peakRSSDuringRunsBytes = 0
-    public var cpuSecondsDuringRuns = 0.0
-    public var bytesWrittenDuringRuns = 0
+    package var peakRSSBytes = 0
+    package var peakRSSDuringRunsBytes = 0
+    package var cpuSecondsDuringRuns = 0.0
+    package var bytesWrittenDuringRuns = 0
 
-    public var probe = LatencySummary([])
-    public var probeDeferred = 0
-    public var probeRejected = 0
+    package var probe = LatencySummary([])
+    package var probeDeferred = 0
+    package var probeRejected = 0
 
-    public var stopsRequested = 0
-    public var directMessagesDelivered = 0
-    public var warnings: [String] = []
+    package var stopsRequested = 0
+    package var directMessagesDelivered = 0
+    package var warnings: [String] = []
 
-    public init() {}
+    package init() {}
 
     /// Not a number (printed "-") when no run landed.
-    public var floorRatio: Double { floorSeconds > 0 && runs.delivered > 0 ? runs.lastLandingOffset / floorSeconds : .nan }
+    package var floorRatio: Double { floorSeconds > 0 && runs.delivered > 0 ? runs.lastLandingOffset / floorSeconds : .nan }
     /// Runs that consumed CPU in the phase: delivered ones and the ones that stopped their schedule.
-    public var cpuMillisecondsPerRun: Double { cpuSecondsDuringRuns * 1_000 / Double(max(1, runs.delivered + stopsRequested)) }
-    public var bytesWrittenPerDeliveredRun: Double { runs.delivered > 0 ? Double(bytesWrittenDuringRuns) / Double(runs.delivered) : .nan }
+    package var cpuMillisecondsPerRun: Double { cpuSecondsDuringRuns * 1_000 / Double(max(1, runs.delivered + stopsRequested)) }
+    package var bytesWrittenPerDeliveredRun: Double { runs.delivered > 0 ? Double(bytesWrittenDuringRuns) / Double(runs.delivered) : .nan }
 
-    public var description: String {
+    package var description: String {
         var lines = settings.map { "\($0.0): \($0.1)" }
         lines.append("")
         lines.append(Self.row("figure", "value", "target"))

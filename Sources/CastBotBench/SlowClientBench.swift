@@ -2,7 +2,7 @@ import AsyncHTTPClient
 import CastBot
 import DiscordSandbox
 import Foundation
-public import HTTPConnectionGuard
+import HTTPConnectionGuard
 import Logging
 import NIOCore
 import NIOPosix
@@ -11,16 +11,16 @@ import NIOPosix
 /// `connections` slow-head, slow-body and idle keep-alive connections, sends signed PINGs
 /// throughout, then shuts the server down gracefully with the slow connections still open.
 /// Bounded: at most `connections` connections, `hold` of real time, then everything closes.
-public struct SlowClientBench: Sendable {
-    public struct Options: Sendable {
-        public var connections: Int
-        public var hold: Duration
-        public var limits: HTTPConnectionLimits
-        public var shutdownGrace: Duration
-        public var pingInterval: Duration = .milliseconds(20)
-        public var trickleInterval: Duration = .seconds(1)
+package struct SlowClientBench: Sendable {
+    package struct Options: Sendable {
+        package var connections: Int
+        package var hold: Duration
+        package var limits: HTTPConnectionLimits
+        package var shutdownGrace: Duration
+        package var pingInterval: Duration = .milliseconds(20)
+        package var trickleInterval: Duration = .seconds(1)
 
-        public init(connections: Int, hold: Duration, limits: HTTPConnectionLimits, shutdownGrace: Duration) {
+        package init(connections: Int, hold: Duration, limits: HTTPConnectionLimits, shutdownGrace: Duration) {
             self.connections = connections
             self.hold = hold
             self.limits = limits
@@ -28,20 +28,20 @@ public struct SlowClientBench: Sendable {
         }
     }
 
-    public struct Report: Sendable, CustomStringConvertible {
-        public var attempted = 0
-        public var connected = 0
-        public var connectFailures = 0
-        public var closedByServer = 0
-        public var peakServerConnections = 0
-        public var descriptorsBefore = 0
-        public var peakDescriptors = 0
-        public var turnedAway = 0
-        public var timedOut = 0
-        public var pings = PingResults()
-        public var shutdown: Duration = .zero
+    package struct Report: Sendable, CustomStringConvertible {
+        package var attempted = 0
+        package var connected = 0
+        package var connectFailures = 0
+        package var closedByServer = 0
+        package var peakServerConnections = 0
+        package var descriptorsBefore = 0
+        package var peakDescriptors = 0
+        package var turnedAway = 0
+        package var timedOut = 0
+        package var pings = PingResults()
+        package var shutdown: Duration = .zero
 
-        public var description: String {
+        package var description: String {
             """
             slow connections attempted \(attempted): connected \(connected), connect failures \(connectFailures), \
             closed by the server before shutdown \(closedByServer)
@@ -53,13 +53,13 @@ public struct SlowClientBench: Sendable {
         }
     }
 
-    public let options: Options
+    package let options: Options
 
-    public init(options: Options) {
+    package init(options: Options) {
         self.options = options
     }
 
-    public func run(log: @Sendable (String) -> Void) async throws -> Report {
+    package func run(log: @Sendable (String) -> Void) async throws -> Report {
         let signer = DiscordSandbox()
         var configuration = CastBotConfiguration(publicKey: try DiscordPublicKey(hex: signer.publicKeyHex))
         configuration.httpLimits = options.limits

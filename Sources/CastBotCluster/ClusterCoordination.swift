@@ -1,12 +1,12 @@
-public import CastBot
-public import Foundation
-public import PlayerData
-public import Scheduling
+import CastBot
+import Foundation
+import PlayerData
+import Scheduling
 
 /// What cluster mode (docs/OPERATIONS.md, "Cluster mode") needs from the shared database, beyond the state storage:
 /// run claims with leases, the saved view of one schedule, and the announcements of changes
 /// made by other replicas. `CastBotCluster` implements it on PostgreSQL; a single machine has none.
-public protocol ClusterCoordination: Sendable {
+package protocol ClusterCoordination: Sendable {
     /// This replica's name in claims and logs (host and process).
     var replica: String { get }
     /// How long a claim lasts without renewal; a dead replica's runs are picked up after it.
@@ -53,7 +53,7 @@ public protocol ClusterCoordination: Sendable {
 }
 
 /// What asking for a run's claim gave.
-public enum RunClaim: Sendable, Equatable {
+package enum RunClaim: Sendable, Equatable {
     /// This replica holds the claim and must run it; `takeover` when a replica that held it first
     /// stopped renewing its lease.
     case claimed(takeover: Bool)
@@ -64,12 +64,12 @@ public enum RunClaim: Sendable, Equatable {
 }
 
 /// A run whose replica died (or hung) mid-run: its lease expired before it finished.
-public struct ExpiredRun: Sendable, Equatable {
-    public var key: ScheduleKey
-    public var slot: Date
-    public var replica: String
+package struct ExpiredRun: Sendable, Equatable {
+    package var key: ScheduleKey
+    package var slot: Date
+    package var replica: String
 
-    public init(key: ScheduleKey, slot: Date, replica: String) {
+    package init(key: ScheduleKey, slot: Date, replica: String) {
         self.key = key
         self.slot = slot
         self.replica = replica
@@ -77,12 +77,12 @@ public struct ExpiredRun: Sendable, Equatable {
 }
 
 /// One schedule's rows as another replica left them.
-public struct SavedSchedule: Sendable {
-    public var status: ScheduleStatus?
-    public var exportSettings: ExportScheduleRequest?
-    public var lastExport: LastExportRecord?
+package struct SavedSchedule: Sendable {
+    package var status: ScheduleStatus?
+    package var exportSettings: ExportScheduleRequest?
+    package var lastExport: LastExportRecord?
 
-    public init(status: ScheduleStatus?, exportSettings: ExportScheduleRequest?, lastExport: LastExportRecord?) {
+    package init(status: ScheduleStatus?, exportSettings: ExportScheduleRequest?, lastExport: LastExportRecord?) {
         self.status = status
         self.exportSettings = exportSettings
         self.lastExport = lastExport
@@ -90,7 +90,7 @@ public struct SavedSchedule: Sendable {
 }
 
 /// An announcement from another replica.
-public enum ClusterChange: Sendable, Equatable {
+package enum ClusterChange: Sendable, Equatable {
     /// A schedule's rows changed (set, stopped, a run ended).
     case schedule(ScheduleKey)
     /// The health monitor's settings changed.

@@ -1,6 +1,6 @@
 import CastBot
 import Foundation
-public import Logging
+import Logging
 import PlayerData
 import Scheduling
 
@@ -8,17 +8,17 @@ import Scheduling
 /// file goes in one transaction (byte for byte, one row per top-level member, the guard applied
 /// when the database already holds data), then the service's state from the folder's SQLite
 /// database, if there is one, in another.
-public enum ClusterMigration {
-    public struct Report: Sendable {
-        public let guilds: Int
-        public let players: Int
-        public let bytes: Int
-        public let version: Int64
-        public let schedules: Int
-        public let stateImported: Bool
+package enum ClusterMigration {
+    package struct Report: Sendable {
+        package let guilds: Int
+        package let players: Int
+        package let bytes: Int
+        package let version: Int64
+        package let schedules: Int
+        package let stateImported: Bool
     }
 
-    public static func run(
+    package static func run(
         dataFile path: String, into database: PostgresDatabase, force: Bool = false, logger: Logger
     ) async throws -> Report {
         let file = try PlayerDataFile(bytes: DurableFile.contents(of: path))

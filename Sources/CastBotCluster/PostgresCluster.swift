@@ -1,29 +1,29 @@
-public import CastBot
-public import Foundation
+import CastBot
+import Foundation
 import Logging
 import NIOCore
-public import PlayerData
+import PlayerData
 import PostgresNIO
 import Synchronization
-public import Scheduling
+import Scheduling
 
 /// Cluster mode's coordination on PostgreSQL (docs/OPERATIONS.md, "Cluster mode"): run claims, the saved rows of one
 /// schedule, the player data, and announcements between replicas over LISTEN/NOTIFY, so that a
 /// schedule set on one replica runs on all of them at once instead of at their next poll.
-public struct PostgresCluster: ClusterCoordination {
-    public let database: PostgresDatabase
-    public let storage: PostgresStateStorage
+package struct PostgresCluster: ClusterCoordination {
+    package let database: PostgresDatabase
+    package let storage: PostgresStateStorage
     let claims: RunClaims
     let playerData: PostgresPlayerData
     /// Waits between reconnection attempts of the listener.
     let clock: any Clock<Duration>
 
-    public var replica: String { claims.replica }
-    public var lease: Duration { claims.lease }
-    public var stateStorage: any ServiceStateStorage { storage }
-    public var playerDataUpstream: any PlayerDataUpstream { playerData }
+    package var replica: String { claims.replica }
+    package var lease: Duration { claims.lease }
+    package var stateStorage: any ServiceStateStorage { storage }
+    package var playerDataUpstream: any PlayerDataUpstream { playerData }
 
-    public init(database: PostgresDatabase, replica: String, lease: Duration = .seconds(10), clock: any Clock<Duration> = ContinuousClock()) {
+    package init(database: PostgresDatabase, replica: String, lease: Duration = .seconds(10), clock: any Clock<Duration> = ContinuousClock()) {
         self.database = database
         storage = PostgresStateStorage(database: database, replica: replica)
         claims = RunClaims(database: database, replica: replica, lease: lease)
@@ -32,11 +32,11 @@ public struct PostgresCluster: ClusterCoordination {
     }
 
     /// A name for this replica: the host name and process id, unique while it runs.
-    public static func replicaName() -> String {
+    package static func replicaName() -> String {
         "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)"
     }
 
-    public func claimRun(_ key: ScheduleKey, slot: Date) async throws -> RunClaim {
+    package func claimRun(_ key: ScheduleKey, slot: Date) async throws -> RunClaim {
         switch try await claims.claim(key, dueAt: slot) {
         case .claimed(let takeover): .claimed(takeover: takeover)
         case .heldElsewhere(let holder, _): .heldElsewhere(replica: holder)
@@ -44,27 +44,27 @@ public struct PostgresCluster: ClusterCoordination {
         }
     }
 
-    public func renewRun(_ key: ScheduleKey, slot: Date) async throws -> Bool {
+    package func renewRun(_ key: ScheduleKey, slot: Date) async throws -> Bool {
         try await claims.renew(key, dueAt: slot)
     }
 
     @discardableResult
-    public func finishRun(_ key: ScheduleKey, slot: Date, outcome: String) async throws -> Bool {
+    package func finishRun(_ key: ScheduleKey, slot: Date, outcome: String) async throws -> Bool {
         try await claims.finish(key, dueAt: slot, outcome: outcome)
     }
 
-    public func releaseRun(_ key: ScheduleKey, slot: Date) async throws {
+    package func releaseRun(_ key: ScheduleKey, slot: Date) async throws {
         try await claims.release(key, dueAt: slot)
     }
 
-    public func expiredRuns(limit: Int) async throws -> [ExpiredRun] {
+    package func expiredRuns(limit: Int) async throws -> [ExpiredRun] {
         try await claims.expired(limit: limit).map { ExpiredRun(key: $0.key, slot: $0.dueAt, replica: $0.replica) }
     }
 
     /// A replica that has not renewed its row for this long is not counted (it died).
     static let replicaTimeout: Int64 = 10_000
 
-    public func heartbeat() async throws -> Int {
+    package func heartbeat() async throws -> Int {
         try await database.transaction { connection in
             try await connection.query(
                 """
@@ -82,19 +82,19 @@ public struct PostgresCluster: ClusterCoordination {
         }
     }
 
-    public func leave() async {
+    package func leave() async {
         _ = try? await database.client.query("DELETE FROM replicas WHERE replica = \(replica)", logger: database.logger)
     }
 
-    public func forgetFinishedRuns(before date: Date) async throws {
+    package func forgetFinishedRuns(before date: Date) async throws {
         try await claims.prune(finishedBefore: date)
     }
 
-    public func savedSchedule(_ key: ScheduleKey) async throws -> SavedSchedule {
+    package func savedSchedule(_ key: ScheduleKey) async throws -> SavedSchedule {
         try await storage.savedSchedule(key)
     }
 
-    public func playerDataFile() async throws -> [UInt8]? {
+    package func playerDataFile() async throws -> [UInt8]? {
         try await playerData.file()
     }
 
@@ -102,7 +102,7 @@ public struct PostgresCluster: ClusterCoordination {
     /// itself keeps trying to connect for much longer).
     static let healthCheckTimeout = Duration.seconds(3)
 
-    public func databaseProblem() async -> String? {
+    package func databaseProblem() async -> String? {
         let database = database
         let clock = clock
         return await withTaskGroup(of: String?.self) { group in
@@ -125,7 +125,7 @@ public struct PostgresCluster: ClusterCoordination {
         }
     }
 
-    public func followChanges(_ changes: @escaping @Sendable (ClusterChange) async -> Void) async {
+    package func followChanges(_ changes: @escaping @Sendable (ClusterChange) async -> Void) async {
         var delay = Duration.seconds(1)
         while !Task.isCancelled {
             let listened = Atomic(false)

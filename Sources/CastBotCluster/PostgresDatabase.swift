@@ -1,14 +1,14 @@
 import Foundation
-public import Logging
-public import PostgresNIO
+import Logging
+import PostgresNIO
 
 /// The cluster's database: a PostgresNIO client pool, and the schema every replica migrates to on
 /// start (serialized by an advisory lock, so replicas starting together do not race).
 ///
 /// The pool works only while its run loop runs, so a database is had only inside
 /// `withOpen(url:logger:_:)`: the loop is a child task of that call and ends with it.
-public struct PostgresDatabase: Sendable {
-    public let client: PostgresClient
+package struct PostgresDatabase: Sendable {
+    package let client: PostgresClient
     let logger: Logger
     private let settings: DatabaseURL
 
@@ -24,7 +24,7 @@ public struct PostgresDatabase: Sendable {
     /// throws; queries after that fail.
     /// - Parameter url: `postgres://user:password@host:port/database` (`postgresql://` too), with
     ///   `sslmode` and `sslrootcert` as libpq reads them (see `DatabaseURL`).
-    public static func withOpen<T: Sendable>(
+    package static func withOpen<T: Sendable>(
         url: String, logger: Logger, _ body: (PostgresDatabase) async throws -> T
     ) async throws -> T {
         let database = try PostgresDatabase(url: url, logger: logger)
@@ -36,7 +36,7 @@ public struct PostgresDatabase: Sendable {
     }
 
     /// Checks a URL as `withOpen` would, without connecting.
-    public static func checkURL(_ url: String) throws(ClusterError) {
+    package static func checkURL(_ url: String) throws(ClusterError) {
         _ = try DatabaseURL(url)
     }
 
@@ -44,7 +44,7 @@ public struct PostgresDatabase: Sendable {
     /// and closes it. A server without TLS under `sslmode=require`, a certificate that does not
     /// check out, a wrong password or a host that does not answer fails here at once with the
     /// reason; the pool would retry them for a minute first.
-    public func checkConnection() async throws(ClusterError) {
+    package func checkConnection() async throws(ClusterError) {
         do {
             let connection = try await PostgresConnection.connect(
                 configuration: try settings.connectionConfiguration(), id: 0, logger: logger)
@@ -69,7 +69,7 @@ public struct PostgresDatabase: Sendable {
 
     /// Creates or upgrades the schema. Each step runs once, in order, in its own transaction.
     /// The connection is checked first (`checkConnection()`), so a refused one fails at once.
-    public func migrate() async throws {
+    package func migrate() async throws {
         try await checkConnection()
         try await transaction { connection in
             // One replica migrates at a time; the others wait here and then find nothing to do.
@@ -293,19 +293,19 @@ struct DatabaseURL: Sendable {
 }
 
 /// What can go wrong in cluster mode; never carries the database password.
-public enum ClusterError: Error, Sendable, CustomStringConvertible {
+package enum ClusterError: Error, Sendable, CustomStringConvertible {
     case invalidURL(String)
     case database(String)
 
     /// A database error in words: PostgreSQL's own message, or what failed on the way to it.
     /// (PostgresNIO's errors print a generic text on purpose, lest they leak query data.)
-    public static func describe(_ error: any Error) -> String {
+    package static func describe(_ error: any Error) -> String {
         guard let error = error as? PSQLError else { return "\(error)" }
         if let message = error.serverInfo?[.message] { return message }
         return "\(error.code)" + (error.underlying.map { ": \($0)" } ?? "")
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalidURL(let reason): reason
         case .database(let reason): "the database failed: \(reason)"

@@ -2,7 +2,7 @@ import CastBot
 import Foundation
 import Logging
 import NIOCore
-public import PlayerData
+import PlayerData
 import PostgresNIO
 
 /// The player data in PostgreSQL (cluster mode): the file's top-level members one row each, as
@@ -12,24 +12,24 @@ import PostgresNIO
 ///
 /// Every save writes a new version in one transaction and keeps the one before it (the
 /// database's `.backup`); the data-loss guard judges it against the current version first.
-public struct PostgresPlayerData: Sendable {
+package struct PostgresPlayerData: Sendable {
     let database: PostgresDatabase
     let guardPolicy: SaveGuard
 
-    public init(database: PostgresDatabase, guardPolicy: SaveGuard = .default) {
+    package init(database: PostgresDatabase, guardPolicy: SaveGuard = .default) {
         self.database = database
         self.guardPolicy = guardPolicy
     }
 
     /// The current version's number, or nil before the first save.
-    public func currentVersion() async throws -> Int64? {
+    package func currentVersion() async throws -> Int64? {
         let rows = try await database.client.query("SELECT version FROM player_data_file WHERE id = 1", logger: database.logger)
         for try await version in rows.decode(Int64.self) { return version }
         return nil
     }
 
     /// The whole data file, byte for byte; nil before the first save.
-    public func file() async throws -> [UInt8]? {
+    package func file() async throws -> [UInt8]? {
         try await database.transaction { connection in
             guard let frame = try await Self.frame(connection, logger: database.logger) else { return nil }
             return try await Self.bytes(ofVersion: frame.version, frame: frame, connection, logger: database.logger)
@@ -37,7 +37,7 @@ public struct PostgresPlayerData: Sendable {
     }
 
     /// The previous version, kept by the last save.
-    public func previousFile() async throws -> [UInt8]? {
+    package func previousFile() async throws -> [UInt8]? {
         try await database.transaction { connection in
             guard let frame = try await Self.frame(connection, logger: database.logger), frame.version > 1 else { return nil }
             let previous = frame.version - 1
@@ -52,7 +52,7 @@ public struct PostgresPlayerData: Sendable {
     }
 
     /// One guild's member exactly as stored (`"id": {…}`), or nil.
-    public func member(_ key: String) async throws -> [UInt8]? {
+    package func member(_ key: String) async throws -> [UInt8]? {
         let rows = try await database.client.query(
             """
             SELECT m.member FROM player_data_members m JOIN player_data_file f ON f.id = 1 AND m.version = f.version
@@ -63,7 +63,7 @@ public struct PostgresPlayerData: Sendable {
     }
 
     /// What must still be current for a save to go ahead.
-    public enum ExpectedBase: Sendable {
+    package enum ExpectedBase: Sendable {
         /// Whatever is there (the guard still applies).
         case any
         /// The version whose bytes have this SHA-256; nil: no version yet. An import planned against
@@ -75,7 +75,7 @@ public struct PostgresPlayerData: Sendable {
     /// guard refuses a drastic shrink unless `force`. When `base` names a version, it must still
     /// be current, else nothing is written.
     @discardableResult
-    public func save(_ file: PlayerDataFile, force: Bool = false, base: ExpectedBase = .any) async throws -> Int64 {
+    package func save(_ file: PlayerDataFile, force: Bool = false, base: ExpectedBase = .any) async throws -> Int64 {
         let layout = try PlayerDataLayout(file)
         let guardPolicy = guardPolicy
         let logger = database.logger
@@ -157,7 +157,7 @@ public struct PostgresPlayerData: Sendable {
 }
 
 extension PostgresPlayerData: PlayerDataUpstream {
-    public func save(_ file: PlayerDataFile, force: Bool, replacingContentsWithDigest digest: String?) async throws(PlayerDataError) {
+    package func save(_ file: PlayerDataFile, force: Bool, replacingContentsWithDigest digest: String?) async throws(PlayerDataError) {
         do {
             try await save(file, force: force, base: .contents(digest: digest))
         } catch let error as PlayerDataError {

@@ -1,8 +1,8 @@
-public import CastBot
-public import Foundation
+import CastBot
+import Foundation
 import Logging
 import PostgresNIO
-public import Scheduling
+import Scheduling
 
 /// The service's state in PostgreSQL (cluster mode): the same rows as `SQLiteStateStorage` (one
 /// per schedule, the run history, the settings, the DM outbox), shared by every replica.
@@ -10,8 +10,8 @@ public import Scheduling
 /// The outbox is claimed rather than read: `dueNotices` hands each due DM to one replica for a
 /// minute (`FOR UPDATE SKIP LOCKED`), so two replicas never send the same DM, and a replica that
 /// dies while sending leaves it to another once the minute is over.
-public final class PostgresStateStorage: ServiceStateStorage {
-    public static let defaultHistoryLimit = 100_000
+package final class PostgresStateStorage: ServiceStateStorage {
+    package static let defaultHistoryLimit = 100_000
     /// How long a claimed DM is left to the replica sending it.
     static let noticeClaim: Int64 = 60_000
 
@@ -21,13 +21,13 @@ public final class PostgresStateStorage: ServiceStateStorage {
     /// does not take them on again.
     let replica: String
 
-    public init(database: PostgresDatabase, historyLimit: Int = defaultHistoryLimit, replica: String = "") {
+    package init(database: PostgresDatabase, historyLimit: Int = defaultHistoryLimit, replica: String = "") {
         self.database = database
         self.historyLimit = max(1, historyLimit)
         self.replica = replica
     }
 
-    public func loadState() async throws -> ServiceState {
+    package func loadState() async throws -> ServiceState {
         let rows = try await database.client.query(
             "SELECT key, status, export_settings, last_export FROM schedules ORDER BY key", logger: database.logger)
         var state = ServiceState()
@@ -46,7 +46,7 @@ public final class PostgresStateStorage: ServiceStateStorage {
         return state
     }
 
-    public func apply(_ changes: [StateChange]) async throws {
+    package func apply(_ changes: [StateChange]) async throws {
         guard !changes.isEmpty else { return }
         let historyLimit = historyLimit
         let logger = database.logger
@@ -67,7 +67,7 @@ public final class PostgresStateStorage: ServiceStateStorage {
     }
 
     /// One schedule's rows as saved now.
-    public func savedSchedule(_ key: ScheduleKey) async throws -> SavedSchedule {
+    package func savedSchedule(_ key: ScheduleKey) async throws -> SavedSchedule {
         let rows = try await database.client.query(
             "SELECT status, export_settings, last_export FROM schedules WHERE key = \(key.rawValue)", logger: database.logger)
         let decoder = StateFileCoding.decoder()
@@ -80,7 +80,7 @@ public final class PostgresStateStorage: ServiceStateStorage {
         return saved
     }
 
-    public func dueNotices(at now: Date, limit: Int) async throws -> [PendingNotice] {
+    package func dueNotices(at now: Date, limit: Int) async throws -> [PendingNotice] {
         let nowMilliseconds = Self.milliseconds(now)
         let until = nowMilliseconds + Self.noticeClaim
         let rows = try await database.client.query(
@@ -98,14 +98,14 @@ public final class PostgresStateStorage: ServiceStateStorage {
         return notices.sorted { $0.id < $1.id }
     }
 
-    public func nextNoticeDue() async throws -> Date? {
+    package func nextNoticeDue() async throws -> Date? {
         let rows = try await database.client.query(
             "SELECT min(next_attempt_at) FROM notice_outbox WHERE state = 'pending'", logger: database.logger)
         for try await value in rows.decode(Int64?.self) { return value.map(Self.date) }
         return nil
     }
 
-    public func runHistory(for key: ScheduleKey, limit: Int) async throws -> [RunHistoryEntry] {
+    package func runHistory(for key: ScheduleKey, limit: Int) async throws -> [RunHistoryEntry] {
         let rows = try await database.client.query(
             """
             SELECT run, scheduled_at, started_at, finished_at, result, message, byte_count, verified FROM run_history

@@ -2,7 +2,7 @@ import CastBot
 import Foundation
 import Logging
 import PostgresNIO
-public import Scheduling
+import Scheduling
 
 /// Exactly-once runs across replicas (docs/OPERATIONS.md, "Cluster mode"): every replica keeps every schedule's timer,
 /// and when a run falls due each one tries to claim it. The claim is a row keyed by (schedule,
@@ -15,9 +15,9 @@ public import Scheduling
 ///
 /// Unlike Oban's cron, no leader inserts the jobs: there is nothing to elect and no election
 /// delay; unlike Quartz's JDBC store, there is no row lock held for the whole run, only a lease.
-public struct RunClaims: Sendable {
+package struct RunClaims: Sendable {
     /// What asking for a run's claim gave.
-    public enum Claim: Sendable, Equatable {
+    package enum Claim: Sendable, Equatable {
         /// This replica holds the claim and must run it; `takeover` when another replica held it
         /// first and its lease expired.
         case claimed(takeover: Bool)
@@ -29,11 +29,11 @@ public struct RunClaims: Sendable {
 
     let database: PostgresDatabase
     /// This replica's name (host and process), recorded with its claims.
-    public let replica: String
+    package let replica: String
     /// How long a claim lasts without renewal; a dead replica's runs are picked up after it.
-    public let lease: Duration
+    package let lease: Duration
 
-    public init(database: PostgresDatabase, replica: String, lease: Duration = .seconds(10)) {
+    package init(database: PostgresDatabase, replica: String, lease: Duration = .seconds(10)) {
         self.database = database
         self.replica = replica
         self.lease = lease
@@ -42,7 +42,7 @@ public struct RunClaims: Sendable {
     var leaseMilliseconds: Int64 { Int64(lease.components.seconds * 1_000 + lease.components.attoseconds / 1_000_000_000_000_000) }
 
     /// Claims the run of `key` due at `dueAt`, or says who has it.
-    public func claim(_ key: ScheduleKey, dueAt: Date) async throws -> Claim {
+    package func claim(_ key: ScheduleKey, dueAt: Date) async throws -> Claim {
         let due = PostgresStateStorage.milliseconds(dueAt)
         let rows = try await database.client.query(
             """
@@ -68,7 +68,7 @@ public struct RunClaims: Sendable {
 
     /// Extends this replica's lease on a run it is executing; false when the claim is no longer
     /// this replica's (its lease expired and another replica took it over).
-    public func renew(_ key: ScheduleKey, dueAt: Date) async throws -> Bool {
+    package func renew(_ key: ScheduleKey, dueAt: Date) async throws -> Bool {
         let rows = try await database.client.query(
             """
             UPDATE run_claims SET lease_until = (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT + \(leaseMilliseconds)
@@ -82,7 +82,7 @@ public struct RunClaims: Sendable {
 
     /// Records the run's end; false when the claim was no longer this replica's.
     @discardableResult
-    public func finish(_ key: ScheduleKey, dueAt: Date, outcome: String) async throws -> Bool {
+    package func finish(_ key: ScheduleKey, dueAt: Date, outcome: String) async throws -> Bool {
         let rows = try await database.client.query(
             """
             UPDATE run_claims SET state = 'finished', outcome = \(outcome),
@@ -96,7 +96,7 @@ public struct RunClaims: Sendable {
     }
 
     /// Ends this replica's lease on a run it will not finish, so that it counts as expired now.
-    public func release(_ key: ScheduleKey, dueAt: Date) async throws {
+    package func release(_ key: ScheduleKey, dueAt: Date) async throws {
         try await database.client.query(
             """
             UPDATE run_claims SET lease_until = 0
@@ -106,7 +106,7 @@ public struct RunClaims: Sendable {
     }
 
     /// Runs whose holder stopped renewing: due runs another replica should finish.
-    public func expired(limit: Int = 100) async throws -> [(key: ScheduleKey, dueAt: Date, replica: String)] {
+    package func expired(limit: Int = 100) async throws -> [(key: ScheduleKey, dueAt: Date, replica: String)] {
         let rows = try await database.client.query(
             """
             SELECT schedule_key, due_at, replica FROM run_claims
@@ -121,7 +121,7 @@ public struct RunClaims: Sendable {
     }
 
     /// Forgets finished claims older than `age` (they only guard against a late duplicate).
-    public func prune(finishedBefore date: Date) async throws {
+    package func prune(finishedBefore date: Date) async throws {
         try await database.client.query(
             "DELETE FROM run_claims WHERE state = 'finished' AND finished_at < \(PostgresStateStorage.milliseconds(date))",
             logger: database.logger)

@@ -1,18 +1,18 @@
 import CastBot
 import AsyncHTTPClient
-public import DiscordSandbox
+import DiscordSandbox
 import Foundation
 import NIOCore
 import NIOHTTP1
 
 /// Talks to a running sandbox's control API (`/sandbox/...`) from another process.
-public struct SandboxControlClient: Sendable {
+package struct SandboxControlClient: Sendable {
     /// `http://127.0.0.1:8090/sandbox`.
-    public let controlURL: String
+    package let controlURL: String
     let httpClient: HTTPClient
     let timeout: TimeAmount
 
-    public init(controlURL: String, httpClient: HTTPClient = .shared, timeout: TimeAmount = .seconds(60)) {
+    package init(controlURL: String, httpClient: HTTPClient = .shared, timeout: TimeAmount = .seconds(60)) {
         var url = controlURL
         while url.hasSuffix("/") { url.removeLast() }
         self.controlURL = url
@@ -22,7 +22,7 @@ public struct SandboxControlClient: Sendable {
 
     /// Runs `body` with a client for a command line: when nothing listens at `controlURL` the first
     /// request fails at once (no retrying the connection until the timeout).
-    public static func withCommandLineClient<Result: Sendable>(
+    package static func withCommandLineClient<Result: Sendable>(
         controlURL: String, _ body: (SandboxControlClient) async throws -> Result
     ) async throws -> Result {
         var configuration = HTTPClient.Configuration()
@@ -39,11 +39,11 @@ public struct SandboxControlClient: Sendable {
         }
     }
 
-    public func get(_ path: String) async throws -> SandboxJSON {
+    package func get(_ path: String) async throws -> SandboxJSON {
         try await send(.GET, path, body: nil)
     }
 
-    public func post(_ path: String, _ body: SandboxJSON) async throws -> SandboxJSON {
+    package func post(_ path: String, _ body: SandboxJSON) async throws -> SandboxJSON {
         try await send(.POST, path, body: body)
     }
 
@@ -73,7 +73,7 @@ public struct SandboxControlClient: Sendable {
 }
 
 /// Something the sandbox command could not do; the description says what and why.
-public struct SandboxDriverError: Error, Sendable, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+package struct SandboxDriverError: Error, Sendable, CustomStringConvertible {
+    package let description: String
+    package init(_ description: String) { self.description = description }
 }

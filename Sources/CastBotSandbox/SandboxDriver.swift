@@ -4,10 +4,10 @@ import Foundation
 
 /// What `castbot sandbox <action>` does: sends signed interactions through the running sandbox
 /// to the bot, as the demo admin in the demo `exports` channel, and prints what came back.
-public struct SandboxDriver: Sendable {
+package struct SandboxDriver: Sendable {
     /// The demo world `castbot serve` builds in sandbox mode.
-    public static let demoChannelID = "1200000000000000002"
-    public static let demoAdminID = "1200000000000000003"
+    package static let demoChannelID = "1200000000000000002"
+    package static let demoAdminID = "1200000000000000003"
 
     let control: SandboxControlClient
     /// The bot's interactions endpoint, e.g. `http://127.0.0.1:8080/interactions`.
@@ -18,7 +18,7 @@ public struct SandboxDriver: Sendable {
     /// How long to wait for a deferred answer's follow-up.
     let followUpTimeout: Duration
 
-    public init(
+    package init(
         control: SandboxControlClient, botURL: String, channelID: String = Self.demoChannelID,
         userID: String = Self.demoAdminID, clock: any Clock<Duration> = ContinuousClock(),
         followUpTimeout: Duration = .seconds(30)
@@ -32,12 +32,12 @@ public struct SandboxDriver: Sendable {
     }
 
     /// `/menu`.
-    public func menu() async throws -> String {
+    package func menu() async throws -> String {
         try await interact(["kind": "command", "name": "menu"])
     }
 
     /// Submits the schedule modal. `every` is what the user types (`2`, `90m`, `6h`, `0`).
-    public func schedule(every: String, type: String = "server", policy: String = "clear", dailyAt: String? = nil) async throws -> String {
+    package func schedule(every: String, type: String = "server", policy: String = "clear", dailyAt: String? = nil) async throws -> String {
         var fields: [SandboxJSON] = [
             ["custom_id": "interval_minutes", "value": .string(every)],
             ["custom_id": "export_type", "values": [.string(type)]],
@@ -48,18 +48,18 @@ public struct SandboxDriver: Sendable {
     }
 
     /// "View Live".
-    public func status() async throws -> String {
+    package func status() async throws -> String {
         try await interact(["kind": "button", "custom_id": "playerdata_export_status"])
     }
 
     /// "Export Server" (or "Export All"), waiting for the deferred answer with the file.
-    public func export(all: Bool = false) async throws -> String {
+    package func export(all: Bool = false) async throws -> String {
         try await interact(["kind": "button", "custom_id": all ? "playerdata_export_all" : "playerdata_export"])
     }
 
     /// Clicks any button by custom id; `messageID` names the message the button is on (the
     /// Restore… button of an export message needs it: the export is read from that message).
-    public func click(_ customID: String, messageID: String? = nil) async throws -> String {
+    package func click(_ customID: String, messageID: String? = nil) async throws -> String {
         var request: [String: SandboxJSON] = ["kind": "button", "custom_id": .string(customID)]
         if let messageID { request["message_id"] = .string(messageID) }
         return try await interact(request)
@@ -67,7 +67,7 @@ public struct SandboxDriver: Sendable {
 
     /// Submits the retention modal (View Live → Retention…): keep the newest `keepLast` exports
     /// of the schedule posting in the demo channel; 0 keeps them all.
-    public func retention(keepLast: String) async throws -> String {
+    package func retention(keepLast: String) async throws -> String {
         try await interact([
             "kind": "modal", "custom_id": "playerdata_export_retention_modal",
             "fields": [["custom_id": "keep_last", "value": .string(keepLast)]],
@@ -76,7 +76,7 @@ public struct SandboxDriver: Sendable {
 
     /// Clicks Restore… on an export message: `messageID`, or the newest export the bot posted in
     /// the demo channel. The bot answers with the plan and its Confirm and Cancel buttons.
-    public func restoreClick(messageID: String? = nil) async throws -> String {
+    package func restoreClick(messageID: String? = nil) async throws -> String {
         let posts = try await control.get("/messages?channel_id=\(channelID)").arrayValue ?? []
         let exports = posts.filter { !Self.customIDs(in: $0).filter { $0 == Self.restoreButtonID }.isEmpty }
         let chosen: SandboxJSON?
@@ -110,7 +110,7 @@ public struct SandboxDriver: Sendable {
     /// Every message in the channel: scheduled exports, replies, with attachment URLs.
     /// The channel's posts (exports, reports: what every member sees), or with `ephemeral` the
     /// replies only the admin saw; the newest `limit` of them (0: all), saying how many there are.
-    public func messages(limit: Int = 20, ephemeral: Bool = false) async throws -> String {
+    package func messages(limit: Int = 20, ephemeral: Bool = false) async throws -> String {
         let all = try await control.get("/messages?channel_id=\(channelID)").arrayValue ?? []
         let chosen = all.filter { ((($0["flags"]?.intValue ?? 0) & 64) != 0) == ephemeral }
         let kind = ephemeral ? "ephemeral replies to the demo admin" : "channel posts"
@@ -194,8 +194,8 @@ public struct SandboxDriver: Sendable {
 
 /// The bot declined the request (an ephemeral refusal notice): `castbot sandbox` prints the
 /// transcript and exits 1 with the reason.
-public struct SandboxBotRefusal: Error, Sendable, CustomStringConvertible {
-    public let transcript: String
-    public let reason: String
-    public var description: String { "the bot refused: \(reason)" }
+package struct SandboxBotRefusal: Error, Sendable, CustomStringConvertible {
+    package let transcript: String
+    package let reason: String
+    package var description: String { "the bot refused: \(reason)" }
 }

@@ -1,34 +1,34 @@
-public import CastBot
+import CastBot
 import DiscordREST
-public import DiscordSandbox
-public import Foundation
-public import Logging
+import DiscordSandbox
+import Foundation
+import Logging
 import PlayerData
-public import Prometheus
+import Prometheus
 
 /// Sandbox mode (no `DISCORD_TOKEN`): DiscordSandbox on loopback plays Discord, with a demo
 /// server, an `exports` channel where the bot has every permission it needs, and an admin.
-public struct SandboxSession: Sendable {
-    public let sandbox: DiscordSandbox
+package struct SandboxSession: Sendable {
+    package let sandbox: DiscordSandbox
     /// `http://127.0.0.1:8090/api/v10`: the bot's REST base URL.
-    public let apiBaseURL: URL
-    public let world: SandboxDemoWorld
+    package let apiBaseURL: URL
+    package let world: SandboxDemoWorld
 
     /// Where `castbot sandbox` reaches the control API.
-    public var controlURL: String {
+    package var controlURL: String {
         apiBaseURL.absoluteString.replacingOccurrences(of: "/api/v10", with: "") + "/sandbox"
     }
 
-    public var botToken: String { sandbox.configuration.botToken }
-    public var applicationID: String { sandbox.configuration.applicationID }
-    public var publicKeyHex: String { sandbox.publicKeyHex }
+    package var botToken: String { sandbox.configuration.botToken }
+    package var applicationID: String { sandbox.configuration.applicationID }
+    package var publicKeyHex: String { sandbox.publicKeyHex }
 }
 
-public enum SandboxMode {
-    public static let host = "127.0.0.1"
+package enum SandboxMode {
+    package static let host = "127.0.0.1"
 
     /// Starts the sandbox on loopback and builds its demo world.
-    public static func start(port: Int, logger: Logger) async throws -> SandboxSession {
+    package static func start(port: Int, logger: Logger) async throws -> SandboxSession {
         var sandboxLogger = logger
         sandboxLogger[metadataKey: "component"] = "sandbox"
         let sandbox = DiscordSandbox(configuration: SandboxConfiguration(host: host, port: port), logger: sandboxLogger)
@@ -53,7 +53,7 @@ public enum SandboxMode {
 
     /// Writes the built-in sample as `playerData.json` when the data folder has none; returns
     /// the path written, or nil when a data file was already there.
-    public static func seedDataFileIfMissing(directory: String) throws -> String? {
+    package static func seedDataFileIfMissing(directory: String) throws -> String? {
         let store = PlayerDataStore(directory: directory)
         guard !DurableFile.exists(store.dataPath) else { return nil }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -63,15 +63,15 @@ public enum SandboxMode {
 }
 
 /// Sandbox mode could not start; the description says what to change.
-public struct SandboxModeError: Error, Sendable, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+package struct SandboxModeError: Error, Sendable, CustomStringConvertible {
+    package let description: String
+    package init(_ description: String) { self.description = description }
 }
 
 extension SandboxMode {
     /// What a command-line tool (`castbot restore --sandbox`) sets to talk to the running sandbox
     /// on `port` as its bot: the API base URL, the bot token and the application id.
-    public static func clientEnvironment(port: Int) -> [String: String] {
+    package static func clientEnvironment(port: Int) -> [String: String] {
         let sandbox = SandboxConfiguration(host: host, port: port)
         return [
             ConfigurationKey.discordToken.rawValue: sandbox.botToken,
@@ -83,7 +83,7 @@ extension SandboxMode {
     /// Points the bot at the sandbox: its API and bot token, its interaction signing key, its
     /// application id; and, when no owners are configured, makes the demo admin the owner so
     /// every button can be tried.
-    public static func configure(_ configuration: inout CastBotConfiguration, for session: SandboxSession) {
+    package static func configure(_ configuration: inout CastBotConfiguration, for session: SandboxSession) {
         configuration.apiBaseURL = session.apiBaseURL.absoluteString
         configuration.discordToken = DiscordToken(session.botToken)
         configuration.publicKey = try? DiscordPublicKey(hex: session.publicKeyHex)
@@ -98,7 +98,7 @@ extension SandboxMode {
     /// `castbot serve` without `DISCORD_TOKEN`: starts the sandbox, points the bot at it, writes
     /// the sample data file if there is none, prints the guide once the bot listens, and runs the
     /// bot exactly as `serve` does for Discord. Stops the sandbox when the bot stops.
-    public static func serve(
+    package static func serve(
         configuration: CastBotConfiguration, registry: PrometheusCollectorRegistry, port: Int,
         logger: Logger = Logger(label: "castbot")
     ) async throws {

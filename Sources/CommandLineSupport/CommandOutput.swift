@@ -1,22 +1,22 @@
-public import ArgumentParser
+import ArgumentParser
 import Foundation
 
 /// How both command-line tools report: every failure is one line on standard error,
 /// `castbot: error: WHAT`, and the exit status says what kind of failure it was.
-public enum CommandOutput {
+package enum CommandOutput {
     /// A wrong command line (unknown option, missing or invalid value): sysexits' EX_USAGE.
-    public static let usageExitCode: Int32 = 64
+    package static let usageExitCode: Int32 = 64
     /// Wrong settings (environment or config file): sysexits' EX_CONFIG. Retrying will not help.
-    public static let configurationExitCode: Int32 = 78
+    package static let configurationExitCode: Int32 = 78
 
     /// The tool's name as the user typed it, without its folder (`castbot`, `castbot-bench`).
-    public static var program: String {
+    package static var program: String {
         URL(fileURLWithPath: CommandLine.arguments.first ?? "castbot").lastPathComponent
     }
 
     /// `castbot: error: MESSAGE` on one line: a description of several lines (a list of problems,
     /// with or without `- ` or `• ` bullets) is joined with "; ".
-    public static func errorLine(_ message: String) -> String {
+    package static func errorLine(_ message: String) -> String {
         let parts = message.split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .map { $0.hasPrefix("- ") || $0.hasPrefix("• ") ? String($0.dropFirst(2)) : $0 }
@@ -33,13 +33,13 @@ public enum CommandOutput {
     }
 
     /// Prints `message` as the command's one error line and returns the exit code to throw.
-    public static func failure(_ message: String, exitCode: Int32 = 1) -> ExitCode {
+    package static func failure(_ message: String, exitCode: Int32 = 1) -> ExitCode {
         printError(errorLine(message))
         return ExitCode(exitCode)
     }
 
     /// Runs a command's work; a failure becomes one error line and exit status 1.
-    public static func runReportingFailure(context: String? = nil, _ body: () async throws -> Void) async throws {
+    package static func runReportingFailure(context: String? = nil, _ body: () async throws -> Void) async throws {
         do {
             try await body()
         } catch let error as ExitCode {
@@ -50,12 +50,12 @@ public enum CommandOutput {
         }
     }
 
-    public static func printError(_ line: String) {
+    package static func printError(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
     /// `main` of a tool: runs `command` and exits with its status.
-    public static func exit<Command: AsyncParsableCommand>(running command: Command.Type) async -> Never {
+    package static func exit<Command: AsyncParsableCommand>(running command: Command.Type) async -> Never {
         let status = await main(command)
         Foundation.exit(status)
     }
@@ -63,7 +63,7 @@ public enum CommandOutput {
     /// The tools' entry point: parses the command line and runs the command. Help and `--version`
     /// print as usual; any failure, the command line's own included, is one error line. Returns the
     /// exit status.
-    public static func main<Command: AsyncParsableCommand>(_ command: Command.Type, arguments: [String]? = nil) async -> Int32 {
+    package static func main<Command: AsyncParsableCommand>(_ command: Command.Type, arguments: [String]? = nil) async -> Int32 {
         do {
             var parsed = try await Command.asyncParseAsRoot(arguments)
             if var runnable = parsed as? any AsyncParsableCommand {
@@ -90,6 +90,6 @@ public enum CommandOutput {
 }
 
 /// "1 guild", "2 guilds": a count with its noun in the right number.
-public func counted(_ count: Int, _ singular: String, plural: String? = nil) -> String {
+package func counted(_ count: Int, _ singular: String, plural: String? = nil) -> String {
     "\(count) \(count == 1 ? singular : plural ?? singular + "s")"
 }

@@ -1,12 +1,12 @@
 /// Reading what the bot did.
 extension DiscordSandbox {
     /// Every API request received, in order, with the status answered.
-    public func recordedRequests() async -> [SandboxRecordedRequest] {
+    package func recordedRequests() async -> [SandboxRecordedRequest] {
         await state.recordedRequests()
     }
 
     /// Recorded requests whose method and path match a route pattern such as `POST /channels/*/webhooks`.
-    public func recordedRequests(matching route: String) async throws -> [SandboxRecordedRequest] {
+    package func recordedRequests(matching route: String) async throws -> [SandboxRecordedRequest] {
         let pattern = try SandboxRoutePattern(route)
         return await state.recordedRequests().filter { request in
             var segments = SandboxRoutePattern.pathSegments(request.path)
@@ -15,52 +15,52 @@ extension DiscordSandbox {
         }
     }
 
-    public func clearRecordedRequests() async {
+    package func clearRecordedRequests() async {
         await state.clearRequests()
     }
 
     /// Messages in a channel, oldest first (webhook, bot and interaction messages alike).
-    public func messages(inChannel channelID: String) async -> [SandboxMessage] {
+    package func messages(inChannel channelID: String) async -> [SandboxMessage] {
         await state.messages(inChannel: channelID)
     }
 
-    public func message(id: String) async -> SandboxMessage? {
+    package func message(id: String) async -> SandboxMessage? {
         await state.message(id: id)
     }
 
     /// The message as Discord's API would return it.
-    public func messageJSON(_ message: SandboxMessage) async -> SandboxJSON {
+    package func messageJSON(_ message: SandboxMessage) async -> SandboxJSON {
         await state.render(message)
     }
 
     /// Messages the bot sent to a user's DM channel.
-    public func directMessages(toUser userID: String) async -> [SandboxMessage] {
+    package func directMessages(toUser userID: String) async -> [SandboxMessage] {
         await state.directMessages(toUser: userID)
     }
 
-    public func webhooks(inChannel channelID: String) async -> [SandboxWebhook] {
+    package func webhooks(inChannel channelID: String) async -> [SandboxWebhook] {
         await state.webhooks(inChannel: channelID)
     }
 
-    public func channel(id: String) async -> SandboxChannel? {
+    package func channel(id: String) async -> SandboxChannel? {
         await state.channel(id)
     }
 
-    public func attachment(id: String) async -> SandboxAttachment? {
+    package func attachment(id: String) async -> SandboxAttachment? {
         await state.attachment(id: id)
     }
 
     /// The attachment's URL signed now, as a message fetch would hand it out.
-    public func signedURL(for attachment: SandboxAttachment) async -> String {
+    package func signedURL(for attachment: SandboxAttachment) async -> String {
         await state.signedURL(for: attachment)
     }
 
     /// Registered commands: global ones, or a guild's.
-    public func commands(guildID: String? = nil) async -> [SandboxCommand] {
+    package func commands(guildID: String? = nil) async -> [SandboxCommand] {
         await state.commands(guildID: guildID)
     }
 
-    public func interactionLog(id: String) async -> SandboxInteractionLog? {
+    package func interactionLog(id: String) async -> SandboxInteractionLog? {
         await state.interactionLog(id: id)
     }
 }

@@ -12,7 +12,7 @@ extension DiscordSandbox {
     static let maxReplySize = 32 * 1_048_576
 
     /// Issues an interaction in a channel as a user (guild member or DM user) and registers its token.
-    public func makeInteraction(
+    package func makeInteraction(
         _ kind: SandboxInteractionKind, channelID: String? = nil, userID: String? = nil
     ) async throws -> SandboxInteraction {
         try await state.issueInteraction(kind, channelID: channelID, userID: userID)
@@ -20,7 +20,7 @@ extension DiscordSandbox {
 
     /// Stores a file a user "uploaded" into a modal's File Upload, served like any attachment.
     /// Pass the result to `SandboxModalField.fileUpload`.
-    public func uploadInteractionAttachment(
+    package func uploadInteractionAttachment(
         filename: String, bytes: [UInt8], contentType: String? = "application/json", channelID: String
     ) async throws -> SandboxAttachment {
         guard await state.channel(channelID) != nil else {
@@ -32,7 +32,7 @@ extension DiscordSandbox {
     }
 
     /// Issues an interaction and delivers it to the bot at `botURL` (its `/interactions` endpoint).
-    public func sendInteraction(
+    package func sendInteraction(
         _ kind: SandboxInteractionKind, channelID: String? = nil, userID: String? = nil, to botURL: URL,
         signing: SandboxSignatureMode = .valid
     ) async throws -> SandboxInteractionDelivery {
@@ -41,21 +41,21 @@ extension DiscordSandbox {
     }
 
     /// Delivers an issued interaction, signed as Discord signs, and records the bot's reply.
-    public func sendInteraction(
+    package func sendInteraction(
         _ interaction: SandboxInteraction, to botURL: URL, signing: SandboxSignatureMode = .valid
     ) async throws -> SandboxInteractionDelivery {
         try await deliver(body: interaction.body, interaction: interaction, to: botURL, signing: signing)
     }
 
     /// Delivers arbitrary bytes as an interaction body (for malformed-payload tests).
-    public func sendInteraction(
+    package func sendInteraction(
         rawBody: [UInt8], to botURL: URL, signing: SandboxSignatureMode = .valid
     ) async throws -> SandboxInteractionDelivery {
         try await deliver(body: rawBody, interaction: nil, to: botURL, signing: signing)
     }
 
     /// The hex signature Discord would send for `body` at `timestamp`.
-    public func signature(for body: [UInt8], timestamp: String) throws -> String {
+    package func signature(for body: [UInt8], timestamp: String) throws -> String {
         try signer.signature(for: body, timestamp: timestamp)
     }
 

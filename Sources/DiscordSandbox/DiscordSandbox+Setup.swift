@@ -1,7 +1,7 @@
 /// Building the world the bot sees, and scripting Discord's behaviour.
 extension DiscordSandbox {
     @discardableResult
-    public func addGuild(id: String? = nil, name: String = "Sandbox Guild", ownerID: String? = nil) async -> SandboxGuild {
+    package func addGuild(id: String? = nil, name: String = "Sandbox Guild", ownerID: String? = nil) async -> SandboxGuild {
         let guild = SandboxGuild(id: await resolvedID(id), name: name, ownerID: ownerID)
         await state.put(guild)
         return guild
@@ -9,7 +9,7 @@ extension DiscordSandbox {
 
     /// Adds a channel. Guild channels need their guild added first; DMs are opened by the bot itself.
     @discardableResult
-    public func addChannel(
+    package func addChannel(
         id: String? = nil, guildID: String?, name: String? = nil, kind: SandboxChannel.Kind = .guildText,
         botPermissions: SandboxPermissions = .typicalBot
     ) async throws -> SandboxChannel {
@@ -20,7 +20,7 @@ extension DiscordSandbox {
     }
 
     @discardableResult
-    public func addUser(id: String? = nil, username: String, acceptsDirectMessages: Bool = true) async -> SandboxUser {
+    package func addUser(id: String? = nil, username: String, acceptsDirectMessages: Bool = true) async -> SandboxUser {
         let user = SandboxUser(id: await resolvedID(id), username: username, acceptsDirectMessages: acceptsDirectMessages)
         await state.put(user)
         return user
@@ -28,7 +28,7 @@ extension DiscordSandbox {
 
     /// Makes a user a guild member with these guild-level permissions (`member.permissions`).
     @discardableResult
-    public func addMember(
+    package func addMember(
         guildID: String, userID: String, permissions: SandboxPermissions, roleIDs: [String] = []
     ) async throws -> SandboxMember {
         let member = SandboxMember(guildID: guildID, userID: userID, permissions: permissions, roleIDs: roleIDs)
@@ -37,68 +37,68 @@ extension DiscordSandbox {
     }
 
     /// What the bot may do in a channel (drives 50001/50013 and `app_permissions`).
-    public func setBotPermissions(_ permissions: SandboxPermissions, inChannel channelID: String) async throws {
+    package func setBotPermissions(_ permissions: SandboxPermissions, inChannel channelID: String) async throws {
         try await state.setBotPermissions(permissions, channelID: channelID)
     }
 
     /// Deletes a channel and its webhooks; later requests for it get 10003.
-    public func removeChannel(_ channelID: String) async {
+    package func removeChannel(_ channelID: String) async {
         await state.removeChannel(channelID)
     }
 
     /// Adds a webhook as if someone created it earlier (e.g. one this application left behind).
     @discardableResult
-    public func addWebhook(channelID: String, name: String, applicationID: String?) async throws -> SandboxWebhook {
+    package func addWebhook(channelID: String, name: String, applicationID: String?) async throws -> SandboxWebhook {
         try await state.putWebhook(channelID: channelID, name: name, applicationID: applicationID)
     }
 
     /// Posts a message as a person (not the bot, not a webhook), e.g. a human's message in an
     /// export channel, which the bot may delete only with Manage Messages.
     @discardableResult
-    public func postUserMessage(channelID: String, userID: String, content: String) async throws -> SandboxMessage {
+    package func postUserMessage(channelID: String, userID: String, content: String) async throws -> SandboxMessage {
         try await state.postUserMessage(channelID: channelID, userID: userID, content: content, origin: origin)
     }
 
     /// Flips every bit of one byte of a stored file, as if Discord's storage damaged it: the CDN
     /// then serves different bytes than were uploaded, under the same size and URL.
-    public func corruptAttachment(id: String, atOffset offset: Int = 0) async throws(SandboxConfigurationError) {
+    package func corruptAttachment(id: String, atOffset offset: Int = 0) async throws(SandboxConfigurationError) {
         try await state.corruptAttachment(id: id, at: offset)
     }
 
     /// Damages the next `count` files stored from posted messages: the byte at `offset` (or the
     /// last byte, for shorter files) is flipped as it is stored, so the message's answer looks
     /// right but the CDN serves other bytes than were uploaded.
-    public func corruptNextUploads(_ count: Int = 1, atOffset offset: Int = 0) async throws(SandboxConfigurationError) {
+    package func corruptNextUploads(_ count: Int = 1, atOffset offset: Int = 0) async throws(SandboxConfigurationError) {
         try await state.corruptNextUploads(count, at: offset)
     }
 
     /// Sets a bucket for matching routes; the newest matching rule wins.
-    public func addRateLimit(_ rule: SandboxRateLimitRule) async {
+    package func addRateLimit(_ rule: SandboxRateLimitRule) async {
         await state.addRateLimitRule(rule)
     }
 
     /// Requests per second with the bot token (and, separately, without Authorization); nil turns
     /// the global limit off.
-    public func setGlobalRateLimit(requestsPerSecond: Int?) async {
+    package func setGlobalRateLimit(requestsPerSecond: Int?) async {
         await state.setGlobalRateLimit(requestsPerSecond)
     }
 
     /// Faults apply in the order added; each counts down and then stops applying.
-    public func injectFault(_ fault: SandboxFault) async {
+    package func injectFault(_ fault: SandboxFault) async {
         await state.addFault(fault)
     }
 
-    public func clearFaults() async {
+    package func clearFaults() async {
         await state.clearFaults()
     }
 
-    public func activeFaults() async -> [SandboxFault] {
+    package func activeFaults() async -> [SandboxFault] {
         await state.activeFaults()
     }
 
     /// A guild with an `exports` channel and an administrator, for running the bot in sandbox mode.
     @discardableResult
-    public func seedDemoWorld() async throws -> SandboxDemoWorld {
+    package func seedDemoWorld() async throws -> SandboxDemoWorld {
         let admin = await addUser(id: "1200000000000000003", username: "sandbox-admin")
         let guild = await addGuild(id: "1200000000000000001", name: "Sandbox Guild", ownerID: admin.id)
         let channel = try await addChannel(id: "1200000000000000002", guildID: guild.id, name: "exports")
@@ -113,9 +113,9 @@ extension DiscordSandbox {
 }
 
 /// The world `seedDemoWorld()` creates.
-public struct SandboxDemoWorld: Sendable, Hashable {
-    public let guild: SandboxGuild
-    public let channel: SandboxChannel
-    public let admin: SandboxUser
-    public let adminMember: SandboxMember
+package struct SandboxDemoWorld: Sendable, Hashable {
+    package let guild: SandboxGuild
+    package let channel: SandboxChannel
+    package let admin: SandboxUser
+    package let adminMember: SandboxMember
 }

@@ -1,7 +1,7 @@
 import AsyncHTTPClient
 import Crypto
 import Foundation
-public import HTTPConnectionGuard
+import HTTPConnectionGuard
 import Hummingbird
 import Logging
 import ServiceLifecycle
@@ -12,14 +12,14 @@ import ServiceLifecycle
 ///
 /// Use `start(host:port:)` / `stop()`, or add it to a `ServiceGroup` (it is a `Service`
 /// listening on `configuration.host`/`port`) and `waitUntilRunning()` for its URL.
-public final class DiscordSandbox: Service, Sendable {
-    public let configuration: SandboxConfiguration
+package final class DiscordSandbox: Service, Sendable {
+    package let configuration: SandboxConfiguration
     let state: SandboxState
     let clock: SandboxClock
     let logger: Logger
     let hangGate = HangGate()
     /// The server's connections: open, turned away at the cap, closed for slowness.
-    public let connections = HTTPConnectionGauge()
+    package let connections = HTTPConnectionGauge()
     let lifecycle = ServerLifecycle()
     let signer: InteractionSigner
     let httpClient: HTTPClient
@@ -28,7 +28,7 @@ public final class DiscordSandbox: Service, Sendable {
     ///   - clock: drives rate-limit windows, fault delays and token lifetimes; tests pass a test clock.
     ///   - signingKey: the key interactions are signed with; a fresh one by default.
     ///   - httpClient: used to deliver interactions to the bot.
-    public init<C: Clock>(
+    package init<C: Clock>(
         configuration: SandboxConfiguration = SandboxConfiguration(),
         clock: C,
         signingKey: Curve25519.Signing.PrivateKey = Curve25519.Signing.PrivateKey(),
@@ -45,7 +45,7 @@ public final class DiscordSandbox: Service, Sendable {
     }
 
     /// A sandbox on the real `ContinuousClock`.
-    public convenience init(
+    package convenience init(
         configuration: SandboxConfiguration = SandboxConfiguration(),
         signingKey: Curve25519.Signing.PrivateKey = Curve25519.Signing.PrivateKey(),
         httpClient: HTTPClient = .sandboxInteractions,
@@ -57,16 +57,16 @@ public final class DiscordSandbox: Service, Sendable {
     }
 
     /// The Ed25519 public key for `DISCORD_PUBLIC_KEY`: 64 hex digits.
-    public var publicKeyHex: String { signer.publicKeyHex }
+    package var publicKeyHex: String { signer.publicKeyHex }
 
     /// `http://host:port/api/v10` while listening, else nil.
-    public var baseURL: URL? { lifecycle.baseURL }
+    package var baseURL: URL? { lifecycle.baseURL }
 
     /// `http://host:port`, for URLs the sandbox hands out when no request names its host.
     var origin: String { lifecycle.origin ?? "http://\(configuration.host):\(configuration.port)" }
 
     /// Listens on `host:port` (port 0 picks a free port) and returns the base URL, `/api/v10` included.
-    public func start(host: String = "127.0.0.1", port: Int = 0) async throws -> URL {
+    package func start(host: String = "127.0.0.1", port: Int = 0) async throws -> URL {
         try lifecycle.beginRun()
         let listener = Listener(sandbox: self, host: host, port: port)
         var groupConfiguration = ServiceGroupConfiguration(services: [listener], logger: logger)
@@ -87,7 +87,7 @@ public final class DiscordSandbox: Service, Sendable {
     }
 
     /// Stops a sandbox started with `start`, releasing requests parked by `hang` faults.
-    public func stop() async {
+    package func stop() async {
         hangGate.open()
         guard let run = lifecycle.takeOwnedRun() else { return }
         await run.group.triggerGracefulShutdown()
@@ -95,13 +95,13 @@ public final class DiscordSandbox: Service, Sendable {
     }
 
     /// The `Service` form: listens on `configuration.host`/`port` until graceful shutdown.
-    public func run() async throws {
+    package func run() async throws {
         try lifecycle.beginRun()
         try await serve(host: configuration.host, port: configuration.port)
     }
 
     /// The base URL once the server is listening (for the `Service` form).
-    public func waitUntilRunning() async throws -> URL {
+    package func waitUntilRunning() async throws -> URL {
         try await lifecycle.waitUntilRunning()
     }
 

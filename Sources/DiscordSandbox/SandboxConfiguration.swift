@@ -1,46 +1,46 @@
 import Foundation
-public import HTTPConnectionGuard
+import HTTPConnectionGuard
 
 /// How the sandbox presents itself: the bot's identity and Discord's limits.
-public struct SandboxConfiguration: Sendable {
+package struct SandboxConfiguration: Sendable {
     /// The token the bot must send as `Authorization: Bot <token>`.
-    public var botToken: String
-    public var applicationID: String
-    public var botUser: SandboxUser
+    package var botToken: String
+    package var applicationID: String
+    package var botUser: SandboxUser
     /// Where `run()` (the Service form) listens. `start(host:port:)` takes its own.
-    public var host: String
-    public var port: Int
+    package var host: String
+    package var port: Int
     /// Discord's edge refuses clients whose User-Agent does not start with `DiscordBot`
     /// (403, code 40333). Turn off only to exercise other clients.
-    public var requiresDiscordBotUserAgent: Bool
+    package var requiresDiscordBotUserAgent: Bool
     /// Per-file upload limit; larger files get 413 / 40005.
-    public var maxFileSize: Int
+    package var maxFileSize: Int
     /// Largest request body read at all; larger bodies get 413 / 40005.
-    public var maxRequestBodySize: Int
+    package var maxRequestBodySize: Int
     /// Files per message.
-    public var maxFilesPerMessage: Int
+    package var maxFilesPerMessage: Int
     /// Webhooks per channel; creating one more gets 30007.
-    public var maxWebhooksPerChannel: Int
+    package var maxWebhooksPerChannel: Int
     /// Interaction tokens accept follow-ups for this long.
-    public var interactionTokenLifetime: Duration
+    package var interactionTokenLifetime: Duration
     /// How long a signed attachment URL (`?ex=&is=&hm=`) stays valid after it was handed out;
     /// measured on the sandbox's clock, so tests expire URLs in virtual time. Discord: 24 hours.
-    public var attachmentURLLifetime: Duration
+    package var attachmentURLLifetime: Duration
     /// Limit applied to a route bucket no rule configures.
-    public var defaultBucket: SandboxRateLimit
+    package var defaultBucket: SandboxRateLimit
     /// Discord's global limit: requests per second with the bot token, and separately per IP
     /// address for requests without Authorization (webhook executions by token); interaction
     /// callbacks and follow-ups are exempt. nil disables the global limit.
-    public var globalRequestsPerSecond: Int?
+    package var globalRequestsPerSecond: Int?
     /// Wall-clock time for message timestamps, `X-RateLimit-Reset` and signature timestamps.
-    public var wallClock: @Sendable () -> Date
+    package var wallClock: @Sendable () -> Date
     /// Read deadline, idle timeout and connection cap of the sandbox's server, as for the bot's
     /// (a longer read deadline by default: uploads may be 100 MB).
-    public var httpLimits: HTTPConnectionLimits
+    package var httpLimits: HTTPConnectionLimits
     /// `stop()` waits this long for requests in progress before cutting them off.
-    public var shutdownGrace: Duration
+    package var shutdownGrace: Duration
 
-    public init(
+    package init(
         botToken: String = "sandbox-bot-token",
         applicationID: String = "1100000000000000001",
         botUser: SandboxUser = SandboxUser(id: "1100000000000000001", username: "CastBot", isBot: true),
@@ -80,11 +80,11 @@ public struct SandboxConfiguration: Sendable {
 }
 
 /// A rate limit: `limit` requests per `window`.
-public struct SandboxRateLimit: Sendable, Hashable {
-    public var limit: Int
-    public var window: Duration
+package struct SandboxRateLimit: Sendable, Hashable {
+    package var limit: Int
+    package var window: Duration
 
-    public init(limit: Int, window: Duration) {
+    package init(limit: Int, window: Duration) {
         self.limit = limit
         self.window = window
     }

@@ -1,14 +1,14 @@
 import Crypto
-public import Foundation
+import Foundation
 
 /// A recipient of encrypted exports: an X25519 public key, as `castbot keygen` prints it
 /// (`castbot-public-key-1:<base64 of the 32 raw bytes>`). The bot host holds only these.
-public struct ExportPublicKey: Sendable, Hashable, CustomStringConvertible {
-    public static let prefix = "castbot-public-key-1:"
+package struct ExportPublicKey: Sendable, Hashable, CustomStringConvertible {
+    package static let prefix = "castbot-public-key-1:"
 
     let key: Curve25519.KeyAgreement.PublicKey
     /// 16 lowercase hex digits naming the key in export headers and messages (not secret).
-    public let keyID: String
+    package let keyID: String
 
     init(key: Curve25519.KeyAgreement.PublicKey) {
         self.key = key
@@ -17,7 +17,7 @@ public struct ExportPublicKey: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses one `castbot-public-key-1:` text. Errors never quote the text: a secret key pasted by
     /// mistake must not end up in a log.
-    public init(text: String) throws(ExportKeyError) {
+    package init(text: String) throws(ExportKeyError) {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.hasPrefix(ExportSecretKey.prefix) { throw .secretKeyWherePublicExpected }
         guard trimmed.hasPrefix(Self.prefix) else { throw .notAPublicKey }
@@ -29,21 +29,21 @@ public struct ExportPublicKey: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The `castbot-public-key-1:` line.
-    public var text: String { Self.prefix + key.rawRepresentation.base64EncodedString() }
+    package var text: String { Self.prefix + key.rawRepresentation.base64EncodedString() }
 
-    public var description: String { "export public key \(keyID)" }
+    package var description: String { "export public key \(keyID)" }
 
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.keyID == rhs.keyID && lhs.text == rhs.text }
-    public func hash(into hasher: inout Hasher) { hasher.combine(text) }
+    package static func == (lhs: Self, rhs: Self) -> Bool { lhs.keyID == rhs.keyID && lhs.text == rhs.text }
+    package func hash(into hasher: inout Hasher) { hasher.combine(text) }
 }
 
 /// The private half, kept offline by the operator and needed only to decrypt exports.
 /// Its `description` shows the key id only, so printing or logging it leaks nothing.
-public struct ExportSecretKey: Sendable, CustomStringConvertible {
-    public static let prefix = "castbot-secret-key-1:"
+package struct ExportSecretKey: Sendable, CustomStringConvertible {
+    package static let prefix = "castbot-secret-key-1:"
 
     let key: Curve25519.KeyAgreement.PrivateKey
-    public let publicKey: ExportPublicKey
+    package let publicKey: ExportPublicKey
 
     init(key: Curve25519.KeyAgreement.PrivateKey) {
         self.key = key
@@ -51,16 +51,16 @@ public struct ExportSecretKey: Sendable, CustomStringConvertible {
     }
 
     /// A new random key pair.
-    public static func generate() -> ExportSecretKey {
+    package static func generate() -> ExportSecretKey {
         ExportSecretKey(key: Curve25519.KeyAgreement.PrivateKey())
     }
 
-    public var keyID: String { publicKey.keyID }
-    public var description: String { "export secret key \(keyID)" }
+    package var keyID: String { publicKey.keyID }
+    package var description: String { "export secret key \(keyID)" }
 
     /// The key file `castbot keygen` writes: comment lines naming the public key and key id, then
     /// the one `castbot-secret-key-1:` line.
-    public func fileText(createdAt: Date) -> String {
+    package func fileText(createdAt: Date) -> String {
         [
             "# CastBot export secret key. Keep it offline: it decrypts every export sealed to key id \(keyID).",
             "# created: \(createdAt.formatted(.iso8601))",
@@ -74,7 +74,7 @@ public struct ExportSecretKey: Sendable, CustomStringConvertible {
     /// A warning when the key file at `path` can be read by its group or by others (any of the
     /// mode bits 0077), nil when only its owner can (or it cannot be examined: reading it will
     /// then say why). A key file is made 0600 by `castbot keygen`; a copy may have lost that.
-    public static func exposureWarning(forFileAt path: String) -> String? {
+    package static func exposureWarning(forFileAt path: String) -> String? {
         var info = stat()
         guard stat(path, &info) == 0, info.st_mode & 0o077 != 0 else { return nil }
         let mode = String(info.st_mode & 0o777, radix: 8)
@@ -84,7 +84,7 @@ public struct ExportSecretKey: Sendable, CustomStringConvertible {
 
     /// Every secret key in a key file's text: lines starting with `#` and blank lines are
     /// skipped; any other line must be a `castbot-secret-key-1:` line. Errors give line numbers only.
-    public static func keys(inFileText text: String) throws(ExportKeyError) -> [ExportSecretKey] {
+    package static func keys(inFileText text: String) throws(ExportKeyError) -> [ExportSecretKey] {
         var keys: [ExportSecretKey] = []
         for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -136,7 +136,7 @@ enum LowOrderPoint {
 }
 
 /// A key text or key file that cannot be used. No case carries key material.
-public enum ExportKeyError: Error, Sendable, Equatable, CustomStringConvertible, LocalizedError {
+package enum ExportKeyError: Error, Sendable, Equatable, CustomStringConvertible, LocalizedError {
     case notAPublicKey
     case secretKeyWherePublicExpected
     case malformedKey(kind: String)
@@ -146,7 +146,7 @@ public enum ExportKeyError: Error, Sendable, Equatable, CustomStringConvertible,
     case malformedKeyLine(Int)
     case noSecretKey
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .notAPublicKey:
             "is not an export public key: expected \(ExportPublicKey.prefix)<base64> as printed by `castbot keygen`"
@@ -169,5 +169,5 @@ public enum ExportKeyError: Error, Sendable, Equatable, CustomStringConvertible,
         }
     }
 
-    public var errorDescription: String? { description }
+    package var errorDescription: String? { description }
 }

@@ -1,22 +1,22 @@
 import Crypto
-public import Foundation
+import Foundation
 
 /// Where a sealed export is read from: a file, parts joined, or bytes in memory.
-public protocol SealedExportSource {
+package protocol SealedExportSource {
     /// Up to `count` bytes; fewer only at the end of the input.
     mutating func read(upTo count: Int) throws -> [UInt8]
 }
 
 /// A sealed export held in memory.
-public struct SealedBytes: SealedExportSource {
+package struct SealedBytes: SealedExportSource {
     private let bytes: [UInt8]
     private var offset = 0
 
-    public init(_ bytes: [UInt8]) {
+    package init(_ bytes: [UInt8]) {
         self.bytes = bytes
     }
 
-    public mutating func read(upTo count: Int) -> [UInt8] {
+    package mutating func read(upTo count: Int) -> [UInt8] {
         let end = min(offset + count, bytes.count)
         defer { offset = end }
         return Array(bytes[offset..<end])
@@ -24,10 +24,10 @@ public struct SealedBytes: SealedExportSource {
 }
 
 /// The clear part of a sealed export: who can open it.
-public struct SealedExportHeader: Sendable {
-    public let keyIDs: [String]
+package struct SealedExportHeader: Sendable {
+    package let keyIDs: [String]
     /// The file format's version (1 or 2).
-    public let formatVersion: Int
+    package let formatVersion: Int
     let chunkSize: Int
     /// The header before the recipient entries (the fixed fields, and from version 2 the stream
     /// public key): authenticated with each wrapped stream key.
@@ -45,15 +45,15 @@ public struct SealedExportHeader: Sendable {
 /// Opens sealed exports (see `ExportSealer`). Output is handed over chunk by chunk only after that
 /// chunk authenticated; a caller that keeps it until `open` returns writes nothing for a file that
 /// was altered, reordered, cut short or sealed to other keys.
-public enum ExportOpener {
+package enum ExportOpener {
     /// Whether bytes start like a sealed export (its magic).
-    public static func isSealed<C: Collection<UInt8>>(prefix bytes: C) -> Bool {
+    package static func isSealed<C: Collection<UInt8>>(prefix bytes: C) -> Bool {
         bytes.starts(with: SealedExportFormat.magic)
     }
 
-    public static let magicByteCount = SealedExportFormat.magic.count
+    package static let magicByteCount = SealedExportFormat.magic.count
 
-    public static func readHeader<S: SealedExportSource>(from source: inout S) throws(ExportOpeningError) -> SealedExportHeader {
+    package static func readHeader<S: SealedExportSource>(from source: inout S) throws(ExportOpeningError) -> SealedExportHeader {
         let fixed = try read(&source, SealedExportFormat.fixedHeaderCount)
         guard fixed.count == SealedExportFormat.fixedHeaderCount, isSealed(prefix: fixed) else {
             throw isSealed(prefix: fixed) ? .truncated(where: "in the header") : .notSealed
@@ -103,20 +103,20 @@ public enum ExportOpener {
     }
 
     /// What opening found besides the payload.
-    public struct Opened: Sendable {
-        public let metadata: SealedExportMetadata
+    package struct Opened: Sendable {
+        package let metadata: SealedExportMetadata
         /// Key ids the export was sealed to.
-        public let recipients: [String]
+        package let recipients: [String]
         /// The key id that opened it.
-        public let openedWith: String
+        package let openedWith: String
         /// The file format's version: 1 was opened without key commitment.
-        public let formatVersion: Int
+        package let formatVersion: Int
     }
 
     /// Opens a sealed export with whichever of `keys` it was sealed to, handing each authenticated
     /// chunk of the payload to `write` in order.
     @discardableResult
-    public static func open<S: SealedExportSource>(
+    package static func open<S: SealedExportSource>(
         _ source: inout S, keys: [ExportSecretKey], write: (Data) throws -> Void
     ) throws(ExportOpeningError) -> Opened {
         let header = try readHeader(from: &source)
@@ -220,7 +220,7 @@ public enum ExportOpener {
 }
 
 /// Why a sealed export could not be opened. Nothing derived from the payload or a key is quoted.
-public enum ExportOpeningError: Error, Sendable, Equatable, CustomStringConvertible, LocalizedError {
+package enum ExportOpeningError: Error, Sendable, Equatable, CustomStringConvertible, LocalizedError {
     case notSealed
     case unsupportedVersion(Int)
     case unsupportedSuite
@@ -237,7 +237,7 @@ public enum ExportOpeningError: Error, Sendable, Equatable, CustomStringConverti
     case unreadable(String)
     case outputFailed(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .notSealed: "not an encrypted CastBot export (it does not start with the CBEXPENC header)"
         case .unsupportedVersion(let version):
@@ -271,5 +271,5 @@ public enum ExportOpeningError: Error, Sendable, Equatable, CustomStringConverti
         }
     }
 
-    public var errorDescription: String? { description }
+    package var errorDescription: String? { description }
 }

@@ -1,5 +1,5 @@
 import Crypto
-public import Foundation
+import Foundation
 
 /// Seals an export to one or more recipients (HPKE, RFC 9180, base mode with
 /// DHKEM(X25519, HKDF-SHA256), HKDF-SHA256 and ChaCha20-Poly1305).
@@ -12,13 +12,13 @@ public import Foundation
 /// the stream public key, bound into every wrap and the stream's `info`: a recipient accepts only
 /// the stream private key that belongs to it, so one file cannot open to different content for
 /// different recipients (key commitment, format version 2).
-public struct ExportSealer: Sendable {
-    public static let defaultChunkSize = 65_536
+package struct ExportSealer: Sendable {
+    package static let defaultChunkSize = 65_536
 
-    public let recipients: [ExportPublicKey]
-    public let chunkSize: Int
+    package let recipients: [ExportPublicKey]
+    package let chunkSize: Int
 
-    public init(recipients: [ExportPublicKey], chunkSize: Int = Self.defaultChunkSize) throws(ExportSealingError) {
+    package init(recipients: [ExportPublicKey], chunkSize: Int = Self.defaultChunkSize) throws(ExportSealingError) {
         var unique: [ExportPublicKey] = []
         for recipient in recipients where !unique.contains(recipient) { unique.append(recipient) }
         guard !unique.isEmpty else { throw .noRecipients }
@@ -28,10 +28,10 @@ public struct ExportSealer: Sendable {
         self.chunkSize = chunkSize
     }
 
-    public var keyIDs: [String] { recipients.map(\.keyID) }
+    package var keyIDs: [String] { recipients.map(\.keyID) }
 
     /// The exact size `seal` produces for this payload size and metadata.
-    public func sealedByteCount(payloadByteCount: Int, metadata: SealedExportMetadata) -> Int {
+    package func sealedByteCount(payloadByteCount: Int, metadata: SealedExportMetadata) -> Int {
         SealedExportFormat.fixedHeaderCount + SealedExportFormat.streamPublicKeyCount
             + recipients.count * SealedExportFormat.recipientEntryCount
             + SealedExportFormat.encapsulatedKeyCount + 4 + metadata.encoded().count + SealedExportFormat.tagCount
@@ -40,7 +40,7 @@ public struct ExportSealer: Sendable {
 
     /// Seals `payload` and hands the sealed file to `write` piece by piece, in order (the header,
     /// then each chunk), so the caller can place it without a second whole copy.
-    public func seal(
+    package func seal(
         _ payload: [UInt8], metadata: SealedExportMetadata, to write: (UnsafeRawBufferPointer) -> Void
     ) throws(ExportSealingError) {
         do {
@@ -93,13 +93,13 @@ public struct ExportSealer: Sendable {
 }
 
 /// Why an export could not be sealed.
-public enum ExportSealingError: Error, Sendable, Equatable, CustomStringConvertible, LocalizedError {
+package enum ExportSealingError: Error, Sendable, Equatable, CustomStringConvertible, LocalizedError {
     case noRecipients
     case tooManyRecipients(Int)
     case chunkSizeOutOfRange(Int)
     case cryptoFailed(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .noRecipients: "no recipient public keys are configured"
         case .tooManyRecipients(let count): "\(count) recipients; at most \(SealedExportFormat.maxRecipients) are allowed"
@@ -109,5 +109,5 @@ public enum ExportSealingError: Error, Sendable, Equatable, CustomStringConverti
         }
     }
 
-    public var errorDescription: String? { description }
+    package var errorDescription: String? { description }
 }

@@ -59,9 +59,9 @@ enum SealedExportFormat {
 
 /// What the sealed file says about its content, inside the ciphertext (sealed as the stream's
 /// first message), so only a key holder learns the export's name and checksum.
-public struct SealedExportMetadata: Sendable, Hashable, Codable {
+package struct SealedExportMetadata: Sendable, Hashable, Codable {
     /// How the sealed payload is encoded.
-    public enum Content: String, Sendable, Hashable, Codable {
+    package enum Content: String, Sendable, Hashable, Codable {
         /// The export JSON itself.
         case json
         /// The export JSON gzipped (RFC 1952).
@@ -70,21 +70,21 @@ public struct SealedExportMetadata: Sendable, Hashable, Codable {
 
     /// The export's own name (`playerdata-….json`), as sealed but with control characters
     /// removed (it is printed, and it came from inside a file).
-    public var filename: String
-    public var content: Content
+    package var filename: String
+    package var content: Content
     /// Size of the export JSON.
-    public var exportByteCount: Int
+    package var exportByteCount: Int
     /// SHA-256 of the export JSON, lowercase hex: checked after decrypting (and gunzipping).
-    public var exportSHA256: String
+    package var exportSHA256: String
 
-    public init(filename: String, content: Content, exportByteCount: Int, exportSHA256: String) {
+    package init(filename: String, content: Content, exportByteCount: Int, exportSHA256: String) {
         self.filename = filename
         self.content = content
         self.exportByteCount = exportByteCount
         self.exportSHA256 = exportSHA256
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             filename: Self.printable(try container.decode(String.self, forKey: .filename)),
@@ -95,7 +95,7 @@ public struct SealedExportMetadata: Sendable, Hashable, Codable {
 
     /// `text` without control characters (C0, DEL, C1) and without the invisible characters that
     /// reorder or hide text on a terminal (bidirectional overrides and isolates).
-    public static func printable(_ text: String) -> String {
+    package static func printable(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.filter { scalar in
             !(scalar.properties.generalCategory == .control || (0x202A...0x202E).contains(scalar.value)
                 || (0x2066...0x2069).contains(scalar.value) || scalar.value == 0x200E || scalar.value == 0x200F)

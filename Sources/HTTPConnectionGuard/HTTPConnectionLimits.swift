@@ -6,22 +6,22 @@ import Synchronization
 ///
 /// The defaults suit a Discord interactions endpoint: Discord sends a whole interaction at once,
 /// so a few seconds to read a request is generous.
-public struct HTTPConnectionLimits: Sendable, Equatable {
+package struct HTTPConnectionLimits: Sendable, Equatable {
     /// From a connection's opening to its first complete request head, and from any request
     /// head to the end of its body. A connection that has not delivered by then is closed.
-    public var requestReadTimeout: Duration
+    package var requestReadTimeout: Duration
     /// A keep-alive connection with no request in progress is closed after this long.
-    public var idleTimeout: Duration
+    package var idleTimeout: Duration
     /// Connections served at once. Past it a new connection's request is answered 503 and the
     /// connection closed; past twice it the server stops accepting until some close, so open
     /// descriptors stay bounded whatever clients do.
-    public var maxConnections: Int
+    package var maxConnections: Int
 
-    public static let defaultRequestReadTimeout: Duration = .seconds(5)
-    public static let defaultIdleTimeout: Duration = .seconds(60)
-    public static let defaultMaxConnections = 256
+    package static let defaultRequestReadTimeout: Duration = .seconds(5)
+    package static let defaultIdleTimeout: Duration = .seconds(60)
+    package static let defaultMaxConnections = 256
 
-    public init(
+    package init(
         requestReadTimeout: Duration = Self.defaultRequestReadTimeout,
         idleTimeout: Duration = Self.defaultIdleTimeout,
         maxConnections: Int = Self.defaultMaxConnections
@@ -33,24 +33,24 @@ public struct HTTPConnectionLimits: Sendable, Equatable {
 
     /// Connections accepted at all: the served ones plus as many being turned away with a 503.
     /// Beyond this the listening socket is not read and the kernel's backlog holds newcomers.
-    public var acceptLimit: Int { max(1, maxConnections) * 2 }
+    package var acceptLimit: Int { max(1, maxConnections) * 2 }
 }
 
 /// Counts a server's connections: the open ones (for the cap and for a shutdown report) and,
 /// since start, the ones turned away or closed for being too slow. Shared by every connection's
 /// handler across event loops, hence atomics.
-public final class HTTPConnectionGauge: Sendable {
+package final class HTTPConnectionGauge: Sendable {
     private let open = Atomic<Int>(0)
     private let rejected = Atomic<Int>(0)
     private let timedOut = Atomic<Int>(0)
 
-    public init() {}
+    package init() {}
 
-    public var openConnections: Int { open.load(ordering: .relaxed) }
+    package var openConnections: Int { open.load(ordering: .relaxed) }
     /// Connections answered 503 because the cap was reached.
-    public var rejectedConnections: Int { rejected.load(ordering: .relaxed) }
+    package var rejectedConnections: Int { rejected.load(ordering: .relaxed) }
     /// Connections closed because a request head or body did not arrive in time.
-    public var timedOutConnections: Int { timedOut.load(ordering: .relaxed) }
+    package var timedOutConnections: Int { timedOut.load(ordering: .relaxed) }
 
     /// Returns the number open including this one.
     func connectionOpened() -> Int { open.wrappingAdd(1, ordering: .relaxed).newValue }

@@ -4,8 +4,8 @@ import Glibc
 
 /// A free loopback TCP port for a server the tests or benchmarks start themselves: bound to
 /// port 0, named, and released, so the server binds it right after.
-public enum LoopbackPort {
-    public static func free() throws -> Int {
+package enum LoopbackPort {
+    package static func free() throws -> Int {
         let held = try Held()
         defer { held.release() }
         return held.port
@@ -13,11 +13,11 @@ public enum LoopbackPort {
 
     /// A loopback port bound (and, when `listening`, listened on) by this process until
     /// `release()`, so binding it elsewhere fails with "address in use".
-    public struct Held: Sendable {
-        public let port: Int
+    package struct Held: Sendable {
+        package let port: Int
         private let descriptor: Int32
 
-        public init(listening: Bool = false) throws {
+        package init(listening: Bool = false) throws {
             descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             guard descriptor >= 0 else { throw LoopbackPortError("socket() failed: \(String(cString: strerror(errno)))") }
             var address = sockaddr_in()
@@ -39,14 +39,14 @@ public enum LoopbackPort {
             port = Int(UInt16(bigEndian: address.sin_port))
         }
 
-        public func release() {
+        package func release() {
             close(descriptor)
         }
     }
 }
 
-public struct LoopbackPortError: Error, CustomStringConvertible {
-    public let description: String
+package struct LoopbackPortError: Error, CustomStringConvertible {
+    package let description: String
 
     init(_ description: String) {
         self.description = description

@@ -8,29 +8,29 @@ import Synchronization
 /// no server outlives it; it then removes the server's folder, so nothing is left behind.
 ///
 /// Every test takes a database of its own (`makeDatabase()`), so tests never see each other's rows.
-public final class PostgresTestServer: Sendable {
-    public static let binaries = ProcessInfo.processInfo.environment["CASTBOT_POSTGRES_BIN"] ?? "/usr/lib/postgresql/15/bin"
-    public static let user = "castbot"
+package final class PostgresTestServer: Sendable {
+    package static let binaries = ProcessInfo.processInfo.environment["CASTBOT_POSTGRES_BIN"] ?? "/usr/lib/postgresql/15/bin"
+    package static let user = "castbot"
 
-    public let port: Int
-    public let folder: String
+    package let port: Int
+    package let folder: String
 
     /// With TLS (`startWithTLS()`): the PEM file of the CA that signed the server's certificate,
     /// which is issued for `localhost` only.
-    public let certificateAuthority: String?
+    package let certificateAuthority: String?
 
     private static let shared = Mutex<Result<PostgresTestServer, any Error>?>(nil)
     private static let sharedWithTLS = Mutex<Result<PostgresTestServer, any Error>?>(nil)
 
     /// The process's server, started on first use; throws (never skips) when it cannot start,
     /// saying what is missing.
-    public static func start() throws -> PostgresTestServer {
+    package static func start() throws -> PostgresTestServer {
         try once(shared, tls: false)
     }
 
     /// A second server, with TLS on (`ssl=on`), its certificate issued for `localhost` by a CA
     /// made for it (`certificateAuthority`); needs `openssl`.
-    public static func startWithTLS() throws -> PostgresTestServer {
+    package static func startWithTLS() throws -> PostgresTestServer {
         try once(sharedWithTLS, tls: true)
     }
 
@@ -97,7 +97,7 @@ public final class PostgresTestServer: Sendable {
     }
 
     /// Creates an empty database and returns its URL (`postgres://castbot@127.0.0.1:PORT/NAME`).
-    public func makeDatabase() throws -> String {
+    package func makeDatabase() throws -> String {
         let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
         try Self.run("\(Self.binaries)/createdb", ["-h", "127.0.0.1", "-p", "\(port)", "-U", Self.user, String(name)])
         return "postgres://\(Self.user)@127.0.0.1:\(port)/\(name)"
@@ -164,7 +164,7 @@ extension PostgresTestServer {
     }
 }
 
-public struct PostgresTestServerError: Error, CustomStringConvertible {
-    public let description: String
+package struct PostgresTestServerError: Error, CustomStringConvertible {
+    package let description: String
     init(_ description: String) { self.description = description }
 }

@@ -6,7 +6,7 @@ import Darwin
 
 /// Everything that can go wrong in PlayerData, each with a message that says what was wrong and
 /// what is allowed. No case ever carries file contents beyond short identifiers.
-public enum PlayerDataError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum PlayerDataError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The bytes are not valid JSON, or their top level is not an object.
     case invalidJSON(JSONSyntaxError)
     /// The data file on disk is not valid JSON (or its top level is not an object).
@@ -40,7 +40,7 @@ public enum PlayerDataError: Error, Sendable, Equatable, CustomStringConvertible
     /// Cluster mode: the shared database did not take the save; nothing was changed.
     case sharedStoreFailed(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalidJSON(let error):
             return "invalid JSON at \(error)"
@@ -78,7 +78,7 @@ public enum PlayerDataError: Error, Sendable, Equatable, CustomStringConvertible
     }
 
     /// Line and column of a JSON syntax error, when that is what this is.
-    public var position: (line: Int, column: Int)? {
+    package var position: (line: Int, column: Int)? {
         switch self {
         case .invalidJSON(let error), .invalidDataFile(_, let error): return (error.line, error.column)
         default: return nil

@@ -3,20 +3,20 @@
 /// Nothing is ever decoded into dictionaries; reads hand out byte ranges of the original, so key
 /// order, unknown fields, escapes and big numbers survive untouched. Top-level keys follow
 /// JavaScript's rules: a duplicated key keeps its first position and its last value.
-public struct PlayerDataFile: Sendable {
+package struct PlayerDataFile: Sendable {
     /// Top-level keys that hold settings rather than a guild.
-    public static let nonGuildKeys: Set<String> = ["/* Server ID */", "environmentConfig"]
+    package static let nonGuildKeys: Set<String> = ["/* Server ID */", "environmentConfig"]
 
-    public let bytes: [UInt8]
+    package let bytes: [UInt8]
     /// True when the bytes are laid out exactly as `JSON.stringify(data, null, 2)` writes them.
-    public let layoutMatchesStringify: Bool
+    package let layoutMatchesStringify: Bool
     /// The top-level object, from `{` to just past `}`.
     let rootRange: Range<Int>
     /// End of the value of the last top-level member in file order (nil if there is none).
     let lastMemberValueEnd: Int?
     let index: MemberIndex
 
-    public init(bytes: [UInt8]) throws(PlayerDataError) {
+    package init(bytes: [UInt8]) throws(PlayerDataError) {
         let outcome = bytes.withUnsafeBytes { buffer in
             Result { () throws(JSONSyntaxError) in try JSONScanner.scan(buffer) }
         }
@@ -33,28 +33,28 @@ public struct PlayerDataFile: Sendable {
     }
 
     /// Keys that occur more than once at the top level (JSON.parse keeps only the last value).
-    public var duplicateKeys: [DuplicateKey] { index.duplicateKeys }
+    package var duplicateKeys: [DuplicateKey] { index.duplicateKeys }
 
     /// Guilds in the file: every top-level key except `nonGuildKeys`, in JavaScript's order.
-    public var guildIDs: [String] { index.guildIDs }
+    package var guildIDs: [String] { index.guildIDs }
 
     /// Players over all guilds: the distinct keys of each guild's `players` object, summed.
-    public var playerCount: Int { index.playerCount }
+    package var playerCount: Int { index.playerCount }
 
-    public var byteCount: Int { bytes.count }
+    package var byteCount: Int { bytes.count }
 
-    public var guildCount: Int { guildIDs.count }
+    package var guildCount: Int { guildIDs.count }
 
     /// Every top-level key, in JavaScript's order.
-    public var keys: [String] { index.entries.map(\.key) }
+    package var keys: [String] { index.entries.map(\.key) }
 
     /// The raw bytes of a top-level member's value, exactly as they are in the file.
-    public func guild(_ id: String) -> ArraySlice<UInt8>? {
+    package func guild(_ id: String) -> ArraySlice<UInt8>? {
         entry(id).map { bytes[$0.member.value.range] }
     }
 
     /// The guild's `serverName` when it is a string.
-    public func serverName(of id: String) -> String? {
+    package func serverName(of id: String) -> String? {
         guard let span = entry(id)?.member.serverName, span.kind == .string else { return nil }
         return bytes.withUnsafeBytes { buffer in
             JSONStringDecoder.string(UnsafeRawBufferPointer(rebasing: buffer[(span.start + 1)..<(span.end - 1)]))
@@ -62,7 +62,7 @@ public struct PlayerDataFile: Sendable {
     }
 
     /// Distinct keys of the guild's `players` object (0 if it has none); nil if there is no such member.
-    public func playerCount(of id: String) -> Int? {
+    package func playerCount(of id: String) -> Int? {
         entry(id)?.member.playerCount
     }
 
@@ -72,8 +72,8 @@ public struct PlayerDataFile: Sendable {
 }
 
 /// A top-level key that occurs more than once.
-public struct DuplicateKey: Sendable, Equatable {
-    public let key: String
+package struct DuplicateKey: Sendable, Equatable {
+    package let key: String
     /// Byte offsets of each occurrence's key, in file order.
-    public let byteOffsets: [Int]
+    package let byteOffsets: [Int]
 }

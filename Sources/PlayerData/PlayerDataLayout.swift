@@ -1,17 +1,17 @@
 /// A data file cut into its top-level members, each with the exact bytes before it, so storage
 /// that keeps guilds apart (cluster mode's database rows) can rebuild the file byte for byte:
 /// `prefix + (separator + member)… + suffix` is the original file.
-public struct PlayerDataLayout: Sendable, Equatable {
-    public struct Member: Sendable, Equatable {
+package struct PlayerDataLayout: Sendable, Equatable {
+    package struct Member: Sendable, Equatable {
         /// The decoded top-level key.
-        public let key: String
+        package let key: String
         /// What comes between the previous member (or the opening `{`) and this one: a comma,
         /// line breaks and indentation, exactly as in the file.
-        public let separator: [UInt8]
+        package let separator: [UInt8]
         /// From the key's opening quote to the end of its value.
-        public let member: [UInt8]
+        package let member: [UInt8]
 
-        public init(key: String, separator: [UInt8], member: [UInt8]) {
+        package init(key: String, separator: [UInt8], member: [UInt8]) {
             self.key = key
             self.separator = separator
             self.member = member
@@ -19,12 +19,12 @@ public struct PlayerDataLayout: Sendable, Equatable {
     }
 
     /// Everything up to and including the top-level `{`.
-    public let prefix: [UInt8]
-    public let members: [Member]
+    package let prefix: [UInt8]
+    package let members: [Member]
     /// Everything after the last member's value: line break, `}` and whatever trails it.
-    public let suffix: [UInt8]
+    package let suffix: [UInt8]
 
-    public init(prefix: [UInt8], members: [Member], suffix: [UInt8]) {
+    package init(prefix: [UInt8], members: [Member], suffix: [UInt8]) {
         self.prefix = prefix
         self.members = members
         self.suffix = suffix
@@ -32,7 +32,7 @@ public struct PlayerDataLayout: Sendable, Equatable {
 
     /// Cuts a validated file. A file with a key given twice is refused: its members cannot be
     /// stored one row per key without losing one of them (`castbot verify` lists them).
-    public init(_ file: PlayerDataFile) throws(PlayerDataError) {
+    package init(_ file: PlayerDataFile) throws(PlayerDataError) {
         if let duplicate = file.duplicateKeys.first {
             throw .invalidExport(
                 "the key \"\(duplicate.key.prefix(40))\" occurs \(duplicate.byteOffsets.count) times at the top level; "
@@ -56,7 +56,7 @@ public struct PlayerDataLayout: Sendable, Equatable {
     }
 
     /// The file again, byte for byte.
-    public func joined() -> [UInt8] {
+    package func joined() -> [UInt8] {
         var bytes = prefix
         bytes.reserveCapacity(prefix.count + suffix.count + members.reduce(0) { $0 + $1.separator.count + $1.member.count })
         for member in members {

@@ -1,14 +1,14 @@
 import Crypto
-public import Foundation
+import Foundation
 
 /// Lowercase hex SHA-256, the form export messages and checksums use.
-public enum SHA256Hex {
-    public static func digest(_ bytes: [UInt8]) -> String {
+package enum SHA256Hex {
+    package static func digest(_ bytes: [UInt8]) -> String {
         hex(SHA256.hash(data: bytes))
     }
 
     /// The same for `Data` (a download), without copying it into an array first.
-    public static func digest(_ data: Data) -> String {
+    package static func digest(_ data: Data) -> String {
         hex(SHA256.hash(data: data))
     }
 

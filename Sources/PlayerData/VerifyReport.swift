@@ -1,19 +1,19 @@
 /// What `castbot verify` says about a file: a data file or a v1.0 server export.
-public struct VerifyReport: Sendable, CustomStringConvertible {
-    public enum Kind: Sendable, Equatable {
+package struct VerifyReport: Sendable, CustomStringConvertible {
+    package enum Kind: Sendable, Equatable {
         case dataFile
         case serverExport(guildID: String)
     }
 
-    public let kind: Kind
-    public let byteCount: Int
-    public let guildCount: Int
-    public let playerCount: Int
-    public let details: [String]
-    public let warnings: [String]
+    package let kind: Kind
+    package let byteCount: Int
+    package let guildCount: Int
+    package let playerCount: Int
+    package let details: [String]
+    package let warnings: [String]
 
     /// Validates `bytes`; throws the first problem found.
-    public init(bytes: [UInt8]) throws(PlayerDataError) {
+    package init(bytes: [UInt8]) throws(PlayerDataError) {
         let document = try PlayerDataFile(bytes: bytes)
         byteCount = document.byteCount
         let layout =
@@ -51,7 +51,7 @@ public struct VerifyReport: Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         (details + warnings.map { "warning: \($0)" }).joined(separator: "\n")
     }
 

@@ -2,8 +2,8 @@ import Foundation
 
 /// Turns durations into the short phrases shown to people ("10 minutes", "1.5 seconds") and
 /// converts between `Duration` and Foundation's `TimeInterval`.
-public enum DurationText {
-    public static func describe(_ duration: Duration) -> String {
+package enum DurationText {
+    package static func describe(_ duration: Duration) -> String {
         let seconds = timeInterval(duration)
         let units: [(size: Double, singular: String)] = [
             (604_800, "week"), (86_400, "day"), (3_600, "hour"), (60, "minute"), (1, "second"),
@@ -15,12 +15,12 @@ public enum DurationText {
         return phrase(seconds * 1_000, "millisecond")
     }
 
-    public static func timeInterval(_ duration: Duration) -> TimeInterval {
+    package static func timeInterval(_ duration: Duration) -> TimeInterval {
         let (seconds, attoseconds) = duration.components
         return TimeInterval(seconds) + TimeInterval(attoseconds) * 1e-18
     }
 
-    public static func duration(_ interval: TimeInterval) -> Duration {
+    package static func duration(_ interval: TimeInterval) -> Duration {
         .seconds(interval)
     }
 

@@ -1,14 +1,14 @@
 import Foundation
 
 /// One finished run, as shown in a schedule's status.
-public struct RunRecord: Hashable, Sendable, Codable {
-    public var number: Int
-    public var scheduledAt: Date
-    public var startedAt: Date
-    public var finishedAt: Date
-    public var result: RunResult
+package struct RunRecord: Hashable, Sendable, Codable {
+    package var number: Int
+    package var scheduledAt: Date
+    package var startedAt: Date
+    package var finishedAt: Date
+    package var result: RunResult
 
-    public init(number: Int, scheduledAt: Date, startedAt: Date, finishedAt: Date, result: RunResult) {
+    package init(number: Int, scheduledAt: Date, startedAt: Date, finishedAt: Date, result: RunResult) {
         self.number = number
         self.scheduledAt = scheduledAt
         self.startedAt = startedAt
@@ -18,8 +18,8 @@ public struct RunRecord: Hashable, Sendable, Codable {
 }
 
 /// How a run ended.
-public struct RunResult: Hashable, Sendable, Codable, CustomStringConvertible {
-    public enum Kind: String, Hashable, Sendable, Codable {
+package struct RunResult: Hashable, Sendable, Codable, CustomStringConvertible {
+    package enum Kind: String, Hashable, Sendable, Codable {
         case succeeded
         case failed
         case timedOut
@@ -29,21 +29,21 @@ public struct RunResult: Hashable, Sendable, Codable, CustomStringConvertible {
         case stoppedSchedule
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// The error text for failures, the reason for `stoppedSchedule`.
-    public var message: String?
+    package var message: String?
 
-    public init(kind: Kind, message: String? = nil) {
+    package init(kind: Kind, message: String? = nil) {
         self.kind = kind
         self.message = message
     }
 
-    public static let succeeded = RunResult(kind: .succeeded)
+    package static let succeeded = RunResult(kind: .succeeded)
 
     /// Failed and timed-out runs count toward auto-disable.
-    public var isFailure: Bool { kind == .failed || kind == .timedOut }
+    package var isFailure: Bool { kind == .failed || kind == .timedOut }
 
-    public var description: String {
+    package var description: String {
         guard let message else { return kind.rawValue }
         return "\(kind.rawValue): \(message)"
     }

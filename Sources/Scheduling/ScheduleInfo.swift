@@ -1,18 +1,18 @@
 /// What a schedule is for, in the app's words. The scheduler stores and reports it, never reads it.
-public struct ScheduleInfo: Hashable, Sendable, Codable {
+package struct ScheduleInfo: Hashable, Sendable, Codable {
     /// What a run does, e.g. "export-server", "export-all", "health".
-    public var kind: String
+    package var kind: String
     /// The guild the schedule belongs to, if any.
-    public var guildID: String?
+    package var guildID: String?
     /// The channel runs post to.
-    public var channelID: String
+    package var channelID: String
     /// The user who set the schedule (told by DM when it stops on its own).
-    public var setByUserID: String
+    package var setByUserID: String
     /// How the type is shown to people, e.g. "Server" or "All servers".
-    public var typeLabel: String
-    public var restartPolicy: RestartPolicy
+    package var typeLabel: String
+    package var restartPolicy: RestartPolicy
 
-    public init(
+    package init(
         kind: String,
         guildID: String? = nil,
         channelID: String,

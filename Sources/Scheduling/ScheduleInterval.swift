@@ -1,20 +1,20 @@
 /// The time between two runs of a schedule, validated on creation.
 ///
 /// Stored as whole milliseconds so that saved schedules read plainly and round-trip exactly.
-public struct ScheduleInterval: Hashable, Sendable, Codable, CustomStringConvertible {
+package struct ScheduleInterval: Hashable, Sendable, Codable, CustomStringConvertible {
     /// What the export modal accepts ("Export every X minutes"; 0 is handled as "stop" by the caller).
-    public static let allowedMinutes: ClosedRange<Int> = 1...10_080
+    package static let allowedMinutes: ClosedRange<Int> = 1...10_080
     /// What the health monitor accepts ("every N hours").
-    public static let allowedHours: ClosedRange<Double> = 0.016...168
+    package static let allowedHours: ClosedRange<Double> = 0.016...168
     /// Any interval the engine runs: a little under the health monitor's minimum up to one week.
-    public static let allowedRange: ClosedRange<Duration> = .seconds(10)...(.seconds(604_800))
+    package static let allowedRange: ClosedRange<Duration> = .seconds(10)...(.seconds(604_800))
 
-    public let milliseconds: Int64
+    package let milliseconds: Int64
 
-    public var duration: Duration { .milliseconds(milliseconds) }
+    package var duration: Duration { .milliseconds(milliseconds) }
 
     /// An interval of whole minutes, 1...10080.
-    public init(minutes: Int) throws(SchedulingError) {
+    package init(minutes: Int) throws(SchedulingError) {
         guard Self.allowedMinutes.contains(minutes) else {
             throw .intervalMinutesOutOfRange(minutes)
         }
@@ -22,7 +22,7 @@ public struct ScheduleInterval: Hashable, Sendable, Codable, CustomStringConvert
     }
 
     /// An interval in hours, 0.016...168 (fractions allowed).
-    public init(hours: Double) throws(SchedulingError) {
+    package init(hours: Double) throws(SchedulingError) {
         guard hours.isFinite, Self.allowedHours.contains(hours) else {
             throw .intervalHoursOutOfRange(hours)
         }
@@ -30,7 +30,7 @@ public struct ScheduleInterval: Hashable, Sendable, Codable, CustomStringConvert
     }
 
     /// Any duration within `allowedRange`, rounded to whole milliseconds.
-    public init(_ duration: Duration) throws(SchedulingError) {
+    package init(_ duration: Duration) throws(SchedulingError) {
         guard Self.allowedRange.contains(duration) else {
             throw .intervalOutOfRange(duration)
         }
@@ -38,13 +38,13 @@ public struct ScheduleInterval: Hashable, Sendable, Codable, CustomStringConvert
     }
 
     /// One day, the interval of a daily schedule.
-    public static let oneDay = ScheduleInterval(validMilliseconds: 86_400_000)
+    package static let oneDay = ScheduleInterval(validMilliseconds: 86_400_000)
 
     private init(validMilliseconds: Int64) {
         milliseconds = validMilliseconds
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let stored = try container.decode(Int64.self)
         let range = Self.allowedRange
@@ -59,18 +59,18 @@ public struct ScheduleInterval: Hashable, Sendable, Codable, CustomStringConvert
         milliseconds = stored
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(milliseconds)
     }
 
     /// Whole minutes when the interval is a whole number of minutes.
-    public var wholeMinutes: Int? {
+    package var wholeMinutes: Int? {
         milliseconds % 60_000 == 0 ? Int(milliseconds / 60_000) : nil
     }
 
     /// "24 hours (1440 minutes)", "30 minutes", "57.6 seconds".
-    public var description: String {
+    package var description: String {
         let text = DurationText.describe(duration)
         if let minutes = wholeMinutes, minutes >= 60 {
             return "\(text) (\(minutes) minutes)"

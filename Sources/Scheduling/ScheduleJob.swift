@@ -2,10 +2,10 @@ import Foundation
 
 /// The work one run does. It runs in its own task; throwing counts the run as failed.
 /// It should return promptly once its task is cancelled (timeout or shutdown).
-public typealias ScheduleJob = @Sendable (RunContext) async throws -> RunOutcome
+package typealias ScheduleJob = @Sendable (RunContext) async throws -> RunOutcome
 
 /// How a run that did not throw ended.
-public enum RunOutcome: Hashable, Sendable {
+package enum RunOutcome: Hashable, Sendable {
     /// The run did its work.
     case success
     /// The run cannot ever succeed (e.g. the channel is gone): stop the schedule for good.
@@ -16,18 +16,18 @@ public enum RunOutcome: Hashable, Sendable {
 }
 
 /// What a run is told about itself.
-public struct RunContext: Sendable {
-    public let key: ScheduleKey
-    public let info: ScheduleInfo
+package struct RunContext: Sendable {
+    package let key: ScheduleKey
+    package let info: ScheduleInfo
     /// 1 for the schedule's first run.
-    public let runNumber: Int
+    package let runNumber: Int
     /// The deadline this run was due at.
-    public let scheduledAt: Date
-    public let startedAt: Date
+    package let scheduledAt: Date
+    package let startedAt: Date
     /// When the next run is due if this one finishes in time (for "next export" lines).
-    public let nextRunAt: Date?
+    package let nextRunAt: Date?
 
-    public init(
+    package init(
         key: ScheduleKey, info: ScheduleInfo, runNumber: Int,
         scheduledAt: Date, startedAt: Date, nextRunAt: Date?
     ) {

@@ -1,17 +1,17 @@
 /// Everything needed to start a schedule, apart from the work a run does.
-public struct ScheduleSettings: Hashable, Sendable, Codable {
+package struct ScheduleSettings: Hashable, Sendable, Codable {
     /// The range a run's timeout must fall in.
-    public static let allowedRunTimeouts: ClosedRange<Duration> = .seconds(1)...(.seconds(86_400))
+    package static let allowedRunTimeouts: ClosedRange<Duration> = .seconds(1)...(.seconds(86_400))
     /// Used when the caller does not say.
-    public static let defaultRunTimeout: Duration = .seconds(15 * 60)
+    package static let defaultRunTimeout: Duration = .seconds(15 * 60)
 
-    public var key: ScheduleKey
-    public var cadence: ScheduleCadence
-    public var info: ScheduleInfo
+    package var key: ScheduleKey
+    package var cadence: ScheduleCadence
+    package var info: ScheduleInfo
     /// A run still going after this long is cancelled and counted as failed.
-    public var runTimeout: Duration
+    package var runTimeout: Duration
 
-    public init(
+    package init(
         key: ScheduleKey,
         cadence: ScheduleCadence,
         info: ScheduleInfo,
@@ -24,7 +24,7 @@ public struct ScheduleSettings: Hashable, Sendable, Codable {
     }
 
     /// Throws the first thing that is wrong; the scheduler calls this before any change.
-    public func validate() throws(SchedulingError) {
+    package func validate() throws(SchedulingError) {
         if key.rawValue.allSatisfy(\.isWhitespace) {
             throw .emptyKey
         }
@@ -38,7 +38,7 @@ public struct ScheduleSettings: Hashable, Sendable, Codable {
         case runTimeout = "runTimeoutMilliseconds"
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         key = try container.decode(ScheduleKey.self, forKey: .key)
         cadence = try container.decode(ScheduleCadence.self, forKey: .cadence)
@@ -46,7 +46,7 @@ public struct ScheduleSettings: Hashable, Sendable, Codable {
         runTimeout = .milliseconds(try container.decode(Int64.self, forKey: .runTimeout))
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(key, forKey: .key)
         try container.encode(cadence, forKey: .cadence)

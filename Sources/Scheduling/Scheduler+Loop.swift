@@ -5,7 +5,7 @@ extension Scheduler {
     /// The scheduler's one loop: fires due runs and timeouts, then sleeps until the earliest
     /// deadline or until a schedule changes. Returns when its task is cancelled, after settling
     /// the runs still going as cancelled. A second concurrent call returns at once.
-    public func run() async {
+    package func run() async {
         let claimed = withState { state, _ in
             guard !state.loop.isRunning else { return false }
             state.loop.isRunning = true
@@ -36,7 +36,7 @@ extension Scheduler {
     /// going to finish, then cancels the rest and ends the event streams. Schedules keep their
     /// state for `snapshot()`; nothing new can be started afterwards.
     @discardableResult
-    public func shutdown(gracePeriod: Duration) async -> ShutdownReport {
+    package func shutdown(gracePeriod: Duration) async -> ShutdownReport {
         let (inFlight, deadline) = withState { state, now in
             state.isShutDown = true
             state.wakeLoop()

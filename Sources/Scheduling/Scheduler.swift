@@ -12,7 +12,7 @@ import Synchronization
 /// later runs fall on the grid `anchor + k × interval` (k ≥ 1), the anchor being the start time, or
 /// for a UTC time of day the first such time after the first run. A slow run never shifts later
 /// deadlines; deadlines that pass while a run is going are folded into one run at the next one.
-public final class Scheduler<C: Clock>: Sendable where C.Duration == Duration {
+package final class Scheduler<C: Clock>: Sendable where C.Duration == Duration {
     /// Run launches per lock hold, so status calls stay quick while thousands of runs start.
     static var launchBatchSize: Int { 256 }
 
@@ -30,7 +30,7 @@ public final class Scheduler<C: Clock>: Sendable where C.Duration == Duration {
     ///   - clock: every wait (deadlines, timeouts, grace periods) is on this clock.
     ///   - wallClock: today's date; shown times and `HH:MM` anchors come from it. In tests derive it
     ///     from the test clock (a base date plus the time elapsed on the clock).
-    public init(
+    package init(
         clock: C,
         configuration: SchedulerConfiguration = SchedulerConfiguration(),
         logger: Logger = Logger(label: "castbot.scheduling"),
@@ -55,7 +55,7 @@ public final class Scheduler<C: Clock>: Sendable where C.Duration == Duration {
     /// Starts a schedule, replacing any schedule with the same key. Throws, changing nothing, if
     /// the settings are invalid or the scheduler is shut down.
     @discardableResult
-    public func start(
+    package func start(
         _ settings: ScheduleSettings, firstRun: FirstRun = .afterDelay, job: @escaping ScheduleJob
     ) throws(SchedulingError) -> ScheduleStatus {
         try withState { state, now throws(SchedulingError) in
@@ -66,7 +66,7 @@ public final class Scheduler<C: Clock>: Sendable where C.Duration == Duration {
     /// Brings back a schedule saved in a snapshot, keeping its counters, last run and grid, with
     /// its first run at `firstRun` (see `FirstRun.resuming(_:)`).
     @discardableResult
-    public func restore(
+    package func restore(
         _ saved: ScheduleStatus, firstRun: FirstRun, job: @escaping ScheduleJob
     ) throws(SchedulingError) -> ScheduleStatus {
         try withState { state, now throws(SchedulingError) in
@@ -79,7 +79,7 @@ public final class Scheduler<C: Clock>: Sendable where C.Duration == Duration {
     /// saved next run, an inactive one is stopped here too. A run going on here finishes
     /// unrecorded if the schedule was replaced.
     @discardableResult
-    public func mirror(_ saved: ScheduleStatus, job: @escaping ScheduleJob) throws(SchedulingError) -> ScheduleStatus {
+    package func mirror(_ saved: ScheduleStatus, job: @escaping ScheduleJob) throws(SchedulingError) -> ScheduleStatus {
         try withState { state, now throws(SchedulingError) in
             try state.mirror(saved, job: job, now: now)
         }
@@ -92,42 +92,42 @@ public final class Scheduler<C: Clock>: Sendable where C.Duration == Duration {
     /// false, starting nothing, when the schedule is unknown, inactive or running, every run
     /// slot is taken, or the scheduler is shut down.
     @discardableResult
-    public func runSlot(_ key: ScheduleKey, at slot: Date) -> Bool {
+    package func runSlot(_ key: ScheduleKey, at slot: Date) -> Bool {
         withState { state, now in state.launchSlot(key, at: slot, now: now, makeTask: makeRunTask) }
     }
 
     /// Stops a schedule. A run going on finishes and is recorded. Returns nil for an unknown key.
     @discardableResult
-    public func stop(_ key: ScheduleKey, reason: String = "Stopped.") -> ScheduleStatus? {
+    package func stop(_ key: ScheduleKey, reason: String = "Stopped.") -> ScheduleStatus? {
         withState { state, now in state.stop(key, reason: reason, now: now) }
     }
 
     /// Forgets a schedule, active or not. Returns its last status, or nil for an unknown key.
     @discardableResult
-    public func remove(_ key: ScheduleKey) -> ScheduleStatus? {
+    package func remove(_ key: ScheduleKey) -> ScheduleStatus? {
         withState { state, _ in state.remove(key) }
     }
 
     // MARK: Status
 
-    public func status(_ key: ScheduleKey) -> ScheduleStatus? {
+    package func status(_ key: ScheduleKey) -> ScheduleStatus? {
         state.withLock { $0.records[key]?.status }
     }
 
     /// Every known schedule, sorted by key.
-    public func statuses() -> [ScheduleStatus] {
+    package func statuses() -> [ScheduleStatus] {
         state.withLock { state in state.records.values.map(\.status) }.sorted { $0.key < $1.key }
     }
 
     /// All schedules' settings and state, to be saved by the app and given back to `restore`.
-    public func snapshot() -> SchedulerSnapshot {
+    package func snapshot() -> SchedulerSnapshot {
         let (schedules, takenAt) = state.withLock { state in
             (state.records.values.map(\.status), wallClock())
         }
         return SchedulerSnapshot(takenAt: takenAt, schedules: schedules)
     }
 
-    public func diagnostics() -> SchedulerDiagnostics {
+    package func diagnostics() -> SchedulerDiagnostics {
         state.withLock { $0.diagnostics() }
     }
 
@@ -135,7 +135,7 @@ public final class Scheduler<C: Clock>: Sendable where C.Duration == Duration {
 
     /// A stream of everything the scheduler does, from now on. Each call makes a new stream;
     /// all see the same events in the same order. Streams end at shutdown.
-    public func events(
+    package func events(
         bufferingPolicy: AsyncStream<SchedulerEvent>.Continuation.BufferingPolicy = .bufferingNewest(10_000)
     ) -> AsyncStream<SchedulerEvent> {
         let (stream, continuation) = AsyncStream.makeStream(of: SchedulerEvent.self, bufferingPolicy: bufferingPolicy)

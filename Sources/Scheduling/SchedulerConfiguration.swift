@@ -1,15 +1,15 @@
 /// Engine-wide settings.
-public struct SchedulerConfiguration: Hashable, Sendable {
+package struct SchedulerConfiguration: Hashable, Sendable {
     /// How long after start a schedule first runs (`FirstRun.afterDelay`).
-    public var firstRunDelay: Duration
+    package var firstRunDelay: Duration
     /// Failed runs in a row that switch a schedule off.
-    public var maxConsecutiveFailures: Int
+    package var maxConsecutiveFailures: Int
     /// Runs going at once. Runs that fall due while this many are going wait, in deadline order,
     /// for one to finish; their timeout starts when they start. This bounds memory and tasks when
     /// thousands of schedules are due together (they are paced by Discord's rate limit anyway).
-    public var maxConcurrentRuns: Int
+    package var maxConcurrentRuns: Int
 
-    public init(firstRunDelay: Duration = .seconds(5), maxConsecutiveFailures: Int = 5, maxConcurrentRuns: Int = 32) {
+    package init(firstRunDelay: Duration = .seconds(5), maxConsecutiveFailures: Int = 5, maxConcurrentRuns: Int = 32) {
         self.firstRunDelay = max(.zero, firstRunDelay)
         self.maxConsecutiveFailures = max(1, maxConsecutiveFailures)
         self.maxConcurrentRuns = max(1, maxConcurrentRuns)

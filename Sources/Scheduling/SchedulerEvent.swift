@@ -1,8 +1,8 @@
 import Foundation
 
 /// Something the scheduler did, for logs, metrics and messages to admins.
-public struct SchedulerEvent: Hashable, Sendable {
-    public enum Kind: Hashable, Sendable {
+package struct SchedulerEvent: Hashable, Sendable {
+    package enum Kind: Hashable, Sendable {
         /// A schedule was started or restored.
         case scheduled(firstRunAt: Date)
         /// The schedule with this key was replaced by a new one (which gets its own `scheduled`).
@@ -27,13 +27,13 @@ public struct SchedulerEvent: Hashable, Sendable {
         case stoppedByRun(reason: String)
     }
 
-    public let key: ScheduleKey
-    public let info: ScheduleInfo
+    package let key: ScheduleKey
+    package let info: ScheduleInfo
     /// Wall-clock time of the event.
-    public let at: Date
-    public let kind: Kind
+    package let at: Date
+    package let kind: Kind
 
-    public init(key: ScheduleKey, info: ScheduleInfo, at: Date, kind: Kind) {
+    package init(key: ScheduleKey, info: ScheduleInfo, at: Date, kind: Kind) {
         self.key = key
         self.info = info
         self.at = at

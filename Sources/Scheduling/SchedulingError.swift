@@ -2,7 +2,7 @@ import Foundation
 
 /// Why a request to the scheduler was refused. Every message says what was wrong and what is allowed;
 /// a refused request changes nothing.
-public enum SchedulingError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
+package enum SchedulingError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
     /// An interval in minutes outside 1...10080 (0 means "stop" and is handled before this check).
     case intervalMinutesOutOfRange(Int)
     /// An interval in hours outside 0.016...168.
@@ -26,7 +26,7 @@ public enum SchedulingError: Error, Equatable, Sendable, CustomStringConvertible
     /// The scheduler has been shut down and starts nothing new.
     case shutDown
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .intervalMinutesOutOfRange(let minutes):
             "The interval must be between \(ScheduleInterval.allowedMinutes.lowerBound) and "
@@ -57,5 +57,5 @@ public enum SchedulingError: Error, Equatable, Sendable, CustomStringConvertible
         }
     }
 
-    public var errorDescription: String? { description }
+    package var errorDescription: String? { description }
 }

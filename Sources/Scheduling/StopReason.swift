@@ -1,6 +1,6 @@
 /// Why a schedule is no longer active.
-public struct StopReason: Hashable, Sendable, Codable, CustomStringConvertible {
-    public enum Kind: String, Hashable, Sendable, Codable {
+package struct StopReason: Hashable, Sendable, Codable, CustomStringConvertible {
+    package enum Kind: String, Hashable, Sendable, Codable {
         /// Stopped on request (interval 0, the stop button, the app).
         case stopped
         /// Too many failed runs in a row.
@@ -9,13 +9,13 @@ public struct StopReason: Hashable, Sendable, Codable, CustomStringConvertible {
         case stoppedByRun
     }
 
-    public var kind: Kind
-    public var message: String
+    package var kind: Kind
+    package var message: String
 
-    public init(kind: Kind, message: String) {
+    package init(kind: Kind, message: String) {
         self.kind = kind
         self.message = message
     }
 
-    public var description: String { message }
+    package var description: String { message }
 }

@@ -1,9 +1,9 @@
 /// A time of day in UTC, minute precision, written `HH:MM`.
-public struct TimeOfDay: Hashable, Sendable, Codable, CustomStringConvertible {
-    public let hour: Int
-    public let minute: Int
+package struct TimeOfDay: Hashable, Sendable, Codable, CustomStringConvertible {
+    package let hour: Int
+    package let minute: Int
 
-    public init(hour: Int, minute: Int) throws(SchedulingError) {
+    package init(hour: Int, minute: Int) throws(SchedulingError) {
         guard (0...23).contains(hour), (0...59).contains(minute) else {
             throw .invalidTimeOfDay("\(hour):\(minute)")
         }
@@ -12,7 +12,7 @@ public struct TimeOfDay: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     /// Parses `HH:MM` (a one-digit hour is accepted; surrounding spaces are ignored).
-    public init(parsing text: String) throws(SchedulingError) {
+    package init(parsing text: String) throws(SchedulingError) {
         let trimmed = text.trimmingSpaces
         let parts = trimmed.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2,
@@ -27,7 +27,7 @@ public struct TimeOfDay: Hashable, Sendable, Codable, CustomStringConvertible {
         self.minute = minute
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         do {
@@ -37,16 +37,16 @@ public struct TimeOfDay: Hashable, Sendable, Codable, CustomStringConvertible {
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }
 
     /// Seconds after midnight UTC.
-    public var secondsIntoDay: Int { hour * 3_600 + minute * 60 }
+    package var secondsIntoDay: Int { hour * 3_600 + minute * 60 }
 
     /// "03:00".
-    public var description: String {
+    package var description: String {
         (hour < 10 ? "0" : "") + String(hour) + ":" + (minute < 10 ? "0" : "") + String(minute)
     }
 }

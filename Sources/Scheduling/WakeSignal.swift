@@ -2,7 +2,7 @@ import Synchronization
 
 /// "Something changed, look again." A signal sent while nobody waits is kept for the next waiter,
 /// so a change made just before the loop goes to sleep is never missed.
-public final class WakeSignal: Sendable {
+package final class WakeSignal: Sendable {
     private struct State {
         var pending = false
         var waiters: [UInt64: CheckedContinuation<Void, Never>] = [:]
@@ -11,9 +11,9 @@ public final class WakeSignal: Sendable {
 
     private let state = Mutex(State())
 
-    public init() {}
+    package init() {}
 
-    public func signal() {
+    package func signal() {
         let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
             guard !state.waiters.isEmpty else {
                 state.pending = true
@@ -28,7 +28,7 @@ public final class WakeSignal: Sendable {
     }
 
     /// Returns when signalled or when the calling task is cancelled.
-    public func wait() async {
+    package func wait() async {
         let id = state.withLock { state in
             state.nextWaiterID += 1
             return state.nextWaiterID
@@ -53,7 +53,7 @@ public final class WakeSignal: Sendable {
     }
 
     /// Returns when signalled, when `deadline` is reached on `clock` (never, if nil), or on cancellation.
-    public func wait<C: Clock>(until deadline: C.Instant?, on clock: C) async {
+    package func wait<C: Clock>(until deadline: C.Instant?, on clock: C) async {
         guard let deadline else {
             await wait()
             return

@@ -1,6 +1,6 @@
 import DiscordREST
 import HTTPConnectionGuard
-public import Hummingbird
+import Hummingbird
 import HTTPTypes
 import Logging
 import NIOCore
@@ -11,7 +11,7 @@ import Scheduling
 /// Discord's side never reaches it. With `CASTBOT_ADMIN_TOKEN` set every request must carry
 /// `Authorization: Bearer <token>` (else 401); without it, every request must name a loopback host.
 /// Build it only when `configuration.adminAddress` is set (that is `address`).
-public func buildAdminApplication(
+package func buildAdminApplication(
     at address: AdminAddress,
     backupHealth source: BackupHealthSource,
     configuration: CastBotConfiguration,

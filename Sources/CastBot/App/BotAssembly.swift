@@ -1,29 +1,29 @@
-public import DiscordREST
+import DiscordREST
 import ExportEncryption
-public import Foundation
-public import Logging
-public import PlayerData
+import Foundation
+import Logging
+import PlayerData
 import Scheduling
 import ServiceLifecycle
 
 /// The bot's working parts, wired once at startup: the scheduler with the export and health
 /// features, and the interaction router carrying the player data UI. `ServeRuntime` runs them;
 /// tests assemble them over a sandbox and a test clock.
-public struct BotAssembly: Sendable {
-    public let router: InteractionRouter
-    public let store: PlayerDataStore
-    public let scheduled: ScheduledFeatures
+package struct BotAssembly: Sendable {
+    package let router: InteractionRouter
+    package let store: PlayerDataStore
+    package let scheduled: ScheduledFeatures
     /// The scheduler's loop and event monitor, then the deployment's own work (shut down before
     /// the scheduler); run them beside the HTTP application, in this order.
     let scheduledServices: [any Service]
     /// For `/healthz`: the deployment's storage check, if it has one.
     let storageCheck: (@Sendable () async -> String?)?
     /// Active schedules, for `/healthz` and the gauge.
-    public let activeSchedules: @Sendable () -> Int
+    package let activeSchedules: @Sendable () -> Int
     /// Whether saved schedules have been restored: `/healthz` is 503 "starting" until then.
     /// What `/metrics` and `/status` report about the schedules' backups.
-    public var backupHealth: BackupHealthSource { BackupHealthSource(work: scheduled.work) }
-    public var isReady: @Sendable () -> Bool {
+    package var backupHealth: BackupHealthSource { BackupHealthSource(work: scheduled.work) }
+    package var isReady: @Sendable () -> Bool {
         let scheduled = scheduled
         return { scheduled.isStarted }
     }
@@ -33,7 +33,7 @@ public struct BotAssembly: Sendable {
     ///   - interactionClock: the router's reply deadline and import plan lifetimes.
     ///   - now: wall-clock time for messages, exports and status.
     ///   - metrics: where export runs are counted (the process-wide factory unless a test passes its own).
-    public static func make<C: Clock>(
+    package static func make<C: Clock>(
         configuration: CastBotConfiguration,
         discord: any DiscordClient,
         clock: C,
@@ -79,7 +79,7 @@ public struct BotAssembly: Sendable {
 
 extension HTTPDiscordClient {
     /// The bot's Discord REST client at the configured API base URL with the configured token.
-    public static func bot(configuration: CastBotConfiguration, logger: Logger) -> HTTPDiscordClient {
+    package static func bot(configuration: CastBotConfiguration, logger: Logger) -> HTTPDiscordClient {
         var settings = HTTPDiscordClientConfiguration()
         settings.baseURL = configuration.apiBaseURL
         settings.version = CastBotVersion.current

@@ -1,7 +1,7 @@
-public import Hummingbird
-public import Logging
-public import ServiceLifecycle
-public import UnixSignals
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import UnixSignals
 
 /// The process's service group: the application plus the other long-running services
 /// (the scheduler…), shut down gracefully on SIGTERM or SIGINT.
@@ -16,8 +16,8 @@ public import UnixSignals
 /// phases share it rather than add up. Cancelled services still finish quickly: the server closes
 /// its connections, the drain and the scheduler log what they cut off, and the state is saved.
 /// Stalled HTTP connections never hold shutdown up to `grace`: their read deadline closes them.
-public enum CastBotServices {
-    public static func serviceGroup(
+package enum CastBotServices {
+    package static func serviceGroup(
         application: some ApplicationProtocol,
         alongside services: [any Service],
         gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint],

@@ -1,13 +1,13 @@
-public import DiscordModels
-public import DiscordREST
+import DiscordModels
+import DiscordREST
 import Foundation
-public import Logging
+import Logging
 
 /// What a command-line tool needs to talk to Discord as the bot, read like `castbot serve` reads
 /// them (`ConfigurationSource`: the environment, then `CASTBOT_CONFIG_FILE`):
 /// `DISCORD_TOKEN`, `DISCORD_APPLICATION_ID` and `DISCORD_API_BASE_URL` (optional).
-public struct CommandLineDiscordAccess: Sendable {
-    public let applicationID: Snowflake?
+package struct CommandLineDiscordAccess: Sendable {
+    package let applicationID: Snowflake?
     let token: DiscordToken
     let apiBaseURL: String
 
@@ -15,7 +15,7 @@ public struct CommandLineDiscordAccess: Sendable {
     ///   - purpose: what the token is needed for, for the error ("registering commands").
     ///   - needsApplicationID: whether a missing application id is an error.
     /// - Throws: every missing or invalid setting at once.
-    public init(environment: [String: String], purpose: String, needsApplicationID: Bool) throws(CommandLineDiscordAccessError) {
+    package init(environment: [String: String], purpose: String, needsApplicationID: Bool) throws(CommandLineDiscordAccessError) {
         var problems: [String] = []
         let source = ConfigurationSource(environment: environment)
         let tokenText = source.value(.discordToken) ?? ""
@@ -49,7 +49,7 @@ public struct CommandLineDiscordAccess: Sendable {
     }
 
     /// The configured application id, or the one the token belongs to (`GET /applications/@me`).
-    public func applicationIDOrAsk(_ discord: any DiscordClient) async throws -> Snowflake {
+    package func applicationIDOrAsk(_ discord: any DiscordClient) async throws -> Snowflake {
         if let applicationID { return applicationID }
         do {
             return try await discord.getCurrentApplication().id
@@ -60,7 +60,7 @@ public struct CommandLineDiscordAccess: Sendable {
     }
 
     /// A client for the configured API, with the service's retries and rate limits.
-    public func client(logger: Logger) -> HTTPDiscordClient {
+    package func client(logger: Logger) -> HTTPDiscordClient {
         var settings = HTTPDiscordClientConfiguration()
         settings.baseURL = apiBaseURL
         settings.version = CastBotVersion.current
@@ -68,21 +68,21 @@ public struct CommandLineDiscordAccess: Sendable {
     }
 }
 
-public struct CommandLineDiscordAccessError: Error, Sendable, CustomStringConvertible {
-    public let problems: [String]
+package struct CommandLineDiscordAccessError: Error, Sendable, CustomStringConvertible {
+    package let problems: [String]
 
-    public var description: String {
+    package var description: String {
         "cannot reach Discord:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
     }
 }
 
 /// Reads what `castbot register-commands` needs from the environment and runs it.
-public struct CommandRegistrationSetup: Sendable {
-    public let applicationID: DiscordModels.Snowflake
+package struct CommandRegistrationSetup: Sendable {
+    package let applicationID: DiscordModels.Snowflake
     let access: CommandLineDiscordAccess
 
     /// - Throws: `CommandRegistrationError` naming each missing or invalid setting.
-    public init(environment: [String: String]) throws(CommandRegistrationError) {
+    package init(environment: [String: String]) throws(CommandRegistrationError) {
         do {
             access = try CommandLineDiscordAccess(environment: environment, purpose: "registering commands", needsApplicationID: true)
         } catch {
@@ -95,17 +95,17 @@ public struct CommandRegistrationSetup: Sendable {
     }
 
     /// Registers the bot's commands as `mode` says and returns what Discord stored.
-    public func run(
+    package func run(
         mode: CommandRegistration.Mode = .mergeGlobal, logger: Logger = Logger(label: "castbot.register-commands")
     ) async throws -> [ApplicationCommand] {
         try await CommandRegistration.register(client: access.client(logger: logger), applicationID: applicationID, mode: mode)
     }
 }
 
-public struct CommandRegistrationError: Error, Sendable, CustomStringConvertible {
-    public let problems: [String]
+package struct CommandRegistrationError: Error, Sendable, CustomStringConvertible {
+    package let problems: [String]
 
-    public var description: String {
+    package var description: String {
         "cannot register commands:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
     }
 }

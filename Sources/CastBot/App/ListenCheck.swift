@@ -9,18 +9,18 @@ import Darwin
 
 /// Whether the listeners `castbot serve` needs can bind their addresses, tried before it takes
 /// or changes anything in the data folder, and a bind failure told in words.
-public enum ListenCheck {
+package enum ListenCheck {
     /// One listener `serve` will open: what it is, where, and the settings that move it.
-    public struct Listener: Sendable {
-        public var name: String
-        public var host: String
-        public var port: Int
-        public var settings: String
+    package struct Listener: Sendable {
+        package var name: String
+        package var host: String
+        package var port: Int
+        package var settings: String
     }
 
     /// The listeners of `configuration`: the interactions server, the admin listener when set,
     /// and in sandbox mode the stand-in Discord.
-    public static func listeners(of configuration: CastBotConfiguration) -> [Listener] {
+    package static func listeners(of configuration: CastBotConfiguration) -> [Listener] {
         var listeners = [
             Listener(
                 name: "the interactions server", host: configuration.httpHost, port: configuration.httpPort,
@@ -42,7 +42,7 @@ public enum ListenCheck {
     /// One sentence per listener that cannot bind now, e.g. "the interactions server cannot listen
     /// on 127.0.0.1:8080: the address is in use. Set CASTBOT_HTTP_PORT or CASTBOT_HTTP_HOST to a
     /// free address". Empty when every one can. Nothing stays bound.
-    public static func problems(_ listeners: [Listener]) -> [String] {
+    package static func problems(_ listeners: [Listener]) -> [String] {
         listeners.compactMap { listener in
             bindProblem(host: listener.host, port: listener.port).map {
                 "\(listener.name) cannot listen on \(listener.host):\(listener.port): \($0). Set \(listener.settings) to a free address"
@@ -52,7 +52,7 @@ public enum ListenCheck {
 
     /// Why `host:port` cannot be bound now, or nil when it can. Binds a socket the way the servers
     /// do (address reuse on) and closes it at once.
-    public static func bindProblem(host: String, port: Int) -> String? {
+    package static func bindProblem(host: String, port: Int) -> String? {
         var hints = addrinfo()
         hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV
         hints.ai_family = AF_UNSPEC
@@ -78,7 +78,7 @@ public enum ListenCheck {
     }
 
     /// A listen failure thrown by the server, in words: no library call names or error numbers.
-    public static func reason(_ error: any Error) -> String {
+    package static func reason(_ error: any Error) -> String {
         if let error = error as? IOError { return describe(errno: error.errnoCode) }
         return "\(error)"
     }

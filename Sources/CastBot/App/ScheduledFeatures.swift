@@ -1,9 +1,9 @@
 import DiscordModels
 import DiscordREST
-public import Foundation
+import Foundation
 import Logging
 import PlayerData
-public import Scheduling
+import Scheduling
 import ServiceLifecycle
 import Synchronization
 
@@ -13,16 +13,16 @@ import Synchronization
 /// Startup order matters and is kept here: restore saved schedules from the state as loaded, then
 /// let saves include the scheduler's snapshot (so a save never overwrites saved schedules before
 /// they were restored).
-public final class ScheduledFeatures: ScheduledJobs {
-    public let work: ScheduledWorkContext
-    public let exports: ExportScheduleService
-    public let health: HealthMonitorService
+package final class ScheduledFeatures: ScheduledJobs {
+    package let work: ScheduledWorkContext
+    package let exports: ExportScheduleService
+    package let health: HealthMonitorService
     private let monitor: ScheduleEventMonitor
     let outbox: AdminNoticeOutbox
     private let started = StartedSignal()
 
     /// - Parameter startedAt: when the service started, for the health report's uptime.
-    public init(work: ScheduledWorkContext, startedAt: Date) {
+    package init(work: ScheduledWorkContext, startedAt: Date) {
         self.work = work
         // Subscribes to the scheduler's events now, before any schedule starts.
         monitor = ScheduleEventMonitor(work: work)
@@ -34,7 +34,7 @@ public final class ScheduledFeatures: ScheduledJobs {
     /// Brings back saved schedules by their restart policy and logs the cleared ones. Call once at
     /// startup; the scheduler loop may already run.
     @discardableResult
-    public func start() async -> ScheduleRestoreReport {
+    package func start() async -> ScheduleRestoreReport {
         var report = await exports.restoreSavedSchedules()
         report.merge(await health.restoreSavedSchedule())
         let engine = work.engine
@@ -55,13 +55,13 @@ public final class ScheduledFeatures: ScheduledJobs {
     var isStarted: Bool { started.isSet }
 
     /// Returns once `start()` has restored the saved schedules, or when the waiting task is cancelled.
-    public func waitUntilStarted() async {
+    package func waitUntilStarted() async {
         await started.wait()
     }
 
     /// The job of a schedule by its key's kind (an export or the health report); nil for a kind
     /// this version does not know.
-    public func job(for status: ScheduleStatus) -> ScheduleJob? {
+    package func job(for status: ScheduleStatus) -> ScheduleJob? {
         if let scope = ExportScope(scheduleKey: status.key) { return exports.job(for: scope) }
         return status.key == HealthMonitorService.scheduleKey ? health.job : nil
     }

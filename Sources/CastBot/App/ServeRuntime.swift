@@ -1,30 +1,30 @@
 import DiscordREST
 import Foundation
 import HTTPConnectionGuard
-public import Logging
-public import PlayerData
-public import Prometheus
+import Logging
+import PlayerData
+import Prometheus
 import ServiceLifecycle
 import Synchronization
-public import UnixSignals
+import UnixSignals
 
 /// What `castbot serve` runs once configuration, logging and metrics are set up: builds the bot,
 /// the application and the service group, and runs until SIGTERM/SIGINT. It talks to whatever
 /// Discord the configuration names (the real API, or a stand-in in sandbox mode).
-public struct ServeRuntime: Sendable {
-    public let configuration: CastBotConfiguration
-    public let registry: PrometheusCollectorRegistry
-    public let logger: Logger
+package struct ServeRuntime: Sendable {
+    package let configuration: CastBotConfiguration
+    package let registry: PrometheusCollectorRegistry
+    package let logger: Logger
     /// Called with the bound port once the interactions server listens.
-    public let onServerRunning: @Sendable (Int) async -> Void
+    package let onServerRunning: @Sendable (Int) async -> Void
     /// Called with the bound port once the admin listener (`/status`) listens, when configured.
-    public let onAdminServerRunning: @Sendable (Int) async -> Void
+    package let onAdminServerRunning: @Sendable (Int) async -> Void
     /// Signals that start graceful shutdown; tests use one nothing else in the process listens to.
-    public let gracefulShutdownSignals: [UnixSignal]
+    package let gracefulShutdownSignals: [UnixSignal]
     /// One machine, or a replica of a cluster (when `CASTBOT_DATABASE_URL` is set, opened by the caller).
-    public let deployment: any Deployment
+    package let deployment: any Deployment
 
-    public init(
+    package init(
         configuration: CastBotConfiguration,
         registry: PrometheusCollectorRegistry,
         logger: Logger = Logger(label: "castbot"),
@@ -44,14 +44,14 @@ public struct ServeRuntime: Sendable {
 
     /// Takes the data folder for this process (one `serve` per folder), before anything in it is
     /// read or written. Throws `PlayerDataError.dataFolderInUse` naming the running process.
-    public static func lockDataFolder(_ configuration: CastBotConfiguration) throws -> DataFolderLock {
+    package static func lockDataFolder(_ configuration: CastBotConfiguration) throws -> DataFolderLock {
         try DataFolderLock.acquire(directory: configuration.dataDirectory)
     }
 
     /// Returns after a graceful shutdown; throws if a service failed, or at once if another
     /// process serves the same data folder. `folderLock` is the lock taken earlier by a caller that
     /// had to touch the folder first (sandbox mode seeds it); without one, `run` takes it.
-    public func run(holding folderLock: DataFolderLock? = nil) async throws {
+    package func run(holding folderLock: DataFolderLock? = nil) async throws {
         let folderLock = try folderLock ?? Self.lockDataFolder(configuration)
         defer { folderLock.release() }
         logger.info("starting CastBot \(CastBotVersion.current)", metadata: ["configuration": "\(configuration)"])
@@ -136,10 +136,10 @@ extension ServeRuntime {
 }
 
 /// `castbot serve` could not start; the description says what to change.
-public struct ServeError: Error, Sendable, CustomStringConvertible {
-    public let description: String
+package struct ServeError: Error, Sendable, CustomStringConvertible {
+    package let description: String
 
-    public init(_ description: String) {
+    package init(_ description: String) {
         self.description = description
     }
 }

@@ -4,19 +4,19 @@ import DiscordREST
 /// Where the admin listener (the `/status` page) binds: `CASTBOT_ADMIN_ADDRESS`, `host:port` or a
 /// bare port (then on 127.0.0.1). Unset, there is no admin listener. It is never the interactions
 /// listener: that one faces Discord, this one faces operators (through an SSH tunnel).
-public struct AdminAddress: Sendable, Equatable, CustomStringConvertible {
-    public static let defaultHost = "127.0.0.1"
+package struct AdminAddress: Sendable, Equatable, CustomStringConvertible {
+    package static let defaultHost = "127.0.0.1"
 
-    public var host: String
-    public var port: Int
+    package var host: String
+    package var port: Int
 
-    public init(host: String = Self.defaultHost, port: Int) {
+    package init(host: String = Self.defaultHost, port: Int) {
         self.host = host
         self.port = port
     }
 
     /// `127.0.0.1:8081`, `[::1]:8081`, `localhost:8081` or `8081`; nil when not of that shape.
-    public init?(parsing text: String) {
+    package init?(parsing text: String) {
         var host = Self.defaultHost
         var portText = Substring(text)
         if text.hasPrefix("[") {
@@ -36,11 +36,11 @@ public struct AdminAddress: Sendable, Equatable, CustomStringConvertible {
 
     /// Loopback hosts only this machine reaches: an IP literal in 127.0.0.0/8 or `::1`, or
     /// `localhost` (``LoopbackHost``). A name such as `127.evil.example` is not one.
-    public var isLoopback: Bool {
+    package var isLoopback: Bool {
         LoopbackHost.contains(host)
     }
 
-    public var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
+    package var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
 
     /// `CASTBOT_METRICS_ON_ADMIN`: `true` serves `/metrics` on the admin listener only, `false`
     /// (the default) on the interactions listener. Returns the setting, or the problem with it.
@@ -61,12 +61,12 @@ public struct AdminAddress: Sendable, Equatable, CustomStringConvertible {
 
 /// The bearer token the admin listener asks for (`CASTBOT_ADMIN_TOKEN`). Kept as a digest, never
 /// printed, and compared in constant time.
-public struct AdminToken: Sendable, CustomStringConvertible {
-    public static let minimumLength = 16
+package struct AdminToken: Sendable, CustomStringConvertible {
+    package static let minimumLength = 16
     private let digest: [UInt8]
 
     /// nil unless `text` is at least `minimumLength` printable ASCII characters without spaces.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         guard text.count >= Self.minimumLength, text.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) else { return nil }
         digest = Array(SHA256.hash(data: Array(text.utf8)))
     }
@@ -83,5 +83,5 @@ public struct AdminToken: Sendable, CustomStringConvertible {
         return difference == 0 && authorization.hasPrefix(prefix)
     }
 
-    public var description: String { "<redacted>" }
+    package var description: String { "<redacted>" }
 }

@@ -1,55 +1,55 @@
 import Foundation
-public import DiscordREST
-public import ExportEncryption
-public import HTTPConnectionGuard
-public import Logging
+import DiscordREST
+import ExportEncryption
+import HTTPConnectionGuard
+import Logging
 
 /// The service's settings, validated. Built by `CastBotConfiguration.load(environment:)`.
-public struct CastBotConfiguration: Sendable, CustomStringConvertible {
+package struct CastBotConfiguration: Sendable, CustomStringConvertible {
     /// Unset means sandbox mode: a local stand-in plays Discord.
-    public var discordToken: DiscordToken?
+    package var discordToken: DiscordToken?
     /// Required with a token; optional in sandbox mode.
-    public var applicationID: String?
+    package var applicationID: String?
     /// Required with a token; in sandbox mode the sandbox's own key is filled in before the server starts.
-    public var publicKey: DiscordPublicKey?
+    package var publicKey: DiscordPublicKey?
     /// REST base without a trailing slash.
-    public var apiBaseURL: String
-    public var dataDirectory: String
-    public var httpHost: String
-    public var httpPort: Int
+    package var apiBaseURL: String
+    package var dataDirectory: String
+    package var httpHost: String
+    package var httpPort: Int
     /// Users allowed "All servers" exports, as snowflake strings.
-    public var ownerIDs: [String]
-    public var logLevel: Logger.Level
+    package var ownerIDs: [String]
+    package var logLevel: Logger.Level
     /// Read deadline, keep-alive idle timeout and connection cap of the interactions server.
-    public var httpLimits: HTTPConnectionLimits
+    package var httpLimits: HTTPConnectionLimits
     /// Graceful shutdown's whole budget: in-flight interactions, their follow-ups and scheduled
     /// runs get this long after SIGTERM; what is left is then cut off (and logged) and state saved.
-    public var shutdownGrace: Duration
+    package var shutdownGrace: Duration
     /// The admin listener serving `/status`; nil (the default) runs none.
-    public var adminAddress: AdminAddress?
+    package var adminAddress: AdminAddress?
     /// When set, the admin listener answers 401 to requests without `Authorization: Bearer <token>`.
-    public var adminToken: AdminToken?
+    package var adminToken: AdminToken?
     /// `/metrics` on the admin listener only (not on the interactions listener); needs `adminAddress`.
-    public var metricsOnAdmin = false
+    package var metricsOnAdmin = false
     /// Public keys every export is encrypted to (docs/EXPORT-ENCRYPTION.md); empty sends exports readable. A
     /// host setting like the token: guild admins cannot turn it off per schedule.
-    public var exportRecipients: [ExportPublicKey]
+    package var exportRecipients: [ExportPublicKey]
     /// Cluster mode (docs/OPERATIONS.md, "Cluster mode"): the PostgreSQL database every replica shares. Nil (the
     /// default) keeps the state and the player data in the data folder.
-    public var databaseURL: String?
+    package var databaseURL: String?
     /// Sandbox mode only: the loopback port of the local stand-in for Discord, where
     /// `castbot sandbox` finds it too. Never the interactions or the admin port.
-    public var sandboxPort: Int
+    package var sandboxPort: Int
 
-    public static let defaultAPIBaseURL = "https://discord.com/api/v10"
-    public static let defaultDataDirectory = "./data"
-    public static let defaultHTTPHost = "127.0.0.1"
-    public static let defaultHTTPPort = 8080
-    public static let defaultLogLevel = Logger.Level.info
-    public static let defaultShutdownGrace: Duration = .seconds(10)
-    public static let defaultSandboxPort = 8090
+    package static let defaultAPIBaseURL = "https://discord.com/api/v10"
+    package static let defaultDataDirectory = "./data"
+    package static let defaultHTTPHost = "127.0.0.1"
+    package static let defaultHTTPPort = 8080
+    package static let defaultLogLevel = Logger.Level.info
+    package static let defaultShutdownGrace: Duration = .seconds(10)
+    package static let defaultSandboxPort = 8090
 
-    public init(
+    package init(
         discordToken: DiscordToken? = nil,
         applicationID: String? = nil,
         publicKey: DiscordPublicKey? = nil,
@@ -84,10 +84,10 @@ public struct CastBotConfiguration: Sendable, CustomStringConvertible {
     }
 
     /// Sandbox mode: no token, so nothing talks to the real Discord.
-    public var isSandbox: Bool { discordToken == nil }
+    package var isSandbox: Bool { discordToken == nil }
 
     /// Safe to log: the token is shown only as set or unset.
-    public var description: String {
+    package var description: String {
         [
             "mode=\(isSandbox ? "sandbox" : "discord")",
             "token=\(discordToken == nil ? "<unset>" : "<redacted>")",
@@ -119,7 +119,7 @@ public struct CastBotConfiguration: Sendable, CustomStringConvertible {
 }
 
 /// Every setting the service reads, by its environment variable name.
-public enum ConfigurationKey: String, CaseIterable, Sendable {
+package enum ConfigurationKey: String, CaseIterable, Sendable {
     case discordToken = "DISCORD_TOKEN"
     case discordApplicationID = "DISCORD_APPLICATION_ID"
     case discordPublicKey = "DISCORD_PUBLIC_KEY"
@@ -145,14 +145,14 @@ public enum ConfigurationKey: String, CaseIterable, Sendable {
 
 /// Everything wrong with the configuration at once, one operator-readable sentence per problem,
 /// so a bad deploy is fixed in one round instead of one restart per mistake.
-public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let problems: [String]
+package struct ConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
+    package let problems: [String]
 
-    public init(problems: [String]) {
+    package init(problems: [String]) {
         self.problems = problems
     }
 
-    public var description: String {
+    package var description: String {
         "Invalid configuration:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
     }
 }

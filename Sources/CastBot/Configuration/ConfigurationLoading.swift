@@ -11,7 +11,7 @@ extension CastBotConfiguration {
     /// `--config-file`); and validates them all.
     ///
     /// - Throws: `ConfigurationError` listing every problem found, one sentence each.
-    public static func load(environment: [String: String], arguments: [String] = []) throws(ConfigurationError) -> CastBotConfiguration {
+    package static func load(environment: [String: String], arguments: [String] = []) throws(ConfigurationError) -> CastBotConfiguration {
         let source = ConfigurationSource(environment: environment, arguments: arguments)
         var validator = ConfigurationValidator(source: source)
         let configuration = validator.validate()

@@ -1,16 +1,16 @@
-public import Configuration
+import Configuration
 import Foundation
 
 extension ConfigurationKey {
     /// The key `ConfigReader` reads it by: the words of its name (`CASTBOT_HTTP_PORT` is
     /// `castbot.http.port`, which the environment provider encodes back to `CASTBOT_HTTP_PORT`).
-    public var configKey: ConfigKey {
+    package var configKey: ConfigKey {
         ConfigKey(rawValue.lowercased().split(separator: "_").map(String.init))
     }
 
     /// Secrets: never logged, never quoted in a problem, and marked secret in the reader.
     /// The database URL may carry a password.
-    public var isSecret: Bool {
+    package var isSecret: Bool {
         switch self {
         case .discordToken, .adminToken, .databaseURL: true
         default: false
@@ -20,7 +20,7 @@ extension ConfigurationKey {
     /// Its `castbot serve` flag: the name without `CASTBOT_`, in lower case with dashes
     /// (`--http-port`, `--discord-application-id`). Secrets have none: a command line is visible to
     /// every user of the machine (`ps`), so they come from the environment or the config file.
-    public var flag: String? {
+    package var flag: String? {
         isSecret ? nil : flagName
     }
 
@@ -33,15 +33,15 @@ extension ConfigurationKey {
 /// Where the settings come from, read through one `ConfigReader`: command-line flags first, then
 /// the environment, then the `KEY=VALUE` file named by `--config-file` or `CASTBOT_CONFIG_FILE`.
 /// The one place a setting's text is read; `ConfigurationValidator` turns the texts into values.
-public struct ConfigurationSource: Sendable {
-    public let reader: ConfigReader
+package struct ConfigurationSource: Sendable {
+    package let reader: ConfigReader
     /// What is wrong with the flags or the config file (names, lines), one sentence each.
-    public let problems: [String]
+    package let problems: [String]
 
     /// - Parameters:
     ///   - environment: the process's environment; empty values count as unset.
     ///   - arguments: `castbot serve`'s flags (`--http-port 9000`, `--http-port=9000`).
-    public init(environment: [String: String], arguments: [String] = []) {
+    package init(environment: [String: String], arguments: [String] = []) {
         var problems: [String] = []
         let flags = Self.parseFlags(arguments, problems: &problems)
         var fileValues: [String: String] = [:]
@@ -63,7 +63,7 @@ public struct ConfigurationSource: Sendable {
     }
 
     /// The setting's text, trimmed; nil when it is unset or blank everywhere.
-    public func value(_ key: ConfigurationKey) -> String? {
+    package func value(_ key: ConfigurationKey) -> String? {
         Self.nonEmpty(reader.string(forKey: key.configKey, isSecret: key.isSecret))
     }
 

@@ -1,16 +1,16 @@
-public import Crypto
+import Crypto
 
 /// The application's Ed25519 public key, used to check that interactions really come from Discord.
-public struct DiscordPublicKey: Sendable, CustomStringConvertible {
+package struct DiscordPublicKey: Sendable, CustomStringConvertible {
     /// The key as Crypto uses it for verification.
-    public let key: Curve25519.Signing.PublicKey
+    package let key: Curve25519.Signing.PublicKey
 
-    public init(_ key: Curve25519.Signing.PublicKey) {
+    package init(_ key: Curve25519.Signing.PublicKey) {
         self.key = key
     }
 
     /// Parses the 64-character hex form shown in the Discord developer portal.
-    public init(hex: String) throws(DiscordPublicKeyError) {
+    package init(hex: String) throws(DiscordPublicKeyError) {
         guard hex.utf8.count == 64 else {
             throw .wrongLength(hex.utf8.count)
         }
@@ -25,18 +25,18 @@ public struct DiscordPublicKey: Sendable, CustomStringConvertible {
     }
 
     /// Lower-case hex, as Discord shows it. A public key is not a secret.
-    public var hex: String { Hex.encode(Array(key.rawRepresentation)) }
+    package var hex: String { Hex.encode(Array(key.rawRepresentation)) }
 
-    public var description: String { hex }
+    package var description: String { hex }
 }
 
 /// Why a public key text was refused; the text is the message shown to the operator.
-public enum DiscordPublicKeyError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum DiscordPublicKeyError: Error, Sendable, Equatable, CustomStringConvertible {
     case wrongLength(Int)
     case notHex
     case notAKey
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .wrongLength(let count): "must be 64 hex characters (got \(count))"
         case .notHex: "must be 64 hex characters (0-9, a-f); it contains other characters"

@@ -2,10 +2,10 @@ import DiscordModels
 
 /// The command name and custom ids of the player data UI. They are a contract: tests, operators
 /// and buttons on messages already posted rely on them, so they never change.
-public enum CustomID {
-    public static let menuCommand = "menu"
+package enum CustomID {
+    package static let menuCommand = "menu"
 
-    public static let export = "playerdata_export"
+    package static let export = "playerdata_export"
     static let exportAll = "playerdata_export_all"
     static let exportSchedule = "playerdata_export_schedule"
     static let exportScheduleModal = "playerdata_export_schedule_modal"
@@ -29,12 +29,12 @@ public enum CustomID {
 
     /// Inputs inside the modals.
     enum Field {
-        public static let intervalMinutes = "interval_minutes"
+        package static let intervalMinutes = "interval_minutes"
         static let exportType = "export_type"
-        public static let restartPolicy = "restart_policy"
-        public static let dailyAt = "daily_at"
+        package static let restartPolicy = "restart_policy"
+        package static let dailyAt = "daily_at"
         static let importFile = "import_file"
-        public static let hours = "hours"
+        package static let hours = "hours"
         static let keepLast = "keep_last"
     }
 }

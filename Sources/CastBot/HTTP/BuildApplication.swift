@@ -1,16 +1,16 @@
-public import Foundation
-public import HTTPConnectionGuard
-public import Hummingbird
-public import Logging
+import Foundation
+import HTTPConnectionGuard
+import Hummingbird
+import Logging
 import NIOCore
-public import Prometheus
+import Prometheus
 import ServiceLifecycle
 
-public enum ApplicationBuildError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum ApplicationBuildError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Sandbox mode fills the key in from the sandbox; otherwise configuration validation requires it.
     case missingPublicKey
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .missingPublicKey: "no interaction public key: set DISCORD_PUBLIC_KEY or run in sandbox mode"
         }
@@ -22,7 +22,7 @@ public enum ApplicationBuildError: Error, Sendable, Equatable, CustomStringConve
 /// here: it is on the admin listener (`buildAdminApplication`). `/metrics` stays here, where
 /// existing scrape configurations find it, unless `CASTBOT_METRICS_ON_ADMIN` moves it there.
 /// Run it in the process's service group beside the scheduled services (or `runService()`).
-public func buildApplication(
+package func buildApplication(
     configuration: CastBotConfiguration,
     dependencies: ApplicationDependencies
 ) throws(ApplicationBuildError) -> some ApplicationProtocol {
@@ -82,38 +82,38 @@ public func buildApplication(
 
 /// Everything `buildApplication` needs besides the configuration. Parts built elsewhere plug in
 /// here: the interaction handler (the feature router), the schedule count, readiness.
-public struct ApplicationDependencies: Sendable {
+package struct ApplicationDependencies: Sendable {
     /// Receives every verified, non-PING interaction; usually an `InteractionRouter`.
-    public var interactionHandler: any InteractionHandler
+    package var interactionHandler: any InteractionHandler
     /// Rendered by `GET /metrics`; the same registry the metrics factory writes to.
-    public var prometheusRegistry: PrometheusCollectorRegistry
-    public var metrics: CastBotMetrics
-    public var logger: Logger
+    package var prometheusRegistry: PrometheusCollectorRegistry
+    package var metrics: CastBotMetrics
+    package var logger: Logger
     /// Measures uptime and request durations.
-    public var clock: any Clock<Duration>
+    package var clock: any Clock<Duration>
     /// Wall-clock time for the signature timestamp check.
-    public var now: @Sendable () -> Date
-    public var limits: InteractionLimits
+    package var now: @Sendable () -> Date
+    package var limits: InteractionLimits
     /// Number of active schedules, for `/healthz` and the `castbot_active_schedules` gauge.
-    public var activeSchedules: @Sendable () async -> Int
+    package var activeSchedules: @Sendable () async -> Int
     /// False while the service is still starting (e.g. restoring schedules): `/healthz` says "starting".
-    public var isReady: @Sendable () async -> Bool
+    package var isReady: @Sendable () async -> Bool
     /// How long graceful shutdown waits for deferred interactions' follow-ups (on `clock`).
-    public var followUpDrainTimeout: Duration
+    package var followUpDrainTimeout: Duration
     /// Counts the server's connections (open, turned away at the cap, closed for slowness).
-    public var connectionGauge: HTTPConnectionGauge
+    package var connectionGauge: HTTPConnectionGauge
     /// Called with the bound port once the server listens (useful with port 0).
-    public var onServerRunning: @Sendable (_ port: Int) async -> Void
-    public var version: String
+    package var onServerRunning: @Sendable (_ port: Int) async -> Void
+    package var version: String
     /// The schedules' backup health, for `/metrics` and the admin listener's `/status`; nil
     /// leaves both without it (servers without a scheduler, in tests).
-    public var backupHealth: BackupHealthSource?
+    package var backupHealth: BackupHealthSource?
     /// Called with the admin listener's bound port once it listens.
-    public var onAdminServerRunning: @Sendable (_ port: Int) async -> Void
+    package var onAdminServerRunning: @Sendable (_ port: Int) async -> Void
     /// The deployment's shared storage check (`Deployment.storageCheck`; `/healthz` reports it).
-    public var databaseProblem: (@Sendable () async -> String?)?
+    package var databaseProblem: (@Sendable () async -> String?)?
 
-    public init(
+    package init(
         interactionHandler: any InteractionHandler,
         prometheusRegistry: PrometheusCollectorRegistry,
         metrics: CastBotMetrics = CastBotMetrics(),

@@ -88,13 +88,13 @@ struct InteractionEndpoint: Sendable {
 }
 
 /// Limits on incoming interaction requests.
-public struct InteractionLimits: Sendable {
+package struct InteractionLimits: Sendable {
     /// Larger bodies get 413 without being read further. Discord's payloads are a few KiB.
-    public var maxBodyBytes: Int
+    package var maxBodyBytes: Int
     /// See `InteractionSignatureVerifier.maxTimestampSkew`; nil turns the replay check off.
-    public var maxTimestampSkew: Duration?
+    package var maxTimestampSkew: Duration?
 
-    public init(maxBodyBytes: Int = 1 << 20, maxTimestampSkew: Duration? = InteractionSignatureVerifier.defaultMaxTimestampSkew) {
+    package init(maxBodyBytes: Int = 1 << 20, maxTimestampSkew: Duration? = InteractionSignatureVerifier.defaultMaxTimestampSkew) {
         self.maxBodyBytes = maxBodyBytes
         self.maxTimestampSkew = maxTimestampSkew
     }

@@ -1,20 +1,20 @@
 import Crypto
-public import Foundation
+import Foundation
 import HTTPTypes
 
 /// Checks an interaction request the way Discord signs it: Ed25519 over the
 /// `X-Signature-Timestamp` value followed by the raw body.
-public struct InteractionSignatureVerifier: Sendable {
-    public let publicKey: DiscordPublicKey
+package struct InteractionSignatureVerifier: Sendable {
+    package let publicKey: DiscordPublicKey
     /// Requests whose timestamp is further than this from `now()` are refused as possible replays;
     /// nil turns the check off.
-    public let maxTimestampSkew: Duration?
+    package let maxTimestampSkew: Duration?
     /// Wall-clock time, injected so tests control it.
-    public let now: @Sendable () -> Date
+    package let now: @Sendable () -> Date
 
-    public static let defaultMaxTimestampSkew = Duration.seconds(300)
+    package static let defaultMaxTimestampSkew = Duration.seconds(300)
 
-    public init(
+    package init(
         publicKey: DiscordPublicKey,
         maxTimestampSkew: Duration? = Self.defaultMaxTimestampSkew,
         now: @escaping @Sendable () -> Date = { Date() }
@@ -24,7 +24,7 @@ public struct InteractionSignatureVerifier: Sendable {
         self.now = now
     }
 
-    public func verify(signature: String?, timestamp: String?, body: [UInt8]) throws(SignatureRejection) {
+    package func verify(signature: String?, timestamp: String?, body: [UInt8]) throws(SignatureRejection) {
         guard let signature, !signature.isEmpty else { throw .missingSignature }
         guard let timestamp, !timestamp.isEmpty else { throw .missingTimestamp }
         guard signature.utf8.count == 128 else { throw .signatureWrongLength(signature.utf8.count) }
@@ -65,7 +65,7 @@ extension HTTPFields {
 
 /// Why an interaction request was refused before its body was read. The description is the
 /// short message sent back with the 401.
-public enum SignatureRejection: Error, Sendable, Equatable, CustomStringConvertible {
+package enum SignatureRejection: Error, Sendable, Equatable, CustomStringConvertible {
     case missingSignature
     case missingTimestamp
     case signatureNotHex
@@ -74,7 +74,7 @@ public enum SignatureRejection: Error, Sendable, Equatable, CustomStringConverti
     case timestampNotUnixSeconds
     case timestampOutOfRange(offsetSeconds: Int64, allowedSeconds: Int64)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .missingSignature: "missing X-Signature-Ed25519 header"
         case .missingTimestamp: "missing X-Signature-Timestamp header"

@@ -4,7 +4,7 @@ import Foundation
 import Logging
 
 /// A reply delivered through Discord's webhook endpoints instead of the HTTP answer.
-public struct FollowUpMessage: Sendable, CustomStringConvertible {
+package struct FollowUpMessage: Sendable, CustomStringConvertible {
     enum Target: Sendable, Equatable {
         /// Replace the deferred "thinking…" message.
         case originalResponse
@@ -38,7 +38,7 @@ public struct FollowUpMessage: Sendable, CustomStringConvertible {
         self.files = files
     }
 
-    public var description: String {
+    package var description: String {
         "FollowUpMessage(\(target), interaction \(interactionID), \(files.count) files)"
     }
 }
@@ -51,7 +51,7 @@ public struct FollowUpMessage: Sendable, CustomStringConvertible {
 /// A follow-up can be sent a moment after the deferred answer left this server, possibly before
 /// Discord has processed it; implementations should retry once shortly after an
 /// "Unknown Webhook"/"Unknown interaction" (10015/10062) error.
-public protocol FollowUpSender: Sendable {
+package protocol FollowUpSender: Sendable {
     func send(_ followUp: FollowUpMessage) async throws
 }
 

@@ -2,12 +2,12 @@
 // `any Clock<Duration>` argument for a generic `C: Clock` parameter.
 
 /// Waiting and measuring on an injected clock held as an existential.
-public enum InjectedClock {
-    public static func sleep(on clock: any Clock<Duration>, for duration: Duration) async throws {
+package enum InjectedClock {
+    package static func sleep(on clock: any Clock<Duration>, for duration: Duration) async throws {
         try await sleepOpened(clock, duration)
     }
 
-    public static func stopwatch(on clock: any Clock<Duration>) -> Stopwatch {
+    package static func stopwatch(on clock: any Clock<Duration>) -> Stopwatch {
         Stopwatch.start(on: clock)
     }
 
@@ -17,8 +17,8 @@ public enum InjectedClock {
 }
 
 /// Measures elapsed time on an injected clock, hiding the clock's instant type.
-public struct Stopwatch: Sendable {
-    public let elapsed: @Sendable () -> Duration
+package struct Stopwatch: Sendable {
+    package let elapsed: @Sendable () -> Duration
 
     static func start<C: Clock>(on clock: C) -> Stopwatch where C.Duration == Duration {
         let start = clock.now

@@ -1,9 +1,9 @@
-public import DiscordModels
+import DiscordModels
 import Foundation
-public import Logging
+import Logging
 
 /// Receives every verified, non-PING interaction. `InteractionRouter` is the standard implementation.
-public protocol InteractionHandler: Sendable {
+package protocol InteractionHandler: Sendable {
     /// - Parameters:
     ///   - body: the request body exactly as Discord signed it.
     ///   - context: the envelope already read from `body`, and a logger carrying the interaction's id.
@@ -19,16 +19,16 @@ public protocol InteractionHandler: Sendable {
 }
 
 extension InteractionHandler {
-    public func finishPendingWork() async {}
-    public var pendingWorkCount: Int { 0 }
+    package func finishPendingWork() async {}
+    package var pendingWorkCount: Int { 0 }
 }
 
 /// What the server knows about a verified interaction besides its body.
-public struct InteractionContext: Sendable {
-    public let envelope: InteractionEnvelope
-    public let logger: Logger
+package struct InteractionContext: Sendable {
+    package let envelope: InteractionEnvelope
+    package let logger: Logger
 
-    public init(envelope: InteractionEnvelope, logger: Logger) {
+    package init(envelope: InteractionEnvelope, logger: Logger) {
         self.envelope = envelope
         self.logger = logger
     }
@@ -36,25 +36,25 @@ public struct InteractionContext: Sendable {
 
 /// The few fields of an interaction the server needs to route it and to follow up on it, and the
 /// interaction itself as DiscordModels reads it: the body is decoded once, when it arrives.
-public struct InteractionEnvelope: Sendable, CustomStringConvertible {
+package struct InteractionEnvelope: Sendable, CustomStringConvertible {
     /// The whole interaction; nil for a body that has a `type` but not the `id` and `token` every
     /// interaction Discord sends carries (such a body is still routed and answered clearly).
-    public let interaction: Interaction?
-    public let type: InteractionType
-    public let id: Snowflake?
-    public let applicationID: Snowflake?
+    package let interaction: Interaction?
+    package let type: InteractionType
+    package let id: Snowflake?
+    package let applicationID: Snowflake?
     /// Valid for 15 minutes and lets anyone answer as the bot: never logged.
-    public let token: String?
-    public let guildID: Snowflake?
-    public let channelID: Snowflake?
+    package let token: String?
+    package let guildID: Snowflake?
+    package let channelID: Snowflake?
     /// The invoking user, from `member.user.id` in guilds or `user.id` in DMs.
-    public let userID: Snowflake?
+    package let userID: Snowflake?
     /// `data.name`: the command name for commands and autocomplete.
-    public let commandName: String?
+    package let commandName: String?
     /// `data.custom_id`: the component or modal id.
-    public let customID: String?
+    package let customID: String?
 
-    public init(
+    package init(
         type: InteractionType,
         id: Snowflake? = nil,
         applicationID: Snowflake? = nil,
@@ -110,7 +110,7 @@ public struct InteractionEnvelope: Sendable, CustomStringConvertible {
         )
     }
 
-    public var description: String {
+    package var description: String {
         "\(type) id=\(id?.rawValue ?? "-") route=\(customID ?? commandName ?? "-") guild=\(guildID?.rawValue ?? "-")"
     }
 
@@ -175,7 +175,7 @@ public struct InteractionEnvelope: Sendable, CustomStringConvertible {
 
 extension InteractionType {
     /// The `type` label used in logs and metrics.
-    public var label: String {
+    package var label: String {
         switch self {
         case .ping: "ping"
         case .applicationCommand: "command"

@@ -1,22 +1,22 @@
-public import DiscordModels
+import DiscordModels
 import Foundation
-public import HTTPTypes
+import HTTPTypes
 
 /// What a handler answers: an interaction response for Discord, or an HTTP error.
-public struct InteractionReply: Sendable {
-    public enum Content: Sendable {
+package struct InteractionReply: Sendable {
+    package enum Content: Sendable {
         /// An interaction response, as DiscordModels describes it.
         case response(InteractionResponse)
         /// An HTTP error with a short `{"error": ...}` body.
         case failure(status: HTTPResponse.Status, message: String)
     }
 
-    public var content: Content
+    package var content: Content
     /// Attachments: a reply with files is always delivered as a follow-up (see `InteractionRouter`).
-    public var files: [ReplyFile]
-    public var outcome: InteractionOutcome
+    package var files: [ReplyFile]
+    package var outcome: InteractionOutcome
 
-    public init(content: Content, files: [ReplyFile] = [], outcome: InteractionOutcome) {
+    package init(content: Content, files: [ReplyFile] = [], outcome: InteractionOutcome) {
         self.content = content
         self.files = files
         self.outcome = outcome
@@ -25,12 +25,12 @@ public struct InteractionReply: Sendable {
     static let pong = InteractionReply(content: .response(.pong), outcome: .pong)
 
     /// Answers with `response`.
-    public static func response(_ response: InteractionResponse) -> InteractionReply {
+    package static func response(_ response: InteractionResponse) -> InteractionReply {
         InteractionReply(content: .response(response), outcome: .replied)
     }
 
     /// A plain text message (type 4), ephemeral unless said otherwise.
-    public static func message(_ text: String, ephemeral: Bool = true) -> InteractionReply {
+    package static func message(_ text: String, ephemeral: Bool = true) -> InteractionReply {
         .response(.message(messagePayload(text, ephemeral: ephemeral)))
     }
 
@@ -39,7 +39,7 @@ public struct InteractionReply: Sendable {
         InteractionReply(content: .response(.deferredMessage(ephemeral: ephemeral)), outcome: .deferred)
     }
 
-    public static func failure(_ status: HTTPResponse.Status, _ message: String) -> InteractionReply {
+    package static func failure(_ status: HTTPResponse.Status, _ message: String) -> InteractionReply {
         InteractionReply(content: .failure(status: status, message: message), outcome: .failed)
     }
 
@@ -92,12 +92,12 @@ extension InteractionCallbackType {
 
 /// A file attached to a reply. Files always travel in a follow-up message (multipart upload),
 /// never in the HTTP answer to Discord.
-public struct ReplyFile: Sendable, Equatable {
-    public var filename: String
-    public var contentType: String
-    public var bytes: [UInt8]
+package struct ReplyFile: Sendable, Equatable {
+    package var filename: String
+    package var contentType: String
+    package var bytes: [UInt8]
 
-    public init(filename: String, contentType: String = "application/json", bytes: [UInt8]) {
+    package init(filename: String, contentType: String = "application/json", bytes: [UInt8]) {
         self.filename = filename
         self.contentType = contentType
         self.bytes = bytes
@@ -133,7 +133,7 @@ enum UnsupportedInteractionReplies {
 }
 
 /// How an interaction request ended; the `outcome` label in logs and metrics.
-public enum InteractionOutcome: String, Sendable, CaseIterable {
+package enum InteractionOutcome: String, Sendable, CaseIterable {
     case pong
     /// Answered within Discord's deadline with the handler's own reply.
     case replied

@@ -17,17 +17,17 @@ import Logging
 /// router.onComponent(prefix: "playerdata_import_confirm:") { interaction in … interaction.parameter … }
 /// ```
 /// Interactions without a route get an ephemeral "no longer supported" message.
-public struct InteractionRouter: InteractionHandler {
+package struct InteractionRouter: InteractionHandler {
     private var routes = RouteTable()
     private let delivery: LateReplyDelivery
     private let clock: any Clock<Duration>
     /// How long a `.withinDeadline` handler may take before Discord is answered "thinking…".
-    public let replyDeadline: Duration
+    package let replyDeadline: Duration
     private let pending = PendingWork()
 
-    public static let defaultReplyDeadline = Duration.milliseconds(2500)
+    package static let defaultReplyDeadline = Duration.milliseconds(2500)
 
-    public init(
+    package init(
         followUps: any FollowUpSender,
         clock: any Clock<Duration> = ContinuousClock(),
         replyDeadline: Duration = Self.defaultReplyDeadline
@@ -66,7 +66,7 @@ public struct InteractionRouter: InteractionHandler {
 
     // MARK: Handling
 
-    public func handle(_ body: [UInt8], context: InteractionContext) async -> InteractionReply {
+    package func handle(_ body: [UInt8], context: InteractionContext) async -> InteractionReply {
         let envelope = context.envelope
         guard let (kind, id) = RouteTable.Kind.of(envelope), let id, let match = routes.match(kind, id: id) else {
             return UnsupportedInteractionReplies.reply(for: envelope.type)
@@ -76,12 +76,12 @@ public struct InteractionRouter: InteractionHandler {
         return await replyWithinDeadline(match.route.handler, interaction)
     }
 
-    public func finishPendingWork() async {
+    package func finishPendingWork() async {
         await pending.waitUntilIdle()
     }
 
     /// Number of handlers or follow-ups still running after their HTTP answer was sent.
-    public var pendingWorkCount: Int { pending.count }
+    package var pendingWorkCount: Int { pending.count }
 
     private func replyWithinDeadline(_ handler: @escaping InteractionRouteHandler, _ interaction: RoutedInteraction) async -> InteractionReply {
         let envelope = interaction.envelope

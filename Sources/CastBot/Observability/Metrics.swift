@@ -1,14 +1,14 @@
-public import Logging
-public import Metrics
-public import Prometheus
+import Logging
+import Metrics
+import Prometheus
 
 /// Records the service's metrics through an explicit factory, so tests can use their own
 /// Prometheus registry while the executable bootstraps the global one.
-public struct CastBotMetrics: Sendable {
-    public let factory: any MetricsFactory
+package struct CastBotMetrics: Sendable {
+    package let factory: any MetricsFactory
 
     /// - Parameter factory: defaults to whatever `MetricsSystem` was bootstrapped with.
-    public init(factory: any MetricsFactory = MetricsSystem.factory) {
+    package init(factory: any MetricsFactory = MetricsSystem.factory) {
         self.factory = factory
     }
 
@@ -51,7 +51,7 @@ public struct CastBotMetrics: Sendable {
         Counter(label: MetricNames.exportRetentionTotal, dimensions: [(MetricLabels.result, result)], factory: factory).increment()
     }
 
-    public func activeSchedules(_ count: Int) {
+    package func activeSchedules(_ count: Int) {
         Gauge(label: MetricNames.activeSchedules, factory: factory).record(count)
     }
 }
@@ -99,10 +99,10 @@ enum MetricLabels {
 
 /// Process-wide logging and metrics setup. Call once, from the executable only: tests pass
 /// their own loggers and Prometheus registries instead of touching global state.
-public enum ProcessBootstrap {
+package enum ProcessBootstrap {
     /// Logs go to standard output as `key=value` metadata lines at `level`; metrics go to the
     /// returned registry, which `/metrics` renders.
-    public static func bootstrap(logLevel level: Logger.Level) -> PrometheusCollectorRegistry {
+    package static func bootstrap(logLevel level: Logger.Level) -> PrometheusCollectorRegistry {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardOutput(label: label)
             handler.logLevel = level
@@ -114,7 +114,7 @@ public enum ProcessBootstrap {
     }
 
     /// A Prometheus factory with buckets that fit the service's own histograms.
-    public static func makeMetricsFactory(registry: PrometheusCollectorRegistry) -> PrometheusMetricsFactory {
+    package static func makeMetricsFactory(registry: PrometheusCollectorRegistry) -> PrometheusMetricsFactory {
         var factory = PrometheusMetricsFactory(registry: registry)
         factory.valueHistogramBuckets[MetricNames.exportBytes] = [1, 4, 16, 64, 256, 1024, 4096, 16384, 65536].map { Double($0) * 1024 }
         factory.durationHistogramBuckets[MetricNames.exportDurationSeconds] = [
@@ -126,6 +126,6 @@ public enum ProcessBootstrap {
 }
 
 /// The service version reported by `/healthz`.
-public enum CastBotVersion {
-    public static let current = "0.1.0"
+package enum CastBotVersion {
+    package static let current = "0.1.0"
 }

@@ -1,15 +1,15 @@
-public import DiscordREST
-public import Foundation
-public import Logging
-public import PlayerData
-public import Scheduling
-public import ServiceLifecycle
+import DiscordREST
+import Foundation
+import Logging
+import PlayerData
+import Scheduling
+import ServiceLifecycle
 
 /// How this bot is deployed, chosen once at assembly: one machine whose data folder holds
 /// everything (`SingleMachine`), or a replica of several sharing a database (the
 /// `CastBotCluster` module). Every difference between the two is answered here, so the features
 /// have one path and never ask which deployment they run in.
-public protocol Deployment: Sendable {
+package protocol Deployment: Sendable {
     /// Where the service's state (schedules, settings, run history, DM outbox) lives.
     func openStateStore(dataDirectory: String, logger: Logger) async throws -> ServiceStateStore
 
@@ -49,7 +49,7 @@ public protocol Deployment: Sendable {
 }
 
 /// What a deployment's own services use of the assembled scheduled features.
-public protocol ScheduledJobs: Sendable {
+package protocol ScheduledJobs: Sendable {
     var work: ScheduledWorkContext { get }
     /// The job of a schedule by its key's kind; nil for a kind this version does not know.
     func job(for status: ScheduleStatus) -> ScheduleJob?
@@ -58,17 +58,17 @@ public protocol ScheduledJobs: Sendable {
 }
 
 /// What a deployment's schedule engine may use.
-public struct DeploymentParts: Sendable {
-    public let discord: any DiscordClient
+package struct DeploymentParts: Sendable {
+    package let discord: any DiscordClient
     /// The bot's application, when configured: tells its own messages from look-alikes.
-    public let applicationID: String?
-    public let clock: any Clock<Duration>
-    public let metrics: CastBotMetrics
-    public let logger: Logger
+    package let applicationID: String?
+    package let clock: any Clock<Duration>
+    package let metrics: CastBotMetrics
+    package let logger: Logger
 }
 
 /// Which of this application's webhooks in a channel count as leftovers to sweep.
-public enum WebhookLeftoverPolicy: Sendable {
+package enum WebhookLeftoverPolicy: Sendable {
     /// Every webhook of ours this process is not using: no other process posts with them. The
     /// channel is swept before its first delivery since start (leftovers of a crash), and when it
     /// is full.
@@ -81,24 +81,24 @@ public enum WebhookLeftoverPolicy: Sendable {
 
 /// One machine: the data folder holds the data file and the state database, and this process
 /// is the service.
-public struct SingleMachine: Deployment {
-    public init() {}
+package struct SingleMachine: Deployment {
+    package init() {}
 
-    public func openStateStore(dataDirectory: String, logger: Logger) async throws -> ServiceStateStore {
+    package func openStateStore(dataDirectory: String, logger: Logger) async throws -> ServiceStateStore {
         try await ServiceStateStore.open(directory: dataDirectory, logger: logger)
     }
 
-    public var playerDataUpstream: (any PlayerDataUpstream)? { nil }
+    package var playerDataUpstream: (any PlayerDataUpstream)? { nil }
 
-    public func scheduleEngine(wrapping scheduler: any ScheduleEngine, parts: DeploymentParts) -> any ScheduleEngine { scheduler }
+    package func scheduleEngine(wrapping scheduler: any ScheduleEngine, parts: DeploymentParts) -> any ScheduleEngine { scheduler }
 
-    public func prepare(_ work: ScheduledWorkContext) async throws {}
+    package func prepare(_ work: ScheduledWorkContext) async throws {}
 
-    public var restartPolicyApplies: Bool { true }
-    public var savesScheduleView: Bool { true }
-    public var webhookLeftovers: WebhookLeftoverPolicy { .allNotInUse }
+    package var restartPolicyApplies: Bool { true }
+    package var savesScheduleView: Bool { true }
+    package var webhookLeftovers: WebhookLeftoverPolicy { .allNotInUse }
 
-    public func scheduleChangeRefusal() async -> String? { nil }
-    public var storageCheck: (@Sendable () async -> String?)? { nil }
-    public func services(for features: any ScheduledJobs) -> [any Service] { [] }
+    package func scheduleChangeRefusal() async -> String? { nil }
+    package var storageCheck: (@Sendable () async -> String?)? { nil }
+    package func services(for features: any ScheduledJobs) -> [any Service] { [] }
 }

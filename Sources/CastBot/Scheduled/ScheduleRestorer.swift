@@ -1,21 +1,21 @@
 import Logging
-public import Scheduling
+import Scheduling
 
 /// What happened to the saved schedules at startup.
-public struct ScheduleRestoreReport: Sendable, Equatable {
-    public struct Failure: Sendable, Equatable {
-        public var key: ScheduleKey
-        public var reason: String
+package struct ScheduleRestoreReport: Sendable, Equatable {
+    package struct Failure: Sendable, Equatable {
+        package var key: ScheduleKey
+        package var reason: String
     }
 
     /// `resume` schedules running again (a run missed while down is due at once).
-    public var resumed: [ScheduleKey] = []
+    package var resumed: [ScheduleKey] = []
     /// `clear` schedules that were active and are gone; their settings stay for the modal.
-    public var cleared: [ScheduleKey] = []
+    package var cleared: [ScheduleKey] = []
     /// Saved schedules that could not be brought back.
-    public var failed: [Failure] = []
+    package var failed: [Failure] = []
 
-    public init(resumed: [ScheduleKey] = [], cleared: [ScheduleKey] = [], failed: [Failure] = []) {
+    package init(resumed: [ScheduleKey] = [], cleared: [ScheduleKey] = [], failed: [Failure] = []) {
         self.resumed = resumed
         self.cleared = cleared
         self.failed = failed

@@ -1,35 +1,35 @@
 import DiscordREST
-public import Foundation
-public import Logging
-public import PlayerData
-public import Scheduling
+import Foundation
+import Logging
+import PlayerData
+import Scheduling
 import Synchronization
 
 /// What scheduled work (exports, the health report) shares: the one scheduler, Discord, the data
 /// file, the state file, one webhook delivery path, the clock and metrics.
-public struct ScheduledWorkContext: Sendable {
-    public let engine: any ScheduleEngine
-    public let discord: any DiscordClient
-    public let dataStore: PlayerDataStore
+package struct ScheduledWorkContext: Sendable {
+    package let engine: any ScheduleEngine
+    package let discord: any DiscordClient
+    package let dataStore: PlayerDataStore
     /// One validated snapshot of the data file shared by every run while the file is unchanged.
-    public let snapshots: PlayerDataSnapshots
-    public let stateStore: ServiceStateStore
-    public let delivery: TemporaryWebhookDelivery
+    package let snapshots: PlayerDataSnapshots
+    package let stateStore: ServiceStateStore
+    package let delivery: TemporaryWebhookDelivery
     /// Every wait (the webhook's 5-second cleanup) is on this clock.
-    public let clock: any Clock<Duration>
+    package let clock: any Clock<Duration>
     /// Wall-clock time for messages and status.
-    public let now: @Sendable () -> Date
-    public let packager: ExportPackager
-    public let metrics: CastBotMetrics
-    public let logger: Logger
+    package let now: @Sendable () -> Date
+    package let packager: ExportPackager
+    package let metrics: CastBotMetrics
+    package let logger: Logger
     /// One machine or a replica of several: every difference between them is answered there.
-    public let deployment: any Deployment
+    package let deployment: any Deployment
 
     /// - Parameters:
     ///   - applicationID: the bot's application id; webhooks it owns are swept before new ones are made.
     ///     When nil it is learnt from the first webhook the bot creates.
     ///   - webhookCleanupDelay: how long a temporary webhook lives after its last message (the seed's 5 s).
-    public init(
+    package init(
         engine: any ScheduleEngine,
         discord: any DiscordClient,
         dataStore: PlayerDataStore,
@@ -65,7 +65,7 @@ public struct ScheduledWorkContext: Sendable {
 /// The scheduler as the service's features use it, without its clock type, so the export and
 /// health services are not generic over the clock (the app runs a `Scheduler<ContinuousClock>`,
 /// tests a `Scheduler<TestClock<Duration>>`).
-public protocol ScheduleEngine: Sendable {
+package protocol ScheduleEngine: Sendable {
     @discardableResult
     func start(_ settings: ScheduleSettings, firstRun: FirstRun, job: @escaping ScheduleJob) throws(SchedulingError) -> ScheduleStatus
     @discardableResult

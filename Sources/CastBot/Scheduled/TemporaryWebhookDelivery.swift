@@ -1,8 +1,8 @@
 import DiscordModels
-public import DiscordREST
-public import struct Foundation.Date
+import DiscordREST
+import struct Foundation.Date
 import struct Foundation.TimeInterval
-public import Logging
+import Logging
 
 /// Posts messages the way the seed does from scheduled contexts: through a temporary webhook.
 ///
@@ -25,7 +25,7 @@ public import Logging
 /// fails saying the export may have been posted. Every other failure is thrown as the
 /// client's `DiscordHTTPError` (the client itself already waited out 429s and retried what is safe
 /// to retry).
-public actor TemporaryWebhookDelivery {
+package actor TemporaryWebhookDelivery {
     static let webhookName = "PlayerData Export Scheduler"
     static let createReason = "Scheduled playerData export"
     static let cleanupReason = "Cleanup after scheduled export"
@@ -50,7 +50,7 @@ public actor TemporaryWebhookDelivery {
     /// Wall-clock time, for a webhook's age.
     private let now: @Sendable () -> Date
 
-    public init(
+    package init(
         discord: any DiscordClient, applicationID: String?, clock: any Clock<Duration>, cleanupDelay: Duration, logger: Logger,
         leftovers: WebhookLeftoverPolicy = .allNotInUse, now: @escaping @Sendable () -> Date = { Date() }
     ) {

@@ -1,21 +1,21 @@
 import PlayerData
-public import Foundation
-public import Scheduling
+import Foundation
+import Scheduling
 
 /// What a scheduled export covers: one guild (`server` in the modal) or every guild (`all`).
 ///
 /// Each guild has at most one export schedule, and there is one schedule for `all`; the scope is
 /// that schedule's identity (`scheduleKey`).
-public enum ExportScope: Hashable, Sendable, Codable, CustomStringConvertible {
+package enum ExportScope: Hashable, Sendable, Codable, CustomStringConvertible {
     case guild(String)
     case all
 
     static let keyPrefix = "export:"
     static let guildKeyPrefix = "export:guild:"
-    public static let allKey = "export:all"
+    package static let allKey = "export:all"
 
     /// The scheduler key: `export:guild:<id>` or `export:all`.
-    public var scheduleKey: ScheduleKey {
+    package var scheduleKey: ScheduleKey {
         switch self {
         case .guild(let id): ScheduleKey(Self.guildKeyPrefix + id)
         case .all: ScheduleKey(Self.allKey)
@@ -23,7 +23,7 @@ public enum ExportScope: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     /// The scope a scheduler key belongs to, or nil for keys that are not export schedules.
-    public init?(scheduleKey: ScheduleKey) {
+    package init?(scheduleKey: ScheduleKey) {
         let raw = scheduleKey.rawValue
         if raw == Self.allKey {
             self = .all
@@ -51,7 +51,7 @@ public enum ExportScope: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     /// The seed's "Export Type" label.
-    public var typeLabel: String {
+    package var typeLabel: String {
         switch self {
         case .guild: "Current Server"
         case .all: "All Servers"
@@ -59,14 +59,14 @@ public enum ExportScope: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     /// The guild exported, or nil for `all`.
-    public var guildID: String? {
+    package var guildID: String? {
         switch self {
         case .guild(let id): id
         case .all: nil
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .guild(let id): "guild \(id)"
         case .all: "all guilds"
@@ -74,7 +74,7 @@ public enum ExportScope: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     // Encoded as one string, `all` or `guild:<id>`, so the state file reads plainly.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         if text == "all" {
@@ -87,7 +87,7 @@ public enum ExportScope: Hashable, Sendable, Codable, CustomStringConvertible {
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .guild(let id): try container.encode("guild:" + id)
@@ -97,34 +97,34 @@ public enum ExportScope: Hashable, Sendable, Codable, CustomStringConvertible {
 }
 
 /// The `ScheduleInfo.kind` values of the service's schedules.
-public enum ExportScheduleKind {
-    public static let server = "export-server"
-    public static let all = "export-all"
-    public static let health = "health"
+package enum ExportScheduleKind {
+    package static let server = "export-server"
+    package static let all = "export-all"
+    package static let health = "health"
 }
 
 /// What the schedule modal asks for. Also what is remembered (and survives restarts) to pre-fill
 /// the modal next time.
-public struct ExportScheduleRequest: Hashable, Sendable, Codable {
+package struct ExportScheduleRequest: Hashable, Sendable, Codable {
     /// Which export: this guild (`.guild(id)`) or every guild (`.all`, owners only: the caller checks).
-    public var scope: ExportScope
+    package var scope: ExportScope
     /// The guild the schedule was set in (for `.all`, where the modal was used).
-    public var guildID: String
+    package var guildID: String
     /// The channel exports are posted to.
-    public var channelID: String
+    package var channelID: String
     /// The admin who set the schedule; told by DM when it stops on its own.
-    public var setByUserID: String
+    package var setByUserID: String
     /// Minutes between exports, 1...10080; 0 stops the schedule.
-    public var intervalMinutes: Int
+    package var intervalMinutes: Int
     /// Optional `HH:MM` UTC the runs are anchored to.
-    public var dailyAt: String?
+    package var dailyAt: String?
     /// `clear` (default, the seed's): a restart ends the schedule; `resume`: it comes back.
-    public var restartPolicy: RestartPolicy
+    package var restartPolicy: RestartPolicy
     /// Retention: keep the newest N (1...100) exports in the channel and delete older ones this
     /// schedule posted; nil keeps every export. Absent from settings saved before it existed.
-    public var keepLast: Int?
+    package var keepLast: Int?
 
-    public init(
+    package init(
         scope: ExportScope,
         guildID: String,
         channelID: String,
@@ -145,12 +145,12 @@ public struct ExportScheduleRequest: Hashable, Sendable, Codable {
     }
 
     /// True when the request stops the schedule.
-    public var stops: Bool { intervalMinutes == 0 }
+    package var stops: Bool { intervalMinutes == 0 }
 }
 
 /// Why a schedule request was refused. Each message says what was wrong and what is allowed; a
 /// refused request changes nothing.
-public enum ExportScheduleError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
+package enum ExportScheduleError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
     /// The interval text is not a number of minutes nor `90m`, `6h`, `1d`, `1w`.
     case invalidIntervalText(String)
     /// Minutes outside 1...10080 (0 stops).
@@ -168,7 +168,7 @@ public enum ExportScheduleError: Error, Equatable, Sendable, CustomStringConvert
     static let allowedIntervalForms =
         "a number of minutes from 1 to 10080 (0 stops the schedule), or 90m, 6h, 1d, 1w"
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalidIntervalText(let text):
             "\"\(text.prefix(40))\" is not an interval. Use \(Self.allowedIntervalForms)."
@@ -185,7 +185,7 @@ public enum ExportScheduleError: Error, Equatable, Sendable, CustomStringConvert
         }
     }
 
-    public var errorDescription: String? { description }
+    package var errorDescription: String? { description }
 
     /// Maps the scheduler's validation errors onto the modal's words.
     init(_ error: SchedulingError, request: ExportScheduleRequest) {

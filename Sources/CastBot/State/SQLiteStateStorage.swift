@@ -1,8 +1,8 @@
-public import Foundation
+import Foundation
 import GRDB
 import Logging
 import PlayerData
-public import Scheduling
+import Scheduling
 
 /// The service's state in `CASTBOT_DATA_DIR/castbot-state.sqlite`: WAL journal, full sync on
 /// commit (a committed change survives a crash or power cut), schema migrations, one row per
@@ -14,27 +14,27 @@ public import Scheduling
 /// with the pages it touches. For the same reason the run history has no index by schedule: an
 /// index page per run would cost more than the rare scan of `runHistory(for:)` (at most
 /// `historyLimit` rows).
-public final class SQLiteStateStorage: ServiceStateStorage {
-    public static let defaultFileName = "castbot-state.sqlite"
+package final class SQLiteStateStorage: ServiceStateStorage {
+    package static let defaultFileName = "castbot-state.sqlite"
     /// The state file of earlier versions, imported once and then kept as `<name>.migrated`.
-    public static let legacyFileName = "castbot-state.json"
+    package static let legacyFileName = "castbot-state.json"
     /// Runs kept in the history; the oldest are pruned in batches beyond this.
-    public static let defaultHistoryLimit = 100_000
+    package static let defaultHistoryLimit = 100_000
 
-    public let path: String
+    package let path: String
     private let database: DatabaseQueue
     private let historyLimit: Int
 
     /// Opens (creating and migrating) the database in `directory`, and imports a legacy
     /// `castbot-state.json` found there once.
-    public convenience init(directory: String, historyLimit: Int = defaultHistoryLimit, logger: Logger) throws {
+    package convenience init(directory: String, historyLimit: Int = defaultHistoryLimit, logger: Logger) throws {
         try DurableFile.makeDirectories(directory)
         try self.init(path: "\(directory)/\(Self.defaultFileName)", historyLimit: historyLimit)
         try importLegacyFile(at: "\(directory)/\(Self.legacyFileName)", logger: logger)
     }
 
     /// Opens the database at `path`; `:memory:` keeps it in memory (tests).
-    public init(path: String, historyLimit: Int = defaultHistoryLimit) throws {
+    package init(path: String, historyLimit: Int = defaultHistoryLimit) throws {
         self.path = path
         self.historyLimit = max(1, historyLimit)
         var configuration = Configuration()
@@ -105,7 +105,7 @@ public final class SQLiteStateStorage: ServiceStateStorage {
 
     // MARK: ServiceStateStorage
 
-    public func loadState() async throws -> ServiceState {
+    package func loadState() async throws -> ServiceState {
         try await database.read { db in
             var state = ServiceState()
             var schedules: [ScheduleStatus] = []
@@ -131,7 +131,7 @@ public final class SQLiteStateStorage: ServiceStateStorage {
         }
     }
 
-    public func apply(_ changes: [StateChange]) async throws {
+    package func apply(_ changes: [StateChange]) async throws {
         guard !changes.isEmpty else { return }
         let historyLimit = historyLimit
         try await database.write { db in
@@ -141,7 +141,7 @@ public final class SQLiteStateStorage: ServiceStateStorage {
         }
     }
 
-    public func dueNotices(at now: Date, limit: Int) async throws -> [PendingNotice] {
+    package func dueNotices(at now: Date, limit: Int) async throws -> [PendingNotice] {
         try await database.read { db in
             try Row.fetchAll(
                 db,
@@ -158,13 +158,13 @@ public final class SQLiteStateStorage: ServiceStateStorage {
         }
     }
 
-    public func nextNoticeDue() async throws -> Date? {
+    package func nextNoticeDue() async throws -> Date? {
         try await database.read { db in
             try Int64.fetchOne(db, sql: "SELECT min(next_attempt_at) FROM notice_outbox WHERE state = 'pending'").map(Self.date)
         }
     }
 
-    public func runHistory(for key: ScheduleKey, limit: Int) async throws -> [RunHistoryEntry] {
+    package func runHistory(for key: ScheduleKey, limit: Int) async throws -> [RunHistoryEntry] {
         try await database.read { db in
             try Row.fetchAll(
                 db,

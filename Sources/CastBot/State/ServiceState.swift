@@ -1,23 +1,23 @@
-public import Foundation
+import Foundation
 import PlayerData
-public import Scheduling
+import Scheduling
 
 /// Everything the service keeps about its schedules between restarts, as loaded at startup from
 /// `ServiceStateStorage` (and the shape of the `castbot-state.json` of earlier versions, which is
 /// imported once).
-public struct ServiceState: Hashable, Sendable, Codable {
+package struct ServiceState: Hashable, Sendable, Codable {
     static let currentFormatVersion = 1
 
     var formatVersion: Int
     /// The last settings of each export schedule, by scheduler key (for the modal's pre-fill).
-    public var exportSettings: [String: ExportScheduleRequest]
+    package var exportSettings: [String: ExportScheduleRequest]
     /// The last delivered export of each schedule, by scheduler key (for the drop warning).
-    public var lastExports: [String: LastExportRecord]
-    public var healthSettings: HealthMonitorSettings?
+    package var lastExports: [String: LastExportRecord]
+    package var healthSettings: HealthMonitorSettings?
     /// The scheduler's schedules when last saved; `resume` ones are restored at startup.
-    public var schedules: SchedulerSnapshot?
+    package var schedules: SchedulerSnapshot?
 
-    public init(
+    package init(
         exportSettings: [String: ExportScheduleRequest] = [:],
         lastExports: [String: LastExportRecord] = [:],
         healthSettings: HealthMonitorSettings? = nil,
@@ -34,7 +34,7 @@ public struct ServiceState: Hashable, Sendable, Codable {
 extension ServiceState {
     /// The changes that write this whole state into an empty storage (an upgrade from the state
     /// file, a move to the cluster's database).
-    public var asChanges: [StateChange] {
+    package var asChanges: [StateChange] {
         var changes: [StateChange] = (schedules?.schedules ?? []).map(StateChange.schedule)
         for (key, request) in exportSettings.sorted(by: { $0.key < $1.key }) { changes.append(.exportSettings(key: ScheduleKey(key), request)) }
         for (key, record) in lastExports.sorted(by: { $0.key < $1.key }) { changes.append(.lastExport(key: ScheduleKey(key), record)) }
@@ -46,7 +46,7 @@ extension ServiceState {
 /// How the state file is written and read: sorted keys, pretty-printed, dates as ISO 8601 with
 /// milliseconds (so saved schedule times round-trip to the millisecond). The state databases
 /// (SQLite, and PostgreSQL in cluster mode) store their JSON columns the same way.
-public enum StateFileCoding {
+package enum StateFileCoding {
     static func encoder() -> JSONEncoder {
         let encoder = compactEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
@@ -54,7 +54,7 @@ public enum StateFileCoding {
     }
 
     /// One line, for database columns.
-    public static func compactEncoder() -> JSONEncoder {
+    package static func compactEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
@@ -64,7 +64,7 @@ public enum StateFileCoding {
         return encoder
     }
 
-    public static func decoder() -> JSONDecoder {
+    package static func decoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
@@ -84,25 +84,25 @@ public enum StateFileCoding {
 
 /// What a schedule's last delivered export held, kept with the state so the next export can warn
 /// when the data shrank sharply (CastBot's wipe incident) even across restarts.
-public struct LastExportRecord: Hashable, Sendable, Codable {
-    public var deliveredAt: Date
-    public var guildCount: Int
-    public var playerCount: Int
+package struct LastExportRecord: Hashable, Sendable, Codable {
+    package var deliveredAt: Date
+    package var guildCount: Int
+    package var playerCount: Int
     /// Size of the export itself (uncompressed JSON).
-    public var byteCount: Int
+    package var byteCount: Int
     /// SHA-256 of the export bytes, lowercase hex; for an encrypted export, of the encrypted file
     /// (`ExportAttachmentPlan.publishedSHA256`), so the host keeps no checksum of the plaintext.
-    public var sha256: String
-    public var filename: String
+    package var sha256: String
+    package var filename: String
     /// Where it was posted: the channel and the messages (the first carries the facts and the
     /// buttons; split exports have one more per part). Nil in records of earlier versions.
-    public var channelID: String?
-    public var messageIDs: [String]?
+    package var channelID: String?
+    package var messageIDs: [String]?
     /// Whether what Discord stored was downloaded again and matched what was sent (docs/OPERATIONS.md, "Backups and restore"):
     /// true verified, false a mismatch, nil not checked.
-    public var verified: Bool?
+    package var verified: Bool?
 
-    public init(
+    package init(
         deliveredAt: Date, guildCount: Int, playerCount: Int, byteCount: Int, sha256: String, filename: String,
         channelID: String? = nil, messageIDs: [String]? = nil, verified: Bool? = nil
     ) {

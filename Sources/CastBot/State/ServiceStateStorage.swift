@@ -1,5 +1,5 @@
-public import Foundation
-public import Scheduling
+import Foundation
+import Scheduling
 
 /// Where the service keeps its own state: schedules, their settings, the last export of each, run
 /// history and the DMs still to send. `SQLiteStateStorage` keeps it in the data folder; a
@@ -8,7 +8,7 @@ public import Scheduling
 /// The protocol is deliberately small: one read of everything at startup, one call that applies a
 /// batch of changes atomically, and the two reads the outbox and the status need. A change costs
 /// what changed (one row per schedule), never a rewrite of the whole state.
-public protocol ServiceStateStorage: Sendable {
+package protocol ServiceStateStorage: Sendable {
     /// Everything saved, for startup.
     func loadState() async throws -> ServiceState
     /// Applies `changes` in order, all or none.
@@ -22,7 +22,7 @@ public protocol ServiceStateStorage: Sendable {
 }
 
 /// One change to the saved state.
-public enum StateChange: Sendable, Equatable {
+package enum StateChange: Sendable, Equatable {
     /// The scheduler's current view of one schedule (after a start, stop or run).
     case schedule(ScheduleStatus)
     /// The schedule is gone (a restart cleared it); its settings and last export stay.
@@ -41,20 +41,20 @@ public enum StateChange: Sendable, Equatable {
 }
 
 /// One finished run, as kept in the run history.
-public struct RunHistoryEntry: Sendable, Equatable, Codable {
-    public var scheduleKey: ScheduleKey
-    public var run: Int
-    public var scheduledAt: Date?
-    public var startedAt: Date?
-    public var finishedAt: Date
-    public var result: RunResult.Kind
-    public var message: String?
+package struct RunHistoryEntry: Sendable, Equatable, Codable {
+    package var scheduleKey: ScheduleKey
+    package var run: Int
+    package var scheduledAt: Date?
+    package var startedAt: Date?
+    package var finishedAt: Date
+    package var result: RunResult.Kind
+    package var message: String?
     /// The export the run delivered: its size (uncompressed JSON) and whether Discord's stored
     /// copy was verified (nil: no export delivered, or not checked).
-    public var exportByteCount: Int?
-    public var verified: Bool?
+    package var exportByteCount: Int?
+    package var verified: Bool?
 
-    public init(
+    package init(
         scheduleKey: ScheduleKey, run: Int, scheduledAt: Date?, startedAt: Date?, finishedAt: Date, result: RunResult.Kind,
         message: String?, exportByteCount: Int? = nil, verified: Bool? = nil
     ) {
@@ -71,14 +71,14 @@ public struct RunHistoryEntry: Sendable, Equatable, Codable {
 }
 
 /// A DM waiting in the outbox.
-public struct PendingNotice: Sendable, Equatable {
-    public var id: Int64
-    public var userID: String
-    public var content: String
-    public var attempts: Int
-    public var createdAt: Date
+package struct PendingNotice: Sendable, Equatable {
+    package var id: Int64
+    package var userID: String
+    package var content: String
+    package var attempts: Int
+    package var createdAt: Date
 
-    public init(id: Int64, userID: String, content: String, attempts: Int, createdAt: Date) {
+    package init(id: Int64, userID: String, content: String, attempts: Int, createdAt: Date) {
         self.id = id
         self.userID = userID
         self.content = content
@@ -88,29 +88,29 @@ public struct PendingNotice: Sendable, Equatable {
 }
 
 /// Why the state storage could not be opened.
-public struct StateStorageError: Error, CustomStringConvertible, LocalizedError {
-    public var description: String
-    public var errorDescription: String? { description }
+package struct StateStorageError: Error, CustomStringConvertible, LocalizedError {
+    package var description: String
+    package var errorDescription: String? { description }
 
-    public init(_ description: String) {
+    package init(_ description: String) {
         self.description = description
     }
 }
 
 /// How the state storages write a row: dates as whole milliseconds since 1970, values as compact
 /// JSON (`StateFileCoding`), the same in SQLite and in PostgreSQL.
-public protocol StateRowCoding {}
+package protocol StateRowCoding {}
 
 extension StateRowCoding {
-    public static func encode(_ value: some Encodable) throws -> String {
+    package static func encode(_ value: some Encodable) throws -> String {
         String(decoding: try StateFileCoding.compactEncoder().encode(value), as: UTF8.self)
     }
 
-    public static func milliseconds(_ date: Date) -> Int64 {
+    package static func milliseconds(_ date: Date) -> Int64 {
         Int64((date.timeIntervalSince1970 * 1_000).rounded())
     }
 
-    public static func date(_ milliseconds: Int64) -> Date {
+    package static func date(_ milliseconds: Int64) -> Date {
         Date(timeIntervalSince1970: Double(milliseconds) / 1_000)
     }
 }

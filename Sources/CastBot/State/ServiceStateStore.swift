@@ -1,5 +1,5 @@
 import Foundation
-public import Logging
+import Logging
 import Scheduling
 
 /// The service's state in memory, written through to a `ServiceStateStorage` change by change.
@@ -9,14 +9,14 @@ import Scheduling
 /// and written in the same transaction as the run's end, so a delivered run costs one commit.
 /// A failed write is logged and counted; the in-memory state stays current and the next write of
 /// the same row carries it.
-public actor ServiceStateStore {
-    public nonisolated let storage: any ServiceStateStorage
+package actor ServiceStateStore {
+    package nonisolated let storage: any ServiceStateStorage
     private let logger: Logger
     private var state: ServiceState
     /// Exports delivered by runs whose end has not been recorded yet.
     private var deliveredByRunningRuns: [ScheduleKey: LastExportRecord] = [:]
     /// Writes that failed since the last successful one.
-    public private(set) var failedWrites = 0
+    package private(set) var failedWrites = 0
     /// Changes waiting for the next commit, and who waits for it.
     private var queuedChanges: [StateChange] = []
     private var queuedWaiters: [CheckedContinuation<Bool, Never>] = []
@@ -24,20 +24,20 @@ public actor ServiceStateStore {
     /// Signalled when a notice is queued, so the outbox sends it without waiting for its next poll.
     nonisolated let noticeQueued = WakeSignal()
 
-    public init(storage: any ServiceStateStorage, loaded: ServiceState, logger: Logger) {
+    package init(storage: any ServiceStateStorage, loaded: ServiceState, logger: Logger) {
         self.storage = storage
         self.state = loaded
         self.logger = logger
     }
 
     /// Opens the SQLite state in `directory` (importing a `castbot-state.json` once) and loads it.
-    public static func open(directory: String, logger: Logger) async throws -> ServiceStateStore {
+    package static func open(directory: String, logger: Logger) async throws -> ServiceStateStore {
         let storage = try SQLiteStateStorage(directory: directory, logger: logger)
         return try await open(storage, named: "the state database \(storage.path)", logger: logger)
     }
 
     /// Loads the state kept in `storage`.
-    public static func open(_ storage: any ServiceStateStorage, named name: String, logger: Logger) async throws -> ServiceStateStore {
+    package static func open(_ storage: any ServiceStateStorage, named name: String, logger: Logger) async throws -> ServiceStateStore {
         let loaded: ServiceState
         do {
             loaded = try await storage.loadState()
@@ -48,7 +48,7 @@ public actor ServiceStateStore {
     }
 
     /// The state as loaded at startup and changed since (its `schedules` are those loaded).
-    public func current() -> ServiceState {
+    package func current() -> ServiceState {
         state
     }
 

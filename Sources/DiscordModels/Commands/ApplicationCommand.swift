@@ -1,24 +1,24 @@
 /// An application command: what the bot registers (bulk overwrite) and what Discord returns.
 /// When registering, leave the server-assigned fields (`id`, `applicationID`, `version`) `nil`.
-public struct ApplicationCommand: Sendable, Hashable, Codable {
-    public var id: Snowflake?
-    public var type: ApplicationCommandType?
-    public var applicationID: Snowflake?
-    public var guildID: Snowflake?
-    public var name: String
-    public var nameLocalizations: [String: String]?
+package struct ApplicationCommand: Sendable, Hashable, Codable {
+    package var id: Snowflake?
+    package var type: ApplicationCommandType?
+    package var applicationID: Snowflake?
+    package var guildID: Snowflake?
+    package var name: String
+    package var nameLocalizations: [String: String]?
     /// 1-100 characters for slash commands; empty for user and message commands.
-    public var description: String?
-    public var descriptionLocalizations: [String: String]?
-    public var options: [ApplicationCommandOption]?
+    package var description: String?
+    package var descriptionLocalizations: [String: String]?
+    package var options: [ApplicationCommandOption]?
     /// Permissions a member needs to see the command; `"0"` means administrators only.
-    public var defaultMemberPermissions: Permissions?
-    public var nsfw: Bool?
-    public var integrationTypes: [Int]?
-    public var contexts: [InteractionContextType]?
-    public var version: Snowflake?
+    package var defaultMemberPermissions: Permissions?
+    package var nsfw: Bool?
+    package var integrationTypes: [Int]?
+    package var contexts: [InteractionContextType]?
+    package var version: Snowflake?
 
-    public init(
+    package init(
         id: Snowflake? = nil,
         type: ApplicationCommandType? = nil,
         applicationID: Snowflake? = nil,

@@ -1,21 +1,21 @@
 /// A parameter (or subcommand) of a slash command.
-public struct ApplicationCommandOption: Sendable, Hashable, Codable {
-    public var type: ApplicationCommandOptionType
-    public var name: String
-    public var nameLocalizations: [String: String]?
-    public var description: String
-    public var descriptionLocalizations: [String: String]?
-    public var required: Bool?
-    public var choices: [ApplicationCommandOptionChoice]?
-    public var options: [ApplicationCommandOption]?
-    public var channelTypes: [ChannelType]?
-    public var minValue: JSONValue?
-    public var maxValue: JSONValue?
-    public var minLength: Int?
-    public var maxLength: Int?
-    public var autocomplete: Bool?
+package struct ApplicationCommandOption: Sendable, Hashable, Codable {
+    package var type: ApplicationCommandOptionType
+    package var name: String
+    package var nameLocalizations: [String: String]?
+    package var description: String
+    package var descriptionLocalizations: [String: String]?
+    package var required: Bool?
+    package var choices: [ApplicationCommandOptionChoice]?
+    package var options: [ApplicationCommandOption]?
+    package var channelTypes: [ChannelType]?
+    package var minValue: JSONValue?
+    package var maxValue: JSONValue?
+    package var minLength: Int?
+    package var maxLength: Int?
+    package var autocomplete: Bool?
 
-    public init(
+    package init(
         type: ApplicationCommandOptionType,
         name: String,
         nameLocalizations: [String: String]? = nil,

@@ -1,11 +1,11 @@
 /// A fixed choice for a string, integer or number option (also an autocomplete suggestion).
-public struct ApplicationCommandOptionChoice: Sendable, Hashable, Codable {
-    public var name: String
-    public var nameLocalizations: [String: String]?
+package struct ApplicationCommandOptionChoice: Sendable, Hashable, Codable {
+    package var name: String
+    package var nameLocalizations: [String: String]?
     /// A string, integer or double.
-    public var value: JSONValue
+    package var value: JSONValue
 
-    public init(name: String, nameLocalizations: [String: String]? = nil, value: JSONValue) {
+    package init(name: String, nameLocalizations: [String: String]? = nil, value: JSONValue) {
         self.name = name
         self.nameLocalizations = nameLocalizations
         self.value = value

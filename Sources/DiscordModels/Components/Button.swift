@@ -1,15 +1,15 @@
 /// A clickable button (type 2). Link buttons carry `url` instead of `custom_id`.
-public struct Button: Sendable, Hashable, Codable {
-    public var id: Int?
-    public var style: ButtonStyle
-    public var label: String?
-    public var emoji: PartialEmoji?
-    public var customID: String?
-    public var skuID: Snowflake?
-    public var url: String?
-    public var disabled: Bool?
+package struct Button: Sendable, Hashable, Codable {
+    package var id: Int?
+    package var style: ButtonStyle
+    package var label: String?
+    package var emoji: PartialEmoji?
+    package var customID: String?
+    package var skuID: Snowflake?
+    package var url: String?
+    package var disabled: Bool?
 
-    public init(
+    package init(
         id: Int? = nil,
         style: ButtonStyle,
         label: String? = nil,

@@ -1,21 +1,21 @@
 /// The look (and required fields) of a button.
 ///
 /// An open set: values this module does not name are kept as they are, never a decoding error.
-public struct ButtonStyle: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
-    public let rawValue: Int
+package struct ButtonStyle: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+    package let rawValue: Int
 
-    public init(rawValue: Int) {
+    package init(rawValue: Int) {
         self.rawValue = rawValue
     }
 
-    public static let primary = ButtonStyle(rawValue: 1)
-    public static let secondary = ButtonStyle(rawValue: 2)
-    public static let success = ButtonStyle(rawValue: 3)
-    public static let danger = ButtonStyle(rawValue: 4)
-    public static let link = ButtonStyle(rawValue: 5)
-    public static let premium = ButtonStyle(rawValue: 6)
+    package static let primary = ButtonStyle(rawValue: 1)
+    package static let secondary = ButtonStyle(rawValue: 2)
+    package static let success = ButtonStyle(rawValue: 3)
+    package static let danger = ButtonStyle(rawValue: 4)
+    package static let link = ButtonStyle(rawValue: 5)
+    package static let premium = ButtonStyle(rawValue: 6)
 
-    public var description: String {
+    package var description: String {
         switch rawValue {
         case 1: "primary"
         case 2: "secondary"

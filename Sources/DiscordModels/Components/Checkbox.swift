@@ -1,11 +1,11 @@
 /// A single yes/no box, in a modal inside a label (type 23). A submission carries `value` (a Bool).
-public struct Checkbox: Sendable, Hashable, Codable {
-    public var id: Int?
-    public var customID: String
-    public var `default`: Bool?
-    public var value: Bool?
+package struct Checkbox: Sendable, Hashable, Codable {
+    package var id: Int?
+    package var customID: String
+    package var `default`: Bool?
+    package var value: Bool?
 
-    public init(id: Int? = nil, customID: String, default: Bool? = nil, value: Bool? = nil) {
+    package init(id: Int? = nil, customID: String, default: Bool? = nil, value: Bool? = nil) {
         self.id = id
         self.customID = customID
         self.default = `default`

@@ -1,15 +1,15 @@
 /// Pick any number of options, in a modal inside a label (type 22). A submission carries the
 /// chosen `values`.
-public struct CheckboxGroup: Sendable, Hashable, Codable {
-    public var id: Int?
-    public var customID: String
-    public var options: [ChoiceOption]?
-    public var minValues: Int?
-    public var maxValues: Int?
-    public var required: Bool?
-    public var values: [String]?
+package struct CheckboxGroup: Sendable, Hashable, Codable {
+    package var id: Int?
+    package var customID: String
+    package var options: [ChoiceOption]?
+    package var minValues: Int?
+    package var maxValues: Int?
+    package var required: Bool?
+    package var values: [String]?
 
-    public init(
+    package init(
         id: Int? = nil,
         customID: String,
         options: [ChoiceOption]? = nil,

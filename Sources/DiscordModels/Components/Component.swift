@@ -4,7 +4,7 @@
 /// whose fields do not have the expected shape, is kept as ``unknown(type:raw:)`` with the original
 /// JSON, and encodes back to that JSON unchanged. Only a component without an integer `type`
 /// (not a component at all) is a decoding error.
-public indirect enum Component: Sendable, Hashable, Codable {
+package indirect enum Component: Sendable, Hashable, Codable {
     case actionRow(ActionRow)
     case button(Button)
     case stringSelect(StringSelect)
@@ -29,7 +29,7 @@ public indirect enum Component: Sendable, Hashable, Codable {
         case type
     }
 
-    public var type: ComponentType {
+    package var type: ComponentType {
         switch self {
         case .actionRow: .actionRow
         case .button: .button
@@ -52,7 +52,7 @@ public indirect enum Component: Sendable, Hashable, Codable {
         }
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let type = try decoder.container(keyedBy: TypeKey.self).decode(Int.self, forKey: .type)
         if let known = Self.decodeKnown(type: ComponentType(rawValue: type), from: decoder) {
             self = known
@@ -85,7 +85,7 @@ public indirect enum Component: Sendable, Hashable, Codable {
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         switch self {
         case .unknown(_, let raw):
             try raw.encode(to: encoder)
@@ -118,7 +118,7 @@ public indirect enum Component: Sendable, Hashable, Codable {
 
     /// The components directly inside this one (action row and container children, a section's
     /// children and accessory, a label's component), for walking a component tree.
-    public var children: [Component] {
+    package var children: [Component] {
         switch self {
         case .actionRow(let row): row.components
         case .section(let section): section.components + [section.accessory]

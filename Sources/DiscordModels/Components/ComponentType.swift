@@ -3,35 +3,35 @@
 /// The type number of a message or modal component.
 ///
 /// An open set: values this module does not name are kept as they are, never a decoding error.
-public struct ComponentType: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
-    public let rawValue: Int
+package struct ComponentType: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+    package let rawValue: Int
 
-    public init(rawValue: Int) {
+    package init(rawValue: Int) {
         self.rawValue = rawValue
     }
 
-    public static let actionRow = ComponentType(rawValue: 1)
-    public static let button = ComponentType(rawValue: 2)
-    public static let stringSelect = ComponentType(rawValue: 3)
-    public static let textInput = ComponentType(rawValue: 4)
-    public static let userSelect = ComponentType(rawValue: 5)
-    public static let roleSelect = ComponentType(rawValue: 6)
-    public static let mentionableSelect = ComponentType(rawValue: 7)
-    public static let channelSelect = ComponentType(rawValue: 8)
-    public static let section = ComponentType(rawValue: 9)
-    public static let textDisplay = ComponentType(rawValue: 10)
-    public static let thumbnail = ComponentType(rawValue: 11)
-    public static let mediaGallery = ComponentType(rawValue: 12)
-    public static let file = ComponentType(rawValue: 13)
-    public static let separator = ComponentType(rawValue: 14)
-    public static let container = ComponentType(rawValue: 17)
-    public static let label = ComponentType(rawValue: 18)
-    public static let fileUpload = ComponentType(rawValue: 19)
-    public static let radioGroup = ComponentType(rawValue: 21)
-    public static let checkboxGroup = ComponentType(rawValue: 22)
-    public static let checkbox = ComponentType(rawValue: 23)
+    package static let actionRow = ComponentType(rawValue: 1)
+    package static let button = ComponentType(rawValue: 2)
+    package static let stringSelect = ComponentType(rawValue: 3)
+    package static let textInput = ComponentType(rawValue: 4)
+    package static let userSelect = ComponentType(rawValue: 5)
+    package static let roleSelect = ComponentType(rawValue: 6)
+    package static let mentionableSelect = ComponentType(rawValue: 7)
+    package static let channelSelect = ComponentType(rawValue: 8)
+    package static let section = ComponentType(rawValue: 9)
+    package static let textDisplay = ComponentType(rawValue: 10)
+    package static let thumbnail = ComponentType(rawValue: 11)
+    package static let mediaGallery = ComponentType(rawValue: 12)
+    package static let file = ComponentType(rawValue: 13)
+    package static let separator = ComponentType(rawValue: 14)
+    package static let container = ComponentType(rawValue: 17)
+    package static let label = ComponentType(rawValue: 18)
+    package static let fileUpload = ComponentType(rawValue: 19)
+    package static let radioGroup = ComponentType(rawValue: 21)
+    package static let checkboxGroup = ComponentType(rawValue: 22)
+    package static let checkbox = ComponentType(rawValue: 23)
 
-    public var description: String {
+    package var description: String {
         switch rawValue {
         case 1: "actionRow"
         case 2: "button"

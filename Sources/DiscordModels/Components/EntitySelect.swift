@@ -1,21 +1,21 @@
 /// A select whose options Discord fills in: users (5), roles (6), mentionables (7) or channels (8).
-public struct EntitySelect: Sendable, Hashable, Codable {
+package struct EntitySelect: Sendable, Hashable, Codable {
     /// One of ``ComponentType/userSelect``, ``ComponentType/roleSelect``,
     /// ``ComponentType/mentionableSelect`` or ``ComponentType/channelSelect``.
-    public var type: ComponentType
-    public var id: Int?
-    public var customID: String
-    public var placeholder: String?
-    public var defaultValues: [SelectDefaultValue]?
-    public var channelTypes: [ChannelType]?
-    public var minValues: Int?
-    public var maxValues: Int?
-    public var required: Bool?
-    public var disabled: Bool?
+    package var type: ComponentType
+    package var id: Int?
+    package var customID: String
+    package var placeholder: String?
+    package var defaultValues: [SelectDefaultValue]?
+    package var channelTypes: [ChannelType]?
+    package var minValues: Int?
+    package var maxValues: Int?
+    package var required: Bool?
+    package var disabled: Bool?
     /// The chosen ids (modal submissions).
-    public var values: [String]?
+    package var values: [String]?
 
-    public init(
+    package init(
         type: ComponentType,
         id: Int? = nil,
         customID: String,

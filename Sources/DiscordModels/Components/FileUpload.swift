@@ -1,15 +1,15 @@
 /// Lets the user upload files in a modal (type 19). In a submission `values` holds the ids of the
 /// uploaded attachments, found in the interaction's resolved attachments.
-public struct FileUpload: Sendable, Hashable, Codable {
-    public var id: Int?
-    public var customID: String
-    public var minValues: Int?
-    public var maxValues: Int?
-    public var required: Bool?
+package struct FileUpload: Sendable, Hashable, Codable {
+    package var id: Int?
+    package var customID: String
+    package var minValues: Int?
+    package var maxValues: Int?
+    package var required: Bool?
     /// Attachment ids (submissions).
-    public var values: [String]?
+    package var values: [String]?
 
-    public init(
+    package init(
         id: Int? = nil,
         customID: String,
         minValues: Int? = nil,

@@ -1,19 +1,19 @@
 /// One to ten media items shown as a gallery (type 12).
-public struct MediaGallery: Sendable, Hashable, Codable {
-    public var id: Int?
-    public var items: [Item]
+package struct MediaGallery: Sendable, Hashable, Codable {
+    package var id: Int?
+    package var items: [Item]
 
-    public init(id: Int? = nil, items: [Item]) {
+    package init(id: Int? = nil, items: [Item]) {
         self.id = id
         self.items = items
     }
 
-    public struct Item: Sendable, Hashable, Codable {
-        public var media: UnfurledMediaItem
-        public var description: String?
-        public var spoiler: Bool?
+    package struct Item: Sendable, Hashable, Codable {
+        package var media: UnfurledMediaItem
+        package var description: String?
+        package var spoiler: Bool?
 
-        public init(media: UnfurledMediaItem, description: String? = nil, spoiler: Bool? = nil) {
+        package init(media: UnfurledMediaItem, description: String? = nil, spoiler: Bool? = nil) {
             self.media = media
             self.description = description
             self.spoiler = spoiler

@@ -1,13 +1,13 @@
 /// Pick exactly one option, in a modal inside a label (type 21). A submission carries the chosen
 /// `value` (`null` when nothing was chosen).
-public struct RadioGroup: Sendable, Hashable, Codable {
-    public var id: Int?
-    public var customID: String
-    public var options: [ChoiceOption]?
-    public var required: Bool?
-    public var value: String?
+package struct RadioGroup: Sendable, Hashable, Codable {
+    package var id: Int?
+    package var customID: String
+    package var options: [ChoiceOption]?
+    package var required: Bool?
+    package var value: String?
 
-    public init(id: Int? = nil, customID: String, options: [ChoiceOption]? = nil, required: Bool? = nil, value: String? = nil) {
+    package init(id: Int? = nil, customID: String, options: [ChoiceOption]? = nil, required: Bool? = nil, value: String? = nil) {
         self.id = id
         self.customID = customID
         self.options = options

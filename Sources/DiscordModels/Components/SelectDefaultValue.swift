@@ -1,10 +1,10 @@
 /// A pre-selected entry of a user, role, mentionable or channel select.
-public struct SelectDefaultValue: Sendable, Hashable, Codable {
-    public var id: Snowflake
+package struct SelectDefaultValue: Sendable, Hashable, Codable {
+    package var id: Snowflake
     /// "user", "role" or "channel".
-    public var type: String
+    package var type: String
 
-    public init(id: Snowflake, type: String) {
+    package init(id: Snowflake, type: String) {
         self.id = id
         self.type = type
     }

@@ -1,12 +1,12 @@
 /// One choice of a string select.
-public struct SelectOption: Sendable, Hashable, Codable {
-    public var label: String
-    public var value: String
-    public var description: String?
-    public var emoji: PartialEmoji?
-    public var `default`: Bool?
+package struct SelectOption: Sendable, Hashable, Codable {
+    package var label: String
+    package var value: String
+    package var description: String?
+    package var emoji: PartialEmoji?
+    package var `default`: Bool?
 
-    public init(label: String, value: String, description: String? = nil, emoji: PartialEmoji? = nil, default: Bool? = nil) {
+    package init(label: String, value: String, description: String? = nil, emoji: PartialEmoji? = nil, default: Bool? = nil) {
         self.label = label
         self.value = value
         self.description = description

@@ -1,18 +1,18 @@
 /// A select menu of defined text options (type 3), in messages (inside an action row) or modals
 /// (inside a label). In a modal submission it carries only `custom_id` and the chosen `values`.
-public struct StringSelect: Sendable, Hashable, Codable {
-    public var id: Int?
-    public var customID: String
-    public var options: [SelectOption]?
-    public var placeholder: String?
-    public var minValues: Int?
-    public var maxValues: Int?
-    public var required: Bool?
-    public var disabled: Bool?
+package struct StringSelect: Sendable, Hashable, Codable {
+    package var id: Int?
+    package var customID: String
+    package var options: [SelectOption]?
+    package var placeholder: String?
+    package var minValues: Int?
+    package var maxValues: Int?
+    package var required: Bool?
+    package var disabled: Bool?
     /// The chosen option values (modal submissions).
-    public var values: [String]?
+    package var values: [String]?
 
-    public init(
+    package init(
         id: Int? = nil,
         customID: String,
         options: [SelectOption]? = nil,

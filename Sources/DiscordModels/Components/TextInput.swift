@@ -1,19 +1,19 @@
 /// A free-text input in a modal (type 4). In a submission it carries `custom_id` and `value`.
-public struct TextInput: Sendable, Hashable, Codable {
-    public var id: Int?
-    public var customID: String
+package struct TextInput: Sendable, Hashable, Codable {
+    package var id: Int?
+    package var customID: String
     /// Required when sending; absent in submissions.
-    public var style: TextInputStyle?
+    package var style: TextInputStyle?
     /// Deprecated in favour of the wrapping Label's text; still accepted in legacy action rows.
-    public var label: String?
-    public var minLength: Int?
-    public var maxLength: Int?
-    public var required: Bool?
+    package var label: String?
+    package var minLength: Int?
+    package var maxLength: Int?
+    package var required: Bool?
     /// Pre-filled text when sending; the user's text in a submission.
-    public var value: String?
-    public var placeholder: String?
+    package var value: String?
+    package var placeholder: String?
 
-    public init(
+    package init(
         id: Int? = nil,
         customID: String,
         style: TextInputStyle? = nil,

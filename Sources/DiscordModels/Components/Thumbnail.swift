@@ -1,11 +1,11 @@
 /// A small image, used as a section's accessory (type 11).
-public struct Thumbnail: Sendable, Hashable, Codable {
-    public var id: Int?
-    public var media: UnfurledMediaItem
-    public var description: String?
-    public var spoiler: Bool?
+package struct Thumbnail: Sendable, Hashable, Codable {
+    package var id: Int?
+    package var media: UnfurledMediaItem
+    package var description: String?
+    package var spoiler: Bool?
 
-    public init(id: Int? = nil, media: UnfurledMediaItem, description: String? = nil, spoiler: Bool? = nil) {
+    package init(id: Int? = nil, media: UnfurledMediaItem, description: String? = nil, spoiler: Bool? = nil) {
         self.id = id
         self.media = media
         self.description = description

@@ -1,14 +1,14 @@
 /// Media referenced by URL (or `attachment://<filename>` for an uploaded file). Only `url` is set
 /// when sending; Discord fills in the rest.
-public struct UnfurledMediaItem: Sendable, Hashable, Codable {
-    public var url: String
-    public var proxyURL: String?
-    public var height: Int?
-    public var width: Int?
-    public var contentType: String?
-    public var attachmentID: Snowflake?
+package struct UnfurledMediaItem: Sendable, Hashable, Codable {
+    package var url: String
+    package var proxyURL: String?
+    package var height: Int?
+    package var width: Int?
+    package var contentType: String?
+    package var attachmentID: Snowflake?
 
-    public init(
+    package init(
         url: String,
         proxyURL: String? = nil,
         height: Int? = nil,

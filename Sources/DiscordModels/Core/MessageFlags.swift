@@ -1,28 +1,28 @@
 /// Message flags (a bit field). Unknown bits are kept as received.
-public struct MessageFlags: OptionSet, Sendable, Hashable, Codable {
-    public var rawValue: Int
+package struct MessageFlags: OptionSet, Sendable, Hashable, Codable {
+    package var rawValue: Int
 
-    public init(rawValue: Int) {
+    package init(rawValue: Int) {
         self.rawValue = rawValue
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         rawValue = try decoder.singleValueContainer().decode(Int.self)
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
     }
 
-    public static let crossposted = MessageFlags(rawValue: 1 << 0)
-    public static let isCrosspost = MessageFlags(rawValue: 1 << 1)
-    public static let suppressEmbeds = MessageFlags(rawValue: 1 << 2)
-    public static let hasThread = MessageFlags(rawValue: 1 << 5)
+    package static let crossposted = MessageFlags(rawValue: 1 << 0)
+    package static let isCrosspost = MessageFlags(rawValue: 1 << 1)
+    package static let suppressEmbeds = MessageFlags(rawValue: 1 << 2)
+    package static let hasThread = MessageFlags(rawValue: 1 << 5)
     /// Only the user who invoked the interaction sees the message (64).
-    public static let ephemeral = MessageFlags(rawValue: 1 << 6)
-    public static let loading = MessageFlags(rawValue: 1 << 7)
-    public static let suppressNotifications = MessageFlags(rawValue: 1 << 12)
+    package static let ephemeral = MessageFlags(rawValue: 1 << 6)
+    package static let loading = MessageFlags(rawValue: 1 << 7)
+    package static let suppressNotifications = MessageFlags(rawValue: 1 << 12)
     /// The message is laid out entirely with components (32768).
-    public static let isComponentsV2 = MessageFlags(rawValue: 1 << 15)
+    package static let isComponentsV2 = MessageFlags(rawValue: 1 << 15)
 }

@@ -8,18 +8,18 @@
 ///   ``init(discordString:)`` returns `nil` and decoding throws a `DecodingError`. Callers that must
 ///   not fail on a bad value (an interaction's `member.permissions`) decode it leniently and treat
 ///   an invalid value as "no permissions".
-public struct Permissions: OptionSet, Sendable, Hashable, Codable, CustomStringConvertible {
-    public var rawValue: UInt64
+package struct Permissions: OptionSet, Sendable, Hashable, Codable, CustomStringConvertible {
+    package var rawValue: UInt64
 
-    public init(rawValue: UInt64) {
+    package init(rawValue: UInt64) {
         self.rawValue = rawValue
     }
 
     /// Longest decimal string accepted; longer input is treated as invalid rather than read.
-    public static let maximumDigits = 256
+    package static let maximumDigits = 256
 
     /// Parses Discord's decimal string form; see the type's documentation for the rules.
-    public init?(discordString: String) {
+    package init?(discordString: String) {
         let digits = discordString.utf8
         guard !digits.isEmpty, digits.count <= Self.maximumDigits else { return nil }
         var value: UInt64 = 0
@@ -31,7 +31,7 @@ public struct Permissions: OptionSet, Sendable, Hashable, Codable, CustomStringC
         rawValue = value
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let text = try? container.decode(String.self) {
             guard let parsed = Permissions(discordString: text) else {
@@ -51,34 +51,34 @@ public struct Permissions: OptionSet, Sendable, Hashable, Codable, CustomStringC
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(String(rawValue))
     }
 
     /// Discord's wire form: the decimal string.
-    public var discordString: String { String(rawValue) }
+    package var discordString: String { String(rawValue) }
 
-    public static let createInstantInvite = Permissions(rawValue: 1 << 0)
-    public static let kickMembers = Permissions(rawValue: 1 << 1)
-    public static let banMembers = Permissions(rawValue: 1 << 2)
-    public static let administrator = Permissions(rawValue: 1 << 3)
-    public static let manageChannels = Permissions(rawValue: 1 << 4)
-    public static let manageGuild = Permissions(rawValue: 1 << 5)
-    public static let addReactions = Permissions(rawValue: 1 << 6)
-    public static let viewAuditLog = Permissions(rawValue: 1 << 7)
-    public static let viewChannel = Permissions(rawValue: 1 << 10)
-    public static let sendMessages = Permissions(rawValue: 1 << 11)
-    public static let manageMessages = Permissions(rawValue: 1 << 13)
-    public static let embedLinks = Permissions(rawValue: 1 << 14)
-    public static let attachFiles = Permissions(rawValue: 1 << 15)
-    public static let readMessageHistory = Permissions(rawValue: 1 << 16)
-    public static let mentionEveryone = Permissions(rawValue: 1 << 17)
-    public static let useExternalEmojis = Permissions(rawValue: 1 << 18)
-    public static let manageRoles = Permissions(rawValue: 1 << 28)
-    public static let manageWebhooks = Permissions(rawValue: 1 << 29)
-    public static let useApplicationCommands = Permissions(rawValue: 1 << 31)
-    public static let sendMessagesInThreads = Permissions(rawValue: 1 << 38)
+    package static let createInstantInvite = Permissions(rawValue: 1 << 0)
+    package static let kickMembers = Permissions(rawValue: 1 << 1)
+    package static let banMembers = Permissions(rawValue: 1 << 2)
+    package static let administrator = Permissions(rawValue: 1 << 3)
+    package static let manageChannels = Permissions(rawValue: 1 << 4)
+    package static let manageGuild = Permissions(rawValue: 1 << 5)
+    package static let addReactions = Permissions(rawValue: 1 << 6)
+    package static let viewAuditLog = Permissions(rawValue: 1 << 7)
+    package static let viewChannel = Permissions(rawValue: 1 << 10)
+    package static let sendMessages = Permissions(rawValue: 1 << 11)
+    package static let manageMessages = Permissions(rawValue: 1 << 13)
+    package static let embedLinks = Permissions(rawValue: 1 << 14)
+    package static let attachFiles = Permissions(rawValue: 1 << 15)
+    package static let readMessageHistory = Permissions(rawValue: 1 << 16)
+    package static let mentionEveryone = Permissions(rawValue: 1 << 17)
+    package static let useExternalEmojis = Permissions(rawValue: 1 << 18)
+    package static let manageRoles = Permissions(rawValue: 1 << 28)
+    package static let manageWebhooks = Permissions(rawValue: 1 << 29)
+    package static let useApplicationCommands = Permissions(rawValue: 1 << 31)
+    package static let sendMessagesInThreads = Permissions(rawValue: 1 << 38)
 
     /// Names as Discord's client shows them, for messages that tell an admin what is missing.
     static let displayNames: [(Permissions, String)] = [
@@ -105,11 +105,11 @@ public struct Permissions: OptionSet, Sendable, Hashable, Codable, CustomStringC
     ]
 
     /// Human names of the known permissions in this set, in Discord's order.
-    public var names: [String] {
+    package var names: [String] {
         Self.displayNames.filter { contains($0.0) }.map(\.1)
     }
 
-    public var description: String {
+    package var description: String {
         let known = names
         return known.isEmpty ? "Permissions(\(rawValue))" : known.joined(separator: ", ")
     }

@@ -6,16 +6,16 @@ import Foundation
 /// which are accepted too. Only decimal digits are allowed (at most 32), so an id can always be
 /// placed in a URL path safely. Values wider than 64 bits are kept as text (Discord's own
 /// documentation uses such placeholder ids); ``uint64Value`` is then `nil`.
-public struct Snowflake: Sendable, Hashable, Comparable, Codable, CodingKeyRepresentable,
+package struct Snowflake: Sendable, Hashable, Comparable, Codable, CodingKeyRepresentable,
     LosslessStringConvertible
 {
     /// The id exactly as Discord sent it.
-    public let rawValue: String
+    package let rawValue: String
 
     static let maximumLength = 32
 
     /// Accepts a string of 1 to 32 ASCII decimal digits; anything else is not an id.
-    public init?(_ description: String) {
+    package init?(_ description: String) {
         guard !description.isEmpty, description.utf8.count <= Self.maximumLength,
             description.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
         else { return nil }
@@ -25,25 +25,25 @@ public struct Snowflake: Sendable, Hashable, Comparable, Codable, CodingKeyRepre
     /// An id as a person types it in a setting or a command-line option: 17 to 20 digits that fit
     /// in 64 bits, the shape of every real Discord id. (Ids read from Discord's JSON are accepted
     /// more widely, see `init?(_:)`.)
-    public init?(typed text: String) {
+    package init?(typed text: String) {
         guard (17...20).contains(text.utf8.count), UInt64(text) != nil else { return nil }
         self.init(text)
     }
 
-    public init(_ value: UInt64) {
+    package init(_ value: UInt64) {
         rawValue = String(value)
     }
 
-    public var description: String { rawValue }
+    package var description: String { rawValue }
 
     /// The numeric value, when the id fits in 64 bits.
-    public var uint64Value: UInt64? { UInt64(rawValue) }
+    package var uint64Value: UInt64? { UInt64(rawValue) }
 
     /// Discord's epoch (2015-01-01T00:00:00Z) in milliseconds since 1970.
     static let discordEpochMilliseconds: UInt64 = 1_420_070_400_000
 
     /// When the id was created, from the timestamp bits of the snowflake.
-    public var createdAt: Date? {
+    package var createdAt: Date? {
         guard let value = uint64Value else { return nil }
         let milliseconds = (value >> 22) + Self.discordEpochMilliseconds
         return Date(timeIntervalSince1970: Double(milliseconds) / 1000)
@@ -51,17 +51,17 @@ public struct Snowflake: Sendable, Hashable, Comparable, Codable, CodingKeyRepre
 
     /// The smallest id of a moment: ids created before `date` are smaller (Discord pages
     /// message history by time this way, e.g. `before` a date).
-    public init(earliestAt date: Date) {
+    package init(earliestAt date: Date) {
         let milliseconds = max(0, date.timeIntervalSince1970 * 1_000 - Double(Self.discordEpochMilliseconds))
         self.init(UInt64(milliseconds) << 22)
     }
 
-    public static func < (lhs: Snowflake, rhs: Snowflake) -> Bool {
+    package static func < (lhs: Snowflake, rhs: Snowflake) -> Bool {
         if lhs.rawValue.count != rhs.rawValue.count { return lhs.rawValue.count < rhs.rawValue.count }
         return lhs.rawValue < rhs.rawValue
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let text = try? container.decode(String.self) {
             guard let id = Snowflake(text) else {
@@ -81,14 +81,14 @@ public struct Snowflake: Sendable, Hashable, Comparable, Codable, CodingKeyRepre
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
     }
 
-    public var codingKey: any CodingKey { SnowflakeCodingKey(stringValue: rawValue) }
+    package var codingKey: any CodingKey { SnowflakeCodingKey(stringValue: rawValue) }
 
-    public init?<T: CodingKey>(codingKey: T) {
+    package init?<T: CodingKey>(codingKey: T) {
         self.init(codingKey.stringValue)
     }
 }

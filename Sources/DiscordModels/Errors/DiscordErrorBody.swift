@@ -1,14 +1,14 @@
 /// The JSON body Discord returns with an error: `code`, `message` and, for invalid form bodies, a
 /// tree of `errors` naming each rejected field. Rate-limit (429) bodies also carry `retry_after`
 /// (seconds) and `global`.
-public struct DiscordErrorBody: Sendable, Hashable, Codable {
-    public var code: DiscordJSONErrorCode?
-    public var message: String?
-    public var errors: JSONValue?
-    public var retryAfter: Double?
-    public var global: Bool?
+package struct DiscordErrorBody: Sendable, Hashable, Codable {
+    package var code: DiscordJSONErrorCode?
+    package var message: String?
+    package var errors: JSONValue?
+    package var retryAfter: Double?
+    package var global: Bool?
 
-    public init(
+    package init(
         code: DiscordJSONErrorCode? = nil,
         message: String? = nil,
         errors: JSONValue? = nil,
@@ -27,7 +27,7 @@ public struct DiscordErrorBody: Sendable, Hashable, Codable {
         case retryAfter = "retry_after"
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         code = container.lenient(DiscordJSONErrorCode.self, forKey: .code)
         message = container.lenient(String.self, forKey: .message)
@@ -37,15 +37,15 @@ public struct DiscordErrorBody: Sendable, Hashable, Codable {
     }
 
     /// One rejected field of an invalid form body.
-    public struct FieldError: Sendable, Hashable {
+    package struct FieldError: Sendable, Hashable {
         /// Dotted path to the field, e.g. `embeds.0.description`; empty for the request as a whole.
-        public var path: String
-        public var code: String?
-        public var message: String?
+        package var path: String
+        package var code: String?
+        package var message: String?
     }
 
     /// Every rejected field in the `errors` tree, in path order.
-    public var fieldErrors: [FieldError] {
+    package var fieldErrors: [FieldError] {
         guard let errors else { return [] }
         var found: [FieldError] = []
         Self.collect(errors, path: [], into: &found)
@@ -73,7 +73,7 @@ public struct DiscordErrorBody: Sendable, Hashable, Codable {
     }
 
     /// One line for logs and admin DMs: the message, the code and each rejected field.
-    public var summary: String {
+    package var summary: String {
         var text = message ?? "Discord error"
         if let code { text += " (code \(code.rawValue))" }
         let fields = fieldErrors.map { field in

@@ -1,29 +1,29 @@
 /// Discord's JSON error codes (the `code` of an error body) that the bot reacts to.
 ///
 /// An open set: any code Discord sends is kept.
-public struct DiscordJSONErrorCode: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
-    public let rawValue: Int
+package struct DiscordJSONErrorCode: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+    package let rawValue: Int
 
-    public init(rawValue: Int) {
+    package init(rawValue: Int) {
         self.rawValue = rawValue
     }
 
-    public static let general = DiscordJSONErrorCode(rawValue: 0)
-    public static let unknownChannel = DiscordJSONErrorCode(rawValue: 10003)
-    public static let unknownGuild = DiscordJSONErrorCode(rawValue: 10004)
-    public static let unknownMessage = DiscordJSONErrorCode(rawValue: 10008)
-    public static let unknownUser = DiscordJSONErrorCode(rawValue: 10013)
-    public static let unknownWebhook = DiscordJSONErrorCode(rawValue: 10015)
-    public static let unknownInteraction = DiscordJSONErrorCode(rawValue: 10062)
-    public static let maximumWebhooksReached = DiscordJSONErrorCode(rawValue: 30007)
-    public static let requestEntityTooLarge = DiscordJSONErrorCode(rawValue: 40005)
-    public static let missingAccess = DiscordJSONErrorCode(rawValue: 50001)
-    public static let cannotSendMessagesToThisUser = DiscordJSONErrorCode(rawValue: 50007)
-    public static let missingPermissions = DiscordJSONErrorCode(rawValue: 50013)
-    public static let invalidWebhookToken = DiscordJSONErrorCode(rawValue: 50027)
-    public static let invalidFormBody = DiscordJSONErrorCode(rawValue: 50035)
+    package static let general = DiscordJSONErrorCode(rawValue: 0)
+    package static let unknownChannel = DiscordJSONErrorCode(rawValue: 10003)
+    package static let unknownGuild = DiscordJSONErrorCode(rawValue: 10004)
+    package static let unknownMessage = DiscordJSONErrorCode(rawValue: 10008)
+    package static let unknownUser = DiscordJSONErrorCode(rawValue: 10013)
+    package static let unknownWebhook = DiscordJSONErrorCode(rawValue: 10015)
+    package static let unknownInteraction = DiscordJSONErrorCode(rawValue: 10062)
+    package static let maximumWebhooksReached = DiscordJSONErrorCode(rawValue: 30007)
+    package static let requestEntityTooLarge = DiscordJSONErrorCode(rawValue: 40005)
+    package static let missingAccess = DiscordJSONErrorCode(rawValue: 50001)
+    package static let cannotSendMessagesToThisUser = DiscordJSONErrorCode(rawValue: 50007)
+    package static let missingPermissions = DiscordJSONErrorCode(rawValue: 50013)
+    package static let invalidWebhookToken = DiscordJSONErrorCode(rawValue: 50027)
+    package static let invalidFormBody = DiscordJSONErrorCode(rawValue: 50035)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .general: "general error"
         case .unknownChannel: "unknown channel"

@@ -1,14 +1,14 @@
 /// An option the user filled in when invoking a command, or a subcommand holding more options.
-public struct ApplicationCommandInteractionOption: Sendable, Hashable, Codable {
-    public var name: String
-    public var type: ApplicationCommandOptionType?
+package struct ApplicationCommandInteractionOption: Sendable, Hashable, Codable {
+    package var name: String
+    package var type: ApplicationCommandOptionType?
     /// String, integer, double or boolean, as sent.
-    public var value: JSONValue?
-    public var options: [ApplicationCommandInteractionOption]?
+    package var value: JSONValue?
+    package var options: [ApplicationCommandInteractionOption]?
     /// Set on the option being typed in an autocomplete interaction.
-    public var focused: Bool?
+    package var focused: Bool?
 
-    public init(
+    package init(
         name: String,
         type: ApplicationCommandOptionType? = nil,
         value: JSONValue? = nil,

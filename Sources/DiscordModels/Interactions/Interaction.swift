@@ -3,34 +3,34 @@
 /// Only `id`, `type` and `token` are required. Every other field is read leniently: a field Discord
 /// omits, or sends in a shape this module does not expect, reads as `nil` instead of failing the
 /// whole interaction. The `token` is a secret and never appears in a description.
-public struct Interaction: Sendable, Hashable, Codable, CustomStringConvertible, CustomDebugStringConvertible,
+package struct Interaction: Sendable, Hashable, Codable, CustomStringConvertible, CustomDebugStringConvertible,
     CustomReflectable
 {
-    public var id: Snowflake
-    public var applicationID: Snowflake?
-    public var type: InteractionType
-    public var data: InteractionData?
-    public var guildID: Snowflake?
+    package var id: Snowflake
+    package var applicationID: Snowflake?
+    package var type: InteractionType
+    package var data: InteractionData?
+    package var guildID: Snowflake?
     /// The (partial) channel the interaction came from.
-    public var channel: Channel?
-    public var channelID: Snowflake?
+    package var channel: Channel?
+    package var channelID: Snowflake?
     /// The invoking member, when invoked in a guild (with their permissions in the channel).
-    public var member: GuildMember?
+    package var member: GuildMember?
     /// The invoking user, when invoked in a DM.
-    public var user: User?
-    public var token: String
-    public var version: Int?
+    package var user: User?
+    package var token: String
+    package var version: Int?
     /// The message a component was attached to.
-    public var message: Message?
+    package var message: Message?
     /// What the bot may do in the channel the interaction came from.
-    public var appPermissions: Permissions?
-    public var locale: String?
-    public var guildLocale: String?
-    public var context: InteractionContextType?
+    package var appPermissions: Permissions?
+    package var locale: String?
+    package var guildLocale: String?
+    package var context: InteractionContextType?
     /// Largest attachment, in bytes, the bot may send in reply.
-    public var attachmentSizeLimit: Int?
+    package var attachmentSizeLimit: Int?
 
-    public init(
+    package init(
         id: Snowflake,
         applicationID: Snowflake? = nil,
         type: InteractionType,
@@ -78,7 +78,7 @@ public struct Interaction: Sendable, Hashable, Codable, CustomStringConvertible,
         case attachmentSizeLimit = "attachment_size_limit"
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(Snowflake.self, forKey: .id)
         type = try container.decode(InteractionType.self, forKey: .type)
@@ -100,21 +100,21 @@ public struct Interaction: Sendable, Hashable, Codable, CustomStringConvertible,
     }
 
     /// The user who triggered the interaction, in a guild or a DM.
-    public var invokingUser: User? { member?.user ?? user }
+    package var invokingUser: User? { member?.user ?? user }
 
     /// The channel the interaction came from, whichever field Discord filled in.
-    public var sourceChannelID: Snowflake? { channelID ?? channel?.id }
+    package var sourceChannelID: Snowflake? { channelID ?? channel?.id }
 
-    public var description: String {
+    package var description: String {
         "Interaction(id: \(id), type: \(type), guild: \(guildID?.rawValue ?? "none"), "
             + "channel: \(sourceChannelID?.rawValue ?? "none"), user: \(invokingUser?.id.rawValue ?? "none"), "
             + "custom_id: \(data?.customID ?? data?.name ?? "none"), token: <redacted>)"
     }
 
-    public var debugDescription: String { description }
+    package var debugDescription: String { description }
 
     /// Reflection (`dump`, debuggers) shows the identifying fields, never the token.
-    public var customMirror: Mirror {
+    package var customMirror: Mirror {
         Mirror(
             self,
             children: [

@@ -1,23 +1,23 @@
 /// The kind of answer given to an interaction.
 ///
 /// An open set: values this module does not name are kept as they are, never a decoding error.
-public struct InteractionCallbackType: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
-    public let rawValue: Int
+package struct InteractionCallbackType: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+    package let rawValue: Int
 
-    public init(rawValue: Int) {
+    package init(rawValue: Int) {
         self.rawValue = rawValue
     }
 
-    public static let pong = InteractionCallbackType(rawValue: 1)
-    public static let channelMessageWithSource = InteractionCallbackType(rawValue: 4)
-    public static let deferredChannelMessageWithSource = InteractionCallbackType(rawValue: 5)
-    public static let deferredUpdateMessage = InteractionCallbackType(rawValue: 6)
-    public static let updateMessage = InteractionCallbackType(rawValue: 7)
-    public static let applicationCommandAutocompleteResult = InteractionCallbackType(rawValue: 8)
-    public static let modal = InteractionCallbackType(rawValue: 9)
-    public static let launchActivity = InteractionCallbackType(rawValue: 12)
+    package static let pong = InteractionCallbackType(rawValue: 1)
+    package static let channelMessageWithSource = InteractionCallbackType(rawValue: 4)
+    package static let deferredChannelMessageWithSource = InteractionCallbackType(rawValue: 5)
+    package static let deferredUpdateMessage = InteractionCallbackType(rawValue: 6)
+    package static let updateMessage = InteractionCallbackType(rawValue: 7)
+    package static let applicationCommandAutocompleteResult = InteractionCallbackType(rawValue: 8)
+    package static let modal = InteractionCallbackType(rawValue: 9)
+    package static let launchActivity = InteractionCallbackType(rawValue: 12)
 
-    public var description: String {
+    package var description: String {
         switch rawValue {
         case 1: "pong"
         case 4: "channelMessageWithSource"

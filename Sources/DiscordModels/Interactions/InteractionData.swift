@@ -2,21 +2,21 @@
 /// - application commands and autocomplete: `id`, `name`, `type`, `options`, `resolved`, `target_id`
 /// - message components: `custom_id`, `component_type`, `values`, `resolved`
 /// - modal submissions: `custom_id`, `components` (what the user submitted), `resolved`
-public struct InteractionData: Sendable, Hashable, Codable {
-    public var id: Snowflake?
-    public var name: String?
+package struct InteractionData: Sendable, Hashable, Codable {
+    package var id: Snowflake?
+    package var name: String?
     /// The command's type (application command interactions).
-    public var type: ApplicationCommandType?
-    public var options: [ApplicationCommandInteractionOption]?
-    public var guildID: Snowflake?
-    public var targetID: Snowflake?
-    public var customID: String?
-    public var componentType: ComponentType?
-    public var values: [String]?
-    public var components: [Component]?
-    public var resolved: ResolvedData?
+    package var type: ApplicationCommandType?
+    package var options: [ApplicationCommandInteractionOption]?
+    package var guildID: Snowflake?
+    package var targetID: Snowflake?
+    package var customID: String?
+    package var componentType: ComponentType?
+    package var values: [String]?
+    package var components: [Component]?
+    package var resolved: ResolvedData?
 
-    public init(
+    package init(
         id: Snowflake? = nil,
         name: String? = nil,
         type: ApplicationCommandType? = nil,
@@ -50,7 +50,7 @@ public struct InteractionData: Sendable, Hashable, Codable {
         case componentType = "component_type"
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = container.lenient(Snowflake.self, forKey: .id)
         name = container.lenient(String.self, forKey: .name)

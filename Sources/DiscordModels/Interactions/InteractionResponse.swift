@@ -1,31 +1,31 @@
 /// The answer to an interaction: returned as the HTTP response body of the interactions endpoint,
 /// or sent to the interaction callback endpoint.
-public struct InteractionResponse: Sendable, Hashable, Codable {
-    public var type: InteractionCallbackType
-    public var data: CallbackData?
+package struct InteractionResponse: Sendable, Hashable, Codable {
+    package var type: InteractionCallbackType
+    package var data: CallbackData?
 
-    public enum CallbackData: Sendable, Hashable {
+    package enum CallbackData: Sendable, Hashable {
         case message(MessagePayload)
         case modal(ModalPayload)
         case autocomplete([ApplicationCommandOptionChoice])
     }
 
-    public init(type: InteractionCallbackType, data: CallbackData? = nil) {
+    package init(type: InteractionCallbackType, data: CallbackData? = nil) {
         self.type = type
         self.data = data
     }
 
     /// Acknowledges a PING.
-    public static let pong = InteractionResponse(type: .pong)
+    package static let pong = InteractionResponse(type: .pong)
 
     /// Replies with a message.
-    public static func message(_ payload: MessagePayload) -> InteractionResponse {
+    package static func message(_ payload: MessagePayload) -> InteractionResponse {
         InteractionResponse(type: .channelMessageWithSource, data: .message(payload))
     }
 
     /// Acknowledges now and shows a loading state; the reply comes later (edit original or follow-up).
     /// Only the ephemeral flag may be set here.
-    public static func deferredMessage(ephemeral: Bool) -> InteractionResponse {
+    package static func deferredMessage(ephemeral: Bool) -> InteractionResponse {
         InteractionResponse(
             type: .deferredChannelMessageWithSource,
             data: ephemeral ? .message(MessagePayload(flags: .ephemeral)) : nil
@@ -33,15 +33,15 @@ public struct InteractionResponse: Sendable, Hashable, Codable {
     }
 
     /// For components: acknowledges without a loading state; the message is edited later.
-    public static let deferredUpdate = InteractionResponse(type: .deferredUpdateMessage)
+    package static let deferredUpdate = InteractionResponse(type: .deferredUpdateMessage)
 
     /// For components: edits the message the component is attached to.
-    public static func updateMessage(_ payload: MessagePayload) -> InteractionResponse {
+    package static func updateMessage(_ payload: MessagePayload) -> InteractionResponse {
         InteractionResponse(type: .updateMessage, data: .message(payload))
     }
 
     /// Opens a modal.
-    public static func modal(_ payload: ModalPayload) -> InteractionResponse {
+    package static func modal(_ payload: ModalPayload) -> InteractionResponse {
         InteractionResponse(type: .modal, data: .modal(payload))
     }
 
@@ -53,7 +53,7 @@ public struct InteractionResponse: Sendable, Hashable, Codable {
         case choices
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         type = try container.decode(InteractionCallbackType.self, forKey: .type)
         guard container.contains(.data), !(try container.decodeNil(forKey: .data)) else {
@@ -71,7 +71,7 @@ public struct InteractionResponse: Sendable, Hashable, Codable {
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(type, forKey: .type)
         switch data {

@@ -1,21 +1,21 @@
 /// The body of a new or edited message: create message, execute webhook, interaction follow-ups,
 /// edits and interaction callback messages all use this shape. Unset fields are not sent.
-public struct MessagePayload: Sendable, Hashable, Codable {
-    public var content: String?
-    public var tts: Bool?
-    public var embeds: [Embed]?
-    public var allowedMentions: AllowedMentions?
-    public var flags: MessageFlags?
-    public var components: [Component]?
-    public var attachments: [AttachmentReference]?
+package struct MessagePayload: Sendable, Hashable, Codable {
+    package var content: String?
+    package var tts: Bool?
+    package var embeds: [Embed]?
+    package var allowedMentions: AllowedMentions?
+    package var flags: MessageFlags?
+    package var components: [Component]?
+    package var attachments: [AttachmentReference]?
     /// Execute webhook only: overrides the webhook's name.
-    public var username: String?
+    package var username: String?
     /// Execute webhook only: overrides the webhook's avatar.
-    public var avatarURL: String?
+    package var avatarURL: String?
     /// Execute webhook only: creates a thread in a forum channel.
-    public var threadName: String?
+    package var threadName: String?
 
-    public init(
+    package init(
         content: String? = nil,
         tts: Bool? = nil,
         embeds: [Embed]? = nil,

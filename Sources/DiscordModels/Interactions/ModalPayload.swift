@@ -1,11 +1,11 @@
 /// A popup form shown in answer to an interaction (callback type 9).
-public struct ModalPayload: Sendable, Hashable, Codable {
-    public var customID: String
-    public var title: String
+package struct ModalPayload: Sendable, Hashable, Codable {
+    package var customID: String
+    package var title: String
     /// One to five components; inputs are wrapped in labels.
-    public var components: [Component]
+    package var components: [Component]
 
-    public init(customID: String, title: String, components: [Component]) {
+    package init(customID: String, title: String, components: [Component]) {
         self.customID = customID
         self.title = title
         self.components = components

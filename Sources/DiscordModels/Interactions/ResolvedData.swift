@@ -1,14 +1,14 @@
 /// Full objects for the ids an interaction refers to (selected users, uploaded attachments, ...).
 /// Each map is read leniently: a map that cannot be read is `nil` rather than a failure.
-public struct ResolvedData: Sendable, Hashable, Codable {
-    public var users: [Snowflake: User]?
-    public var members: [Snowflake: GuildMember]?
-    public var roles: [Snowflake: Role]?
-    public var channels: [Snowflake: Channel]?
-    public var messages: [Snowflake: Message]?
-    public var attachments: [Snowflake: Attachment]?
+package struct ResolvedData: Sendable, Hashable, Codable {
+    package var users: [Snowflake: User]?
+    package var members: [Snowflake: GuildMember]?
+    package var roles: [Snowflake: Role]?
+    package var channels: [Snowflake: Channel]?
+    package var messages: [Snowflake: Message]?
+    package var attachments: [Snowflake: Attachment]?
 
-    public init(
+    package init(
         users: [Snowflake: User]? = nil,
         members: [Snowflake: GuildMember]? = nil,
         roles: [Snowflake: Role]? = nil,
@@ -28,7 +28,7 @@ public struct ResolvedData: Sendable, Hashable, Codable {
         case users, members, roles, channels, messages, attachments
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         users = container.lenient([Snowflake: User].self, forKey: .users)
         members = container.lenient([Snowflake: GuildMember].self, forKey: .members)

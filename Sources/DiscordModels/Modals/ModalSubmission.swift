@@ -5,7 +5,7 @@
 // rather than a failure.
 extension InteractionData {
     /// Every input found in the submitted components, in order.
-    public var submittedFields: [SubmittedField] {
+    package var submittedFields: [SubmittedField] {
         var fields: [SubmittedField] = []
         for component in components ?? [] {
             Self.collectFields(from: component, into: &fields)
@@ -14,24 +14,24 @@ extension InteractionData {
     }
 
     /// The input with this custom id, if the user submitted it.
-    public func submittedField(_ customID: String) -> SubmittedField? {
+    package func submittedField(_ customID: String) -> SubmittedField? {
         submittedFields.first { $0.customID == customID }
     }
 
     /// The submitted text or choice: `value`, else `values[0]`.
-    public func submittedValue(_ customID: String) -> String? {
+    package func submittedValue(_ customID: String) -> String? {
         submittedField(customID)?.firstValue
     }
 
     /// Ids of the files uploaded through the File Upload with this custom id (digits only; other
     /// entries are skipped).
-    public func uploadedAttachmentIDs(_ customID: String) -> [Snowflake] {
+    package func uploadedAttachmentIDs(_ customID: String) -> [Snowflake] {
         (submittedField(customID)?.values ?? []).compactMap { Snowflake($0) }
     }
 
     /// The uploaded files' attachment objects, looked up in `resolved.attachments`. Ids Discord
     /// did not resolve are skipped.
-    public func uploadedAttachments(_ customID: String) -> [Attachment] {
+    package func uploadedAttachments(_ customID: String) -> [Attachment] {
         let resolvedAttachments = resolved?.attachments ?? [:]
         return uploadedAttachmentIDs(customID).compactMap { resolvedAttachments[$0] }
     }

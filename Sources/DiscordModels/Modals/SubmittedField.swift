@@ -1,15 +1,15 @@
 /// One input of a submitted modal, whatever component carried it.
-public struct SubmittedField: Sendable, Hashable {
-    public var customID: String
-    public var type: ComponentType
+package struct SubmittedField: Sendable, Hashable {
+    package var customID: String
+    package var type: ComponentType
     /// A text input's text or a radio group's choice.
-    public var value: String?
+    package var value: String?
     /// Chosen options or ids (selects, checkbox groups) or uploaded attachment ids (file upload).
-    public var values: [String]
+    package var values: [String]
     /// A checkbox's state.
-    public var isChecked: Bool?
+    package var isChecked: Bool?
 
-    public init(customID: String, type: ComponentType, value: String? = nil, values: [String] = [], isChecked: Bool? = nil) {
+    package init(customID: String, type: ComponentType, value: String? = nil, values: [String] = [], isChecked: Bool? = nil) {
         self.customID = customID
         self.type = type
         self.value = value
@@ -18,7 +18,7 @@ public struct SubmittedField: Sendable, Hashable {
     }
 
     /// `value`, else the first of `values`, else a checkbox state as "true"/"false".
-    public var firstValue: String? {
+    package var firstValue: String? {
         value ?? values.first ?? isChecked.map { $0 ? "true" : "false" }
     }
 }

@@ -1,9 +1,9 @@
 /// A Discord application (the fields the bot reads; anything else in the payload is ignored).
-public struct Application: Sendable, Hashable, Codable {
-    public var id: Snowflake
-    public var name: String
+package struct Application: Sendable, Hashable, Codable {
+    package var id: Snowflake
+    package var name: String
 
-    public init(id: Snowflake, name: String) {
+    package init(id: Snowflake, name: String) {
         self.id = id
         self.name = name
     }

@@ -1,20 +1,20 @@
 /// A file attached to a message, or uploaded through a modal's File Upload component.
-public struct Attachment: Sendable, Hashable, Codable {
-    public var id: Snowflake
-    public var filename: String
-    public var title: String?
-    public var description: String?
-    public var contentType: String?
+package struct Attachment: Sendable, Hashable, Codable {
+    package var id: Snowflake
+    package var filename: String
+    package var title: String?
+    package var description: String?
+    package var contentType: String?
     /// Size in bytes.
-    public var size: Int?
-    public var url: String?
-    public var proxyURL: String?
-    public var height: Int?
-    public var width: Int?
-    public var ephemeral: Bool?
-    public var flags: Int?
+    package var size: Int?
+    package var url: String?
+    package var proxyURL: String?
+    package var height: Int?
+    package var width: Int?
+    package var ephemeral: Bool?
+    package var flags: Int?
 
-    public init(
+    package init(
         id: Snowflake,
         filename: String,
         title: String? = nil,

@@ -1,24 +1,24 @@
 /// A guild or DM channel. Interactions carry a partial channel; every field but `id` and `type`
 /// may be missing.
-public struct Channel: Sendable, Hashable, Codable {
-    public var id: Snowflake
-    public var type: ChannelType
-    public var guildID: Snowflake?
-    public var name: String?
-    public var topic: String?
-    public var position: Int?
-    public var parentID: Snowflake?
-    public var nsfw: Bool?
-    public var lastMessageID: Snowflake?
-    public var permissionOverwrites: [PermissionOverwrite]?
-    public var recipients: [User]?
-    public var ownerID: Snowflake?
+package struct Channel: Sendable, Hashable, Codable {
+    package var id: Snowflake
+    package var type: ChannelType
+    package var guildID: Snowflake?
+    package var name: String?
+    package var topic: String?
+    package var position: Int?
+    package var parentID: Snowflake?
+    package var nsfw: Bool?
+    package var lastMessageID: Snowflake?
+    package var permissionOverwrites: [PermissionOverwrite]?
+    package var recipients: [User]?
+    package var ownerID: Snowflake?
     /// The invoking user's computed permissions, present when resolved in an interaction.
-    public var permissions: Permissions?
-    public var flags: Int?
-    public var rateLimitPerUser: Int?
+    package var permissions: Permissions?
+    package var flags: Int?
+    package var rateLimitPerUser: Int?
 
-    public init(
+    package init(
         id: Snowflake,
         type: ChannelType,
         guildID: Snowflake? = nil,

@@ -1,19 +1,19 @@
 /// A rich embed (legacy message layout; Components V2 messages use components instead).
-public struct Embed: Sendable, Hashable, Codable {
-    public var title: String?
-    public var type: String?
-    public var description: String?
-    public var url: String?
+package struct Embed: Sendable, Hashable, Codable {
+    package var title: String?
+    package var type: String?
+    package var description: String?
+    package var url: String?
     /// ISO 8601 timestamp.
-    public var timestamp: String?
-    public var color: Int?
-    public var footer: Footer?
-    public var image: Media?
-    public var thumbnail: Media?
-    public var author: Author?
-    public var fields: [Field]?
+    package var timestamp: String?
+    package var color: Int?
+    package var footer: Footer?
+    package var image: Media?
+    package var thumbnail: Media?
+    package var author: Author?
+    package var fields: [Field]?
 
-    public init(
+    package init(
         title: String? = nil,
         type: String? = nil,
         description: String? = nil,
@@ -39,11 +39,11 @@ public struct Embed: Sendable, Hashable, Codable {
         self.fields = fields
     }
 
-    public struct Footer: Sendable, Hashable, Codable {
-        public var text: String
-        public var iconURL: String?
+    package struct Footer: Sendable, Hashable, Codable {
+        package var text: String
+        package var iconURL: String?
 
-        public init(text: String, iconURL: String? = nil) {
+        package init(text: String, iconURL: String? = nil) {
             self.text = text
             self.iconURL = iconURL
         }
@@ -54,13 +54,13 @@ public struct Embed: Sendable, Hashable, Codable {
         }
     }
 
-    public struct Media: Sendable, Hashable, Codable {
-        public var url: String
-        public var proxyURL: String?
-        public var height: Int?
-        public var width: Int?
+    package struct Media: Sendable, Hashable, Codable {
+        package var url: String
+        package var proxyURL: String?
+        package var height: Int?
+        package var width: Int?
 
-        public init(url: String, proxyURL: String? = nil, height: Int? = nil, width: Int? = nil) {
+        package init(url: String, proxyURL: String? = nil, height: Int? = nil, width: Int? = nil) {
             self.url = url
             self.proxyURL = proxyURL
             self.height = height
@@ -73,12 +73,12 @@ public struct Embed: Sendable, Hashable, Codable {
         }
     }
 
-    public struct Author: Sendable, Hashable, Codable {
-        public var name: String
-        public var url: String?
-        public var iconURL: String?
+    package struct Author: Sendable, Hashable, Codable {
+        package var name: String
+        package var url: String?
+        package var iconURL: String?
 
-        public init(name: String, url: String? = nil, iconURL: String? = nil) {
+        package init(name: String, url: String? = nil, iconURL: String? = nil) {
             self.name = name
             self.url = url
             self.iconURL = iconURL
@@ -90,12 +90,12 @@ public struct Embed: Sendable, Hashable, Codable {
         }
     }
 
-    public struct Field: Sendable, Hashable, Codable {
-        public var name: String
-        public var value: String
-        public var inline: Bool?
+    package struct Field: Sendable, Hashable, Codable {
+        package var name: String
+        package var value: String
+        package var inline: Bool?
 
-        public init(name: String, value: String, inline: Bool? = nil) {
+        package init(name: String, value: String, inline: Bool? = nil) {
             self.name = name
             self.value = value
             self.inline = inline

@@ -3,22 +3,22 @@
 /// Decoding is lenient where Discord's own examples are partial: a `user` that is not a full user
 /// object (Discord documents `"user": {}`) reads as `nil`, and permissions that cannot be parsed
 /// read as `nil` (callers then treat the member as having no permissions).
-public struct GuildMember: Sendable, Hashable, Codable {
-    public var user: User?
-    public var nick: String?
-    public var avatar: String?
-    public var roles: [Snowflake]
-    public var joinedAt: String?
-    public var premiumSince: String?
-    public var deaf: Bool?
-    public var mute: Bool?
-    public var pending: Bool?
+package struct GuildMember: Sendable, Hashable, Codable {
+    package var user: User?
+    package var nick: String?
+    package var avatar: String?
+    package var roles: [Snowflake]
+    package var joinedAt: String?
+    package var premiumSince: String?
+    package var deaf: Bool?
+    package var mute: Bool?
+    package var pending: Bool?
     /// Total permissions of the member in the channel (present in interactions).
-    public var permissions: Permissions?
-    public var flags: Int?
-    public var communicationDisabledUntil: String?
+    package var permissions: Permissions?
+    package var flags: Int?
+    package var communicationDisabledUntil: String?
 
-    public init(
+    package init(
         user: User? = nil,
         nick: String? = nil,
         avatar: String? = nil,
@@ -53,7 +53,7 @@ public struct GuildMember: Sendable, Hashable, Codable {
         case communicationDisabledUntil = "communication_disabled_until"
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         user = container.lenient(User.self, forKey: .user)
         nick = try container.decodeIfPresent(String.self, forKey: .nick)

@@ -1,24 +1,24 @@
 /// A message as Discord returns it (the fields the bot reads).
-public struct Message: Sendable, Hashable, Codable {
-    public var id: Snowflake
-    public var channelID: Snowflake
-    public var guildID: Snowflake?
-    public var type: MessageType?
-    public var author: User?
-    public var content: String?
-    public var timestamp: String?
-    public var editedTimestamp: String?
-    public var tts: Bool?
-    public var mentionEveryone: Bool?
-    public var pinned: Bool?
-    public var flags: MessageFlags?
-    public var components: [Component]?
-    public var attachments: [Attachment]?
-    public var embeds: [Embed]?
-    public var webhookID: Snowflake?
-    public var applicationID: Snowflake?
+package struct Message: Sendable, Hashable, Codable {
+    package var id: Snowflake
+    package var channelID: Snowflake
+    package var guildID: Snowflake?
+    package var type: MessageType?
+    package var author: User?
+    package var content: String?
+    package var timestamp: String?
+    package var editedTimestamp: String?
+    package var tts: Bool?
+    package var mentionEveryone: Bool?
+    package var pinned: Bool?
+    package var flags: MessageFlags?
+    package var components: [Component]?
+    package var attachments: [Attachment]?
+    package var embeds: [Embed]?
+    package var webhookID: Snowflake?
+    package var applicationID: Snowflake?
 
-    public init(
+    package init(
         id: Snowflake,
         channelID: Snowflake,
         guildID: Snowflake? = nil,
@@ -69,7 +69,7 @@ public struct Message: Sendable, Hashable, Codable {
     /// Only `id` and `channel_id` are required; any other field of an unexpected shape reads as
     /// `nil`, so a message that was sent is never reported as a failure because of a field the bot
     /// does not rely on.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(Snowflake.self, forKey: .id)
         channelID = try container.decode(Snowflake.self, forKey: .channelID)

@@ -1,15 +1,15 @@
 /// A guild role (as resolved in interactions).
-public struct Role: Sendable, Hashable, Codable {
-    public var id: Snowflake
-    public var name: String
-    public var permissions: Permissions?
-    public var color: Int?
-    public var position: Int?
-    public var hoist: Bool?
-    public var managed: Bool?
-    public var mentionable: Bool?
+package struct Role: Sendable, Hashable, Codable {
+    package var id: Snowflake
+    package var name: String
+    package var permissions: Permissions?
+    package var color: Int?
+    package var position: Int?
+    package var hoist: Bool?
+    package var managed: Bool?
+    package var mentionable: Bool?
 
-    public init(
+    package init(
         id: Snowflake,
         name: String,
         permissions: Permissions? = nil,

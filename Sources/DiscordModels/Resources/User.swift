@@ -1,15 +1,15 @@
 /// A Discord user (the fields the bot reads; anything else in the payload is ignored).
-public struct User: Sendable, Hashable, Codable {
-    public var id: Snowflake
-    public var username: String
-    public var discriminator: String?
-    public var globalName: String?
-    public var avatar: String?
-    public var bot: Bool?
-    public var system: Bool?
-    public var publicFlags: Int?
+package struct User: Sendable, Hashable, Codable {
+    package var id: Snowflake
+    package var username: String
+    package var discriminator: String?
+    package var globalName: String?
+    package var avatar: String?
+    package var bot: Bool?
+    package var system: Bool?
+    package var publicFlags: Int?
 
-    public init(
+    package init(
         id: Snowflake,
         username: String,
         discriminator: String? = nil,
@@ -36,5 +36,5 @@ public struct User: Sendable, Hashable, Codable {
     }
 
     /// The name to show: the display name when set, else the username.
-    public var displayName: String { globalName ?? username }
+    package var displayName: String { globalName ?? username }
 }

@@ -1,22 +1,22 @@
 /// A webhook. Its `token` is a secret: descriptions of a webhook never show it.
-public struct Webhook: Sendable, Hashable, Codable, CustomStringConvertible, CustomDebugStringConvertible,
+package struct Webhook: Sendable, Hashable, Codable, CustomStringConvertible, CustomDebugStringConvertible,
     CustomReflectable
 {
-    public var id: Snowflake
-    public var type: WebhookType
-    public var guildID: Snowflake?
-    public var channelID: Snowflake?
-    public var user: User?
-    public var name: String?
-    public var avatar: String?
-    public var token: String?
+    package var id: Snowflake
+    package var type: WebhookType
+    package var guildID: Snowflake?
+    package var channelID: Snowflake?
+    package var user: User?
+    package var name: String?
+    package var avatar: String?
+    package var token: String?
     /// The application that created the webhook; the bot's own webhooks carry its application id.
-    public var applicationID: Snowflake?
-    public var sourceGuild: JSONValue?
-    public var sourceChannel: JSONValue?
-    public var url: String?
+    package var applicationID: Snowflake?
+    package var sourceGuild: JSONValue?
+    package var sourceChannel: JSONValue?
+    package var url: String?
 
-    public init(
+    package init(
         id: Snowflake,
         type: WebhookType,
         guildID: Snowflake? = nil,
@@ -53,15 +53,15 @@ public struct Webhook: Sendable, Hashable, Codable, CustomStringConvertible, Cus
         case sourceChannel = "source_channel"
     }
 
-    public var description: String {
+    package var description: String {
         "Webhook(id: \(id), type: \(type), channel: \(channelID?.rawValue ?? "none"), name: \(name ?? "none"), "
             + "application: \(applicationID?.rawValue ?? "none"), token: \(token == nil ? "none" : "<redacted>"))"
     }
 
-    public var debugDescription: String { description }
+    package var debugDescription: String { description }
 
     /// Reflection (`dump`, debuggers) shows every field but the token.
-    public var customMirror: Mirror {
+    package var customMirror: Mirror {
         Mirror(
             self,
             children: [

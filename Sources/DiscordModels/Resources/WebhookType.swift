@@ -1,18 +1,18 @@
 /// The kind of a webhook.
 ///
 /// An open set: values this module does not name are kept as they are, never a decoding error.
-public struct WebhookType: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
-    public let rawValue: Int
+package struct WebhookType: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+    package let rawValue: Int
 
-    public init(rawValue: Int) {
+    package init(rawValue: Int) {
         self.rawValue = rawValue
     }
 
-    public static let incoming = WebhookType(rawValue: 1)
-    public static let channelFollower = WebhookType(rawValue: 2)
-    public static let application = WebhookType(rawValue: 3)
+    package static let incoming = WebhookType(rawValue: 1)
+    package static let channelFollower = WebhookType(rawValue: 2)
+    package static let application = WebhookType(rawValue: 3)
 
-    public var description: String {
+    package var description: String {
         switch rawValue {
         case 1: "incoming"
         case 2: "channelFollower"

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Conformers: ``HTTPDiscordClient`` (the real one over AsyncHTTPClient) and small fakes in tests.
 /// A fake only has to implement these two methods to support every endpoint.
-public protocol DiscordClient: Sendable {
+package protocol DiscordClient: Sendable {
     /// Performs a request. Returns only 2xx answers; every failure is a ``DiscordHTTPError``
     /// (after the retries and rate-limit waits the implementation performs), except
     /// `CancellationError` when the calling task is cancelled.
@@ -22,5 +22,5 @@ public protocol DiscordClient: Sendable {
 
 extension DiscordClient {
     /// Clients that do not pace themselves have nothing to share.
-    public func shareBotLimits(among processes: Int) async {}
+    package func shareBotLimits(among processes: Int) async {}
 }

@@ -3,7 +3,7 @@ import Foundation
 
 extension DiscordClient {
     /// Downloads an attachment (e.g. a file uploaded through a modal) from Discord's CDN.
-    public func downloadAttachment(_ attachment: Attachment, maxBytes: Int) async throws -> Data {
+    package func downloadAttachment(_ attachment: Attachment, maxBytes: Int) async throws -> Data {
         guard let url = attachment.url else {
             throw DiscordHTTPError(kind: .invalidRequest("attachment \(attachment.id) has no URL"), route: "GET (attachment)")
         }

@@ -2,7 +2,7 @@ import DiscordModels
 
 extension DiscordClient {
     /// `GET /channels/{channel.id}`.
-    public func getChannel(_ channelID: Snowflake) async throws -> Channel {
+    package func getChannel(_ channelID: Snowflake) async throws -> Channel {
         try await send(
             DiscordRequest(route: DiscordRoute(.get, "/channels/{channel.id}", .channel(channelID))),
             decoding: Channel.self
@@ -21,7 +21,7 @@ extension DiscordClient {
     ///
     /// How to find out whether a POST whose outcome is unknown (``DiscordHTTPError/Kind/outcomeUnknown(_:)``)
     /// took effect: look for the message (its `webhookID`, content, attachment names and sizes).
-    public func getChannelMessages(
+    package func getChannelMessages(
         channelID: Snowflake, limit: Int? = nil, before: Snowflake? = nil, after: Snowflake? = nil,
         around: Snowflake? = nil
     ) async throws -> [Message] {
@@ -44,7 +44,7 @@ extension DiscordClient {
     /// `GET /channels/{channel.id}/messages/{message.id}`: 404 10008 Unknown Message when the
     /// channel has no such message; needs View Channel and Read Message History (else 403 50001).
     /// Attachment URLs in the answer are freshly signed.
-    public func getMessage(channelID: Snowflake, messageID: Snowflake) async throws -> Message {
+    package func getMessage(channelID: Snowflake, messageID: Snowflake) async throws -> Message {
         try await send(
             DiscordRequest(
                 route: DiscordRoute(.get, "/channels/{channel.id}/messages/{message.id}", .channel(channelID), .message(messageID))),
@@ -55,7 +55,7 @@ extension DiscordClient {
     /// `DELETE /channels/{channel.id}/messages/{message.id}` (204). The bot's own messages always;
     /// anyone else's, webhook messages included, need Manage Messages (else 403 50013). Discord
     /// limits this route in its own bucket, apart from reading and posting.
-    public func deleteMessage(channelID: Snowflake, messageID: Snowflake, auditLogReason: String? = nil) async throws {
+    package func deleteMessage(channelID: Snowflake, messageID: Snowflake, auditLogReason: String? = nil) async throws {
         try await sendDiscardingBody(
             DiscordRequest(
                 route: DiscordRoute(.delete, "/channels/{channel.id}/messages/{message.id}", .channel(channelID), .message(messageID)),
@@ -64,7 +64,7 @@ extension DiscordClient {
     }
 
     /// `POST /channels/{channel.id}/messages`, as JSON or, with files, multipart.
-    public func createMessage(channelID: Snowflake, payload: MessagePayload, files: [DiscordFile] = []) async throws -> Message {
+    package func createMessage(channelID: Snowflake, payload: MessagePayload, files: [DiscordFile] = []) async throws -> Message {
         let route = DiscordRoute(.post, "/channels/{channel.id}/messages", .channel(channelID))
         return try await send(
             DiscordRequest(route: route, body: try RequestBody.message(payload, files: files, route: route)),

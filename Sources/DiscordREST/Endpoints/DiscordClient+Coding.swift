@@ -3,7 +3,7 @@ import Foundation
 
 extension DiscordClient {
     /// Sends and decodes the answer's JSON body as `T`.
-    public func send<T: Decodable>(_ request: DiscordRequest, decoding type: T.Type) async throws -> T {
+    package func send<T: Decodable>(_ request: DiscordRequest, decoding type: T.Type) async throws -> T {
         let response = try await send(request)
         do {
             return try JSONDecoder().decode(T.self, from: response.body)
@@ -17,7 +17,7 @@ extension DiscordClient {
     }
 
     /// Sends and ignores the answer's body (204 No Content endpoints).
-    public func sendDiscardingBody(_ request: DiscordRequest) async throws {
+    package func sendDiscardingBody(_ request: DiscordRequest) async throws {
         _ = try await send(request)
     }
 }

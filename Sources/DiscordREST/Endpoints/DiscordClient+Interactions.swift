@@ -3,7 +3,7 @@ import DiscordModels
 extension DiscordClient {
     /// `POST /interactions/{interaction.id}/{interaction.token}/callback`: answers an interaction
     /// through the API (the interactions endpoint normally answers in its HTTP response instead).
-    public func createInteractionResponse(
+    package func createInteractionResponse(
         interactionID: Snowflake,
         interactionToken: String,
         response: InteractionResponse,
@@ -20,7 +20,7 @@ extension DiscordClient {
 
     /// `POST /webhooks/{application.id}/{interaction.token}`: a follow-up message (ephemeral with
     /// ``MessageFlags/ephemeral``), as JSON or, with files, multipart.
-    public func createFollowupMessage(
+    package func createFollowupMessage(
         applicationID: Snowflake,
         interactionToken: String,
         payload: MessagePayload,
@@ -38,7 +38,7 @@ extension DiscordClient {
 
     /// `PATCH /webhooks/{application.id}/{interaction.token}/messages/@original`: replaces the
     /// first answer (after a deferred response), as JSON or, with files, multipart.
-    public func editOriginalInteractionResponse(
+    package func editOriginalInteractionResponse(
         applicationID: Snowflake,
         interactionToken: String,
         payload: MessagePayload,

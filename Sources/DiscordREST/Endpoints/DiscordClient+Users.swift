@@ -2,12 +2,12 @@ import DiscordModels
 
 extension DiscordClient {
     /// `GET /applications/@me`: the application the bot token belongs to.
-    public func getCurrentApplication() async throws -> Application {
+    package func getCurrentApplication() async throws -> Application {
         try await send(DiscordRequest(route: DiscordRoute(.get, "/applications/@me")), decoding: Application.self)
     }
 
     /// `POST /users/@me/channels`: opens (or returns) the DM channel with a user.
-    public func createDM(recipientID: Snowflake) async throws -> Channel {
+    package func createDM(recipientID: Snowflake) async throws -> Channel {
         let route = DiscordRoute(.post, "/users/@me/channels")
         return try await send(
             DiscordRequest(route: route, body: try RequestBody.json(CreateDMBody(recipientID: recipientID), route: route)),

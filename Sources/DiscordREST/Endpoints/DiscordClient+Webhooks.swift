@@ -2,7 +2,7 @@ import DiscordModels
 
 extension DiscordClient {
     /// `GET /channels/{channel.id}/webhooks` (needs Manage Webhooks).
-    public func listChannelWebhooks(channelID: Snowflake) async throws -> [Webhook] {
+    package func listChannelWebhooks(channelID: Snowflake) async throws -> [Webhook] {
         try await send(
             DiscordRequest(route: DiscordRoute(.get, "/channels/{channel.id}/webhooks", .channel(channelID))),
             decoding: [Webhook].self
@@ -11,7 +11,7 @@ extension DiscordClient {
 
     /// `POST /channels/{channel.id}/webhooks` (needs Manage Webhooks); the reason goes to the
     /// guild's audit log.
-    public func createWebhook(
+    package func createWebhook(
         channelID: Snowflake,
         name: String,
         avatar: String? = nil,
@@ -31,7 +31,7 @@ extension DiscordClient {
     /// `POST /webhooks/{webhook.id}/{webhook.token}?wait=true`: posts a message and returns it.
     /// No bot authentication (the token authenticates). `with_components=true` is added when the
     /// payload has components, which Discord otherwise ignores on webhooks.
-    public func executeWebhook(
+    package func executeWebhook(
         webhookID: Snowflake,
         token: String,
         payload: MessagePayload,
@@ -49,14 +49,14 @@ extension DiscordClient {
     }
 
     /// `DELETE /webhooks/{webhook.id}` with the bot's authority (needs Manage Webhooks).
-    public func deleteWebhook(webhookID: Snowflake, auditLogReason: String? = nil) async throws {
+    package func deleteWebhook(webhookID: Snowflake, auditLogReason: String? = nil) async throws {
         try await sendDiscardingBody(
             DiscordRequest(route: DiscordRoute(.delete, "/webhooks/{webhook.id}", .webhook(webhookID)), auditLogReason: auditLogReason)
         )
     }
 
     /// `DELETE /webhooks/{webhook.id}/{webhook.token}`: the token authenticates.
-    public func deleteWebhook(webhookID: Snowflake, token: String) async throws {
+    package func deleteWebhook(webhookID: Snowflake, token: String) async throws {
         try await sendDiscardingBody(
             DiscordRequest(
                 route: DiscordRoute(.delete, "/webhooks/{webhook.id}/{webhook.token}", .webhook(webhookID), .webhookToken(token)),

@@ -5,8 +5,8 @@ import DiscordModels
 ///
 /// The route is always the redacted form (`POST /webhooks/123/:token`), and no text in an error
 /// ever contains the bot token or a webhook or interaction token.
-public struct DiscordHTTPError: Error, Sendable, Hashable, CustomStringConvertible {
-    public enum Kind: Sendable, Hashable {
+package struct DiscordHTTPError: Error, Sendable, Hashable, CustomStringConvertible {
+    package enum Kind: Sendable, Hashable {
         /// Discord answered with a non-success status (see ``status``, ``code``, ``message``).
         case httpStatus
         /// Rate limits would have needed more waiting than the client allows for one request.
@@ -35,16 +35,16 @@ public struct DiscordHTTPError: Error, Sendable, Hashable, CustomStringConvertib
         case invalidRequest(String)
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// `METHOD /redacted/path` (or the download host).
-    public var route: String
-    public var status: Int?
-    public var code: DiscordJSONErrorCode?
-    public var message: String?
+    package var route: String
+    package var status: Int?
+    package var code: DiscordJSONErrorCode?
+    package var message: String?
     /// Discord's error body, when it sent one.
-    public var body: DiscordErrorBody?
+    package var body: DiscordErrorBody?
 
-    public init(
+    package init(
         kind: Kind,
         route: String,
         status: Int? = nil,
@@ -61,7 +61,7 @@ public struct DiscordHTTPError: Error, Sendable, Hashable, CustomStringConvertib
     }
 
     /// An HTTP status error carrying Discord's error body (as a fake would report it).
-    public static func status(_ status: Int, code: DiscordJSONErrorCode? = nil, message: String? = nil, route: String) -> DiscordHTTPError {
+    package static func status(_ status: Int, code: DiscordJSONErrorCode? = nil, message: String? = nil, route: String) -> DiscordHTTPError {
         DiscordHTTPError(
             kind: .httpStatus,
             route: route,
@@ -73,23 +73,23 @@ public struct DiscordHTTPError: Error, Sendable, Hashable, CustomStringConvertib
     }
 
     /// 10003: the channel was deleted or is not visible.
-    public var isUnknownChannel: Bool { code == .unknownChannel }
+    package var isUnknownChannel: Bool { code == .unknownChannel }
     /// 10015: the webhook is gone.
-    public var isUnknownWebhook: Bool { code == .unknownWebhook }
+    package var isUnknownWebhook: Bool { code == .unknownWebhook }
     /// 50001 / 50013: the bot lacks access or permissions.
-    public var isMissingAccessOrPermissions: Bool { code == .missingAccess || code == .missingPermissions }
+    package var isMissingAccessOrPermissions: Bool { code == .missingAccess || code == .missingPermissions }
     /// 30007: the channel already has the maximum number of webhooks (15).
-    public var isMaximumWebhooksReached: Bool { code == .maximumWebhooksReached }
+    package var isMaximumWebhooksReached: Bool { code == .maximumWebhooksReached }
 
     /// The request may or may not have taken effect at Discord (see ``Kind/outcomeUnknown(_:)``).
-    public var isOutcomeUnknown: Bool {
+    package var isOutcomeUnknown: Bool {
         if case .outcomeUnknown = kind { return true }
         return false
     }
 
     /// Whether trying the same request later might succeed. False when the outcome is unknown:
     /// sending the same request again might do it twice.
-    public var isTransient: Bool {
+    package var isTransient: Bool {
         switch kind {
         case .transport, .rateLimitWaitTooLong, .invalidRequestLimitReached: true
         case .outcomeUnknown: false
@@ -99,7 +99,7 @@ public struct DiscordHTTPError: Error, Sendable, Hashable, CustomStringConvertib
     }
 
     /// One line for logs and for a DM to an admin.
-    public var description: String {
+    package var description: String {
         switch kind {
         case .httpStatus:
             let detail = body?.summary ?? message ?? "no details"

@@ -1,12 +1,12 @@
 /// The bot token. Its description never shows the secret, so it cannot end up in a log by
 /// accident.
-public struct DiscordToken: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+package struct DiscordToken: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     let secret: String
 
     /// Accepts the token as the developer portal shows it (a leading `Bot ` is removed). Returns
     /// nil for an empty token or one containing spaces or control characters, which could not be
     /// sent in a header.
-    public init?(_ token: String) {
+    package init?(_ token: String) {
         var value = Substring(token)
         if value.hasPrefix("Bot ") { value = value.dropFirst(4) }
         let trimmed = String(value)
@@ -18,7 +18,7 @@ public struct DiscordToken: Sendable, Hashable, CustomStringConvertible, CustomD
 
     var authorizationHeader: String { "Bot \(secret)" }
 
-    public var description: String { "DiscordToken(<redacted>)" }
-    public var debugDescription: String { description }
-    public var customMirror: Mirror { Mirror(self, children: []) }
+    package var description: String { "DiscordToken(<redacted>)" }
+    package var debugDescription: String { description }
+    package var customMirror: Mirror { Mirror(self, children: []) }
 }

@@ -1,4 +1,4 @@
-public import AsyncHTTPClient
+import AsyncHTTPClient
 import NIOCore
 
 extension HTTPClient {
@@ -18,7 +18,7 @@ extension HTTPClient {
     /// It follows no redirects: an API request would carry the bot token to wherever a redirect
     /// points, and a download must reach only the hosts ``HTTPDiscordClient`` allows, not one a
     /// `Location` header names (a 3xx answer fails the request instead).
-    public static let discordAPI: HTTPClient = {
+    package static let discordAPI: HTTPClient = {
         var configuration = Configuration(timeout: Configuration.Timeout(connect: .seconds(5)))
         configuration.connectionPool.retryConnectionEstablishment = false
         configuration.redirectConfiguration = .disallow

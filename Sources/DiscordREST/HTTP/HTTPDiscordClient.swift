@@ -23,8 +23,8 @@ import NIOHTTP1
 ///   ``DiscordHTTPError/Kind/outcomeUnknown(_:)``.
 ///
 /// The token never appears in logs, errors or descriptions.
-public final class HTTPDiscordClient: DiscordClient {
-    public let configuration: HTTPDiscordClientConfiguration
+package final class HTTPDiscordClient: DiscordClient {
+    package let configuration: HTTPDiscordClientConfiguration
     private let token: DiscordToken?
     private let httpClient: HTTPClient
     private let time: TimeSource
@@ -42,7 +42,7 @@ public final class HTTPDiscordClient: DiscordClient {
     ///     arms no idle read timeout (see `HTTPClient.discordAPI`).
     ///   - clock: Every wait (rate limits, backoff) sleeps on this clock.
     ///   - random: Jitter source in 0...1.
-    public init(
+    package init(
         token: DiscordToken?,
         configuration: HTTPDiscordClientConfiguration = HTTPDiscordClientConfiguration(),
         httpClient: HTTPClient = .discordAPI,
@@ -83,18 +83,18 @@ public final class HTTPDiscordClient: DiscordClient {
         apiOrigin = DownloadPolicy.Origin(url: configuration.baseURL)
     }
 
-    public func shareBotLimits(among processes: Int) async {
+    package func shareBotLimits(among processes: Int) async {
         await rateLimiter.share(among: processes)
     }
 
     /// How many 401/403/429 answers are inside the invalid-request window now.
-    public func invalidRequestCount() async -> Int {
+    package func invalidRequestCount() async -> Int {
         await rateLimiter.invalidRequestCount()
     }
 
     // MARK: Sending
 
-    public func send(_ request: DiscordRequest) async throws -> DiscordResponse {
+    package func send(_ request: DiscordRequest) async throws -> DiscordResponse {
         let route = request.route
         let redactor = Redactor(secrets: route.secrets + [token?.secret].compactMap { $0 })
         let prepared = try prepare(request)
@@ -349,7 +349,7 @@ public final class HTTPDiscordClient: DiscordClient {
 
     // MARK: Downloads
 
-    public func download(from url: String, maxBytes: Int) async throws -> Data {
+    package func download(from url: String, maxBytes: Int) async throws -> Data {
         let policy = DownloadPolicy(hosts: configuration.downloadHosts, apiOrigin: apiOrigin)
         let target = try policy.check(url)
         let redactor = Redactor(secrets: [token?.secret].compactMap { $0 })

@@ -1,24 +1,24 @@
 import Foundation
 
 /// Settings of ``HTTPDiscordClient``. The defaults suit production against discord.com.
-public struct HTTPDiscordClientConfiguration: Sendable, Hashable {
+package struct HTTPDiscordClientConfiguration: Sendable, Hashable {
     /// REST base URL (`DISCORD_API_BASE_URL`); the sandbox's URL in sandbox mode.
-    public var baseURL: String = "https://discord.com/api/v10"
+    package var baseURL: String = "https://discord.com/api/v10"
     /// The URL and version in `User-Agent: DiscordBot (<url>, <version>)`.
-    public var userAgentURL: String = "https://github.com/castbot/castbot-swift"
-    public var version: String = "0.1.0"
+    package var userAgentURL: String = "https://github.com/castbot/castbot-swift"
+    package var version: String = "0.1.0"
     /// Time allowed for one attempt (connect, send, receive the whole answer).
-    public var requestTimeout: Duration = .seconds(30)
+    package var requestTimeout: Duration = .seconds(30)
     /// Longest total rate-limit waiting for one request (bucket resets, 429 `retry_after`, global
     /// pacing); beyond it the request fails with ``DiscordHTTPError/Kind/rateLimitWaitTooLong(needed:allowed:)``.
-    public var maxRateLimitWait: Duration = .seconds(60)
+    package var maxRateLimitWait: Duration = .seconds(60)
     /// Retries after a 5xx answer, a timeout or a dropped connection, for requests that are safe
     /// to repeat (GET, PUT, PATCH, DELETE). A POST is never sent again after these: it may have
     /// reached Discord, so it fails with ``DiscordHTTPError/Kind/outcomeUnknown(_:)`` instead.
-    public var maxRetries: Int = 3
+    package var maxRetries: Int = 3
     /// First retry delay; doubled for each further retry, with jitter (50-100 % of the delay).
-    public var retryBaseDelay: Duration = .milliseconds(500)
-    public var retryMaxDelay: Duration = .seconds(8)
+    package var retryBaseDelay: Duration = .milliseconds(500)
+    package var retryMaxDelay: Duration = .seconds(8)
     /// Retries after a connection could not be made (refused, DNS failure, connect timeout), for
     /// every method: the request was never written, so sending it again cannot duplicate it.
     ///
@@ -29,36 +29,36 @@ public struct HTTPDiscordClientConfiguration: Sendable, Hashable {
     /// `HTTPClient.discordAPI`, which also makes no connect retries of its own) and by
     /// ``requestTimeout``, so against Discord a connection that cannot be made fails after at most
     /// 3 × 5 s + 0.75 s ≈ 16 s.
-    public var maxConnectRetries: Int = 2
-    public var connectRetryBaseDelay: Duration = .milliseconds(250)
+    package var maxConnectRetries: Int = 2
+    package var connectRetryBaseDelay: Duration = .milliseconds(250)
     /// Discord's global limit is 50 requests per second per bot.
-    public var globalRequestsPerSecond: Int = 50
+    package var globalRequestsPerSecond: Int = 50
     /// 401/403/429 answers allowed within ``invalidRequestWindow`` before the client stops
     /// sending. Discord bans at 10,000 per 10 minutes; 9,000 leaves a margin.
-    public var invalidRequestLimit: Int = 9_000
-    public var invalidRequestWindow: Duration = .seconds(600)
+    package var invalidRequestLimit: Int = 9_000
+    package var invalidRequestWindow: Duration = .seconds(600)
     /// Largest API answer read.
-    public var maxResponseBytes: Int = 16 * 1024 * 1024
+    package var maxResponseBytes: Int = 16 * 1024 * 1024
     /// Hosts attachments may be downloaded from, besides the API host of ``baseURL``.
-    public var downloadHosts: Set<String> = ["cdn.discordapp.com", "media.discordapp.net"]
+    package var downloadHosts: Set<String> = ["cdn.discordapp.com", "media.discordapp.net"]
 
-    public init() {}
+    package init() {}
 
     /// The `User-Agent` header value.
-    public var userAgent: String { "DiscordBot (\(userAgentURL), \(version))" }
+    package var userAgent: String { "DiscordBot (\(userAgentURL), \(version))" }
 }
 
 extension HTTPDiscordClientConfiguration {
     /// A `DISCORD_API_BASE_URL` that cannot be used, in words.
-    public struct BaseURLError: Error, Sendable, Equatable, CustomStringConvertible {
-        public let description: String
+    package struct BaseURLError: Error, Sendable, Equatable, CustomStringConvertible {
+        package let description: String
     }
 
     /// Checks a REST base URL and returns it without trailing slashes. It must be `https://`, or
     /// `http://` to a loopback host (an IP literal in 127.0.0.0/8, `::1`, or `localhost`; see
     /// ``LoopbackHost``): every request carries the bot token, which must never cross a network
     /// in clear.
-    public static func checkedBaseURL(_ text: String) throws(BaseURLError) -> String {
+    package static func checkedBaseURL(_ text: String) throws(BaseURLError) -> String {
         var text = text.trimmingCharacters(in: .whitespaces)
         while text.hasSuffix("/") { text.removeLast() }
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),

@@ -1,5 +1,5 @@
 /// The HTTP methods Discord's API uses.
-public enum DiscordHTTPMethod: String, Sendable, Hashable {
+package enum DiscordHTTPMethod: String, Sendable, Hashable {
     case get = "GET"
     case post = "POST"
     case put = "PUT"

@@ -2,9 +2,9 @@ import Foundation
 
 /// Everything needed to make one API call. Endpoint methods build these; ``DiscordClient/send(_:)``
 /// performs them.
-public struct DiscordRequest: Sendable, Hashable, CustomStringConvertible {
+package struct DiscordRequest: Sendable, Hashable, CustomStringConvertible {
     /// How the request authenticates.
-    public enum Auth: Sendable, Hashable {
+    package enum Auth: Sendable, Hashable {
         /// `Authorization: Bot <token>`.
         case bot
         /// No `Authorization` header (webhook-token and interaction-token routes).
@@ -12,7 +12,7 @@ public struct DiscordRequest: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The request body.
-    public enum Body: Sendable, Hashable {
+    package enum Body: Sendable, Hashable {
         case none
         /// A JSON document, sent as `application/json`.
         case json(Data)
@@ -20,27 +20,27 @@ public struct DiscordRequest: Sendable, Hashable, CustomStringConvertible {
         case multipart(payloadJSON: Data?, files: [DiscordFile])
     }
 
-    public struct QueryItem: Sendable, Hashable {
-        public var name: String
-        public var value: String
+    package struct QueryItem: Sendable, Hashable {
+        package var name: String
+        package var value: String
 
-        public init(_ name: String, _ value: String) {
+        package init(_ name: String, _ value: String) {
             self.name = name
             self.value = value
         }
     }
 
-    public var route: DiscordRoute
-    public var query: [QueryItem]
+    package var route: DiscordRoute
+    package var query: [QueryItem]
     /// Extra headers. Authorization, User-Agent, Content-Type and X-Audit-Log-Reason are set by
     /// the client from the other fields and cannot be overridden here.
-    public var headers: [String: String]
-    public var body: Body
-    public var auth: Auth
+    package var headers: [String: String]
+    package var body: Body
+    package var auth: Auth
     /// Shown in the guild's audit log (sent URL-encoded as `X-Audit-Log-Reason`).
-    public var auditLogReason: String?
+    package var auditLogReason: String?
 
-    public init(
+    package init(
         route: DiscordRoute,
         query: [QueryItem] = [],
         headers: [String: String] = [:],
@@ -57,7 +57,7 @@ public struct DiscordRequest: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The redacted route, body kind and auth; never a token.
-    public var description: String {
+    package var description: String {
         let bodyText =
             switch body {
             case .none: "no body"

@@ -7,9 +7,9 @@ import Foundation
 /// `/channels/{channel.id}/webhooks`. Secret values (webhook and interaction tokens) are filled
 /// into ``path`` for the request, and shown as `:token` in ``redactedPath``, the only form that
 /// may appear in logs, errors and metrics.
-public struct DiscordRoute: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+package struct DiscordRoute: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// One value of a route template.
-    public enum Parameter: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    package enum Parameter: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
         case channel(Snowflake)
         case guild(Snowflake)
         case webhook(Snowflake)
@@ -22,7 +22,7 @@ public struct DiscordRoute: Sendable, Hashable, CustomStringConvertible, CustomD
         case command(Snowflake)
 
         /// The placeholder this value fills, as written in templates.
-        public var placeholder: String {
+        package var placeholder: String {
             switch self {
             case .channel: "{channel.id}"
             case .guild: "{guild.id}"
@@ -55,33 +55,33 @@ public struct DiscordRoute: Sendable, Hashable, CustomStringConvertible, CustomD
         }
 
         /// `{placeholder}=value`, with tokens redacted.
-        public var description: String { "\(placeholder)=\(isSecret ? ":token" : value)" }
-        public var debugDescription: String { description }
-        public var customMirror: Mirror { Mirror(self, children: ["value": description]) }
+        package var description: String { "\(placeholder)=\(isSecret ? ":token" : value)" }
+        package var debugDescription: String { description }
+        package var customMirror: Mirror { Mirror(self, children: ["value": description]) }
     }
 
-    public let method: DiscordHTTPMethod
+    package let method: DiscordHTTPMethod
     /// The path template, e.g. `/webhooks/{webhook.id}/{webhook.token}`; used as the metrics label.
-    public let template: String
-    public let parameters: [Parameter]
+    package let template: String
+    package let parameters: [Parameter]
 
-    public init(_ method: DiscordHTTPMethod, _ template: String, _ parameters: Parameter...) {
+    package init(_ method: DiscordHTTPMethod, _ template: String, _ parameters: Parameter...) {
         self.init(method, template, parameters: parameters)
     }
 
-    public init(_ method: DiscordHTTPMethod, _ template: String, parameters: [Parameter]) {
+    package init(_ method: DiscordHTTPMethod, _ template: String, parameters: [Parameter]) {
         self.method = method
         self.template = template
         self.parameters = parameters
     }
 
     /// The path to request, with every placeholder filled in (values percent-encoded).
-    public var path: String {
+    package var path: String {
         fill { PercentEncoding.pathSegment($0.value) }
     }
 
     /// The path with tokens replaced by `:token`, safe to log.
-    public var redactedPath: String {
+    package var redactedPath: String {
         fill { $0.isSecret ? ":token" : PercentEncoding.pathSegment($0.value) }
     }
 
@@ -121,7 +121,7 @@ public struct DiscordRoute: Sendable, Hashable, CustomStringConvertible, CustomD
     }
 
     /// Interaction callbacks and interaction webhooks are not bound to the global rate limit.
-    public var isInteractionRoute: Bool {
+    package var isInteractionRoute: Bool {
         parameters.contains { parameter in
             switch parameter {
             case .interaction, .interactionToken: true
@@ -157,7 +157,7 @@ public struct DiscordRoute: Sendable, Hashable, CustomStringConvertible, CustomD
     var isSafeToRepeat: Bool { method != .post }
 
     /// `METHOD /redacted/path`.
-    public var description: String { "\(method.rawValue) \(redactedPath)" }
-    public var debugDescription: String { description }
-    public var customMirror: Mirror { Mirror(self, children: ["route": description]) }
+    package var description: String { "\(method.rawValue) \(redactedPath)" }
+    package var debugDescription: String { description }
+    package var customMirror: Mirror { Mirror(self, children: ["route": description]) }
 }

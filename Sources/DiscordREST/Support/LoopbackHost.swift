@@ -8,10 +8,10 @@ import Darwin
 /// Whether a host only this machine reaches: an IP literal in 127.0.0.0/8 or `::1` (also as an
 /// IPv4-mapped `::ffff:127.x.y.z`), or the name `localhost`. Decided on the parsed address, never
 /// on a prefix of the name: `127.evil.example` is a name like any other and may resolve anywhere.
-public enum LoopbackHost {
+package enum LoopbackHost {
     /// - Parameter host: a host as in a URL or a `Host` header, without the port; IPv6 literals
     ///   with or without their brackets.
-    public static func contains(_ host: String) -> Bool {
+    package static func contains(_ host: String) -> Bool {
         var name = host
         if name.hasPrefix("["), name.hasSuffix("]") { name = String(name.dropFirst().dropLast()) }
         if name.lowercased() == "localhost" { return true }
@@ -29,7 +29,7 @@ public enum LoopbackHost {
 
     /// The host of a `Host` header value (`localhost:8081`, `[::1]:8081`, `127.0.0.1`), or nil
     /// when it is not of that shape.
-    public static func hostOfHeader(_ value: String) -> String? {
+    package static func hostOfHeader(_ value: String) -> String? {
         if value.hasPrefix("[") {
             guard let close = value.firstIndex(of: "]") else { return nil }
             let rest = value[value.index(after: close)...]

@@ -1,6 +1,6 @@
 /// A scripted failure for requests matching a route, applied before normal handling.
-public struct SandboxFault: Sendable, Hashable {
-    public enum Effect: Sendable, Hashable {
+package struct SandboxFault: Sendable, Hashable {
+    package enum Effect: Sendable, Hashable {
         /// Answer with this status and Discord error body. For 429, `retryAfter` (seconds)
         /// fills `retry_after` and `Retry-After`, and `global` marks a global limit.
         case respond(status: Int, code: Int, message: String, retryAfter: Double? = nil, global: Bool = false)
@@ -16,22 +16,22 @@ public struct SandboxFault: Sendable, Hashable {
         case delayOnly
     }
 
-    public var route: SandboxRoutePattern
-    public var effect: Effect
+    package var route: SandboxRoutePattern
+    package var effect: Effect
     /// Waited on the sandbox's clock before the effect; stopping the sandbox cuts it short and
     /// drops the request.
-    public var delay: Duration?
+    package var delay: Duration?
     /// How many matching requests the fault affects before normal behaviour resumes; nil = until cleared.
-    public var count: Int?
+    package var count: Int?
 
-    public init(route: SandboxRoutePattern, effect: Effect, delay: Duration? = nil, count: Int? = 1) {
+    package init(route: SandboxRoutePattern, effect: Effect, delay: Duration? = nil, count: Int? = 1) {
         self.route = route
         self.effect = effect
         self.delay = delay
         self.count = count
     }
 
-    public init(
+    package init(
         _ route: String, effect: Effect, delay: Duration? = nil, count: Int? = 1
     ) throws(SandboxConfigurationError) {
         if let count, count < 1 {
@@ -44,14 +44,14 @@ public struct SandboxFault: Sendable, Hashable {
     }
 
     /// A Discord error answer, e.g. `.error("POST /channels/*/webhooks", status: 500, code: 0, message: "500: Internal Server Error")`.
-    public static func error(
+    package static func error(
         _ route: String, status: Int, code: Int, message: String, count: Int? = 1
     ) throws(SandboxConfigurationError) -> SandboxFault {
         try SandboxFault(route, effect: .respond(status: status, code: code, message: message), count: count)
     }
 
     /// A 429 with the given `retry_after`.
-    public static func rateLimited(
+    package static func rateLimited(
         _ route: String, retryAfter: Double, global: Bool = false, count: Int? = 1
     ) throws(SandboxConfigurationError) -> SandboxFault {
         try SandboxFault(

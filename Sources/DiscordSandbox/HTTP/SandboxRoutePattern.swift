@@ -2,7 +2,7 @@
 /// `POST /channels/*/webhooks`, `* /webhooks/**`, `DELETE /webhooks/{webhook_id}`.
 /// `*` or `{name}` matches one path segment, `**` matches any remaining segments.
 /// Paths are relative to `/api/v10` (a leading `/api/v10` is accepted and ignored).
-public struct SandboxRoutePattern: Sendable, Hashable, CustomStringConvertible {
+package struct SandboxRoutePattern: Sendable, Hashable, CustomStringConvertible {
     enum Segment: Sendable, Hashable {
         case literal(String)
         case any
@@ -10,11 +10,11 @@ public struct SandboxRoutePattern: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Uppercased HTTP method, or `*` for any.
-    public let method: String
+    package let method: String
     let segments: [Segment]
-    public let description: String
+    package let description: String
 
-    public init(_ text: String) throws(SandboxConfigurationError) {
+    package init(_ text: String) throws(SandboxConfigurationError) {
         let words = text.split(separator: " ", omittingEmptySubsequences: true)
         let methodText: Substring
         let pathText: Substring
@@ -85,10 +85,10 @@ public struct SandboxRoutePattern: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A setup call was given something the sandbox cannot honour; the message says what is allowed.
-public struct SandboxConfigurationError: Error, Sendable, CustomStringConvertible {
-    public let description: String
+package struct SandboxConfigurationError: Error, Sendable, CustomStringConvertible {
+    package let description: String
 
-    public init(_ description: String) {
+    package init(_ description: String) {
         self.description = description
     }
 }

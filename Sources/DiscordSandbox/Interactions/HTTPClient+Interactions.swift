@@ -1,4 +1,4 @@
-public import AsyncHTTPClient
+import AsyncHTTPClient
 import NIOCore
 
 extension HTTPClient {
@@ -6,7 +6,7 @@ extension HTTPClient {
     /// AsyncHTTPClient then fails a precondition (crashing the process) when a bot answers before
     /// reading the whole body, as it does with 413 for an oversized one. Each delivery has its
     /// own deadline.
-    public static let sandboxInteractions = HTTPClient(
+    package static let sandboxInteractions = HTTPClient(
         eventLoopGroup: HTTPClient.defaultEventLoopGroup,
         configuration: Configuration(timeout: Configuration.Timeout(connect: .seconds(10))))
 }

@@ -1,5 +1,5 @@
 /// How a signed interaction is delivered: properly signed, or broken in a way a bot must refuse.
-public enum SandboxSignatureMode: Sendable, Hashable {
+package enum SandboxSignatureMode: Sendable, Hashable {
     /// Signed with the sandbox's key over the current timestamp and the exact body.
     case valid
     /// Signed with a different key; a bot must answer 401.
@@ -11,18 +11,18 @@ public enum SandboxSignatureMode: Sendable, Hashable {
 }
 
 /// What the bot answered to an interaction, and whether Discord would have accepted it.
-public struct SandboxInteractionDelivery: Sendable {
+package struct SandboxInteractionDelivery: Sendable {
     /// The interaction, when the body was one the sandbox issued.
-    public let interaction: SandboxInteraction?
-    public let status: Int
-    public let headers: [SandboxHeader]
-    public let body: [UInt8]
+    package let interaction: SandboxInteraction?
+    package let status: Int
+    package let headers: [SandboxHeader]
+    package let body: [UInt8]
     /// Time from sending to the full reply, on the sandbox's clock.
-    public let elapsed: Duration
+    package let elapsed: Duration
     /// Why Discord would show "This interaction failed"; nil when the reply was accepted.
-    public let rejection: String?
+    package let rejection: String?
 
-    public var json: SandboxJSON? { try? SandboxJSON.parse(body) }
+    package var json: SandboxJSON? { try? SandboxJSON.parse(body) }
 
-    public var accepted: Bool { rejection == nil }
+    package var accepted: Bool { rejection == nil }
 }

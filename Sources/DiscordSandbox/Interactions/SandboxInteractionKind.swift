@@ -1,5 +1,5 @@
 /// What the simulated user did, in the shapes Discord sends to a bot's interactions endpoint.
-public enum SandboxInteractionKind: Sendable, Hashable {
+package enum SandboxInteractionKind: Sendable, Hashable {
     /// Discord's endpoint check (type 1); the bot must answer PONG.
     case ping
     /// A slash command (type 2, command type 1), e.g. `/menu`. `options` is the `data.options` array.
@@ -34,7 +34,7 @@ public enum SandboxInteractionKind: Sendable, Hashable {
 }
 
 /// One input of a submitted modal.
-public struct SandboxModalField: Sendable, Hashable {
+package struct SandboxModalField: Sendable, Hashable {
     enum Value: Sendable, Hashable {
         case text(String)
         case values([String])
@@ -47,28 +47,28 @@ public struct SandboxModalField: Sendable, Hashable {
     let legacyActionRow: Bool
 
     /// A Text Input (type 4) with its `value`.
-    public static func textInput(_ customID: String, value: String, legacyActionRow: Bool = false) -> SandboxModalField {
+    package static func textInput(_ customID: String, value: String, legacyActionRow: Bool = false) -> SandboxModalField {
         SandboxModalField(customID: customID, value: .text(value), legacyActionRow: legacyActionRow)
     }
 
     /// A String Select (type 3) with its chosen `values`.
-    public static func stringSelect(_ customID: String, values: [String]) -> SandboxModalField {
+    package static func stringSelect(_ customID: String, values: [String]) -> SandboxModalField {
         SandboxModalField(customID: customID, value: .values(values), legacyActionRow: false)
     }
 
     /// A File Upload (type 19): `values` are attachment ids, described in `data.resolved.attachments`.
     /// Create the attachments with `DiscordSandbox.uploadInteractionAttachment`.
-    public static func fileUpload(_ customID: String, attachments: [SandboxAttachment]) -> SandboxModalField {
+    package static func fileUpload(_ customID: String, attachments: [SandboxAttachment]) -> SandboxModalField {
         SandboxModalField(customID: customID, value: .files(attachments), legacyActionRow: false)
     }
 }
 
 /// An interaction the sandbox issued: its id and token (follow-ups to
 /// `/webhooks/{application_id}/{token}` are accepted for 15 minutes) and the exact body to send.
-public struct SandboxInteraction: Sendable, Hashable {
-    public let id: String
-    public let token: String
-    public let type: Int
-    public let json: SandboxJSON
-    public var body: [UInt8] { json.encoded() }
+package struct SandboxInteraction: Sendable, Hashable {
+    package let id: String
+    package let token: String
+    package let type: Int
+    package let json: SandboxJSON
+    package var body: [UInt8] { json.encoded() }
 }

@@ -1,21 +1,21 @@
 extension SandboxJSON {
-    public subscript(key: String) -> SandboxJSON? {
+    package subscript(key: String) -> SandboxJSON? {
         if case .object(let object) = self { return object[key] }
         return nil
     }
 
-    public subscript(index: Int) -> SandboxJSON? {
+    package subscript(index: Int) -> SandboxJSON? {
         if case .array(let array) = self, array.indices.contains(index) { return array[index] }
         return nil
     }
 
-    public var stringValue: String? {
+    package var stringValue: String? {
         if case .string(let value) = self { return value }
         return nil
     }
 
     /// Integers, and doubles with no fractional part (JSON does not distinguish them).
-    public var intValue: Int? {
+    package var intValue: Int? {
         switch self {
         case .int(let value): return Int(exactly: value)
         case .double(let value): return Int(exactly: value)
@@ -23,7 +23,7 @@ extension SandboxJSON {
         }
     }
 
-    public var doubleValue: Double? {
+    package var doubleValue: Double? {
         switch self {
         case .int(let value): return Double(value)
         case .double(let value): return value
@@ -31,25 +31,25 @@ extension SandboxJSON {
         }
     }
 
-    public var boolValue: Bool? {
+    package var boolValue: Bool? {
         if case .bool(let value) = self { return value }
         return nil
     }
 
-    public var arrayValue: [SandboxJSON]? {
+    package var arrayValue: [SandboxJSON]? {
         if case .array(let value) = self { return value }
         return nil
     }
 
-    public var objectValue: [String: SandboxJSON]? {
+    package var objectValue: [String: SandboxJSON]? {
         if case .object(let value) = self { return value }
         return nil
     }
 
-    public var isNull: Bool { self == .null }
+    package var isNull: Bool { self == .null }
 
     /// Snowflakes arrive as strings, but some clients send them as numbers.
-    public var snowflakeValue: String? {
+    package var snowflakeValue: String? {
         switch self {
         case .string(let value): return value
         case .int(let value): return String(value)
@@ -73,13 +73,13 @@ extension SandboxJSON {
 extension SandboxJSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral, ExpressibleByFloatLiteral
 {
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(integerLiteral value: Int64) { self = .int(value) }
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
-    public init(arrayLiteral elements: SandboxJSON...) { self = .array(elements) }
-    public init(nilLiteral: ()) { self = .null }
-    public init(floatLiteral value: Double) { self = .double(value) }
-    public init(dictionaryLiteral elements: (String, SandboxJSON)...) {
+    package init(stringLiteral value: String) { self = .string(value) }
+    package init(integerLiteral value: Int64) { self = .int(value) }
+    package init(booleanLiteral value: Bool) { self = .bool(value) }
+    package init(arrayLiteral elements: SandboxJSON...) { self = .array(elements) }
+    package init(nilLiteral: ()) { self = .null }
+    package init(floatLiteral value: Double) { self = .double(value) }
+    package init(dictionaryLiteral elements: (String, SandboxJSON)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 }

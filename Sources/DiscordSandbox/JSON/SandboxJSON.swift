@@ -3,7 +3,7 @@ import Foundation
 /// A JSON value as Discord sends and receives it. The sandbox inspects arbitrary request
 /// bodies (components, embeds, command definitions) without knowing their full schema,
 /// so it keeps them as a generic tree rather than typed models.
-public enum SandboxJSON: Sendable, Hashable {
+package enum SandboxJSON: Sendable, Hashable {
     case null
     case bool(Bool)
     case int(Int64)
@@ -14,7 +14,7 @@ public enum SandboxJSON: Sendable, Hashable {
 }
 
 extension SandboxJSON: Codable {
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -33,7 +33,7 @@ extension SandboxJSON: Codable {
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .null: try container.encodeNil()
@@ -49,12 +49,12 @@ extension SandboxJSON: Codable {
 
 extension SandboxJSON {
     /// Parses JSON text. Top-level scalars are accepted, as Discord's parser accepts them.
-    public static func parse(_ bytes: [UInt8]) throws -> SandboxJSON {
+    package static func parse(_ bytes: [UInt8]) throws -> SandboxJSON {
         try JSONDecoder().decode(SandboxJSON.self, from: Data(bytes))
     }
 
     /// Compact JSON with sorted keys, so equal values always serialize to equal bytes.
-    public func encoded() -> [UInt8] {
+    package func encoded() -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Encoding only fails for non-finite doubles, which parsing never produces.
@@ -62,5 +62,5 @@ extension SandboxJSON {
     }
 
     /// The encoded JSON as a string, handy in test failure messages.
-    public var text: String { String(decoding: encoded(), as: UTF8.self) }
+    package var text: String { String(decoding: encoded(), as: UTF8.self) }
 }

@@ -116,10 +116,10 @@ final class ServerLifecycle: Sendable {
 }
 
 /// Starting or stopping the sandbox went wrong; the message says why.
-public struct SandboxLifecycleError: Error, Sendable, CustomStringConvertible {
-    public let description: String
+package struct SandboxLifecycleError: Error, Sendable, CustomStringConvertible {
+    package let description: String
 
-    public init(_ description: String) {
+    package init(_ description: String) {
         self.description = description
     }
 }

@@ -1,7 +1,7 @@
 /// A channel, with the permissions the bot effectively holds in it.
-public struct SandboxChannel: Sendable, Hashable {
+package struct SandboxChannel: Sendable, Hashable {
     /// Discord channel types the sandbox distinguishes.
-    public enum Kind: Int, Sendable, Hashable {
+    package enum Kind: Int, Sendable, Hashable {
         case guildText = 0
         case dm = 1
         case guildVoice = 2
@@ -15,15 +15,15 @@ public struct SandboxChannel: Sendable, Hashable {
         case guildForum = 15
     }
 
-    public let id: String
-    public var kind: Kind
-    public var guildID: String?
-    public var name: String?
-    public var botPermissions: SandboxPermissions
+    package let id: String
+    package var kind: Kind
+    package var guildID: String?
+    package var name: String?
+    package var botPermissions: SandboxPermissions
     /// For DM channels: the user on the other side.
-    public var recipientIDs: [String]
+    package var recipientIDs: [String]
 
-    public init(
+    package init(
         id: String,
         kind: Kind = .guildText,
         guildID: String?,

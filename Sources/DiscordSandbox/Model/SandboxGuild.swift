@@ -1,11 +1,11 @@
 /// A guild (server) the bot is in.
-public struct SandboxGuild: Sendable, Hashable {
-    public let id: String
-    public var name: String
-    public var ownerID: String?
-    public var locale: String
+package struct SandboxGuild: Sendable, Hashable {
+    package let id: String
+    package var name: String
+    package var ownerID: String?
+    package var locale: String
 
-    public init(id: String, name: String, ownerID: String? = nil, locale: String = "en-US") {
+    package init(id: String, name: String, ownerID: String? = nil, locale: String = "en-US") {
         self.id = id
         self.name = name
         self.ownerID = ownerID

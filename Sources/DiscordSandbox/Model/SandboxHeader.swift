@@ -1,9 +1,9 @@
 /// One HTTP header as it was sent, name spelled as the client spelled it.
-public struct SandboxHeader: Sendable, Hashable {
-    public let name: String
-    public let value: String
+package struct SandboxHeader: Sendable, Hashable {
+    package let name: String
+    package let value: String
 
-    public init(name: String, value: String) {
+    package init(name: String, value: String) {
         self.name = name
         self.value = value
     }
@@ -11,7 +11,7 @@ public struct SandboxHeader: Sendable, Hashable {
 
 extension Array where Element == SandboxHeader {
     /// The first value of a header, matching the name case-insensitively as HTTP does.
-    public func value(of name: String) -> String? {
+    package func value(of name: String) -> String? {
         let lowered = name.lowercased()
         return first { $0.name.lowercased() == lowered }?.value
     }

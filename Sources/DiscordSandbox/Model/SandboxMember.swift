@@ -1,13 +1,13 @@
 /// A user's membership in a guild, with the guild-level permissions Discord
 /// reports as `member.permissions` in interactions.
-public struct SandboxMember: Sendable, Hashable {
-    public let guildID: String
-    public let userID: String
-    public var permissions: SandboxPermissions
-    public var roleIDs: [String]
-    public var nick: String?
+package struct SandboxMember: Sendable, Hashable {
+    package let guildID: String
+    package let userID: String
+    package var permissions: SandboxPermissions
+    package var roleIDs: [String]
+    package var nick: String?
 
-    public init(
+    package init(
         guildID: String, userID: String, permissions: SandboxPermissions, roleIDs: [String] = [], nick: String? = nil
     ) {
         self.guildID = guildID

@@ -1,9 +1,9 @@
 import Foundation
 
 /// A message as the sandbox stored it, for tests to inspect.
-public struct SandboxMessage: Sendable, Hashable {
+package struct SandboxMessage: Sendable, Hashable {
     /// Who posted the message.
-    public enum Author: Sendable, Hashable {
+    package enum Author: Sendable, Hashable {
         /// The bot, through `POST /channels/{id}/messages`.
         case bot
         /// A webhook execution; `username` is the name shown (an override or the webhook's name).
@@ -14,26 +14,26 @@ public struct SandboxMessage: Sendable, Hashable {
         case user(id: String)
     }
 
-    public let id: String
-    public let channelID: String
-    public let author: Author
-    public var content: String
+    package let id: String
+    package let channelID: String
+    package let author: Author
+    package var content: String
     /// The `components` array as sent (Components V2 layouts included).
-    public var components: SandboxJSON
-    public var embeds: SandboxJSON
-    public var flags: Int
-    public var attachments: [SandboxAttachment]
+    package var components: SandboxJSON
+    package var embeds: SandboxJSON
+    package var flags: Int
+    package var attachments: [SandboxAttachment]
     /// For webhook messages: the application that owns the webhook, kept on the message as
     /// Discord does (`application_id`), so it outlives a deleted webhook.
-    public var applicationID: String?
-    public let createdAt: Date
-    public var editedAt: Date?
+    package var applicationID: String?
+    package let createdAt: Date
+    package var editedAt: Date?
 
-    public static let ephemeralFlag = 1 << 6
-    public static let loadingFlag = 1 << 7
-    public static let componentsV2Flag = 1 << 15
+    package static let ephemeralFlag = 1 << 6
+    package static let loadingFlag = 1 << 7
+    package static let componentsV2Flag = 1 << 15
 
-    public var isEphemeral: Bool { flags & Self.ephemeralFlag != 0 }
+    package var isEphemeral: Bool { flags & Self.ephemeralFlag != 0 }
 
     /// Posted as the bot itself (not through a webhook, not by a person): the bot may always delete it.
     var isBotAuthored: Bool {
@@ -44,7 +44,7 @@ public struct SandboxMessage: Sendable, Hashable {
     }
 
     /// Every `custom_id` in the components tree, depth first, for assertions on buttons.
-    public var customIDs: [String] {
+    package var customIDs: [String] {
         var found: [String] = []
         Self.collectCustomIDs(in: components, into: &found)
         return found

@@ -1,13 +1,13 @@
 /// A Discord user: a person or the bot itself.
-public struct SandboxUser: Sendable, Hashable {
-    public let id: String
-    public var username: String
-    public var globalName: String?
-    public var isBot: Bool
+package struct SandboxUser: Sendable, Hashable {
+    package let id: String
+    package var username: String
+    package var globalName: String?
+    package var isBot: Bool
     /// When false, DMs to this user fail with 50007 like a user who closed their DMs.
-    public var acceptsDirectMessages: Bool
+    package var acceptsDirectMessages: Bool
 
-    public init(
+    package init(
         id: String, username: String, globalName: String? = nil, isBot: Bool = false, acceptsDirectMessages: Bool = true
     ) {
         self.id = id

@@ -1,17 +1,17 @@
 /// An incoming webhook (type 1) in a channel.
-public struct SandboxWebhook: Sendable, Hashable {
-    public let id: String
-    public let token: String
-    public let channelID: String
-    public let guildID: String?
-    public var name: String
+package struct SandboxWebhook: Sendable, Hashable {
+    package let id: String
+    package let token: String
+    package let channelID: String
+    package let guildID: String?
+    package var name: String
     /// Set when an application (through its bot) created the webhook; sweeping logic keys on it.
-    public let applicationID: String?
-    public let creatorUserID: String?
+    package let applicationID: String?
+    package let creatorUserID: String?
     /// The `X-Audit-Log-Reason` sent when the webhook was created.
-    public let auditLogReason: String?
+    package let auditLogReason: String?
 
-    public init(
+    package init(
         id: String, token: String, channelID: String, guildID: String?, name: String, applicationID: String?,
         creatorUserID: String?, auditLogReason: String? = nil
     ) {

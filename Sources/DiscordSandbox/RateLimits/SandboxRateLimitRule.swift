@@ -1,16 +1,16 @@
 /// A configured bucket: requests matching `route` share `limit` requests per window,
 /// counted separately per major parameter (channel, guild, webhook), as Discord does.
 /// Routes matched by one rule share a bucket hash, like Discord's shared buckets.
-public struct SandboxRateLimitRule: Sendable, Hashable {
-    public var route: SandboxRoutePattern
-    public var rate: SandboxRateLimit
+package struct SandboxRateLimitRule: Sendable, Hashable {
+    package var route: SandboxRoutePattern
+    package var rate: SandboxRateLimit
 
-    public init(route: SandboxRoutePattern, rate: SandboxRateLimit) {
+    package init(route: SandboxRoutePattern, rate: SandboxRateLimit) {
         self.route = route
         self.rate = rate
     }
 
-    public init(_ route: String, limit: Int, per window: Duration) throws(SandboxConfigurationError) {
+    package init(_ route: String, limit: Int, per window: Duration) throws(SandboxConfigurationError) {
         guard limit > 0 else {
             throw SandboxConfigurationError("rate limit for '\(route)' must allow at least 1 request, got \(limit)")
         }

@@ -9,18 +9,18 @@ import Darwin
 /// Exports straight from a data file on disk, reading it in pieces: memory stays at about 2 MiB
 /// of buffers plus the member index, whatever the file's size, and the whole file is still
 /// validated before anything is produced.
-public enum DataFileExporter {
+package enum DataFileExporter {
     /// What was written by `writeAllExport`.
-    public struct WrittenExport: Sendable, Equatable {
-        public let path: String
-        public let byteCount: Int
-        public let guildCount: Int
-        public let playerCount: Int
+    package struct WrittenExport: Sendable, Equatable {
+        package let path: String
+        package let byteCount: Int
+        package let guildCount: Int
+        package let playerCount: Int
     }
 
     /// The server export of one guild, as `ExportBuilder.serverExport` would build it from the
     /// loaded file. Only the guild's own bytes are read back after the validating pass.
-    public static func serverExport(
+    package static func serverExport(
         dataFileAt path: String, guildID: String, date: Date, kind: ExportKind
     ) throws(PlayerDataError) -> ExportArtifact {
         let file = try OpenFile(path: path, flags: O_RDONLY)
@@ -63,7 +63,7 @@ public enum DataFileExporter {
     /// temporary file beside the destination and is renamed into place only if the data file is
     /// valid, so an export appears whole or not at all. Destinations that cannot be replaced by
     /// a rename (standard output `-`, devices, symlinks) are written after validation instead.
-    public static func writeAllExport(
+    package static func writeAllExport(
         dataFileAt path: String, to destination: String, date: Date, kind: ExportKind
     ) throws(PlayerDataError) -> WrittenExport {
         guard isReplaceableRegularFile(destination) else {

@@ -1,16 +1,16 @@
 import Crypto
 
 /// One export file, ready to write or upload.
-public struct ExportArtifact: Sendable {
-    public let filename: String
-    public let bytes: [UInt8]
+package struct ExportArtifact: Sendable {
+    package let filename: String
+    package let bytes: [UInt8]
     /// 1 for a server export; the file's guild count for an all export.
-    public let guildCount: Int
-    public let playerCount: Int
+    package let guildCount: Int
+    package let playerCount: Int
     /// The guild exported, or nil for an all export.
-    public let guildID: String?
+    package let guildID: String?
 
-    public init(filename: String, bytes: [UInt8], guildCount: Int, playerCount: Int, guildID: String?) {
+    package init(filename: String, bytes: [UInt8], guildCount: Int, playerCount: Int, guildID: String?) {
         self.filename = filename
         self.bytes = bytes
         self.guildCount = guildCount
@@ -20,7 +20,7 @@ public struct ExportArtifact: Sendable {
 
     /// Lowercase hex SHA-256 of `bytes`. Computed on each access (a pass over the bytes), so
     /// callers that need it more than once keep the value.
-    public var sha256: String {
+    package var sha256: String {
         SHA256Hex.digest(bytes)
     }
 }

@@ -1,11 +1,11 @@
 import Foundation
 
 /// Builds the seed's two export formats from a loaded file, byte-faithfully.
-public enum ExportBuilder {
+package enum ExportBuilder {
     /// `{exportVersion, exportDate, dataType, guildId, guildName, data}` laid out like
     /// `JSON.stringify(x, null, 2)`. The guild's value bytes are copied as they are (re-indented
     /// only when the file's own layout differs from JSON.stringify's).
-    public static func serverExport(
+    package static func serverExport(
         of file: PlayerDataFile, guildID: String, date: Date, kind: ExportKind
     ) throws(PlayerDataError) -> ExportArtifact {
         guard let entry = file.entry(guildID) else { throw .guildNotFound(guildID) }
@@ -23,7 +23,7 @@ public enum ExportBuilder {
     }
 
     /// The whole file, content unchanged (the seed's "all servers" export).
-    public static func allExport(of file: PlayerDataFile, date: Date, kind: ExportKind) -> ExportArtifact {
+    package static func allExport(of file: PlayerDataFile, date: Date, kind: ExportKind) -> ExportArtifact {
         ExportArtifact(
             filename: ExportFileName.all(date: date, kind: kind),
             bytes: file.bytes,

@@ -6,37 +6,37 @@ import Foundation
 /// `playerdata-scheduled-<guild>-<ts>.json`, `playerdata-scheduled-ALL-<ts>.json`,
 /// `playerdata-export-<guild>-<ts>.json` and `playerdata-FULL-export-<ts>.json` (the seed's
 /// names), each optionally followed by `.gz`, `.enc` and `.partKofN` in that order.
-public struct ExportFileName: Sendable, Hashable, CustomStringConvertible {
-    public enum Scope: Sendable, Hashable {
+package struct ExportFileName: Sendable, Hashable, CustomStringConvertible {
+    package enum Scope: Sendable, Hashable {
         case all
         case guild(String)
     }
 
-    public let scope: Scope
-    public let scheduled: Bool
+    package let scope: Scope
+    package let scheduled: Bool
     /// The export itself (`….json`).
-    public let exportName: String
-    public let gzipped: Bool
-    public let encrypted: Bool
+    package let exportName: String
+    package let gzipped: Bool
+    package let encrypted: Bool
     /// Part number and count when the file is one of several parts.
-    public let part: (number: Int, count: Int)?
+    package let part: (number: Int, count: Int)?
     /// The name of the file the parts join into (the whole name when there are no parts).
-    public let joinedName: String
+    package let joinedName: String
 
     // MARK: Writing
 
     /// `playerdata-export-<id>-<ts>.json` or `playerdata-scheduled-<id>-<ts>.json`
-    public static func server(guildID: String, date: Date, kind: ExportKind) -> String {
+    package static func server(guildID: String, date: Date, kind: ExportKind) -> String {
         "\(prefix(.guild(guildID), kind: kind))\(Timestamp.fileSafe(date)).json"
     }
 
     /// `playerdata-FULL-export-<ts>.json` or `playerdata-scheduled-ALL-<ts>.json`
-    public static func all(date: Date, kind: ExportKind) -> String {
+    package static func all(date: Date, kind: ExportKind) -> String {
         "\(prefix(.all, kind: kind))\(Timestamp.fileSafe(date)).json"
     }
 
     /// What every export name of `scope` and `kind` starts with, up to its timestamp.
-    public static func prefix(_ scope: Scope, kind: ExportKind) -> String {
+    package static func prefix(_ scope: Scope, kind: ExportKind) -> String {
         switch (scope, kind) {
         case (.guild(let id), .manual): "playerdata-export-\(id)-"
         case (.guild(let id), .scheduled): "playerdata-scheduled-\(id)-"
@@ -46,7 +46,7 @@ public struct ExportFileName: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `name.part1of3` …; part numbers are zero-padded so `part*` lists them in order.
-    public static func part(_ name: String, _ number: Int, of count: Int) -> String {
+    package static func part(_ name: String, _ number: Int, of count: Int) -> String {
         let digits = String(number)
         let padded = String(repeating: "0", count: max(0, String(count).count - digits.count)) + digits
         return "\(name).part\(padded)of\(count)"
@@ -55,7 +55,7 @@ public struct ExportFileName: Sendable, Hashable, CustomStringConvertible {
     // MARK: Reading
 
     /// `name.part02of12` → ("name", 2, 12).
-    public static func parsePart(_ filename: String) -> (base: String, number: Int, count: Int)? {
+    package static func parsePart(_ filename: String) -> (base: String, number: Int, count: Int)? {
         guard let range = filename.range(of: ".part", options: .backwards) else { return nil }
         let tail = filename[range.upperBound...]
         let pieces = tail.split(separator: "of", omittingEmptySubsequences: false)
@@ -66,7 +66,7 @@ public struct ExportFileName: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Reads a file name back; nil for anything not named like an export.
-    public init?(_ name: String) {
+    package init?(_ name: String) {
         var rest = Substring(name)
         var part: (Int, Int)?
         if let numbered = Self.parsePart(name) {
@@ -113,7 +113,7 @@ public struct ExportFileName: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether `name` is exactly an export's own name as `server` and `all` make it (no
     /// packaging suffix, no folder, no other character): safe to name a file after.
-    public static func isExportName(_ name: String) -> Bool {
+    package static func isExportName(_ name: String) -> Bool {
         ExportFileName(name).map { $0.exportName == name && $0.part == nil } ?? false
     }
 
@@ -133,13 +133,13 @@ public struct ExportFileName: Sendable, Hashable, CustomStringConvertible {
             && UInt64(text) != nil
     }
 
-    public var description: String { joinedName + (part.map { " (part \($0.number) of \($0.count))" } ?? "") }
+    package var description: String { joinedName + (part.map { " (part \($0.number) of \($0.count))" } ?? "") }
 
-    public static func == (lhs: Self, rhs: Self) -> Bool {
+    package static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.joinedName == rhs.joinedName && lhs.part?.number == rhs.part?.number && lhs.part?.count == rhs.part?.count
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(joinedName)
         hasher.combine(part?.number)
     }

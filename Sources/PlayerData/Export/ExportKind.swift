@@ -1,5 +1,5 @@
 /// Whether an export was asked for by a person or made by a schedule; only the filename differs.
-public enum ExportKind: String, Sendable, Equatable {
+package enum ExportKind: String, Sendable, Equatable {
     case manual
     case scheduled
 }

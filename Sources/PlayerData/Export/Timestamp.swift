@@ -3,9 +3,9 @@ import Foundation
 /// ISO 8601 UTC timestamps with milliseconds, formatted by arithmetic rather than a formatter so
 /// the result never depends on locale, calendar or time zone settings. Matches JavaScript's
 /// `Date.prototype.toISOString()`.
-public enum Timestamp {
+package enum Timestamp {
     /// `2025-10-15T14:30:00.000Z`
-    public static func iso8601(_ date: Date) -> String {
+    package static func iso8601(_ date: Date) -> String {
         let millisecondsPerDay: Int64 = 86_400_000
         let milliseconds = epochMilliseconds(date)
         let days = floorDivide(milliseconds, millisecondsPerDay)
@@ -21,7 +21,7 @@ public enum Timestamp {
     }
 
     /// `2025-10-15T14-30-00-000Z`: the ISO form with `:` and `.` replaced by `-`, for filenames.
-    public static func fileSafe(_ date: Date) -> String {
+    package static func fileSafe(_ date: Date) -> String {
         String(iso8601(date).map { $0 == ":" || $0 == "." ? "-" : $0 })
     }
 

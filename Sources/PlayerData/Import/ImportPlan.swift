@@ -1,33 +1,33 @@
 /// What an import would change, computed without touching anything. Apply it with
 /// `PlayerDataStore.apply(_:date:force:)`; it refuses to apply if the data file changed since.
-public struct ImportPlan: Sendable, CustomStringConvertible {
-    public enum Action: String, Sendable, Equatable {
+package struct ImportPlan: Sendable, CustomStringConvertible {
+    package enum Action: String, Sendable, Equatable {
         case addGuild = "add guild"
         case replaceGuild = "replace guild"
         case replaceFile = "replace the whole file"
     }
 
-    public let action: Action
+    package let action: Action
     /// The guild written (nil when the whole file is replaced).
-    public let guildID: String?
+    package let guildID: String?
     /// The guild the imported data came from (differs from `guildID` only when the target was named explicitly).
-    public let sourceGuildID: String?
-    public let guildName: String?
+    package let sourceGuildID: String?
+    package let guildName: String?
     /// Players of the target guild (of the whole file for `.replaceFile`) before and after.
-    public let playersBefore: Int
-    public let playersAfter: Int
-    public let guildsBefore: Int
-    public let guildsAfter: Int
-    public let bytesBefore: Int
-    public let bytesAfter: Int
-    public let dataPath: String
+    package let playersBefore: Int
+    package let playersAfter: Int
+    package let guildsBefore: Int
+    package let guildsAfter: Int
+    package let bytesBefore: Int
+    package let bytesAfter: Int
+    package let dataPath: String
 
     /// SHA-256 of the data file the plan was made against; nil if there was none.
     let baseDigest: String?
     let base: PlayerDataFile?
     let result: PlayerDataFile
 
-    public var description: String {
+    package var description: String {
         var lines = ["Import plan for \(dataPath)"]
         switch action {
         case .replaceFile:
@@ -47,37 +47,37 @@ public struct ImportPlan: Sendable, CustomStringConvertible {
 }
 
 /// What applying a plan did.
-public struct ImportResult: Sendable {
-    public let plan: ImportPlan
+package struct ImportResult: Sendable {
+    package let plan: ImportPlan
     /// Where the replaced data was saved first (a v1.0 export for a guild, the whole file for
     /// `.replaceFile`); nil when nothing was replaced.
-    public let backupPath: String?
-    public let save: SaveReport
+    package let backupPath: String?
+    package let save: SaveReport
 }
 
 /// Which guilds an import or restore adds, removes and changes, compared byte for byte.
-public struct GuildChanges: Sendable, Equatable {
-    public struct Change: Sendable, Equatable {
-        public let guildID: String
-        public let playersBefore: Int
-        public let playersAfter: Int
-        public let bytesBefore: Int
-        public let bytesAfter: Int
+package struct GuildChanges: Sendable, Equatable {
+    package struct Change: Sendable, Equatable {
+        package let guildID: String
+        package let playersBefore: Int
+        package let playersAfter: Int
+        package let bytesBefore: Int
+        package let bytesAfter: Int
     }
 
-    public let added: [Change]
-    public let removed: [Change]
-    public let changed: [Change]
-    public let unchangedCount: Int
+    package let added: [Change]
+    package let removed: [Change]
+    package let changed: [Change]
+    package let unchangedCount: Int
 
-    public var isEmpty: Bool { added.isEmpty && removed.isEmpty && changed.isEmpty }
+    package var isEmpty: Bool { added.isEmpty && removed.isEmpty && changed.isEmpty }
 }
 
 extension ImportPlan {
     /// The guilds this plan adds, removes and changes (a guild plan touches one guild; a whole-file
     /// plan can touch them all). Guild values are compared as bytes, so a guild counts as changed
     /// whenever its JSON differs in any way.
-    public var guildChanges: GuildChanges {
+    package var guildChanges: GuildChanges {
         let before = base
         let touched: [String]
         switch action {
@@ -106,5 +106,5 @@ extension ImportPlan {
     }
 
     /// SHA-256 of the data file the plan would write.
-    public var resultSHA256: String { SHA256Hex.digest(result.bytes) }
+    package var resultSHA256: String { SHA256Hex.digest(result.bytes) }
 }

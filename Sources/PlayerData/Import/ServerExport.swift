@@ -1,12 +1,12 @@
 /// A validated v1.0 server export: `exportVersion` "1.0", `dataType` "playerData", a snowflake
 /// `guildId` and an object `data`, in any key order (CastBot's own manual exports put
 /// `guildName` before `dataType`).
-public struct ServerExport: Sendable {
-    public let guildID: String
-    public let guildName: String?
-    public let exportDate: String?
+package struct ServerExport: Sendable {
+    package let guildID: String
+    package let guildName: String?
+    package let exportDate: String?
     /// Distinct keys of `data.players`.
-    public let playerCount: Int
+    package let playerCount: Int
     let document: PlayerDataFile
     let data: ScannedMember
 
@@ -42,7 +42,7 @@ public struct ServerExport: Sendable {
     }
 
     /// The raw bytes of `data`.
-    public var dataBytes: ArraySlice<UInt8> {
+    package var dataBytes: ArraySlice<UInt8> {
         document.bytes[data.value.range]
     }
 
@@ -57,9 +57,9 @@ public struct ServerExport: Sendable {
 }
 
 /// Discord snowflakes as guild ids.
-public enum GuildID {
+package enum GuildID {
     /// 17 to 20 ASCII digits.
-    public static func isSnowflake(_ text: String) -> Bool {
+    package static func isSnowflake(_ text: String) -> Bool {
         (17...20).contains(text.utf8.count) && text.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 }

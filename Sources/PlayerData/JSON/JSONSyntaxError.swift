@@ -2,8 +2,8 @@
 ///
 /// `line` and `column` are 1-based; the column counts characters (UTF-8 code points), not bytes,
 /// so it matches what an editor shows.
-public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Problem: Sendable, Equatable {
+package struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum Problem: Sendable, Equatable {
         case emptyInput
         case byteOrderMark
         case topLevelNotObject(found: String)
@@ -22,26 +22,26 @@ public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertib
         case nestingTooDeep(limit: Int)
     }
 
-    public let problem: Problem
-    public let byteOffset: Int
-    public let line: Int
-    public let column: Int
+    package let problem: Problem
+    package let byteOffset: Int
+    package let line: Int
+    package let column: Int
 
-    public init(problem: Problem, byteOffset: Int, line: Int, column: Int) {
+    package init(problem: Problem, byteOffset: Int, line: Int, column: Int) {
         self.problem = problem
         self.byteOffset = byteOffset
         self.line = line
         self.column = column
     }
 
-    public var description: String {
+    package var description: String {
         "line \(line), column \(column): \(problem.explanation)"
     }
 }
 
 extension JSONSyntaxError.Problem {
     /// What is wrong and, where it helps, what is allowed instead.
-    public var explanation: String {
+    package var explanation: String {
         switch self {
         case .emptyInput:
             return "the file is empty; expected a JSON object"

@@ -1,5 +1,5 @@
 /// The kind of a JSON value, read from its first byte.
-public enum JSONValueKind: Sendable, Equatable {
+package enum JSONValueKind: Sendable, Equatable {
     case object, array, string, number, `true`, `false`, null
 
     /// `byte` must start a valid value (the scanner has checked it).

@@ -13,8 +13,8 @@ import Darwin
 /// validated even after a newer file took its name: a snapshot answers consistently for as long
 /// as someone holds it. Only a rewrite in place could change what it reads; every read checks the
 /// descriptor's identity afterwards and throws `.dataFileChanged` if it moved.
-public final class DataFileSnapshot: Sendable {
-    public let path: String
+package final class DataFileSnapshot: Sendable {
+    package let path: String
     let identity: FileIdentity
     let index: MemberIndex
     private let file: OpenFile
@@ -36,23 +36,23 @@ public final class DataFileSnapshot: Sendable {
     }
 
     /// Size of the file in bytes.
-    public var byteCount: Int { identity.size }
+    package var byteCount: Int { identity.size }
 
     /// Guilds in the file: every top-level key except `PlayerDataFile.nonGuildKeys`, in JavaScript's order.
-    public var guildIDs: [String] { index.guildIDs }
+    package var guildIDs: [String] { index.guildIDs }
 
-    public var guildCount: Int { index.guildIDs.count }
+    package var guildCount: Int { index.guildIDs.count }
 
     /// Players over all guilds, as `PlayerDataFile.playerCount` counts them.
-    public var playerCount: Int { index.playerCount }
+    package var playerCount: Int { index.playerCount }
 
     /// Distinct keys of the guild's `players` object (0 if it has none); nil if there is no such member.
-    public func playerCount(of id: String) -> Int? {
+    package func playerCount(of id: String) -> Int? {
         index.entry(id)?.member.playerCount
     }
 
     /// The guild's `serverName` when it is a string (reads only those bytes, off the cooperative pool).
-    public func serverName(of id: String) async throws(PlayerDataError) -> String? {
+    package func serverName(of id: String) async throws(PlayerDataError) -> String? {
         guard let span = index.entry(id)?.member.serverName, span.kind == .string else { return nil }
         let bytes = try await BlockingIO.run { () throws(PlayerDataError) in try self.read(span.range) }
         return bytes.withUnsafeBytes { buffer in
@@ -62,7 +62,7 @@ public final class DataFileSnapshot: Sendable {
 
     /// The server export of one guild, byte for byte what `ExportBuilder.serverExport` builds from
     /// the loaded file; reads only the guild's own bytes, off the cooperative pool.
-    public func serverExport(guildID: String, date: Date, kind: ExportKind) async throws(PlayerDataError) -> ExportArtifact {
+    package func serverExport(guildID: String, date: Date, kind: ExportKind) async throws(PlayerDataError) -> ExportArtifact {
         try await BlockingIO.run { () throws(PlayerDataError) in
             try DataFileExporter.serverExport(guildID: guildID, index: self.index, path: self.path, date: date, kind: kind) {
                 (range: Range<Int>) throws(PlayerDataError) in try self.read(range)
@@ -72,7 +72,7 @@ public final class DataFileSnapshot: Sendable {
 
     /// The whole file unchanged (the "all servers" export), read into memory for this caller
     /// only, off the cooperative pool; the snapshot keeps none of it.
-    public func allExport(date: Date, kind: ExportKind) async throws(PlayerDataError) -> ExportArtifact {
+    package func allExport(date: Date, kind: ExportKind) async throws(PlayerDataError) -> ExportArtifact {
         let bytes = try await BlockingIO.run { () throws(PlayerDataError) in try self.read(0..<self.identity.size) }
         return ExportArtifact(
             filename: ExportFileName.all(date: date, kind: kind), bytes: bytes,

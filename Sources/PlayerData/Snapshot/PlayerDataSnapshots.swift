@@ -13,8 +13,8 @@ import Foundation
 /// changed, the next caller scans it once; callers arriving meanwhile wait for that scan and
 /// share its result (the actor runs one job at a time, on its own thread). A file that fails
 /// validation is remembered as failed, so it is not rescanned until it changes again.
-public actor PlayerDataSnapshots {
-    public nonisolated let path: String
+package actor PlayerDataSnapshots {
+    package nonisolated let path: String
     private nonisolated let executor = BlockingSerialExecutor(label: "castbot.playerdata.snapshots")
     private var latest: DataFileSnapshot?
     private var failure: (identity: FileIdentity, error: PlayerDataError)?
@@ -22,22 +22,22 @@ public actor PlayerDataSnapshots {
     private(set) var scanCount = 0
 
     /// Scanning and `stat` block, so the actor's jobs run on a dedicated thread, not the cooperative pool.
-    public nonisolated var unownedExecutor: UnownedSerialExecutor {
+    package nonisolated var unownedExecutor: UnownedSerialExecutor {
         executor.asUnownedSerialExecutor()
     }
 
-    public init(path: String) {
+    package init(path: String) {
         self.path = path
     }
 
     /// Snapshots of the data file a store owns.
-    public init(store: PlayerDataStore) {
+    package init(store: PlayerDataStore) {
         self.init(path: store.dataPath)
     }
 
     /// The snapshot of the file as it is now. Throws what `PlayerDataStore.load()` throws:
     /// `.dataFileMissing`, `.invalidDataFile`, or a file-system error.
-    public func snapshot() throws(PlayerDataError) -> DataFileSnapshot {
+    package func snapshot() throws(PlayerDataError) -> DataFileSnapshot {
         let identity: FileIdentity
         do {
             identity = try FileIdentity.of(path: path)
@@ -74,12 +74,12 @@ public actor PlayerDataSnapshots {
     }
 
     /// The server export of one guild from the current snapshot; see `DataFileSnapshot.serverExport`.
-    public nonisolated func serverExport(guildID: String, date: Date, kind: ExportKind) async throws(PlayerDataError) -> ExportArtifact {
+    package nonisolated func serverExport(guildID: String, date: Date, kind: ExportKind) async throws(PlayerDataError) -> ExportArtifact {
         try await snapshot().serverExport(guildID: guildID, date: date, kind: kind)
     }
 
     /// The whole file from the current snapshot; see `DataFileSnapshot.allExport`.
-    public nonisolated func allExport(date: Date, kind: ExportKind) async throws(PlayerDataError) -> ExportArtifact {
+    package nonisolated func allExport(date: Date, kind: ExportKind) async throws(PlayerDataError) -> ExportArtifact {
         try await snapshot().allExport(date: date, kind: kind)
     }
 }

@@ -5,7 +5,7 @@ import Dispatch
 /// two here) would stall every other task of the bot for as long as a 100 MB read or a held lock
 /// lasts. These threads belong to Dispatch and may block freely. The bot uses it too (gzip and
 /// hashing of large exports).
-public enum BlockingIO {
+package enum BlockingIO {
     /// Concurrent, so one slow read does not hold up a small one; Dispatch adds threads while
     /// the ones it has are blocked, and idle threads go away.
     private static let queue = marked(DispatchQueue(label: "castbot.playerdata.blocking-io", qos: .userInitiated, attributes: .concurrent))
@@ -24,7 +24,7 @@ public enum BlockingIO {
     }
 
     /// Runs `body` on the blocking-I/O queue and resumes the caller with its outcome.
-    public static func run<T: Sendable, Failure: Error>(
+    package static func run<T: Sendable, Failure: Error>(
         _ body: @escaping @Sendable () throws(Failure) -> T
     ) async throws(Failure) -> T {
         let outcome: Result<T, Failure> = await withCheckedContinuation { continuation in

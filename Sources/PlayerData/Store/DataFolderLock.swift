@@ -14,11 +14,11 @@ import Darwin
 /// writes its pid, host and start time into the file, only so that a refused second process can
 /// say who is in the way. A refused process changes nothing: it opens the existing file without
 /// truncating or creating it, and writes nothing.
-public final class DataFolderLock: Sendable {
-    public static let fileName = "castbot.lock"
+package final class DataFolderLock: Sendable {
+    package static let fileName = "castbot.lock"
 
-    public let directory: String
-    public let path: String
+    package let directory: String
+    package let path: String
     /// The locked descriptor, or -1 once released.
     private let descriptor: Atomic<Int32>
 
@@ -34,7 +34,7 @@ public final class DataFolderLock: Sendable {
 
     /// Takes the folder's lock or throws `.dataFolderInUse` naming the process that holds it.
     /// Creates the folder (and the lock file) when they do not exist yet.
-    public static func acquire(directory: String, startedAt: Date = Date()) throws(PlayerDataError) -> DataFolderLock {
+    package static func acquire(directory: String, startedAt: Date = Date()) throws(PlayerDataError) -> DataFolderLock {
         let path = "\(directory)/\(fileName)"
         if !DurableFile.exists(directory) { try DurableFile.makeDirectories(directory) }
         let fd = try openWithoutChanging(path)
@@ -52,7 +52,7 @@ public final class DataFolderLock: Sendable {
 
     /// Gives the folder up (closing the descriptor drops the lock). The file stays: removing it
     /// could let a process that just opened it lock a name nobody else sees any more.
-    public func release() {
+    package func release() {
         let fd = descriptor.exchange(-1, ordering: .acquiringAndReleasing)
         if fd >= 0 { close(fd) }
     }

@@ -7,9 +7,9 @@ import Darwin
 /// POSIX file operations with the durability the data file needs: every replacement is a temp
 /// file in the same folder, written, fsynced, renamed into place, and the folder fsynced, so a
 /// crash leaves either the old or the new content, never a mix.
-public enum DurableFile {
+package enum DurableFile {
     /// The whole file in one buffer (one read call for a regular file).
-    public static func contents(of path: String) throws(PlayerDataError) -> [UInt8] {
+    package static func contents(of path: String) throws(PlayerDataError) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw fail("open", path) }
         defer { close(fd) }
@@ -62,7 +62,7 @@ public enum DurableFile {
     }
 
     /// The file's bytes, or nil if it does not exist.
-    public static func contentsIfPresent(of path: String) throws(PlayerDataError) -> [UInt8]? {
+    package static func contentsIfPresent(of path: String) throws(PlayerDataError) -> [UInt8]? {
         do {
             return try contents(of: path)
         } catch .fileSystem(let operation, _, ENOENT) where operation == "open" {
@@ -73,12 +73,12 @@ public enum DurableFile {
     /// The mode files holding player data are created with (the data file, its backups, exports
     /// and decrypted exports written to disk): readable by the owner only. The umask narrows it
     /// further, never widens it; a file that replaces another keeps the other's mode instead.
-    public static let playerDataFileMode: mode_t = 0o600
+    package static let playerDataFileMode: mode_t = 0o600
 
     /// Replaces (or creates) `path` with `bytes` atomically and durably. The new file keeps the
     /// permissions of the one it replaces; a file that did not exist gets `playerDataFileMode`
     /// narrowed by the umask.
-    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(PlayerDataError) {
+    package static func writeAtomically(_ bytes: [UInt8], to path: String) throws(PlayerDataError) {
         var info = stat()
         let existingMode = stat(path, &info) == 0 ? mode_t(info.st_mode & 0o7777) : nil
         let (fd, temporary) = try createTemporary(for: path, mode: existingMode ?? playerDataFileMode)
@@ -103,7 +103,7 @@ public enum DurableFile {
     /// then nothing is written and the answer is false. The file appears under its name only
     /// once complete (a hard link of a finished temporary), with `playerDataFileMode` narrowed by
     /// the umask.
-    public static func writeNew(_ bytes: [UInt8], to path: String) throws(PlayerDataError) -> Bool {
+    package static func writeNew(_ bytes: [UInt8], to path: String) throws(PlayerDataError) -> Bool {
         var info = stat()
         if lstat(path, &info) == 0 { return false }
         let (fd, temporary) = try createTemporary(for: path, mode: playerDataFileMode)
@@ -124,7 +124,7 @@ public enum DurableFile {
     /// Makes `destination` an atomic snapshot of `source`: a hard link renamed into place (no
     /// copy, and the source is only ever replaced by rename, never rewritten), or a durable
     /// copy where links are not supported.
-    public static func snapshot(_ source: String, to destination: String) throws(PlayerDataError) {
+    package static func snapshot(_ source: String, to destination: String) throws(PlayerDataError) {
         for _ in 0..<temporaryAttempts {
             let temporary = temporaryPath(for: destination)
             guard link(source, temporary) == 0 else {
@@ -156,7 +156,7 @@ public enum DurableFile {
     }
 
     /// Writes `bytes` to a file descriptor, retrying short writes.
-    public static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(PlayerDataError) {
+    package static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(PlayerDataError) {
         var failure: PlayerDataError?
         bytes.withUnsafeBytes { buffer in
             var offset = 0
@@ -173,12 +173,12 @@ public enum DurableFile {
         if let failure { throw failure }
     }
 
-    public static func makeDirectory(_ path: String) throws(PlayerDataError) {
+    package static func makeDirectory(_ path: String) throws(PlayerDataError) {
         guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw fail("create directory", path) }
     }
 
     /// `mkdir -p`: the folder and any missing parents.
-    public static func makeDirectories(_ path: String) throws(PlayerDataError) {
+    package static func makeDirectories(_ path: String) throws(PlayerDataError) {
         var prefix = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/") {
             prefix += "/" + component
@@ -186,7 +186,7 @@ public enum DurableFile {
         }
     }
 
-    public static func exists(_ path: String) -> Bool {
+    package static func exists(_ path: String) -> Bool {
         access(path, F_OK) == 0
     }
 
@@ -206,7 +206,7 @@ public enum DurableFile {
     }
 
     /// How long writers wait for another process's write by default.
-    public static let defaultLockWait: Duration = .seconds(10)
+    package static let defaultLockWait: Duration = .seconds(10)
 
     /// Takes `LOCK_EX` without blocking in the kernel, retrying with short sleeps while another
     /// open file description holds it. The sleeps block this thread, which is acceptable only
@@ -232,7 +232,7 @@ public enum DurableFile {
     }
 
     /// Makes a rename or creation in `path`'s folder durable.
-    public static func syncDirectory(of path: String) throws(PlayerDataError) {
+    package static func syncDirectory(of path: String) throws(PlayerDataError) {
         let directory = directoryName(of: path)
         let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw fail("open directory", directory) }
@@ -256,7 +256,7 @@ extension DurableFile {
     /// Writes `bytes` to `path` (created or truncated) with plain writes and no fsync: for
     /// export files, which are copies, not the data of record. `"-"` means standard output. A new
     /// file gets `playerDataFileMode` narrowed by the umask; a truncated one keeps its mode.
-    public static func writeCopy(_ bytes: [UInt8], to path: String) throws(PlayerDataError) {
+    package static func writeCopy(_ bytes: [UInt8], to path: String) throws(PlayerDataError) {
         if path == "-" {
             try writeAll(bytes, to: STDOUT_FILENO, path: "standard output")
             return
@@ -275,7 +275,7 @@ extension DurableFile {
     /// Splits a `--data` argument into folder and file name: a folder means its `playerData.json`.
     /// A path that does not exist yet is a file only when its name ends in `.json`; otherwise it
     /// is the folder to create (`restore --data /var/lib/castbot` on a fresh machine).
-    public static func dataLocation(_ path: String) -> (directory: String, fileName: String) {
+    package static func dataLocation(_ path: String) -> (directory: String, fileName: String) {
         var info = stat()
         let exists = stat(path, &info) == 0
         if (exists && (info.st_mode & S_IFMT) == S_IFDIR) || (!exists && !path.hasSuffix(".json")) {

@@ -10,22 +10,22 @@ import Foundation
 /// Every method reads, fsyncs or locks files, so the actor runs on its own thread
 /// (`BlockingSerialExecutor`), never on Swift's cooperative pool: `await store.load()` and the
 /// others suspend the caller instead of blocking one of the pool's few threads.
-public actor PlayerDataStore {
+package actor PlayerDataStore {
     /// Cluster mode: where the player data really lives (the shared database); the data file
     /// here is this replica's copy. Imports are saved there first, then here.
-    public nonisolated let upstream: (any PlayerDataUpstream)?
-    public nonisolated let directory: String
-    public nonisolated let fileName: String
-    public nonisolated let guardPolicy: SaveGuard
+    package nonisolated let upstream: (any PlayerDataUpstream)?
+    package nonisolated let directory: String
+    package nonisolated let fileName: String
+    package nonisolated let guardPolicy: SaveGuard
     /// How long a write waits for another process's write before failing with `.dataFileBusy`.
-    public nonisolated let lockWait: Duration
+    package nonisolated let lockWait: Duration
     private nonisolated let executor = BlockingSerialExecutor(label: "castbot.playerdata.store")
 
-    public nonisolated var unownedExecutor: UnownedSerialExecutor {
+    package nonisolated var unownedExecutor: UnownedSerialExecutor {
         executor.asUnownedSerialExecutor()
     }
 
-    public init(
+    package init(
         directory: String, fileName: String = "playerData.json", guardPolicy: SaveGuard = .default,
         lockWait: Duration = DurableFile.defaultLockWait, upstream: (any PlayerDataUpstream)? = nil
     ) {
@@ -36,21 +36,21 @@ public actor PlayerDataStore {
         self.lockWait = lockWait
     }
 
-    public nonisolated var dataPath: String { "\(directory)/\(fileName)" }
-    public nonisolated var backupPath: String { dataPath + ".backup" }
-    public nonisolated var rejectedPath: String { dataPath + ".REJECTED" }
+    package nonisolated var dataPath: String { "\(directory)/\(fileName)" }
+    package nonisolated var backupPath: String { dataPath + ".backup" }
+    package nonisolated var rejectedPath: String { dataPath + ".REJECTED" }
     /// Where imports keep what they replaced.
-    public nonisolated var backupsDirectory: String { "\(directory)/backups" }
+    package nonisolated var backupsDirectory: String { "\(directory)/backups" }
     nonisolated var lockPath: String { "\(directory)/.\(fileName).lock" }
 
     /// The validated data file; throws `.dataFileMissing` if there is none.
-    public func load() throws(PlayerDataError) -> PlayerDataFile {
+    package func load() throws(PlayerDataError) -> PlayerDataFile {
         guard let file = try loadIfPresent() else { throw .dataFileMissing(path: dataPath) }
         return file
     }
 
     /// The validated data file, or nil if there is none yet.
-    public func loadIfPresent() throws(PlayerDataError) -> PlayerDataFile? {
+    package func loadIfPresent() throws(PlayerDataError) -> PlayerDataFile? {
         guard let bytes = try DurableFile.contentsIfPresent(of: dataPath) else { return nil }
         do {
             return try PlayerDataFile(bytes: bytes)
@@ -61,12 +61,12 @@ public actor PlayerDataStore {
 
     /// Validates `bytes` and replaces the data file with them, unless the guard objects and
     /// `force` is false: then they go to `playerData.json.REJECTED` and the data file is untouched.
-    public func save(_ bytes: [UInt8], force: Bool = false) throws(PlayerDataError) -> SaveOutcome {
+    package func save(_ bytes: [UInt8], force: Bool = false) throws(PlayerDataError) -> SaveOutcome {
         try save(PlayerDataFile(bytes: bytes), force: force)
     }
 
     /// Same as `save(_:force:)` for content that is already validated.
-    public func save(_ file: PlayerDataFile, force: Bool = false) throws(PlayerDataError) -> SaveOutcome {
+    package func save(_ file: PlayerDataFile, force: Bool = false) throws(PlayerDataError) -> SaveOutcome {
         try withWriterLock { () throws(PlayerDataError) in
             try write(file, current: DurableFile.contentsIfPresent(of: dataPath), force: force)
         }
@@ -75,7 +75,7 @@ public actor PlayerDataStore {
     /// Cluster mode: makes the local copy the database's version, byte for byte. That version
     /// passed the guard when it was saved there, so no guard runs here. Returns whether the file changed.
     @discardableResult
-    public func adoptCopy(_ bytes: [UInt8]) throws(PlayerDataError) -> Bool {
+    package func adoptCopy(_ bytes: [UInt8]) throws(PlayerDataError) -> Bool {
         try withWriterLock { () throws(PlayerDataError) in
             if try DurableFile.contentsIfPresent(of: dataPath) == bytes { return false }
             try DurableFile.writeAtomically(bytes, to: dataPath)
@@ -88,7 +88,7 @@ public actor PlayerDataStore {
     /// export's is refused unless `allowDifferentGuild` (the operator named the target explicitly).
     /// A whole file with a `targetGuild` imports that one guild from it; without one it replaces
     /// the whole data file.
-    public func planImport(
+    package func planImport(
         _ importBytes: [UInt8], targetGuild: String? = nil, allowDifferentGuild: Bool = false
     ) throws(PlayerDataError) -> ImportPlan {
         try ImportPlanner.plan(
@@ -99,7 +99,7 @@ public actor PlayerDataStore {
     /// Applies a plan: first writes what it replaces to `backups/`, then saves. Refuses if the data
     /// file changed since the plan was made; on any failure the data file is left as it was.
     /// `date` names the backup and stamps its `exportDate`.
-    public func apply(_ plan: ImportPlan, date: Date, force: Bool = false) async throws(PlayerDataError) -> ImportResult {
+    package func apply(_ plan: ImportPlan, date: Date, force: Bool = false) async throws(PlayerDataError) -> ImportResult {
         guard plan.dataPath == dataPath else { throw .dataFileChanged(path: plan.dataPath) }
         if let upstream {
             return try await apply(plan, date: date, force: force, through: upstream)
@@ -160,7 +160,7 @@ public actor PlayerDataStore {
 
     /// What the data-loss guard would object to if `plan` were applied to the file it was made
     /// against; nothing is read or written (a restore drill reports it).
-    public nonisolated func guardObjections(to plan: ImportPlan) -> [String] {
+    package nonisolated func guardObjections(to plan: ImportPlan) -> [String] {
         guard let base = plan.base else { return [] }
         return guardPolicy.reasons(
             currentBytes: base.byteCount, currentGuilds: base.guildCount, proposedBytes: plan.result.byteCount,
@@ -223,7 +223,7 @@ public actor PlayerDataStore {
 }
 
 /// Where the player data really lives when the data file is only a copy (cluster mode).
-public protocol PlayerDataUpstream: Sendable {
+package protocol PlayerDataUpstream: Sendable {
     /// Saves `file` as the new version, keeping the current one as the previous, all in one
     /// transaction; only while the current version's SHA-256 is `digest` (nil: there is none
     /// yet), else `.dataFileChanged`. The data-loss guard applies unless `force`.

@@ -6,29 +6,29 @@
 /// guilds disappear, or when more than 20 % of the guilds disappear. The service never removes
 /// guilds on its own, so any drop is suspicious; the limits leave room for an operator's
 /// deliberate cleanup of a couple of guilds in a large file.
-public struct SaveGuard: Sendable, Equatable {
-    public var minimumSizeRatio: Double
-    public var minimumGuardedSize: Int
-    public var maximumGuildsLost: Int
-    public var maximumGuildLossFraction: Double
+package struct SaveGuard: Sendable, Equatable {
+    package var minimumSizeRatio: Double
+    package var minimumGuardedSize: Int
+    package var maximumGuildsLost: Int
+    package var maximumGuildLossFraction: Double
 
-    public init(minimumSizeRatio: Double, minimumGuardedSize: Int, maximumGuildsLost: Int, maximumGuildLossFraction: Double) {
+    package init(minimumSizeRatio: Double, minimumGuardedSize: Int, maximumGuildsLost: Int, maximumGuildLossFraction: Double) {
         self.minimumSizeRatio = minimumSizeRatio
         self.minimumGuardedSize = minimumGuardedSize
         self.maximumGuildsLost = maximumGuildsLost
         self.maximumGuildLossFraction = maximumGuildLossFraction
     }
 
-    public static let `default` = SaveGuard(
+    package static let `default` = SaveGuard(
         minimumSizeRatio: 0.5, minimumGuardedSize: 1024, maximumGuildsLost: 2, maximumGuildLossFraction: 0.2)
 
     /// Never refuses anything.
-    public static let disabled = SaveGuard(
+    package static let disabled = SaveGuard(
         minimumSizeRatio: 0, minimumGuardedSize: .max, maximumGuildsLost: .max, maximumGuildLossFraction: 1)
 
     /// Why replacing the current file with the proposed one looks like data loss; empty if it does not.
     /// `currentGuilds` is nil when the current file is not valid JSON (only size is compared then).
-    public func reasons(currentBytes: Int, currentGuilds: Int?, proposedBytes: Int, proposedGuilds: Int) -> [String] {
+    package func reasons(currentBytes: Int, currentGuilds: Int?, proposedBytes: Int, proposedGuilds: Int) -> [String] {
         var reasons: [String] = []
         if currentBytes >= minimumGuardedSize && Double(proposedBytes) < Double(currentBytes) * minimumSizeRatio {
             let percent = Int((Double(proposedBytes) / Double(currentBytes) * 100).rounded())

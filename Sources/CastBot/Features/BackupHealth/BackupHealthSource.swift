@@ -5,7 +5,7 @@ import Scheduling
 /// Where `/metrics` and `/status` read backup health: the scheduler's view of every schedule and
 /// the state store's last delivered exports (both in memory), plus run history and guild names
 /// for the one page of schedules the status page shows.
-public struct BackupHealthSource: Sendable {
+package struct BackupHealthSource: Sendable {
     let engine: any ScheduleEngine
     let stateStore: ServiceStateStore
     let snapshots: PlayerDataSnapshots
@@ -44,7 +44,7 @@ public struct BackupHealthSource: Sendable {
 }
 
 extension BackupHealthSource {
-    public init(work: ScheduledWorkContext) {
+    package init(work: ScheduledWorkContext) {
         self.init(engine: work.engine, stateStore: work.stateStore, snapshots: work.snapshots, now: work.now)
     }
 }

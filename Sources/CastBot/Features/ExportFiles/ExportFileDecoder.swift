@@ -1,25 +1,25 @@
-public import ExportEncryption
-public import Foundation
+import ExportEncryption
+import Foundation
 import PlayerData
 
 /// An export file read back to its JSON: what `castbot import`, `verify`, `decrypt` and `restore`
 /// take, whether the export went out plain, gzipped, split into parts or encrypted.
-public struct DecodedExportFile: Sendable {
+package struct DecodedExportFile: Sendable {
     /// The export's JSON bytes.
-    public let json: [UInt8]
+    package let json: [UInt8]
     /// Key ids the file was encrypted for; nil for a file that was not encrypted.
-    public let encryptedFor: [String]?
+    package let encryptedFor: [String]?
     /// The name the export had before packaging (from the sealed metadata), when encrypted.
-    public let originalFilename: String?
+    package let originalFilename: String?
     /// What was done to get the JSON, for the command's summary ("joined 3 parts", "decrypted with key id …", "gunzipped").
-    public let steps: [String]
+    package let steps: [String]
     /// The JSON's SHA-256 when decoding already checked it (the one sealed inside an encrypted export).
-    public var verifiedSHA256: String? = nil
+    package var verifiedSHA256: String? = nil
 }
 
 /// Reads exports as they were delivered: parts joined in order → decrypted if sealed → gunzipped
 /// if gzip → the JSON. What a file is comes from its first bytes, not its name.
-public enum ExportFileDecoder {
+package enum ExportFileDecoder {
     /// Decodes the export made of `parts` (one file, or the `.partNofM` files of a split export in
     /// any order: they are put in part order and must all be there).
     ///
@@ -27,7 +27,7 @@ public enum ExportFileDecoder {
     ///   - parts: the files; a single export file is one part.
     ///   - keyFiles: secret key files (`castbot keygen --out`), needed only for encrypted exports.
     /// - Throws: `ExportFileError` naming what is wrong; nothing is written anywhere.
-    public static func decode(parts: [String], keyFiles: [String] = []) throws(ExportFileError) -> DecodedExportFile {
+    package static func decode(parts: [String], keyFiles: [String] = []) throws(ExportFileError) -> DecodedExportFile {
         let ordered = try ExportPartNames.ordered(parts)
         var steps: [String] = ordered.count > 1 ? ["joined \(ordered.count) parts"] : []
         var source = try ExportPartsReader(paths: ordered)
@@ -46,7 +46,7 @@ public enum ExportFileDecoder {
 
     /// Decodes an export already joined in memory (what `castbot restore` downloaded): decrypted
     /// with `keys` if sealed, gunzipped if gzip.
-    public static func decode(joined bytes: [UInt8], keys: [ExportSecretKey]) throws(ExportFileError) -> DecodedExportFile {
+    package static func decode(joined bytes: [UInt8], keys: [ExportSecretKey]) throws(ExportFileError) -> DecodedExportFile {
         guard ExportOpener.isSealed(prefix: bytes.prefix(ExportOpener.magicByteCount)) else {
             guard Gzip.isGzip(bytes) else { return DecodedExportFile(json: bytes, encryptedFor: nil, originalFilename: nil, steps: []) }
             return DecodedExportFile(json: try gunzip(bytes), encryptedFor: nil, originalFilename: nil, steps: ["gunzipped"])
@@ -56,7 +56,7 @@ public enum ExportFileDecoder {
     }
 
     /// The secret keys in key files (`castbot keygen --out`).
-    public static func keys(fromFiles paths: [String]) throws(ExportFileError) -> [ExportSecretKey] {
+    package static func keys(fromFiles paths: [String]) throws(ExportFileError) -> [ExportSecretKey] {
         try loadKeys(paths)
     }
 
@@ -117,7 +117,7 @@ public enum ExportFileDecoder {
 }
 
 /// Why an export file could not be read back.
-public enum ExportFileError: Error, Sendable, Equatable, CustomStringConvertible, LocalizedError {
+package enum ExportFileError: Error, Sendable, Equatable, CustomStringConvertible, LocalizedError {
     case noFiles
     case unreadable(path: String, reason: String)
     case parts(String)
@@ -126,7 +126,7 @@ public enum ExportFileError: Error, Sendable, Equatable, CustomStringConvertible
     case gunzipFailed(String)
     case checksumMismatch(filename: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .noFiles: "no export file given"
         case .unreadable(let path, let reason): "\(path) cannot be read: \(reason)"
@@ -139,7 +139,7 @@ public enum ExportFileError: Error, Sendable, Equatable, CustomStringConvertible
         }
     }
 
-    public var errorDescription: String? { description }
+    package var errorDescription: String? { description }
 }
 
 extension Gzip {

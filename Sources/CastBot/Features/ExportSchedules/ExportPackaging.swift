@@ -1,7 +1,7 @@
 import CompressNIO
 import DiscordREST
-public import ExportEncryption
-public import Foundation
+import ExportEncryption
+import Foundation
 import NIOCore
 import PlayerData
 
@@ -14,17 +14,17 @@ import PlayerData
 ///
 /// With a `sealer` (`CASTBOT_EXPORT_RECIPIENTS`) every export is encrypted (docs/EXPORT-ENCRYPTION.md): gzipped
 /// first when the sealed JSON would not fit, sealed, and the sealed file split into parts as above.
-public struct ExportPackager: Sendable {
-    public var limits: ExportUploadLimits
+package struct ExportPackager: Sendable {
+    package var limits: ExportUploadLimits
     /// Seals every export to the configured recipients; nil sends exports readable.
-    public var sealer: ExportSealer?
+    package var sealer: ExportSealer?
 
-    public init(limits: ExportUploadLimits = ExportUploadLimits(), sealer: ExportSealer? = nil) {
+    package init(limits: ExportUploadLimits = ExportUploadLimits(), sealer: ExportSealer? = nil) {
         self.limits = limits
         self.sealer = sealer
     }
 
-    public func plan(for artifact: ExportArtifact) throws(ExportPackagingError) -> ExportAttachmentPlan {
+    package func plan(for artifact: ExportArtifact) throws(ExportPackagingError) -> ExportAttachmentPlan {
         try plan(filename: artifact.filename, bytes: artifact.bytes, sha256: artifact.sha256)
     }
 
@@ -36,7 +36,7 @@ public struct ExportPackager: Sendable {
     }
 
     /// The same for raw bytes; `sha256` when already known (it is a pass over the bytes).
-    public func plan(filename: String, bytes: [UInt8], sha256: String? = nil) throws(ExportPackagingError) -> ExportAttachmentPlan {
+    package func plan(filename: String, bytes: [UInt8], sha256: String? = nil) throws(ExportPackagingError) -> ExportAttachmentPlan {
         let digest = sha256 ?? SHA256Hex.digest(bytes)
         if let sealer {
             return try sealedPlan(filename: filename, bytes: bytes, sha256: digest, sealer: sealer)
@@ -99,28 +99,28 @@ public struct ExportPackager: Sendable {
 }
 
 /// Why an export could not be prepared for upload.
-public enum ExportPackagingError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
+package enum ExportPackagingError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
     /// Gzip failed (out of memory or a compressor error).
     case compressionFailed(String)
     /// Sealing to the configured recipients failed.
     case encryptionFailed(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .compressionFailed(let reason): "The export could not be gzipped: \(reason)"
         case .encryptionFailed(let reason): "The export could not be encrypted: \(reason)"
         }
     }
 
-    public var errorDescription: String? { description }
+    package var errorDescription: String? { description }
 }
 
 /// How one export travels to Discord: as it is, gzipped, or gzipped in numbered parts; with the
 /// checksum of the whole export and the warnings the message must carry.
 ///
 /// Made by `ExportPackager`; used by scheduled exports and by manual exports alike.
-public struct ExportAttachmentPlan: Sendable {
-    public enum Encoding: Sendable, Hashable {
+package struct ExportAttachmentPlan: Sendable {
+    package enum Encoding: Sendable, Hashable {
         /// The export file itself (`.json`, application/json).
         case plain
         /// Gzipped (`.json.gz`, application/gzip).
@@ -130,14 +130,14 @@ public struct ExportAttachmentPlan: Sendable {
     }
 
     /// One file to upload.
-    public struct Upload: Sendable, Hashable {
-        public var filename: String
-        public var contentType: String
-        public var bytes: [UInt8]
+    package struct Upload: Sendable, Hashable {
+        package var filename: String
+        package var contentType: String
+        package var bytes: [UInt8]
         /// 1-based part number for split exports.
-        public var partNumber: Int?
+        package var partNumber: Int?
 
-        public init(filename: String, contentType: String, bytes: [UInt8], partNumber: Int? = nil) {
+        package init(filename: String, contentType: String, bytes: [UInt8], partNumber: Int? = nil) {
             self.filename = filename
             self.contentType = contentType
             self.bytes = bytes
@@ -156,41 +156,41 @@ public struct ExportAttachmentPlan: Sendable {
     }
 
     /// The export's own name (`playerdata-scheduled-….json`).
-    public var exportFilename: String
+    package var exportFilename: String
     /// Size of the export itself, uncompressed.
-    public var exportByteCount: Int
+    package var exportByteCount: Int
     /// SHA-256 of the uncompressed export, lowercase hex: the one checksum for all parts.
-    public var sha256: String
-    public var encoding: Encoding
+    package var sha256: String
+    package var encoding: Encoding
     /// Size after gzip, when compressed.
-    public var compressedByteCount: Int?
+    package var compressedByteCount: Int?
     /// In upload order; for split exports one per message.
-    public var uploads: [Upload]
+    package var uploads: [Upload]
     /// Lines for the message, each starting with ⚠️ (size near or over the limit).
-    public var warnings: [String]
+    package var warnings: [String]
     /// How to get the export back from the uploads (gunzip, cat then gunzip, or castbot decrypt); nil for plain.
-    public var restoreInstructions: String?
+    package var restoreInstructions: String?
     /// Set when the uploads are the export sealed to the configured recipients (docs/EXPORT-ENCRYPTION.md).
-    public var encryption: Encryption?
+    package var encryption: Encryption?
 
     /// What an encrypted export's messages tell: whose keys open it and what the sealed file is.
-    public struct Encryption: Sendable, Hashable {
-        public var keyIDs: [String]
+    package struct Encryption: Sendable, Hashable {
+        package var keyIDs: [String]
         /// `playerdata-….json.enc` or `….json.gz.enc`: the uploads joined in order.
-        public var sealedFilename: String
-        public var sealedByteCount: Int
+        package var sealedFilename: String
+        package var sealedByteCount: Int
         /// SHA-256 of the sealed file (all uploads joined), lowercase hex.
-        public var sealedSHA256: String
+        package var sealedSHA256: String
     }
 
     /// The checksum messages show and the delivery record keeps: the export's, or for an encrypted
     /// export the sealed file's. The plaintext's checksum stays inside the ciphertext, since
     /// anyone reading the channel could otherwise confirm a guess of the content.
-    public var publishedSHA256: String { encryption?.sealedSHA256 ?? sha256 }
+    package var publishedSHA256: String { encryption?.sealedSHA256 ?? sha256 }
     /// The file `publishedSHA256` is of (once the parts are joined, and for plain exports, gunzipped).
-    public var publishedFilename: String { encryption?.sealedFilename ?? exportFilename }
+    package var publishedFilename: String { encryption?.sealedFilename ?? exportFilename }
 
-    public init(
+    package init(
         exportFilename: String, exportByteCount: Int, sha256: String, encoding: Encoding, compressedByteCount: Int?,
         uploads: [Upload], warnings: [String], restoreInstructions: String?, encryption: Encryption? = nil
     ) {
@@ -213,19 +213,19 @@ public struct ExportAttachmentPlan: Sendable {
 }
 
 /// Discord's upload limits as the export packager applies them.
-public struct ExportUploadLimits: Sendable, Hashable {
+package struct ExportUploadLimits: Sendable, Hashable {
     /// Discord's per-file limit without boosts: 10 MiB.
-    public static let discordFileLimit = 10_485_760
+    package static let discordFileLimit = 10_485_760
 
     /// Largest single file; bigger exports are gzipped, then split.
-    public var fileLimit: Int
+    package var fileLimit: Int
     /// Room kept in each request for `payload_json` and the multipart headers, so a request
     /// carrying one part stays within `fileLimit` in total.
-    public var requestReserve: Int
+    package var requestReserve: Int
     /// Share of `fileLimit` from which a message carries a size warning.
-    public var warningFraction: Double
+    package var warningFraction: Double
 
-    public init(fileLimit: Int = Self.discordFileLimit, requestReserve: Int = 65_536, warningFraction: Double = 0.8) {
+    package init(fileLimit: Int = Self.discordFileLimit, requestReserve: Int = 65_536, warningFraction: Double = 0.8) {
         self.fileLimit = max(1, fileLimit)
         self.requestReserve = min(max(0, requestReserve), self.fileLimit / 2)
         self.warningFraction = min(max(0, warningFraction), 1)

@@ -1,8 +1,8 @@
 import DiscordModels
-public import Foundation
+import Foundation
 import Logging
 import PlayerData
-public import Scheduling
+import Scheduling
 
 /// Export schedules: one per guild (`server` exports) plus one for `all`, all on the shared scheduler.
 ///
@@ -10,7 +10,7 @@ public import Scheduling
 /// status methods feed the menu, the View Live button and the modal's read-only status.
 /// Settings are remembered (and written to the state file) so the modal can be pre-filled, even
 /// after a restart that cleared the schedule.
-public actor ExportScheduleService {
+package actor ExportScheduleService {
     let work: ScheduledWorkContext
     private let runner: ScheduledExportRunner
 
@@ -19,7 +19,7 @@ public actor ExportScheduleService {
     /// Schedules a restart cleared (restart policy `clear`), until they are set again.
     private var clearedByRestart: Set<ScheduleKey> = []
 
-    public init(work: ScheduledWorkContext) {
+    package init(work: ScheduledWorkContext) {
         self.work = work
         runner = ScheduledExportRunner(work: work)
     }
@@ -27,7 +27,7 @@ public actor ExportScheduleService {
     /// Starts or replaces the scope's schedule (first export 5 seconds from now), or stops it when
     /// `intervalMinutes` is 0. Throws, changing nothing, when a value is not allowed.
     @discardableResult
-    public func apply(_ request: ExportScheduleRequest) async throws(ExportScheduleError) -> ExportScheduleConfirmation {
+    package func apply(_ request: ExportScheduleRequest) async throws(ExportScheduleError) -> ExportScheduleConfirmation {
         try Self.validateIDs(request)
         if let refusal = await work.deployment.scheduleChangeRefusal() { throw .schedulerRefused(refusal) }
         let key = request.scope.scheduleKey
@@ -69,7 +69,7 @@ public actor ExportScheduleService {
 
     /// The scheduler's status of the scope's schedule, active or stopped; nil if it never ran
     /// since the service started (see `lastSettings` for what was set before).
-    public func status(for scope: ExportScope) async -> ScheduleStatus? {
+    package func status(for scope: ExportScope) async -> ScheduleStatus? {
         work.engine.status(scope.scheduleKey)
     }
 
@@ -130,27 +130,27 @@ public actor ExportScheduleService {
 }
 
 /// The answer to a schedule request: the facts, and the seed's confirmation text ready to send.
-public struct ExportScheduleConfirmation: Sendable, Equatable {
+package struct ExportScheduleConfirmation: Sendable, Equatable {
     /// False when the request stopped the schedule (interval 0).
-    public var isScheduled: Bool
+    package var isScheduled: Bool
     /// "every 24 hours (1440 minutes)" or "daily at 03:00 UTC"; empty when stopped.
-    public var cadenceLabel: String
+    package var cadenceLabel: String
     /// "Current Server" or "All Servers".
-    public var typeLabel: String
-    public var channelID: String
+    package var typeLabel: String
+    package var channelID: String
     /// Guilds the export would hold now (1 for a server export).
-    public var guildCount: Int
+    package var guildCount: Int
     /// The size an export made now would have; nil when the data file (or the guild) has no data yet.
-    public var estimatedSizeBytes: Int?
+    package var estimatedSizeBytes: Int?
     /// When the first export is due; nil when stopped.
-    public var firstRunAt: Date?
-    public var restartPolicy: RestartPolicy
+    package var firstRunAt: Date?
+    package var restartPolicy: RestartPolicy
     /// Problems worth telling the admin that did not prevent scheduling (e.g. the guild has no data yet).
-    public var notes: [String]
+    package var notes: [String]
     /// The message to send (Markdown), following the seed's confirmation.
-    public var message: String
+    package var message: String
 
-    public init(
+    package init(
         isScheduled: Bool, cadenceLabel: String, typeLabel: String, channelID: String, guildCount: Int,
         estimatedSizeBytes: Int?, firstRunAt: Date?, restartPolicy: RestartPolicy, notes: [String], message: String
     ) {

@@ -3,7 +3,7 @@ import DiscordREST
 import Foundation
 import Logging
 import PlayerData
-public import Scheduling
+import Scheduling
 
 /// One run of an export schedule: load the data file fresh, build the export, package it, post it
 /// through a temporary webhook, and remember what was delivered.
@@ -11,10 +11,10 @@ public import Scheduling
 /// A run is delivered only when Discord returned every message. Failures that cannot heal on their
 /// own (channel gone, access or permissions missing) stop the schedule; others fail the run, which
 /// the scheduler counts toward auto-disable.
-public struct ScheduledExportRunner: Sendable {
+package struct ScheduledExportRunner: Sendable {
     let work: ScheduledWorkContext
 
-    public init(work: ScheduledWorkContext) {
+    package init(work: ScheduledWorkContext) {
         self.work = work
     }
 
@@ -23,7 +23,7 @@ public struct ScheduledExportRunner: Sendable {
         return { context in try await runner.run(scope, context) }
     }
 
-    public func run(_ scope: ExportScope, _ context: RunContext) async throws -> RunOutcome {
+    package func run(_ scope: ExportScope, _ context: RunContext) async throws -> RunOutcome {
         let stopwatch = Stopwatch.start(on: work.clock)
         let type = scope.exportType
         do {

@@ -1,13 +1,13 @@
 import DiscordModels
-public import Foundation
+import Foundation
 import Logging
-public import Scheduling
+import Scheduling
 
 /// The seed's health monitor ("Pattern 1") on the shared scheduler: every N hours a health report
 /// (uptime, memory, data file, guilds, players, each export schedule's last result and next run)
 /// is posted to a channel.
-public actor HealthMonitorService {
-    public static let scheduleKey: ScheduleKey = "health"
+package actor HealthMonitorService {
+    package static let scheduleKey: ScheduleKey = "health"
 
     private let work: ScheduledWorkContext
     private let runner: HealthReportRunner
@@ -16,7 +16,7 @@ public actor HealthMonitorService {
     private var clearedByRestart = false
 
     /// - Parameter startedAt: when the service started, for uptime.
-    public init(work: ScheduledWorkContext, startedAt: Date) {
+    package init(work: ScheduledWorkContext, startedAt: Date) {
         self.work = work
         runner = HealthReportRunner(work: work, startedAt: startedAt)
     }
@@ -24,7 +24,7 @@ public actor HealthMonitorService {
     /// Starts (or replaces) the health monitor, first report in 5 seconds; `hours` 0 stops it.
     /// Returns the confirmation text to send.
     @discardableResult
-    public func apply(
+    package func apply(
         hours: Double, channelID: String, setByUserID: String, guildID: String? = nil, restartPolicy: RestartPolicy = .clear
     ) async throws(HealthMonitorError) -> String {
         for (field, value) in [("channel id", channelID), ("user id", setByUserID)] + (guildID.map { [("guild id", $0)] } ?? [])
@@ -77,7 +77,7 @@ public actor HealthMonitorService {
         ].joined(separator: "\n")
     }
 
-    public func status() async -> ScheduleStatus? {
+    package func status() async -> ScheduleStatus? {
         work.engine.status(Self.scheduleKey)
     }
 
@@ -124,13 +124,13 @@ public actor HealthMonitorService {
 }
 
 /// Why a health monitor request was refused; nothing was changed.
-public enum HealthMonitorError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
+package enum HealthMonitorError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
     /// Hours outside 0.016...168 (0 stops).
     case hoursOutOfRange(Double)
     case invalidID(field: String, value: String)
     case schedulerRefused(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .hoursOutOfRange(let hours):
             "\(hours) hours is not allowed. Use a number of hours from 0.016 (about 1 minute) to 168 (one week), or 0 to stop the health monitor."
@@ -141,5 +141,5 @@ public enum HealthMonitorError: Error, Equatable, Sendable, CustomStringConverti
         }
     }
 
-    public var errorDescription: String? { description }
+    package var errorDescription: String? { description }
 }

@@ -1,12 +1,12 @@
-public import DiscordModels
-public import DiscordREST
+import DiscordModels
+import DiscordREST
 import Foundation
 import Logging
 
 /// `castbot register-commands`: puts `CastBotCommands.all` on the application.
-public enum CommandRegistration {
+package enum CommandRegistration {
     /// Where and how the commands go.
-    public enum Mode: Sendable, Equatable {
+    package enum Mode: Sendable, Equatable {
         /// The default: create or update each of the bot's commands globally (Discord matches by
         /// name); the application's other commands stay.
         case mergeGlobal
@@ -18,7 +18,7 @@ public enum CommandRegistration {
     }
 
     /// Returns the commands as Discord stored them.
-    public static func register(
+    package static func register(
         _ commands: [ApplicationCommand] = CastBotCommands.all, client: any DiscordClient, applicationID: DiscordModels.Snowflake,
         mode: Mode = .mergeGlobal
     ) async throws -> [ApplicationCommand] {
@@ -41,7 +41,7 @@ public enum CommandRegistration {
     }
 
     /// One line per command for the operator: name, id, where it works and who sees it.
-    public static func summary(of commands: [ApplicationCommand]) -> String {
+    package static func summary(of commands: [ApplicationCommand]) -> String {
         guard !commands.isEmpty else { return "No commands are registered." }
         return commands.map { command in
             let contexts = (command.contexts ?? []).map(\.description).joined(separator: ", ")

@@ -1,4 +1,4 @@
-public import DiscordModels
+import DiscordModels
 
 /// The `/menu` message: one Container with the Player Data section, this server's schedule
 /// status and the player data buttons. "Export All" is shown to owners only.
@@ -47,8 +47,8 @@ struct MenuHandler: Sendable {
 }
 
 /// The slash commands the bot registers: `/menu`, in servers only, for members with Manage Server.
-public enum CastBotCommands {
-    public static let menu = ApplicationCommand(
+package enum CastBotCommands {
+    package static let menu = ApplicationCommand(
         type: .chatInput,
         name: CustomID.menuCommand,
         description: "CastBot player data: export, import and schedule backups of this server",
@@ -57,5 +57,5 @@ public enum CastBotCommands {
         contexts: [.guild]
     )
 
-    public static let all: [ApplicationCommand] = [menu]
+    package static let all: [ApplicationCommand] = [menu]
 }

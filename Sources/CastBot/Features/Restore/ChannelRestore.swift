@@ -1,8 +1,8 @@
-public import DiscordModels
-public import DiscordREST
-public import ExportEncryption
-public import Foundation
-public import PlayerData
+import DiscordModels
+import DiscordREST
+import ExportEncryption
+import Foundation
+import PlayerData
 
 /// Restores player data from the exports this service posted in a Discord channel (docs/OPERATIONS.md, "Backups and restore"):
 /// find the export, download it from Discord's CDN, join its parts, un-gzip, check the SHA-256
@@ -10,7 +10,7 @@ public import PlayerData
 /// replaced is backed up first, the save guard applies, the write is durable).
 ///
 /// Used by `castbot restore` and by the Restore button on export messages.
-public struct ChannelRestore: Sendable {
+package struct ChannelRestore: Sendable {
     let finder: ChannelExportFinder
     let retriever: ExportRetriever
     let store: PlayerDataStore
@@ -20,7 +20,7 @@ public struct ChannelRestore: Sendable {
     ///     (`ExportProvenance`). `castbot restore` learns it from Discord with the token when
     ///     `DISCORD_APPLICATION_ID` is not set.
     ///   - keys: secret keys for encrypted exports (`castbot restore --key`); the bot itself never has any.
-    public init(discord: any DiscordClient, store: PlayerDataStore, applicationID: Snowflake, keys: [ExportSecretKey] = []) {
+    package init(discord: any DiscordClient, store: PlayerDataStore, applicationID: Snowflake, keys: [ExportSecretKey] = []) {
         self.init(discord: discord, store: store, applicationID: applicationID, keys: keys, limits: RestoreLimits())
     }
 
@@ -31,7 +31,7 @@ public struct ChannelRestore: Sendable {
     }
 
     /// Finds the export selected in `channelID` and plans its restore; nothing is written.
-    public func prepare(
+    package func prepare(
         channelID: Snowflake, messageID: Snowflake? = nil, before: Date? = nil, guildID: String? = nil, searchLimit: Int = 10_000
     ) async throws(RestoreError) -> RestorePreparation {
         let selection = ExportSelection(messageID: messageID, before: before, guildID: guildID, searchLimit: searchLimit)
@@ -72,7 +72,7 @@ public struct ChannelRestore: Sendable {
 
     /// Applies a prepared restore: creates the data folder if it is missing, backs up what is
     /// replaced, saves. `allowShrink` overrides the guard against a drastic shrink.
-    public func apply(_ preparation: RestorePreparation, date: Date, allowShrink: Bool) async throws(RestoreError) -> ImportResult {
+    package func apply(_ preparation: RestorePreparation, date: Date, allowShrink: Bool) async throws(RestoreError) -> ImportResult {
         let directory = store.directory
         do {
             try await BlockingIO.run { () throws(PlayerDataError) in try DurableFile.makeDirectories(directory) }
@@ -86,27 +86,27 @@ public struct ChannelRestore: Sendable {
 }
 
 /// A restore ready to apply: the export retrieved and checked, and what importing it changes.
-public struct RestorePreparation: Sendable {
+package struct RestorePreparation: Sendable {
     let retrieved: RetrievedExport
-    public let plan: ImportPlan
-    public let scannedMessages: Int
+    package let plan: ImportPlan
+    package let scannedMessages: Int
     /// Why the data-loss guard would refuse this restore (a drastic shrink); empty when it would not.
-    public let guardObjections: [String]
+    package let guardObjections: [String]
     /// Messages met on the way that carry an export file but were not posted by this bot
     /// (`ExportProvenance`): message id and why. Never restored.
-    public let skippedLookAlikes: [String]
+    package let skippedLookAlikes: [String]
 
-    public var exportName: String { retrieved.export.name.exportName }
-    public var sha256: String { retrieved.sha256 }
-    public var messageID: String { retrieved.export.first.message.id.rawValue }
-    public var postedAt: Date? { retrieved.export.postedAt }
-    public var exportByteCount: Int { retrieved.bytes.count }
+    package var exportName: String { retrieved.export.name.exportName }
+    package var sha256: String { retrieved.sha256 }
+    package var messageID: String { retrieved.export.first.message.id.rawValue }
+    package var postedAt: Date? { retrieved.export.postedAt }
+    package var exportByteCount: Int { retrieved.bytes.count }
     /// The restored file is byte for byte the export (an all-servers export restored whole).
-    public var restoresFileExactly: Bool { plan.action == .replaceFile }
+    package var restoresFileExactly: Bool { plan.action == .replaceFile }
     var isAllServersExport: Bool { retrieved.export.name.scope == .all }
 
     /// What an operator reads before saying yes.
-    public var summary: String {
+    package var summary: String {
         let export = retrieved.export
         var lines: [String] = []
         let posted = postedAt.map { " posted \(Timestamp.iso8601($0))" } ?? ""
@@ -154,7 +154,7 @@ public struct RestorePreparation: Sendable {
 
 /// Why a restore stopped. The data file is unchanged in every case: the import path leaves it as
 /// it was on any failure (a guard refusal writes only its `.REJECTED` copy, as every save does).
-public enum RestoreError: Error, Sendable, CustomStringConvertible, LocalizedError {
+package enum RestoreError: Error, Sendable, CustomStringConvertible, LocalizedError {
     case discord(DiscordHTTPError, channelID: String)
     case emptyChannel(channelID: String)
     case noReadHistory(channelID: String)
@@ -177,7 +177,7 @@ public enum RestoreError: Error, Sendable, CustomStringConvertible, LocalizedErr
     case applyFailed(PlayerDataError)
     case interrupted(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .discord(let error, let channel):
             return Self.describe(error, channel: channel)
@@ -233,7 +233,7 @@ public enum RestoreError: Error, Sendable, CustomStringConvertible, LocalizedErr
         }
     }
 
-    public var errorDescription: String? { description }
+    package var errorDescription: String? { description }
 
     private static func describe(_ error: DiscordHTTPError, channel: String) -> String {
         switch error.code {
