@@ -30,4 +30,24 @@ struct LayoutDocumentationTests {
             #expect(tables.contains("`Features/\(feature)`"), "README's layout does not name Features/\(feature)")
         }
     }
+
+    /// `public` opening a declaration (attributes may come first), not the word in a text.
+    static var publicDeclaration: Regex<(Substring, Substring?, Substring?, Substring)> {
+        /^\s*(@\w+(\([^)]*\))?\s+)*public\s+(import|struct|class|enum|protocol|actor|func|var|let|init|static|extension|typealias|final|subscript|nonisolated|mutating|convenience|required|override|indirect|lazy|private\(set\)|internal\(set\))\b/
+    }
+
+    @Test("No declaration under Sources/ is public: every target is this package's own, so package is the widest any needs")
+    func nothingPublic() throws {
+        let sources = Self.root.appendingPathComponent("Sources")
+        let files = try #require(FileManager.default.enumerator(atPath: sources.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
+        #expect(files.count > 100)
+        var offenders: [String] = []
+        for file in files {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                if line.contains("public "), line.contains(Self.publicDeclaration) { offenders.append("\(file):\(number + 1)") }
+            }
+        }
+        #expect(offenders.isEmpty, "public declarations: \(offenders.prefix(10))")
+    }
 }
