@@ -29,22 +29,39 @@ package final class WakeSignal: Sendable {
 
     /// Returns when signalled or when the calling task is cancelled.
     package func wait() async {
+        await suspend(unless: { state in
+            guard state.pending else { return false }
+            state.pending = false
+            return true
+        })
+    }
+
+    /// Returns true once `condition` holds, checked now and after each signal (also as the
+    /// waiter registers, so a signal between a check and the wait is never missed); false if the
+    /// calling task is cancelled first. Every waiter is woken by a signal: right for a condition
+    /// several tasks may wait on (a latch, a count reached).
+    package func wait(until condition: () -> Bool) async -> Bool {
+        while !condition() {
+            if Task.isCancelled { return false }
+            await suspend(unless: { _ in condition() })
+        }
+        return true
+    }
+
+    /// Waits for the next signal unless `resumeNow` (called under the lock) says to go on at once.
+    private func suspend(unless resumeNow: (inout State) -> Bool) async {
         let id = state.withLock { state in
             state.nextWaiterID += 1
             return state.nextWaiterID
         }
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let resumeNow = state.withLock { state -> Bool in
-                    if state.pending {
-                        state.pending = false
-                        return true
-                    }
-                    if Task.isCancelled { return true }
+                let goOn = state.withLock { state -> Bool in
+                    if resumeNow(&state) || Task.isCancelled { return true }
                     state.waiters[id] = continuation
                     return false
                 }
-                if resumeNow { continuation.resume() }
+                if goOn { continuation.resume() }
             }
         } onCancel: {
             let waiter = state.withLock { $0.waiters.removeValue(forKey: id) }

@@ -89,42 +89,17 @@ extension Scheduler: ScheduleEngine {}
 
 /// Set once; waiters return when it is set (or when their task is cancelled).
 final class StartedSignal: Sendable {
-    private struct State {
-        var isSet = false
-        var waiters: [UInt64: CheckedContinuation<Void, Never>] = [:]
-        var nextID: UInt64 = 0
-    }
+    private let flag = Atomic(false)
+    private let changed = WakeSignal()
 
-    private let state = Mutex(State())
-
-    var isSet: Bool { state.withLock { $0.isSet } }
+    var isSet: Bool { flag.load(ordering: .acquiring) }
 
     func set() {
-        let waiters = state.withLock { state in
-            state.isSet = true
-            defer { state.waiters = [:] }
-            return state.waiters.values
-        }
-        for waiter in waiters { waiter.resume() }
+        flag.store(true, ordering: .releasing)
+        changed.signal()
     }
 
     func wait() async {
-        let id = state.withLock { state in
-            state.nextID += 1
-            return state.nextID
-        }
-        await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let resumeNow = state.withLock { state in
-                    if state.isSet || Task.isCancelled { return true }
-                    state.waiters[id] = continuation
-                    return false
-                }
-                if resumeNow { continuation.resume() }
-            }
-        } onCancel: {
-            let waiter = state.withLock { $0.waiters.removeValue(forKey: id) }
-            waiter?.resume()
-        }
+        _ = await changed.wait(until: { isSet })
     }
 }

@@ -2,6 +2,7 @@ import CastBotTestSupport
 import DiscordModels
 import DiscordREST
 import Foundation
+import Scheduling
 import Synchronization
 
 /// A `DiscordClient` that plays a small Discord in memory (channels' webhooks, messages, DMs),
@@ -48,7 +49,7 @@ final class RecordingDiscordClient: DiscordClient, Sendable {
     static let createMessage = "POST /channels/{channel.id}/messages"
 
     private let world = Mutex(World())
-    private let changed = ChangeSignal()
+    private let changed = WakeSignal()
 
     // MARK: Script
 
@@ -76,7 +77,7 @@ final class RecordingDiscordClient: DiscordClient, Sendable {
     /// Returns true once `condition` holds, checked after each request the fake answers; false
     /// if the test is cancelled first.
     func waitUntil(_ condition: (RecordingDiscordClient) -> Bool) async -> Bool {
-        await changed.wait { condition(self) }
+        await changed.wait(until: { condition(self) })
     }
 
     var requests: [Recorded] { world.withLock { $0.requests } }
@@ -102,7 +103,7 @@ final class RecordingDiscordClient: DiscordClient, Sendable {
             world.requests.append(Recorded(request: request, template: template, succeeded: (try? result.get()) != nil))
             return result
         }
-        changed.notify()
+        changed.signal()
         return DiscordResponse(status: 200, body: try outcome.get())
     }
 

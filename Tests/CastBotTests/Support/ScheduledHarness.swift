@@ -185,11 +185,11 @@ extension SchedulerEvent {
 /// The scheduler's events as they arrive.
 final class SchedulerEventLog: Sendable {
     private let events = Mutex<[SchedulerEvent]>([])
-    private let changed = ChangeSignal()
+    private let changed = WakeSignal()
 
     func append(_ event: SchedulerEvent) {
         events.withLock { $0.append(event) }
-        changed.notify()
+        changed.signal()
     }
 
     var all: [SchedulerEvent] { events.withLock { $0 } }
