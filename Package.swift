@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "castbot", targets: ["castbot"]),
         .executable(name: "castbot-bench", targets: ["castbot-bench"]),
         .library(name: "PlayerData", targets: ["PlayerData"]),
+        .library(name: "ExportFormat", targets: ["ExportFormat"]),
         .library(name: "DiscordModels", targets: ["DiscordModels"]),
         .library(name: "DiscordREST", targets: ["DiscordREST"]),
         .library(name: "Scheduling", targets: ["Scheduling"]),
@@ -46,6 +47,18 @@ let package = Package(
         .target(
             name: "ExportEncryption",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        // The export format, written and read back in one place: file names, the export message's
+        // text, packaging (gzip, parts, sealed) and unpacking through the one capped, streaming
+        // gunzip, and which messages count as this bot's exports. No Discord client, HTTP or clock.
+        .target(
+            name: "ExportFormat",
+            dependencies: [
+                "PlayerData", "ExportEncryption", "DiscordModels",
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         // Codable types for the slice of Discord the bot uses.
@@ -95,10 +108,9 @@ let package = Package(
         .target(
             name: "CastBot",
             dependencies: [
-                "PlayerData", "DiscordModels", "DiscordREST", "Scheduling", "HTTPConnectionGuard", "ExportEncryption",
+                "PlayerData", "DiscordModels", "DiscordREST", "Scheduling", "HTTPConnectionGuard", "ExportEncryption", "ExportFormat",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -131,6 +143,7 @@ let package = Package(
             name: "castbot",
             dependencies: [
                 "CastBot", "CastBotSandbox", "CastBotCluster", "PlayerData", "DiscordModels", "CommandLineSupport", "ExportEncryption",
+                "ExportFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -145,7 +158,7 @@ let package = Package(
             name: "CastBotBench",
             dependencies: [
                 "CastBot", "CastBotSandbox", "DiscordSandbox", "DiscordModels", "DiscordREST", "PlayerData", "Scheduling",
-                "HTTPConnectionGuard", "ExportEncryption", "CastBotCluster",
+                "HTTPConnectionGuard", "ExportEncryption", "ExportFormat", "CastBotCluster",
                 // `cluster` starts PostgreSQL; `scale` and `cluster` pick free ports.
                 "LocalServers",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -161,7 +174,7 @@ let package = Package(
         .target(
             name: "CastBotCluster",
             dependencies: [
-                "CastBot", "PlayerData", "Scheduling", "DiscordModels", "DiscordREST",
+                "CastBot", "PlayerData", "Scheduling", "DiscordModels", "DiscordREST", "ExportFormat",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -190,7 +203,14 @@ let package = Package(
             ],
             path: "Tests/CastBotTestSupport", swiftSettings: swiftSettings),
         .testTarget(
-            name: "PlayerDataTests", dependencies: ["PlayerData", "CastBotTestSupport"], exclude: ["Expected"],
+            name: "PlayerDataTests", dependencies: ["PlayerData", "ExportFormat", "CastBotTestSupport"], exclude: ["Expected"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ExportFormatTests",
+            dependencies: [
+                "ExportFormat", "PlayerData", "ExportEncryption", "DiscordModels", "CastBotTestSupport",
+                .product(name: "CompressNIO", package: "compress-nio"),
+            ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "ExportEncryptionTests",
@@ -222,7 +242,7 @@ let package = Package(
             name: "CastBotClusterTests",
             dependencies: [
                 "CastBotCluster", "CastBot", "PlayerData", "Scheduling", "CastBotTestSupport", "LocalServers", "DiscordSandbox", "DiscordREST",
-                "DiscordModels",
+                "DiscordModels", "ExportFormat",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Clocks", package: "swift-clocks"),
@@ -233,13 +253,14 @@ let package = Package(
         ),
         .testTarget(
             name: "CastBotBenchTests",
-            dependencies: ["CastBotBench", "CastBot", "CastBotTestSupport"],
+            dependencies: ["CastBotBench", "CastBot", "ExportFormat", "CastBotTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "CastBotTests",
             dependencies: [
                 "CastBot", "CastBotSandbox", "DiscordSandbox", "CastBotTestSupport", "LocalServers", "HTTPConnectionGuard", "ExportEncryption",
+                "ExportFormat", "PlayerData", "DiscordModels",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Clocks", package: "swift-clocks"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

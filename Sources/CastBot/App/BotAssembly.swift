@@ -1,5 +1,6 @@
 public import DiscordREST
 import ExportEncryption
+import ExportFormat
 public import Foundation
 public import Logging
 public import PlayerData

@@ -1,5 +1,6 @@
 import DiscordModels
 public import DiscordREST
+import ExportFormat
 public import Foundation
 public import Logging
 public import PlayerData

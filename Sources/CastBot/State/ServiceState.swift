@@ -1,3 +1,4 @@
+import ExportFormat
 public import Foundation
 import PlayerData
 public import Scheduling

@@ -1,6 +1,7 @@
 import CastBotTestSupport
 import DiscordModels
 import DiscordREST
+import ExportFormat
 import Foundation
 import PlayerData
 import Testing

@@ -1,3 +1,4 @@
+import ExportFormat
 import PlayerData
 public import Foundation
 public import Scheduling

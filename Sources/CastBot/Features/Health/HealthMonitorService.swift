@@ -1,4 +1,5 @@
 import DiscordModels
+import ExportFormat
 public import Foundation
 import Logging
 public import Scheduling

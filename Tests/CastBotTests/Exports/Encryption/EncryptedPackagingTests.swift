@@ -1,6 +1,7 @@
 import CastBotTestSupport
 import DiscordModels
 import ExportEncryption
+import ExportFormat
 import Foundation
 import PlayerData
 import Testing

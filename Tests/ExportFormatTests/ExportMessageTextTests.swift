@@ -1,3 +1,4 @@
+import ExportFormat
 import Testing
 
 @testable import CastBot

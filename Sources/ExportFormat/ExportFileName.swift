@@ -1,4 +1,5 @@
-import Foundation
+public import Foundation
+public import PlayerData
 
 /// The one home of export file names, written and read back: whose data a file holds and how it
 /// travelled (gzipped, sealed, split).
@@ -18,8 +19,14 @@ public struct ExportFileName: Sendable, Hashable, CustomStringConvertible {
     public let exportName: String
     public let gzipped: Bool
     public let encrypted: Bool
+    /// Which part of how many a file is.
+    public struct Part: Sendable, Hashable {
+        public let number: Int
+        public let count: Int
+    }
+
     /// Part number and count when the file is one of several parts.
-    public let part: (number: Int, count: Int)?
+    public let part: Part?
     /// The name of the file the parts join into (the whole name when there are no parts).
     public let joinedName: String
 
@@ -68,9 +75,9 @@ public struct ExportFileName: Sendable, Hashable, CustomStringConvertible {
     /// Reads a file name back; nil for anything not named like an export.
     public init?(_ name: String) {
         var rest = Substring(name)
-        var part: (Int, Int)?
+        var part: Part?
         if let numbered = Self.parsePart(name) {
-            part = (numbered.number, numbered.count)
+            part = Part(number: numbered.number, count: numbered.count)
             rest = Substring(numbered.base)
         }
         let joined = String(rest)
@@ -136,11 +143,18 @@ public struct ExportFileName: Sendable, Hashable, CustomStringConvertible {
     public var description: String { joinedName + (part.map { " (part \($0.number) of \($0.count))" } ?? "") }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.joinedName == rhs.joinedName && lhs.part?.number == rhs.part?.number && lhs.part?.count == rhs.part?.count
+        lhs.joinedName == rhs.joinedName && lhs.part == rhs.part
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(joinedName)
         hasher.combine(part?.number)
+    }
+}
+
+extension ExportArtifact {
+    /// The export's file name: `ExportFileName.server` or `.all` for its guild, date and kind.
+    public var filename: String {
+        guildID.map { ExportFileName.server(guildID: $0, date: date, kind: kind) } ?? ExportFileName.all(date: date, kind: kind)
     }
 }
