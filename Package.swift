@@ -125,7 +125,7 @@ let package = Package(
         .target(
             name: "CastBotSandbox",
             dependencies: [
-                "CastBot", "DiscordSandbox", "PlayerData",
+                "CastBot", "DiscordSandbox", "PlayerData", "ExportFormat",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -166,6 +166,8 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                // `gunzip` writes its gzip files (a bomb, a large export) a chunk at a time.
+                .product(name: "CompressNIO", package: "compress-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -253,7 +255,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CastBotBenchTests",
-            dependencies: ["CastBotBench", "CastBot", "ExportFormat", "CastBotTestSupport"],
+            dependencies: ["CastBotBench", "CastBot", "CastBotTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -23,6 +23,11 @@ public struct ExportFileName: Sendable, Hashable, CustomStringConvertible {
     public struct Part: Sendable, Hashable {
         public let number: Int
         public let count: Int
+
+        package init(number: Int, count: Int) {
+            self.number = number
+            self.count = count
+        }
     }
 
     /// Part number and count when the file is one of several parts.
