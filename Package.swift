@@ -43,6 +43,18 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
+        // The export format, written and read back in one place: file names, the export message's
+        // text, packaging (gzip, parts, sealed) and unpacking through the one capped, streaming
+        // gunzip, and which messages count as this bot's exports. No Discord client, HTTP or clock.
+        .target(
+            name: "ExportFormat",
+            dependencies: [
+                "PlayerData", "ExportEncryption", "DiscordModels",
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Codable types for the slice of Discord the bot uses.
         .target(name: "DiscordModels", swiftSettings: swiftSettings),
         // One Discord REST client: auth, rate limits, retries, multipart, typed errors.
@@ -90,10 +102,9 @@ let package = Package(
         .target(
             name: "CastBot",
             dependencies: [
-                "PlayerData", "DiscordModels", "DiscordREST", "Scheduling", "HTTPConnectionGuard", "ExportEncryption",
+                "PlayerData", "DiscordModels", "DiscordREST", "Scheduling", "HTTPConnectionGuard", "ExportEncryption", "ExportFormat",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -108,7 +119,7 @@ let package = Package(
         .target(
             name: "CastBotSandbox",
             dependencies: [
-                "CastBot", "DiscordSandbox", "PlayerData",
+                "CastBot", "DiscordSandbox", "PlayerData", "ExportFormat",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -126,6 +137,7 @@ let package = Package(
             name: "castbot",
             dependencies: [
                 "CastBot", "CastBotSandbox", "CastBotCluster", "PlayerData", "DiscordModels", "CommandLineSupport", "ExportEncryption",
+                "ExportFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -140,7 +152,7 @@ let package = Package(
             name: "CastBotBench",
             dependencies: [
                 "CastBot", "CastBotSandbox", "DiscordSandbox", "DiscordModels", "DiscordREST", "PlayerData", "Scheduling",
-                "HTTPConnectionGuard", "ExportEncryption", "CastBotCluster",
+                "HTTPConnectionGuard", "ExportEncryption", "ExportFormat", "CastBotCluster",
                 // `cluster` starts PostgreSQL; `scale` and `cluster` pick free ports.
                 "LocalServers",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -148,6 +160,8 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                // `gunzip` writes its gzip files (a bomb, a large export) a chunk at a time.
+                .product(name: "CompressNIO", package: "compress-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -156,7 +170,7 @@ let package = Package(
         .target(
             name: "CastBotCluster",
             dependencies: [
-                "CastBot", "PlayerData", "Scheduling", "DiscordModels", "DiscordREST",
+                "CastBot", "PlayerData", "Scheduling", "DiscordModels", "DiscordREST", "ExportFormat",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -185,7 +199,14 @@ let package = Package(
             ],
             path: "Tests/CastBotTestSupport", swiftSettings: swiftSettings),
         .testTarget(
-            name: "PlayerDataTests", dependencies: ["PlayerData", "CastBotTestSupport"], exclude: ["Expected"],
+            name: "PlayerDataTests", dependencies: ["PlayerData", "ExportFormat", "CastBotTestSupport"], exclude: ["Expected"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ExportFormatTests",
+            dependencies: [
+                "ExportFormat", "PlayerData", "ExportEncryption", "DiscordModels", "CastBotTestSupport",
+                .product(name: "CompressNIO", package: "compress-nio"),
+            ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "ExportEncryptionTests",
@@ -217,7 +238,7 @@ let package = Package(
             name: "CastBotClusterTests",
             dependencies: [
                 "CastBotCluster", "CastBot", "PlayerData", "Scheduling", "CastBotTestSupport", "LocalServers", "DiscordSandbox", "DiscordREST",
-                "DiscordModels",
+                "DiscordModels", "ExportFormat",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Clocks", package: "swift-clocks"),
@@ -235,6 +256,7 @@ let package = Package(
             name: "CastBotTests",
             dependencies: [
                 "CastBot", "CastBotSandbox", "DiscordSandbox", "CastBotTestSupport", "LocalServers", "HTTPConnectionGuard", "ExportEncryption",
+                "ExportFormat", "PlayerData", "DiscordModels",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Clocks", package: "swift-clocks"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

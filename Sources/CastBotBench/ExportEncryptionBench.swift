@@ -1,5 +1,6 @@
 import CastBot
 import ExportEncryption
+import ExportFormat
 import Foundation
 import PlayerData
 

@@ -1,6 +1,7 @@
 import CastBot
 import DiscordModels
 import DiscordREST
+import ExportFormat
 import Foundation
 import Logging
 import PlayerData

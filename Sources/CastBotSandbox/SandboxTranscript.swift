@@ -1,5 +1,6 @@
 import CastBot
 import DiscordSandbox
+import ExportFormat
 import Foundation
 
 /// Renders what Discord would show (interaction replies, modals, channel messages) as plain

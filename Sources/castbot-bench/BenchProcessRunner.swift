@@ -13,11 +13,22 @@ enum BenchProcessRunner {
     }
 
     static func run(_ program: String, _ arguments: [String]) throws -> Measurement {
+        let (measurement, exitStatus) = try runToExit(program, arguments)
+        guard exitStatus == 0 else {
+            throw BenchError("\(program) \(arguments.joined(separator: " ")) failed (exit status \(exitStatus))")
+        }
+        return measurement
+    }
+
+    /// Runs `program` to its end whatever its exit status, with stdout and stderr written to
+    /// `outputPath` (discarded when nil). A process killed by a signal exits 128 + the signal, as
+    /// in a shell.
+    static func runToExit(_ program: String, _ arguments: [String], outputPath: String? = nil) throws -> (Measurement, exitStatus: Int32) {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
 
         let argv = ([program] + arguments).map { strdup($0) }
         defer { argv.forEach { free($0) } }
@@ -32,10 +43,8 @@ enum BenchProcessRunner {
         }
         let elapsed = monotonicMilliseconds() - start
         // WIFEXITED / WEXITSTATUS, which Swift does not import.
-        guard status & 0x7F == 0, (status >> 8) & 0xFF == 0 else {
-            throw BenchError("\(program) \(arguments.joined(separator: " ")) failed (wait status \(status))")
-        }
-        return Measurement(milliseconds: elapsed, peakResidentKiB: Int(usage.ru_maxrss))
+        let exitStatus = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + status & 0x7F
+        return (Measurement(milliseconds: elapsed, peakResidentKiB: Int(usage.ru_maxrss)), exitStatus)
     }
 
     private static func monotonicMilliseconds() -> Double {

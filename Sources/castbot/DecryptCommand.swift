@@ -1,6 +1,7 @@
 import ArgumentParser
 import CastBot
 import CommandLineSupport
+import ExportFormat
 import Foundation
 import PlayerData
 

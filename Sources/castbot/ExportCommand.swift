@@ -2,6 +2,7 @@ import CommandLineSupport
 import ArgumentParser
 import CastBot
 import CastBotCluster
+import ExportFormat
 import Logging
 import Foundation
 import PlayerData

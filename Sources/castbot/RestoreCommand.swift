@@ -3,6 +3,7 @@ import CastBot
 import CastBotSandbox
 import CommandLineSupport
 import DiscordModels
+import ExportFormat
 import Foundation
 import Logging
 import PlayerData

@@ -1,3 +1,4 @@
+import ExportFormat
 import Foundation
 import Testing
 @testable import PlayerData

@@ -1,5 +1,6 @@
 import DiscordREST
 import ExportEncryption
+import ExportFormat
 import Foundation
 import Logging
 import PlayerData

@@ -1,4 +1,5 @@
 import DiscordREST
+import ExportFormat
 import Foundation
 import Logging
 import PlayerData

@@ -1,3 +1,4 @@
+import ExportFormat
 import PlayerData
 import Foundation
 import Scheduling

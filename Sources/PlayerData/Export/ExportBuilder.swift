@@ -14,7 +14,7 @@ package enum ExportBuilder {
             throw .guildDataNotAnObject(guildID: guildID, found: entry.member.value.kind.nameWithArticle)
         }
         return ExportArtifact(
-            filename: ExportFileName.server(guildID: guildID, date: date, kind: kind),
+            date: date, kind: kind,
             bytes: serverExportBytes(of: file, entry: entry, guildID: guildID, exportDate: Timestamp.iso8601(date)),
             guildCount: 1,
             playerCount: entry.member.playerCount,
@@ -25,7 +25,7 @@ package enum ExportBuilder {
     /// The whole file, content unchanged (the seed's "all servers" export).
     package static func allExport(of file: PlayerDataFile, date: Date, kind: ExportKind) -> ExportArtifact {
         ExportArtifact(
-            filename: ExportFileName.all(date: date, kind: kind),
+            date: date, kind: kind,
             bytes: file.bytes,
             guildCount: file.guildCount,
             playerCount: file.playerCount,

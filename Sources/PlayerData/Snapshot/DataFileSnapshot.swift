@@ -75,7 +75,7 @@ package final class DataFileSnapshot: Sendable {
     package func allExport(date: Date, kind: ExportKind) async throws(PlayerDataError) -> ExportArtifact {
         let bytes = try await BlockingIO.run { () throws(PlayerDataError) in try self.read(0..<self.identity.size) }
         return ExportArtifact(
-            filename: ExportFileName.all(date: date, kind: kind), bytes: bytes,
+            date: date, kind: kind, bytes: bytes,
             guildCount: guildCount, playerCount: playerCount, guildID: nil)
     }
 

@@ -1,6 +1,7 @@
 @testable import CastBot
 import CastBotCluster
 import CastBotTestSupport
+import ExportFormat
 import LocalServers
 import Clocks
 import DiscordREST

@@ -1,6 +1,7 @@
 import CastBotTestSupport
 import Clocks
 import DiscordSandbox
+import ExportFormat
 import Foundation
 import PlayerData
 import Testing

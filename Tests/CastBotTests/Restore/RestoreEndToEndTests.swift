@@ -3,6 +3,7 @@ import DiscordModels
 import DiscordREST
 import DiscordSandbox
 import ExportEncryption
+import ExportFormat
 import Foundation
 import Logging
 import PlayerData

@@ -1,6 +1,7 @@
 import CastBotTestSupport
 import DiscordModels
 import DiscordREST
+import ExportFormat
 import Foundation
 import PlayerData
 import Testing
@@ -19,7 +20,7 @@ struct RestoreRefusalTests {
     static func postExport(_ bytes: [UInt8], to channel: ChannelHistoryFake, limits: ExportUploadLimits = ExportUploadLimits(),
                            applicationID: Snowflake? = ChannelHistoryFake.applicationID) throws -> [Message] {
         let plan = try ExportPackager(limits: limits).plan(filename: ExportFileName.all(date: date, kind: .scheduled), bytes: bytes)
-        let facts = ExportMessageFacts(typeLabel: "All Servers", guildCount: 31, playerCount: 1, exportedAt: date, nextRunAt: nil)
+        let facts = ExportMessageFacts(kind: .scheduled, typeLabel: "All Servers", guildCount: 31, playerCount: 1, exportedAt: date, nextRunAt: nil)
         return ExportMessageComposer.messages(for: plan, facts: facts).map { message in
             channel.post(
                 content: message.payload.content ?? "", files: message.files.map { ($0.filename, Array($0.data)) },

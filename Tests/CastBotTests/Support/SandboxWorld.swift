@@ -3,6 +3,7 @@ import CastBotTestSupport
 import Clocks
 import DiscordREST
 import DiscordSandbox
+import ExportFormat
 import Foundation
 import Logging
 

@@ -1,6 +1,7 @@
 @testable import CastBot
 import Clocks
 import DiscordREST
+import ExportFormat
 import Foundation
 import Logging
 import PlayerData

@@ -2,6 +2,7 @@ import CastBot
 import Clocks
 import DiscordSandbox
 import ExportEncryption
+import ExportFormat
 import Foundation
 import PlayerData
 import Testing

@@ -1,6 +1,7 @@
 import CastBotTestSupport
 @testable import CastBot
 import DiscordSandbox
+import ExportFormat
 import Foundation
 import PlayerData
 import Testing

@@ -2,6 +2,7 @@ import CastBotTestSupport
 @testable import CastBot
 import Clocks
 import DiscordSandbox
+import ExportFormat
 import Foundation
 import PlayerData
 import Testing

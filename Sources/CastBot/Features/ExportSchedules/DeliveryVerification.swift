@@ -1,5 +1,6 @@
 import DiscordModels
 import DiscordREST
+import ExportFormat
 import Foundation
 import Logging
 import PlayerData

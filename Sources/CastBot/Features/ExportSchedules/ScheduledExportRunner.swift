@@ -1,5 +1,6 @@
 import DiscordModels
 import DiscordREST
+import ExportFormat
 import Foundation
 import Logging
 import PlayerData
@@ -67,7 +68,7 @@ package struct ScheduledExportRunner: Sendable {
         let key = context.key.rawValue
         let previous = await work.stateStore.current().lastExports[key]
         let facts = ExportMessageFacts(
-            typeLabel: scope.typeLabel, guildCount: artifact.guildCount, playerCount: artifact.playerCount,
+            kind: .scheduled, typeLabel: scope.typeLabel, guildCount: artifact.guildCount, playerCount: artifact.playerCount,
             exportedAt: context.startedAt, nextRunAt: context.nextRunAt,
             dropWarning: ExportDropCheck.warning(previous: previous, guildCount: artifact.guildCount, byteCount: plan.exportByteCount))
         let messages = ExportMessageComposer.messages(for: plan, facts: facts)

@@ -1,6 +1,7 @@
 import DiscordModels
 import DiscordREST
 import ExportEncryption
+import ExportFormat
 import Foundation
 import Logging
 import PlayerData

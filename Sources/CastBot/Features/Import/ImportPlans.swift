@@ -1,4 +1,5 @@
 import DiscordModels
+import ExportFormat
 import Foundation
 import PlayerData
 import Scheduling

@@ -1,4 +1,5 @@
 import DiscordModels
+import ExportFormat
 import Foundation
 import Logging
 import PlayerData
@@ -81,42 +82,17 @@ struct ExtraPartSender: Sendable {
     }
 }
 
-/// The texts of a manual export's follow-ups, in the seed's export message format.
+/// The texts of a manual export's follow-ups, in the seed's export message format (`ExportMessageText`).
 enum ManualExportMessage {
     static func text(_ artifact: ExportArtifact, scope: ExportScope, guildName: String?, plan: ExportAttachmentPlan, date: Date) -> String {
         var type = scope.typeLabel
         if let guildName { type += " (\(guildName))" }
-        var lines = [
-            "📤 **PlayerData Export**",
-            "",
-            "**Export Time**: \(DiscordTimestamp.markup(date, .shortDateTime))",
-            "**Export Type**: \(type)",
-            "**Guilds Included**: \(artifact.guildCount)",
-            "**Players**: \(artifact.playerCount)",
-            "**File Size**: \(plan.sizeText)",
-        ] + plan.checksumLines
-        if !plan.warnings.isEmpty {
-            lines.append("")
-            lines += plan.warnings
-        }
-        lines.append("")
-        let first = plan.uploads.first?.filename ?? plan.exportFilename
-        if case .gzipParts(let count) = plan.encoding {
-            lines.append("💾 Attached: \(first) (part 1 of \(count); the other parts follow in the next messages)")
-        } else {
-            lines.append("💾 Attached: \(first)")
-        }
-        if let restore = plan.restoreInstructions {
-            lines.append("🔧 Restore \(plan.exportFilename): \(restore)")
-        }
-        return lines.joined(separator: "\n")
+        let facts = ExportMessageFacts(
+            kind: .manual, typeLabel: type, guildCount: artifact.guildCount, playerCount: artifact.playerCount, exportedAt: date)
+        return ExportMessageText.first(plan, facts)
     }
 
     static func part(_ upload: ExportAttachmentPlan.Upload, of plan: ExportAttachmentPlan) -> String {
-        [
-            "📦 **PlayerData Export**: part \(upload.partNumber ?? 0) of \(plan.uploads.count)",
-            "💾 Attached: \(upload.filename)",
-            plan.partChecksumLine,
-        ].joined(separator: "\n")
+        ExportMessageText.part(upload, of: plan, kind: .manual)
     }
 }

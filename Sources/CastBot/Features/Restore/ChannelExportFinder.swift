@@ -1,3 +1,4 @@
+import ExportFormat
 import PlayerData
 import DiscordModels
 import DiscordREST
@@ -79,7 +80,7 @@ struct ChannelExportFinder: Sendable {
     func assemble(_ first: PostedExport.File, channelID: Snowflake, seen: [ExportFileName: PostedExport.File]) async throws(RestoreError)
         -> PostedExport
     {
-        let stated = ExportChecksumText.stated(in: first.message.content)
+        let stated = ExportMessageText.parse(first.message.content).sha256
         guard let count = first.name.part?.count, count > 1 else {
             return PostedExport(first: first, files: [first], statedSHA256: stated)
         }

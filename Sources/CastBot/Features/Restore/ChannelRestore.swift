@@ -1,6 +1,7 @@
 import DiscordModels
 import DiscordREST
 import ExportEncryption
+import ExportFormat
 import Foundation
 import PlayerData
 
@@ -165,7 +166,8 @@ package enum RestoreError: Error, Sendable, CustomStringConvertible, LocalizedEr
     case otherGuild(exportGuild: String, requested: String)
     case attachmentUnavailable(name: String, reason: String)
     case tooLarge(name: String, limit: Int)
-    case corruptGzip(name: String, reason: String)
+    /// The gzip is damaged, cut short, or expands implausibly far (`GunzipLimits`).
+    case gunzipRefused(name: String, GunzipError)
     case noStatedChecksum(name: String)
     case checksumMismatch(name: String, stated: String, actual: String)
     case encrypted(name: String)
@@ -207,8 +209,8 @@ package enum RestoreError: Error, Sendable, CustomStringConvertible, LocalizedEr
             return "\(name) could not be downloaded: \(reason)"
         case .tooLarge(let name, let limit):
             return "\(name) is larger than a restore accepts (\(ByteSizeText.describe(limit)))"
-        case .corruptGzip(let name, let reason):
-            return "\(name) is not a valid gzip file (\(reason)); the stored copy is damaged"
+        case .gunzipRefused(let name, let error):
+            return "\(name) was not un-gzipped, and nothing was restored: \(error)"
         case .noStatedChecksum(let name):
             return "the message of \(name) states no SHA-256, so the download cannot be checked; nothing was restored"
         case .checksumMismatch(let name, let stated, let actual):

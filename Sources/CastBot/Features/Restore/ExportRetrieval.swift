@@ -1,7 +1,7 @@
-import CompressNIO
 import DiscordModels
 import DiscordREST
 import ExportEncryption
+import ExportFormat
 import Foundation
 import PlayerData
 
@@ -9,8 +9,10 @@ import PlayerData
 struct RestoreLimits: Sendable {
     /// One attachment: Discord's largest upload (boosted servers allow 100 MiB).
     var maxAttachmentBytes = 100 * 1024 * 1024
-    /// The export once joined and un-gzipped.
-    var maxExportBytes = 2 * 1024 * 1024 * 1024
+    /// The export once joined and un-gzipped (`GunzipLimits.maxExportBytes`).
+    var maxExportBytes = GunzipLimits.maxExportBytes
+    /// How far the gzip may expand (size and ratio); the size is `maxExportBytes`.
+    var gunzip: GunzipLimits { GunzipLimits(maxBytes: maxExportBytes) }
 }
 
 /// An export downloaded, joined, unpacked and checked against the checksum its message states.
@@ -51,12 +53,12 @@ struct ExportRetriever: Sendable {
         if name.encrypted {
             return try await open(joined, export: export)
         }
-        let limit = limits.maxExportBytes
+        let gunzipLimits = limits.gunzip
         let unpacked: [UInt8]
         if name.gzipped {
             let packed = joined
             joined = []
-            unpacked = try await BlockingIO.run { () throws(RestoreError) in try Self.gunzip(packed, name: name.joinedName, limit: limit) }
+            unpacked = try await BlockingIO.run { () throws(RestoreError) in try Self.gunzip(packed, name: name.joinedName, limits: gunzipLimits) }
         } else {
             unpacked = joined
         }
@@ -76,9 +78,12 @@ struct ExportRetriever: Sendable {
             throw .checksumMismatch(name: name, stated: stated, actual: digest)
         }
         let keys = keys
+        let gunzipLimits = limits.gunzip
         let decoded: DecodedExportFile
         do {
-            decoded = try await BlockingIO.run { () throws(ExportFileError) in try ExportFileDecoder.decode(joined: sealed, keys: keys) }
+            decoded = try await BlockingIO.run { () throws(ExportFileError) in
+                try ExportFileDecoder.decode(joined: sealed, keys: keys, limits: gunzipLimits)
+            }
         } catch {
             throw .undecryptable(name: name, error)
         }
@@ -136,13 +141,13 @@ struct ExportRetriever: Sendable {
         return status == 403 || status == 404 || status == 410
     }
 
-    static func gunzip(_ bytes: [UInt8], name: String, limit: Int) throws(RestoreError) -> [UInt8] {
-        do {
-            return try Gzip.decompress(bytes, maxSize: limit)
-        } catch let error as CompressNIOError where error == .bufferOverflow {
+    static func gunzip(_ bytes: [UInt8], name: String, limits: GunzipLimits) throws(RestoreError) -> [UInt8] {
+        do throws(GunzipError) {
+            return try Gzip.decompress(bytes, limits: limits)
+        } catch .tooLarge(let limit) {
             throw .tooLarge(name: name, limit: limit)
         } catch {
-            throw .corruptGzip(name: name, reason: String(describing: error))
+            throw .gunzipRefused(name: name, error)
         }
     }
 }

@@ -1,3 +1,4 @@
+import ExportFormat
 import PlayerData
 import DiscordModels
 import Foundation

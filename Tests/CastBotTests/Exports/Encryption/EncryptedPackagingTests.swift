@@ -1,6 +1,7 @@
 import CastBotTestSupport
 import DiscordModels
 import ExportEncryption
+import ExportFormat
 import Foundation
 import PlayerData
 import Testing
@@ -45,7 +46,7 @@ struct EncryptedPackagingTests {
         #expect(plan.publishedSHA256 == encryption.sealedSHA256)
 
         let text = ManualExportMessage.text(
-            ExportArtifact(filename: "x.json", bytes: bytes, guildCount: 1, playerCount: 2, guildID: "1"), scope: .all, guildName: nil,
+            ExportArtifact(date: Date(timeIntervalSince1970: 0), kind: .manual, bytes: bytes, guildCount: 1, playerCount: 2, guildID: "1"), scope: .all, guildName: nil,
             plan: plan, date: Date(timeIntervalSince1970: 0))
         #expect(!text.contains(SHA256Hex.digest(bytes)), "the plaintext's checksum stays inside the ciphertext")
         #expect(text.contains(encryption.sealedSHA256))
@@ -72,7 +73,7 @@ struct EncryptedPackagingTests {
         let encryption = try #require(plan.encryption)
         #expect(encryption.sealedSHA256 == SHA256Hex.digest(plan.uploads.flatMap(\.bytes)))
         let messages = ExportMessageComposer.messages(
-            for: plan, facts: ExportMessageFacts(typeLabel: "All", guildCount: 3, playerCount: 4, exportedAt: Date(), nextRunAt: nil))
+            for: plan, facts: ExportMessageFacts(kind: .scheduled, typeLabel: "All", guildCount: 3, playerCount: 4, exportedAt: Date(), nextRunAt: nil))
         #expect(messages.count == count)
         #expect(messages.allSatisfy { !$0.payload.content.orEmpty.contains(SHA256Hex.digest(bytes)) })
         #expect(messages[1].payload.content.orEmpty.contains("**SHA-256** of the rebuilt big.json.gz.enc: `\(encryption.sealedSHA256)`"))

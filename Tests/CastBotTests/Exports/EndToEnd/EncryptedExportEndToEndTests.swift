@@ -2,6 +2,7 @@ import CastBotTestSupport
 import DiscordREST
 import DiscordSandbox
 import ExportEncryption
+import ExportFormat
 import Foundation
 import PlayerData
 import Testing

@@ -1,4 +1,5 @@
 import DiscordSandbox
+import ExportFormat
 import Foundation
 import PlayerData
 import Testing

@@ -1,6 +1,7 @@
 import DiscordModels
 import DiscordREST
 import DiscordSandbox
+import ExportFormat
 import Foundation
 import Scheduling
 import Testing

@@ -1,4 +1,5 @@
 import DiscordSandbox
+import ExportFormat
 import Foundation
 import Scheduling
 import PlayerData

@@ -2,6 +2,7 @@
 import Clocks
 import DiscordREST
 import DiscordSandbox
+import ExportFormat
 import Foundation
 import Logging
 import PlayerData

@@ -1,4 +1,5 @@
 import Foundation
+import PlayerData
 
 /// The one home of export file names, written and read back: whose data a file holds and how it
 /// travelled (gzipped, sealed, split).
@@ -18,8 +19,19 @@ package struct ExportFileName: Sendable, Hashable, CustomStringConvertible {
     package let exportName: String
     package let gzipped: Bool
     package let encrypted: Bool
+    /// Which part of how many a file is.
+    package struct Part: Sendable, Hashable {
+        package let number: Int
+        package let count: Int
+
+        package init(number: Int, count: Int) {
+            self.number = number
+            self.count = count
+        }
+    }
+
     /// Part number and count when the file is one of several parts.
-    package let part: (number: Int, count: Int)?
+    package let part: Part?
     /// The name of the file the parts join into (the whole name when there are no parts).
     package let joinedName: String
 
@@ -68,9 +80,9 @@ package struct ExportFileName: Sendable, Hashable, CustomStringConvertible {
     /// Reads a file name back; nil for anything not named like an export.
     package init?(_ name: String) {
         var rest = Substring(name)
-        var part: (Int, Int)?
+        var part: Part?
         if let numbered = Self.parsePart(name) {
-            part = (numbered.number, numbered.count)
+            part = Part(number: numbered.number, count: numbered.count)
             rest = Substring(numbered.base)
         }
         let joined = String(rest)
@@ -136,11 +148,18 @@ package struct ExportFileName: Sendable, Hashable, CustomStringConvertible {
     package var description: String { joinedName + (part.map { " (part \($0.number) of \($0.count))" } ?? "") }
 
     package static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.joinedName == rhs.joinedName && lhs.part?.number == rhs.part?.number && lhs.part?.count == rhs.part?.count
+        lhs.joinedName == rhs.joinedName && lhs.part == rhs.part
     }
 
     package func hash(into hasher: inout Hasher) {
         hasher.combine(joinedName)
         hasher.combine(part?.number)
+    }
+}
+
+extension ExportArtifact {
+    /// The export's file name: `ExportFileName.server` or `.all` for its guild, date and kind.
+    package var filename: String {
+        guildID.map { ExportFileName.server(guildID: $0, date: date, kind: kind) } ?? ExportFileName.all(date: date, kind: kind)
     }
 }

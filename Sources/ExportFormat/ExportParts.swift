@@ -1,6 +1,28 @@
-import PlayerData
+import Crypto
 import ExportEncryption
 import Foundation
+import PlayerData
+
+/// Splitting an export into numbered parts, for Discord's per-file limit, and joining them back.
+package enum ExportParts {
+    /// One part of a split file.
+    package struct Part: Sendable, Hashable {
+        package var number: Int
+        package var filename: String
+        package var bytes: [UInt8]
+    }
+    /// `bytes` cut into parts of at most `partSize` bytes, named by `ExportFileName.part`.
+    package static func split(_ bytes: [UInt8], partSize: Int, named name: String) -> [Part] {
+        let size = max(1, partSize)
+        let count = (bytes.count + size - 1) / size
+        return (0..<count).map { index in
+            let start = index * size
+            return Part(
+                number: index + 1, filename: ExportFileName.part(name, index + 1, of: count),
+                bytes: Array(bytes[start..<min(start + size, bytes.count)]))
+        }
+    }
+}
 
 /// The files of one export read as one stream, in the order given, a bounded piece at a time.
 struct ExportPartsReader: SealedExportSource {
@@ -72,8 +94,8 @@ struct ExportPartsReader: SealedExportSource {
 }
 
 /// Split exports' part files (`name.part2of3`): put in part order, all present, from one export.
-enum ExportPartNames {
-    static func ordered(_ paths: [String]) throws(ExportFileError) -> [String] {
+package enum ExportPartNames {
+    package static func ordered(_ paths: [String]) throws(ExportFileError) -> [String] {
         guard !paths.isEmpty else { throw .noFiles }
         let parsed = paths.map { path in (path, ExportFileName.parsePart(URL(fileURLWithPath: path).lastPathComponent)) }
         guard parsed.contains(where: { $0.1 != nil }) else { return paths }
@@ -97,4 +119,43 @@ enum ExportPartNames {
         return sorted.map(\.path)
     }
 
+}
+
+/// Collects a sealed file as it is written into upload-sized parts, hashing it on the way.
+package struct SealedPartWriter {
+    private(set) var parts: [[UInt8]] = []
+    private let total: Int
+    private let partSize: Int
+    private var written = 0
+    private var hasher = SHA256()
+
+    package init(total: Int, partSize: Int) {
+        self.total = total
+        self.partSize = max(1, partSize)
+    }
+
+    package mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        hasher.update(bufferPointer: bytes)
+        var rest = bytes[...]
+        while !rest.isEmpty {
+            if parts.isEmpty || parts[parts.count - 1].count == partSize {
+                parts.append([])
+                parts[parts.count - 1].reserveCapacity(min(partSize, max(0, total - written)))
+            }
+            let room = partSize - parts[parts.count - 1].count
+            let piece = rest.prefix(room)
+            parts[parts.count - 1].append(contentsOf: piece)
+            written += piece.count
+            rest = rest.dropFirst(piece.count)
+        }
+    }
+
+    /// The parts and the SHA-256 of them all, lowercase hex.
+    package mutating func finish() -> (parts: [[UInt8]], sha256: String) {
+        let digest = hasher.finalize().map { byte in
+            let text = String(byte, radix: 16)
+            return byte < 16 ? "0" + text : text
+        }.joined()
+        return (parts.isEmpty ? [[]] : parts, digest)
+    }
 }

@@ -18,7 +18,8 @@ package struct DecodedExportFile: Sendable {
 }
 
 /// Reads exports as they were delivered: parts joined in order → decrypted if sealed → gunzipped
-/// if gzip → the JSON. What a file is comes from its first bytes, not its name.
+/// if gzip → the JSON. What a file is comes from its first bytes, not its name. Every gzip goes
+/// through `Gzip.decompress` within `GunzipLimits` (a gzip bomb is refused, not unpacked).
 package enum ExportFileDecoder {
     /// Decodes the export made of `parts` (one file, or the `.partNofM` files of a split export in
     /// any order: they are put in part order and must all be there).
@@ -28,6 +29,10 @@ package enum ExportFileDecoder {
     ///   - keyFiles: secret key files (`castbot keygen --out`), needed only for encrypted exports.
     /// - Throws: `ExportFileError` naming what is wrong; nothing is written anywhere.
     package static func decode(parts: [String], keyFiles: [String] = []) throws(ExportFileError) -> DecodedExportFile {
+        try decode(parts: parts, keyFiles: keyFiles, limits: GunzipLimits())
+    }
+
+    package static func decode(parts: [String], keyFiles: [String], limits: GunzipLimits) throws(ExportFileError) -> DecodedExportFile {
         let ordered = try ExportPartNames.ordered(parts)
         var steps: [String] = ordered.count > 1 ? ["joined \(ordered.count) parts"] : []
         var source = try ExportPartsReader(paths: ordered)
@@ -35,24 +40,26 @@ package enum ExportFileDecoder {
         guard ExportOpener.isSealed(prefix: start) else {
             var bytes = try ordered.count == 1 ? contents(of: ordered[0]) : source.readAll()
             if Gzip.isGzip(bytes) {
-                bytes = try gunzip(bytes)
+                bytes = try gunzip(bytes, limits: limits)
                 steps.append("gunzipped")
             }
             return DecodedExportFile(json: bytes, encryptedFor: nil, originalFilename: nil, steps: steps)
         }
 
-        return try open(&source, keys: loadKeys(keyFiles), steps: steps)
+        return try open(&source, keys: loadKeys(keyFiles), steps: steps, limits: limits)
     }
 
     /// Decodes an export already joined in memory (what `castbot restore` downloaded): decrypted
     /// with `keys` if sealed, gunzipped if gzip.
-    package static func decode(joined bytes: [UInt8], keys: [ExportSecretKey]) throws(ExportFileError) -> DecodedExportFile {
+    package static func decode(
+        joined bytes: [UInt8], keys: [ExportSecretKey], limits: GunzipLimits = GunzipLimits()
+    ) throws(ExportFileError) -> DecodedExportFile {
         guard ExportOpener.isSealed(prefix: bytes.prefix(ExportOpener.magicByteCount)) else {
             guard Gzip.isGzip(bytes) else { return DecodedExportFile(json: bytes, encryptedFor: nil, originalFilename: nil, steps: []) }
-            return DecodedExportFile(json: try gunzip(bytes), encryptedFor: nil, originalFilename: nil, steps: ["gunzipped"])
+            return DecodedExportFile(json: try gunzip(bytes, limits: limits), encryptedFor: nil, originalFilename: nil, steps: ["gunzipped"])
         }
         var source = SealedBytes(bytes)
-        return try open(&source, keys: keys, steps: [])
+        return try open(&source, keys: keys, steps: [], limits: limits)
     }
 
     /// The secret keys in key files (`castbot keygen --out`).
@@ -60,7 +67,9 @@ package enum ExportFileDecoder {
         try loadKeys(paths)
     }
 
-    private static func open<S: SealedExportSource>(_ source: inout S, keys: [ExportSecretKey], steps: [String]) throws(ExportFileError)
+    private static func open<S: SealedExportSource>(
+        _ source: inout S, keys: [ExportSecretKey], steps: [String], limits: GunzipLimits
+    ) throws(ExportFileError)
         -> DecodedExportFile
     {
         var steps = steps
@@ -74,7 +83,7 @@ package enum ExportFileDecoder {
         let metadata = opened.metadata
         steps.append("decrypted with key id \(opened.openedWith)")
         if metadata.content == .gzip {
-            payload = try gunzip(payload)
+            payload = try gunzip(payload, limits: limits)
             steps.append("gunzipped")
         }
         guard payload.count == metadata.exportByteCount, SHA256Hex.digest(payload) == metadata.exportSHA256 else {
@@ -94,7 +103,7 @@ package enum ExportFileDecoder {
         }
     }
 
-    static func loadKeys(_ paths: [String]) throws(ExportFileError) -> [ExportSecretKey] {
+    private static func loadKeys(_ paths: [String]) throws(ExportFileError) -> [ExportSecretKey] {
         var keys: [ExportSecretKey] = []
         for path in paths {
             let bytes = try contents(of: path)
@@ -107,11 +116,11 @@ package enum ExportFileDecoder {
         return keys
     }
 
-    private static func gunzip(_ bytes: [UInt8]) throws(ExportFileError) -> [UInt8] {
-        do {
-            return try Gzip.decompress(bytes)
+    private static func gunzip(_ bytes: [UInt8], limits: GunzipLimits) throws(ExportFileError) -> [UInt8] {
+        do throws(GunzipError) {
+            return try Gzip.decompress(bytes, limits: limits)
         } catch {
-            throw .gunzipFailed(String(describing: error))
+            throw .gunzip(error)
         }
     }
 }
@@ -123,7 +132,8 @@ package enum ExportFileError: Error, Sendable, Equatable, CustomStringConvertibl
     case parts(String)
     case keyFile(path: String, ExportKeyError)
     case opening(ExportOpeningError)
-    case gunzipFailed(String)
+    /// The gzip was refused: damaged, cut short, or past `GunzipLimits`.
+    case gunzip(GunzipError)
     case checksumMismatch(filename: String)
 
     package var description: String {
@@ -133,18 +143,11 @@ package enum ExportFileError: Error, Sendable, Equatable, CustomStringConvertibl
         case .parts(let problem): problem
         case .keyFile(let path, let error): "key file \(path) \(error)"
         case .opening(let error): error.description
-        case .gunzipFailed(let reason): "the export is not valid gzip: \(reason)"
+        case .gunzip(let error): "the export could not be un-gzipped: \(error)"
         case .checksumMismatch(let filename):
             "the decrypted \(filename) does not match the size and SHA-256 sealed with it; it was not written"
         }
     }
 
     package var errorDescription: String? { description }
-}
-
-extension Gzip {
-    /// RFC 1952's magic bytes.
-    static func isGzip(_ bytes: [UInt8]) -> Bool {
-        bytes.count >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b
-    }
 }

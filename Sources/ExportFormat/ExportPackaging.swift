@@ -1,8 +1,5 @@
-import CompressNIO
-import DiscordREST
 import ExportEncryption
 import Foundation
-import NIOCore
 import PlayerData
 
 /// Decides how an export goes to Discord (see `ExportAttachmentPlan`).
@@ -30,7 +27,7 @@ package struct ExportPackager: Sendable {
 
     /// `plan(for:)` on the blocking-I/O threads: hashing and gzip of a large export take
     /// seconds of CPU that must not hold one of the cooperative pool's few threads.
-    func planOffCooperativePool(for artifact: ExportArtifact) async throws(ExportPackagingError) -> ExportAttachmentPlan {
+    package func planOffCooperativePool(for artifact: ExportArtifact) async throws(ExportPackagingError) -> ExportAttachmentPlan {
         let packager = self
         return try await BlockingIO.run { () throws(ExportPackagingError) in try packager.plan(for: artifact) }
     }
@@ -81,19 +78,14 @@ package struct ExportPackager: Sendable {
             restoreInstructions: "`cat \(gzipName).part*of\(uploads.count) > \(gzipName) && gunzip \(gzipName)`")
     }
 
-    /// `bytes` cut into uploads of at most the part size, named by `ExportFileName.part`.
+    /// `bytes` cut into uploads of at most the part size (`ExportParts.split`).
     private func parts(of bytes: [UInt8], named name: String) -> [ExportAttachmentPlan.Upload] {
-        let size = limits.partSize
-        let count = (bytes.count + size - 1) / size
-        return (0..<count).map { index in
-            let start = index * size
-            return .init(
-                filename: ExportFileName.part(name, index + 1, of: count), contentType: "application/octet-stream",
-                bytes: Array(bytes[start..<min(start + size, bytes.count)]), partNumber: index + 1)
+        ExportParts.split(bytes, partSize: limits.partSize, named: name).map { part in
+            .init(filename: part.filename, contentType: "application/octet-stream", bytes: part.bytes, partNumber: part.number)
         }
     }
 
-    func percent(_ bytes: Int) -> String {
+    package func percent(_ bytes: Int) -> String {
         "\(Int((Double(bytes) / Double(limits.fileLimit) * 100).rounded(.down))) %"
     }
 }
@@ -142,16 +134,6 @@ package struct ExportAttachmentPlan: Sendable {
             self.contentType = contentType
             self.bytes = bytes
             self.partNumber = partNumber
-        }
-
-        /// The file as the REST client uploads it.
-        var discordFile: DiscordFile {
-            DiscordFile(filename: filename, contentType: contentType, data: Data(bytes))
-        }
-
-        /// The file as an interaction reply carries it.
-        var replyFile: ReplyFile {
-            ReplyFile(filename: filename, contentType: contentType, bytes: bytes)
         }
     }
 
@@ -206,10 +188,7 @@ package struct ExportAttachmentPlan: Sendable {
     }
 
     /// Bytes uploaded in all.
-    var uploadByteCount: Int { uploads.reduce(0) { $0 + $1.bytes.count } }
-
-    /// The uploads as interaction reply files.
-    var replyFiles: [ReplyFile] { uploads.map(\.replyFile) }
+    package var uploadByteCount: Int { uploads.reduce(0) { $0 + $1.bytes.count } }
 }
 
 /// Discord's upload limits as the export packager applies them.
@@ -232,33 +211,8 @@ package struct ExportUploadLimits: Sendable, Hashable {
     }
 
     /// Bytes in each numbered part of a split export.
-    var partSize: Int { fileLimit - requestReserve }
+    package var partSize: Int { fileLimit - requestReserve }
 
     /// Sizes from here on get the 80 % warning.
-    var warningThreshold: Int { Int((Double(fileLimit) * warningFraction).rounded(.up)) }
-}
-
-/// Real gzip (RFC 1952) through CompressNIO's zlib.
-enum Gzip {
-    static func compress(_ bytes: [UInt8]) throws(ExportPackagingError) -> [UInt8] {
-        var input = ByteBuffer(bytes: bytes)
-        let compressor = CompressionAlgorithm.gzip().compressor
-        do {
-            try compressor.startStream()
-            var output = ByteBufferAllocator().buffer(capacity: compressor.maxSize(from: input))
-            try compressor.streamDeflate(from: &input, to: &output, flush: .finish)
-            try compressor.finishStream()
-            return Array(output.readableBytesView)
-        } catch {
-            throw .compressionFailed(String(describing: error))
-        }
-    }
-
-    /// The original bytes of a gzip stream, at most `maxSize` of them (CompressNIO's
-    /// `bufferOverflow` beyond it).
-    static func decompress(_ bytes: [UInt8], maxSize: Int = .max) throws -> [UInt8] {
-        var input = ByteBuffer(bytes: bytes)
-        let output = try input.decompress(with: .gzip(), maxSize: maxSize)
-        return Array(output.readableBytesView)
-    }
+    package var warningThreshold: Int { Int((Double(fileLimit) * warningFraction).rounded(.up)) }
 }

@@ -11,11 +11,15 @@ import DiscordModels
 /// messages carry no application id (or another application's).
 package struct ExportProvenance: Sendable, Equatable {
     /// This bot's application (its bot user has the same id).
-    let applicationID: Snowflake
+    package let applicationID: Snowflake
+
+    package init(applicationID: Snowflake) {
+        self.applicationID = applicationID
+    }
 
     /// True when `message` was posted by this application: through a webhook it owns, as an
     /// interaction reply, or as the bot user.
-    func postedByThisBot(_ message: Message) -> Bool {
+    package func postedByThisBot(_ message: Message) -> Bool {
         if let messageApplication = message.applicationID {
             return messageApplication == applicationID
         }
@@ -24,7 +28,7 @@ package struct ExportProvenance: Sendable, Equatable {
     }
 
     /// Why `message` is not taken for this bot's, for the restore drill's report of look-alikes.
-    func refusal(of message: Message) -> String? {
+    package func refusal(of message: Message) -> String? {
         if postedByThisBot(message) { return nil }
         if let other = message.applicationID { return "posted by another application (\(other))" }
         if let webhook = message.webhookID { return "posted by a webhook this application does not own (\(webhook))" }

@@ -1,6 +1,5 @@
-import PlayerData
-import Crypto
 import ExportEncryption
+import PlayerData
 
 extension ExportPackager {
     /// An encrypted export: the JSON sealed as it is when that fits one upload, else gzipped
@@ -56,44 +55,5 @@ extension ExportPackager {
             uploads: uploads, warnings: warnings,
             restoreInstructions: "`castbot decrypt --key YOUR-SECRET-KEY-FILE \(fileArguments) --out \(filename)`",
             encryption: .init(keyIDs: sealer.keyIDs, sealedFilename: sealedName, sealedByteCount: sealedCount, sealedSHA256: sealedSHA256))
-    }
-}
-
-/// Collects a sealed file as it is written into upload-sized parts, hashing it on the way.
-struct SealedPartWriter {
-    private(set) var parts: [[UInt8]] = []
-    private let total: Int
-    private let partSize: Int
-    private var written = 0
-    private var hasher = SHA256()
-
-    init(total: Int, partSize: Int) {
-        self.total = total
-        self.partSize = max(1, partSize)
-    }
-
-    mutating func append(_ bytes: UnsafeRawBufferPointer) {
-        hasher.update(bufferPointer: bytes)
-        var rest = bytes[...]
-        while !rest.isEmpty {
-            if parts.isEmpty || parts[parts.count - 1].count == partSize {
-                parts.append([])
-                parts[parts.count - 1].reserveCapacity(min(partSize, max(0, total - written)))
-            }
-            let room = partSize - parts[parts.count - 1].count
-            let piece = rest.prefix(room)
-            parts[parts.count - 1].append(contentsOf: piece)
-            written += piece.count
-            rest = rest.dropFirst(piece.count)
-        }
-    }
-
-    /// The parts and the SHA-256 of them all, lowercase hex.
-    mutating func finish() -> (parts: [[UInt8]], sha256: String) {
-        let digest = hasher.finalize().map { byte in
-            let text = String(byte, radix: 16)
-            return byte < 16 ? "0" + text : text
-        }.joined()
-        return (parts.isEmpty ? [[]] : parts, digest)
     }
 }
