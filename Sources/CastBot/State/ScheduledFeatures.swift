@@ -42,6 +42,10 @@ public final class ScheduledFeatures: Sendable {
             await work.stateStore.saveSchedules(engine.statuses(), forgetting: report.cleared)
         }
         work.metrics.activeSchedules(engine.diagnostics().activeSchedules)
+        // A delivery costs only its webhook's create and delete: a previous process's leftovers
+        // (a crash between the two) are swept here, in the background, instead.
+        let saved = await work.stateStore.current().schedules?.schedules ?? []
+        await work.delivery.sweepLeftoversAtStartup(inChannels: saved.compactMap { DiscordModels.Snowflake($0.info.channelID) })
         if !report.cleared.isEmpty {
             work.logger.notice(
                 "schedules cleared by the restart (restart policy clear); their settings are kept for the modal",

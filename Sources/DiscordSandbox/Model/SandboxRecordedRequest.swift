@@ -1,3 +1,5 @@
+import struct Foundation.Date
+
 /// One request the sandbox received on the Discord API, with what it answered.
 public struct SandboxRecordedRequest: Sendable, Hashable {
     public let sequence: Int
@@ -20,6 +22,10 @@ public struct SandboxRecordedRequest: Sendable, Hashable {
     /// True when the request was handled (``status`` says how) but a
     /// ``SandboxFault/Effect/dropAfterHandling`` fault closed the connection instead of answering.
     public internal(set) var answerDropped = false
+    /// When the sandbox received the request, on its wall clock.
+    public internal(set) var receivedAt: Date?
+    /// The `X-RateLimit-Scope` of a 429 answer (`global`, `user` or `shared`); nil otherwise.
+    public internal(set) var rateLimitScope: String?
 
     public func header(_ name: String) -> String? { headers.value(of: name) }
 
