@@ -35,6 +35,11 @@ public final class ScheduledFeatures: Sendable {
     /// startup; the scheduler loop may already run.
     @discardableResult
     public func start() async -> ScheduleRestoreReport {
+        // Read before the restore forgets the cleared schedules: their channels may hold
+        // leftovers too.
+        let savedChannels = (await work.stateStore.current().schedules?.schedules ?? []).compactMap {
+            DiscordModels.Snowflake($0.info.channelID)
+        }
         var report = await exports.restoreSavedSchedules()
         report.merge(await health.restoreSavedSchedule())
         let engine = work.engine
@@ -44,8 +49,7 @@ public final class ScheduledFeatures: Sendable {
         work.metrics.activeSchedules(engine.diagnostics().activeSchedules)
         // A delivery costs only its webhook's create and delete: a previous process's leftovers
         // (a crash between the two) are swept here, in the background, instead.
-        let saved = await work.stateStore.current().schedules?.schedules ?? []
-        await work.delivery.sweepLeftoversAtStartup(inChannels: saved.compactMap { DiscordModels.Snowflake($0.info.channelID) })
+        await work.delivery.sweepLeftoversAtStartup(inChannels: savedChannels)
         if !report.cleared.isEmpty {
             work.logger.notice(
                 "schedules cleared by the restart (restart policy clear); their settings are kept for the modal",

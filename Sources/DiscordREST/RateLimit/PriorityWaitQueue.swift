@@ -12,6 +12,14 @@ struct PriorityWaitQueue<Element: Sendable>: Sendable {
         count += 1
     }
 
+    /// The waiter `popFirst` would take.
+    var first: Element? {
+        for lane in lanes.indices where heads[lane] < lanes[lane].count {
+            return lanes[lane][heads[lane]]
+        }
+        return nil
+    }
+
     /// Takes the first waiter of the most urgent priority that has one.
     mutating func popFirst() -> Element? {
         for lane in lanes.indices where heads[lane] < lanes[lane].count {

@@ -315,7 +315,7 @@ actor RateLimiter {
         while true {
             let now = time.now
             expireOverdueWaiters(lane, now: now)
-            if let first = lanes[lane].queue.all.first, let error = invalidRequestError(first.route, now: now) {
+            if let first = lanes[lane].queue.first, let error = invalidRequestError(first.route, now: now) {
                 for waiter in lanes[lane].queue.removeAll(where: { _ in true }) {
                     waiter.continuation.resume(
                         throwing: DiscordHTTPError(kind: error.kind, route: waiter.route.description))
@@ -408,6 +408,11 @@ actor RateLimiter {
     }
 
     static let bucketsKeptBeforePruning = 5_000
+
+    /// Requests queued for a global window now (for diagnostics and tests).
+    func queuedRequestCount() -> Int {
+        lanes.reduce(0) { $0 + $1.queue.count }
+    }
 
     /// 401/403/429 answers in the current window (for diagnostics and tests).
     func invalidRequestCount() -> Int {
