@@ -10,18 +10,13 @@ import NIOPosix
 final class PingProbe: Sendable {
     private let loops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     private let client: HTTPClient
-    private let request: HTTPClientRequest
+    private let url: URL
+    private let signer: DiscordSandbox
+    private static let body = Array(#"{"id":"1400000000000000001","application_id":"1100000000000000001","type":1,"version":1}"#.utf8)
 
     init(url: URL, signer: DiscordSandbox) throws {
-        let body = Array(#"{"id":"1400000000000000001","application_id":"1100000000000000001","type":1,"version":1}"#.utf8)
-        let timestamp = String(Int(Date().timeIntervalSince1970))
-        var request = HTTPClientRequest(url: url.absoluteString)
-        request.method = .POST
-        request.headers.add(name: "Content-Type", value: "application/json")
-        request.headers.add(name: "X-Signature-Ed25519", value: try signer.signature(for: body, timestamp: timestamp))
-        request.headers.add(name: "X-Signature-Timestamp", value: timestamp)
-        request.body = .bytes(ByteBuffer(bytes: body))
-        self.request = request
+        self.url = url
+        self.signer = signer
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool = .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: 1)
         // Its own event loop, so the probe's I/O does not queue behind the slow clients'.
@@ -34,7 +29,21 @@ final class PingProbe: Sendable {
         case failed
     }
 
+    /// A PING signed now: the bot refuses signatures whose timestamp is too old, as Discord's
+    /// own requests never are.
+    private func signedRequest() throws -> HTTPClientRequest {
+        let timestamp = String(Int(Date().timeIntervalSince1970))
+        var request = HTTPClientRequest(url: url.absoluteString)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.headers.add(name: "X-Signature-Ed25519", value: try signer.signature(for: Self.body, timestamp: timestamp))
+        request.headers.add(name: "X-Signature-Timestamp", value: timestamp)
+        request.body = .bytes(ByteBuffer(bytes: Self.body))
+        return request
+    }
+
     func pingOnce() async -> Outcome {
+        guard let request = try? signedRequest() else { return .failed }
         let clock = ContinuousClock()
         let started = clock.now
         do {

@@ -33,6 +33,9 @@ struct ScalePhase: Sendable {
         let probeSamples = SampleCollector()
         let probe = Task { await runProbe(into: probeSamples) }
         defer { probe.cancel() }
+        let pingProbe = try PingProbe(url: interactions.botURL, signer: sandbox)
+        let pings = Task { await pingProbe.run(every: .milliseconds(200)) }
+        defer { pings.cancel() }
         let stoppedIDs = Set(plan.stopped.map(\.id))
         if let firstStopDue = plan.stopped.map(plan.due).min() {
             try await sleep(until: firstStopDue.addingTimeInterval(-2), late: "the channels were deleted after their runs were due", report: &report)
@@ -43,6 +46,9 @@ struct ScalePhase: Sendable {
         let dmed = try await waitForRuns(active, deadline: deadline())
         probe.cancel()
         await probe.value
+        pings.cancel()
+        report.pings = await pings.value
+        try? await pingProbe.shutdown()
         let after = try ProcessSample.read(pid: serve.pid)
 
         report.runsDue = active.count
@@ -57,7 +63,21 @@ struct ScalePhase: Sendable {
         report.probe = LatencySummary(samples.map(\.latency))
         report.probeDeferred = samples.filter(\.deferred).count
         report.probeRejected = samples.filter { !$0.accepted }.count
+        await waitForWebhookCleanups()
         await countRequests(into: &report)
+    }
+
+    /// The last runs' webhooks are deleted 5 s after they posted: waits (at most a minute) until
+    /// every webhook created in the phase was deleted, so the requests counted are whole runs'.
+    private func waitForWebhookCleanups() async {
+        let limit = Date().addingTimeInterval(60)
+        while Date() < limit {
+            let requests = await sandbox.recordedRequests()
+            let created = requests.filter { $0.route == "POST /channels/{channel_id}/webhooks" && $0.status == 200 }.count
+            let deleted = requests.filter { $0.route == "DELETE /webhooks/{webhook_id}" && $0.status == 204 }.count
+            if deleted >= created { return }
+            try? await Task.sleep(for: .seconds(1))
+        }
     }
 
     /// Bot-token requests and webhook executions of the phase, and the floor they imply.
@@ -66,7 +86,19 @@ struct ScalePhase: Sendable {
         report.botRequests = traffic.botRequests
         report.webhookExecutions = traffic.webhookExecutions
         report.rateLimited = traffic.rateLimited
+        report.globalRateLimited = traffic.globalRateLimited
+        report.deliveryRequests = traffic.deliveryRequests
         report.botRequestsByRoute = traffic.botRequestsByRoute
+        // A stop's DM: from the refused webhook creation (when the run stopped its schedule) to
+        // the DM's timestamp.
+        var delays: [Duration] = []
+        for guild in plan.stopped {
+            guard let stoppedAt = traffic.refusedCreations[guild.channelID],
+                let dm = await sandbox.directMessages(toUser: guild.adminID).map(\.createdAt).min()
+            else { continue }
+            delays.append(.milliseconds(Int64((dm.timeIntervalSince(stoppedAt) * 1_000).rounded())))
+        }
+        report.stopDirectMessageDelays = LatencySummary(delays)
         let attempted = max(1, report.runs.delivered + plan.stopped.count)
         let perRun = Double(max(report.botRequests, report.webhookExecutions)) / Double(attempted)
         let offsets = plan.guilds.map { plan.due($0).timeIntervalSince(plan.firstDue) }

@@ -17,6 +17,9 @@ package struct ScaleReport: Sendable, CustomStringConvertible {
     package var botRequests = 0
     package var webhookExecutions = 0
     package var rateLimited = 0
+    package var globalRateLimited = 0
+    /// Bot-token requests on the webhook routes that deliveries made (see `SandboxTraffic`).
+    package var deliveryRequests = 0
     /// Bot-token requests of the phase by route, most first: where a run's requests go.
     package var botRequestsByRoute: [(String, Int)] = []
 
@@ -29,8 +32,12 @@ package struct ScaleReport: Sendable, CustomStringConvertible {
     package var probeDeferred = 0
     package var probeRejected = 0
 
+    package var pings = PingResults()
+
     package var stopsRequested = 0
     package var directMessagesDelivered = 0
+    /// From each stopped schedule's refused webhook creation to its admin's DM.
+    package var stopDirectMessageDelays = LatencySummary([])
     package var warnings: [String] = []
 
     package init() {}
@@ -40,6 +47,11 @@ package struct ScaleReport: Sendable, CustomStringConvertible {
     /// Runs that consumed CPU in the phase: delivered ones and the ones that stopped their schedule.
     package var cpuMillisecondsPerRun: Double { cpuSecondsDuringRuns * 1_000 / Double(max(1, runs.delivered + stopsRequested)) }
     package var bytesWrittenPerDeliveredRun: Double { runs.delivered > 0 ? Double(bytesWrittenDuringRuns) / Double(runs.delivered) : .nan }
+    package var rateLimitedPercent: Double {
+        let sent = botRequests + webhookExecutions
+        return sent > 0 ? Double(rateLimited) * 100 / Double(sent) : .nan
+    }
+    package var deliveryRequestsPerRun: Double { runs.delivered > 0 ? Double(deliveryRequests) / Double(runs.delivered) : .nan }
 
     package var description: String {
         var lines = settings.map { "\($0.0): \($0.1)" }
@@ -59,15 +71,19 @@ package struct ScaleReport: Sendable, CustomStringConvertible {
             ("  Discord's floor", Self.fixed(floorSeconds, 1) + " s", ""),
             ("  last landing / floor", Self.fixed(floorRatio, 2) + "x", "≤ 1.10x"),
             ("  bot-token requests / webhook executions", "\(botRequests) / \(webhookExecutions)", ""),
-            ("  answered 429", "\(rateLimited)", ""),
+            ("  answered 429 (of all requests) / global", "\(rateLimited) (\(Self.fixed(rateLimitedPercent, 2)) %) / \(globalRateLimited)", "< 0.1 % / 0"),
+            ("  bot-token requests per delivered run", Self.fixed(deliveryRequestsPerRun, 2), "2.00"),
             ("peak RSS (whole process life)", Self.fixed(Double(peakRSSBytes) / mib, 1) + " MiB", "≤ 256 MiB"),
             ("  peak RSS while the runs were due", Self.fixed(Double(peakRSSDuringRunsBytes) / mib, 1) + " MiB", "≤ 256 MiB"),
             ("CPU per run", Self.fixed(cpuMillisecondsPerRun, 2) + " ms", "≤ 5 ms"),
             ("bytes written per delivered run", Self.fixed(bytesWrittenPerDeliveredRun / 1_024, 1) + " KiB", "≤ 16 KiB"),
-            ("/menu while runs were due", "\(probe)", "p99 < 10 ms"),
+            ("/menu while runs were due", "\(probe)", "p99 < 10 ms, max < 50 ms"),
             ("  deferred / rejected", "\(probeDeferred) / \(probeRejected)", "0 / 0"),
+            ("PING while runs were due", "\(LatencySummary(pings.answered))", "p99 < 10 ms, max < 50 ms"),
+            ("  answered 503 / failed", "\(pings.turnedAway) / \(pings.failed)", "0 / 0"),
             ("schedules stopped at once (channel deleted)", "\(stopsRequested)", ""),
             ("  DMs delivered / lost", "\(directMessagesDelivered) / \(stopsRequested - directMessagesDelivered)", "all / 0"),
+            ("  DM after its stop", "\(stopDirectMessageDelays)", "max ≤ 60 s"),
         ]
         lines += rows.map { Self.row($0.0, $0.1, $0.2) }
         if !botRequestsByRoute.isEmpty {
@@ -89,6 +105,10 @@ package struct ScaleReport: Sendable, CustomStringConvertible {
         "- CPU: utime+stime of castbot serve over the phase (the /menu probes included) over delivered plus stopped runs.",
         "- bytes written: write_bytes of castbot serve over the phase (its log goes through a pipe, not counted) over delivered runs.",
         "- /menu: signed slash commands at a steady rate during the phase, timed from send to full answer; deferred = type 5/6.",
+        "- PING: signed type-1 interactions every 200 ms over one kept-alive connection, timed from send to full answer.",
+        "- 429s: sandbox answers 429 over all bot-token requests and webhook executions; global = X-RateLimit-Scope global.",
+        "- requests per delivered run: bot-token requests on the webhook routes (create, list, delete) not answered 429 or 404, over delivered runs.",
+        "- DM after its stop: the sandbox's time of the DM minus that of the stopped schedule's refused webhook creation (404).",
         "- duplicates: export messages of the same run beyond the first (a run is told by the start time in its filename).",
     ]
 

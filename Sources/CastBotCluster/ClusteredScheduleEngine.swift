@@ -229,7 +229,7 @@ struct PostedRunCheck: Sendable {
         let recognizer = ExportMessageRecognizer(applicationID: applicationID)
         do {
             let messages = try await discord.getChannelMessages(
-                channelID: channelID, limit: 100, after: Snowflake(earliestAt: slot.addingTimeInterval(-1)))
+                channelID: channelID, limit: 100, after: Snowflake(earliestAt: slot.addingTimeInterval(-1)), priority: .export)
             return messages.contains { message in
                 guard let file = recognizer.exportFile(in: message), file.name.scheduled else { return false }
                 return file.name.holds(scope)

@@ -70,6 +70,15 @@ struct RateLimitTests {
             #expect(limited.json?["global"]?.boolValue == true)
             #expect(limited.header("X-RateLimit-Global") == "true")
             #expect(limited.header("X-RateLimit-Scope") == "global")
+            // As Discord: whole seconds (rounded up) in the header, the precise wait in the body.
+            #expect(limited.header("Retry-After") == "1")
+            let retryAfter = try #require(limited.json?["retry_after"]?.doubleValue)
+            #expect(retryAfter > 0 && retryAfter <= 1)
+            #expect(limited.json?["message"]?.stringValue == "You are being rate limited.")
+            // The request log keeps the scope, for counting global 429s.
+            let recorded = await harness.sandbox.recordedRequests()
+            #expect(recorded.map(\.rateLimitScope) == [nil, nil, nil, "global"])
+            #expect(recorded.allSatisfy { $0.receivedAt != nil })
             await harness.clock.advance(by: .seconds(1))
             let afterSecond = try await harness.send(.GET, "/users/@me")
             #expect(afterSecond.status == 200)

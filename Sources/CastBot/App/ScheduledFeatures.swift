@@ -35,6 +35,11 @@ package final class ScheduledFeatures: ScheduledJobs {
     /// startup; the scheduler loop may already run.
     @discardableResult
     package func start() async -> ScheduleRestoreReport {
+        // Read before the restore forgets the cleared schedules: their channels may hold
+        // leftovers too.
+        let savedChannels = (await work.stateStore.current().schedules?.schedules ?? []).compactMap {
+            DiscordModels.Snowflake($0.info.channelID)
+        }
         var report = await exports.restoreSavedSchedules()
         report.merge(await health.restoreSavedSchedule())
         let engine = work.engine
@@ -42,6 +47,9 @@ package final class ScheduledFeatures: ScheduledJobs {
             await work.stateStore.saveSchedules(engine.statuses(), forgetting: report.cleared)
         }
         work.metrics.activeSchedules(engine.diagnostics().activeSchedules)
+        // A delivery costs only its webhook's create and delete: a previous process's leftovers
+        // (a crash between the two) are swept here, in the background, instead.
+        await work.delivery.sweepLeftoversAtStartup(inChannels: savedChannels)
         if !report.cleared.isEmpty {
             work.logger.notice(
                 "schedules cleared by the restart (restart policy clear); their settings are kept for the modal",

@@ -109,13 +109,15 @@ struct AdminNoticeOutbox: Sendable {
             throw DiscordHTTPError(kind: .invalidRequest("the admin's user id \"\(notice.userID.prefix(40))\" is not a Discord id"), route: "POST /users/@me/channels")
         }
         let content = String(notice.content.prefix(2000))
-        let channel = try await discord.createDM(recipientID: user)
+        // DM priority: a stop's notice is not queued behind thousands of scheduled exports.
+        let channel = try await discord.createDM(recipientID: user, priority: .directMessage)
         do {
             _ = try await discord.createMessage(
-                channelID: channel.id, payload: MessagePayload(content: content, allowedMentions: AllowedMentions.none))
+                channelID: channel.id, payload: MessagePayload(content: content, allowedMentions: AllowedMentions.none),
+                priority: .directMessage)
         } catch let error as DiscordHTTPError where error.isOutcomeUnknown {
             // Discord may have stored it: look before sending it again.
-            let recent = try await discord.getChannelMessages(channelID: channel.id, limit: 10)
+            let recent = try await discord.getChannelMessages(channelID: channel.id, limit: 10, priority: .directMessage)
             guard recent.contains(where: { $0.content == content }) else { throw error }
             logger.info("a DM whose answer was lost had been delivered", metadata: ["user": "\(notice.userID)"])
         }

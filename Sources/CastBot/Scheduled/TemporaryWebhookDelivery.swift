@@ -9,14 +9,16 @@ import Logging
 /// For each delivery: create a webhook named "PlayerData Export Scheduler", execute it with
 /// `?wait=true` for each message, and delete it `cleanupDelay` later in a tracked background task
 /// (the delivery does not wait for it; a failed cleanup is only logged, and a later sweep removes
-/// the webhook). Two bot requests per delivery: Discord's global limit is what paces thousands of
-/// runs due together, so nothing else is asked of it on the way.
+/// the webhook). Exactly two bot-token requests per delivery (create and delete): Discord's global
+/// limit is what paces thousands of runs due together, so nothing else is asked of it on the way.
+/// Every request goes at ``DiscordRequest/Priority/export``, behind interaction replies and DMs.
 ///
-/// Sweeping the channel of webhooks this application left behind (a channel holds at most 15)
-/// costs a request, so it happens only when needed: on the first delivery to a channel since the
-/// service started (leftovers of a crash), and when Discord answers 30007 (too many webhooks),
-/// after which the creation is retried once. 10015 (unknown webhook) on execute recreates the
-/// webhook once.
+/// Webhooks this application left behind (a crash between create and delete; a channel holds at
+/// most 15) are swept, apart from deliveries: once at start-up in the channels of the saved
+/// schedules (``sweepLeftoversAtStartup(inChannels:)``, at background priority, only webhooks
+/// made before this process started, when the deployment's ``WebhookLeftoverPolicy`` allows),
+/// and when Discord answers 30007 (too many webhooks), after which the creation is retried once.
+/// 10015 (unknown webhook) on execute recreates the webhook once.
 ///
 /// An upload whose answer was lost (`isOutcomeUnknown`) is never sent again blindly: the channel's
 /// newest messages are read, and one from this webhook with the same files is taken as delivered;
@@ -38,17 +40,19 @@ package actor TemporaryWebhookDelivery {
     private let logger: Logger
     /// Webhooks created here and not yet deleted; a concurrent sweep leaves them alone.
     private var liveWebhooks: Set<DiscordModels.Snowflake> = []
-    /// Channels swept since the service started.
-    private var sweptChannels: Set<DiscordModels.Snowflake> = []
     /// Uploads whose answer was lost, by what the check found (for the log and tests).
     private(set) var lostAnswers = LostAnswerCounts()
     private var cleanups: [UInt64: Task<Void, Never>] = [:]
     private var nextCleanupID: UInt64 = 0
-    /// Which of our webhooks count as leftovers, and so whether channels are swept before their
-    /// first delivery (see `WebhookLeftoverPolicy`).
+    /// The start-up sweep, while it runs.
+    private var startupSweep: Task<Void, Never>?
+    /// Which of our webhooks count as leftovers, and so whether channels are swept at start-up
+    /// (see `WebhookLeftoverPolicy`).
     private let leftovers: WebhookLeftoverPolicy
     /// Wall-clock time, for a webhook's age.
     private let now: @Sendable () -> Date
+    /// When this process started delivering: webhooks made before are another process's.
+    private let startedAt: Date
 
     package init(
         discord: any DiscordClient, applicationID: String?, clock: any Clock<Duration>, cleanupDelay: Duration, logger: Logger,
@@ -56,6 +60,7 @@ package actor TemporaryWebhookDelivery {
     ) {
         self.leftovers = leftovers
         self.now = now
+        startedAt = now()
         self.discord = discord
         self.applicationID = applicationID.flatMap { DiscordModels.Snowflake($0) }
         self.clock = clock
@@ -66,9 +71,6 @@ package actor TemporaryWebhookDelivery {
     /// Posts `messages` in order to `channelID`. Returns the messages Discord created, one per
     /// message given; throws at the first that fails (earlier ones stay posted).
     func deliver(_ messages: [WebhookMessage], to channelID: DiscordModels.Snowflake) async throws -> [Message] {
-        if case .allNotInUse = leftovers, !sweptChannels.contains(channelID) {
-            try await sweep(channelID)
-        }
         var webhook = try await createWebhook(in: channelID)
         // Every webhook made here is deleted later, also one Discord called unknown (if it still
         // exists after all, the cleanup removes it; if not, the cleanup's 10015 is ignored).
@@ -100,12 +102,50 @@ package actor TemporaryWebhookDelivery {
         }
     }
 
-    /// Deletes pending webhooks now instead of after their delay (shutdown).
+    /// Deletes pending webhooks now instead of after their delay, and stops the start-up sweep
+    /// (shutdown).
     func cleanUpNow() async {
+        startupSweep?.cancel()
         for task in cleanups.values {
             task.cancel()
         }
         await waitForCleanups()
+        await startupSweep?.value
+    }
+
+    /// Starts sweeping `channels` (those of the saved schedules) of this application's temporary
+    /// webhooks made before this process started: a previous process's leftovers, from a crash
+    /// between a create and its delete. Runs in the background at
+    /// ``DiscordRequest/Priority/background``, so it takes only the global limit's spare slots
+    /// and never delays a delivery; a channel that cannot be read is only logged. Does nothing
+    /// under ``WebhookLeftoverPolicy/olderThan(age:)``, where other processes' deliveries use our
+    /// webhooks too and a full channel is swept when Discord says so.
+    func sweepLeftoversAtStartup(inChannels channels: [DiscordModels.Snowflake]) {
+        guard case .allNotInUse = leftovers, startupSweep == nil else { return }
+        let madeBefore = DiscordModels.Snowflake(earliestAt: startedAt)
+        var seen: Set<DiscordModels.Snowflake> = []
+        let channels = channels.filter { seen.insert($0).inserted }
+        guard !channels.isEmpty else { return }
+        startupSweep = Task {
+            var removed = 0
+            for channel in channels {
+                if Task.isCancelled { break }
+                do {
+                    removed += try await sweep(channel, madeBefore: madeBefore, priority: .background)
+                } catch {
+                    logger.warning(
+                        "could not look for leftover export webhooks", metadata: ["channel": "\(channel)", "error": "\(error)"])
+                }
+            }
+            logger.info(
+                "swept the scheduled channels of leftover export webhooks",
+                metadata: ["channels": "\(channels.count)", "removed": "\(removed)"])
+        }
+    }
+
+    /// Waits for the start-up sweep to finish (tests).
+    func waitForStartupSweep() async {
+        await startupSweep?.value
     }
 
     /// Webhooks created and not yet deleted.
@@ -113,14 +153,20 @@ package actor TemporaryWebhookDelivery {
 
     // MARK: Steps
 
-    private func sweep(_ channelID: DiscordModels.Snowflake) async throws {
-        guard let applicationID else { return }
-        let existing = try await discord.listChannelWebhooks(channelID: channelID)
-        sweptChannels.insert(channelID)
-        var madeBefore: DiscordModels.Snowflake?
+    /// Deletes this application's temporary webhooks in `channelID` that no delivery here uses
+    /// (and, with `madeBefore`, made before it). Returns how many were deleted.
+    @discardableResult
+    private func sweep(
+        _ channelID: DiscordModels.Snowflake, madeBefore: DiscordModels.Snowflake? = nil, priority: DiscordRequest.Priority = .export
+    ) async throws -> Int {
+        guard let applicationID = try await knownApplicationID(priority: priority) else { return 0 }
+        let existing = try await discord.listChannelWebhooks(channelID: channelID, priority: priority)
+        var madeBefore = madeBefore
         if case .olderThan(let age) = leftovers {
-            madeBefore = DiscordModels.Snowflake(earliestAt: now().addingTimeInterval(-age))
+            let oldEnough = DiscordModels.Snowflake(earliestAt: now().addingTimeInterval(-age))
+            madeBefore = min(madeBefore ?? oldEnough, oldEnough)
         }
+        var removed = 0
         let leftovers = existing.filter { webhook in
             guard webhook.applicationID == applicationID, webhook.name == Self.webhookName, !liveWebhooks.contains(webhook.id) else {
                 return false
@@ -130,7 +176,8 @@ package actor TemporaryWebhookDelivery {
         }
         for webhook in leftovers {
             do {
-                try await discord.deleteWebhook(webhookID: webhook.id, auditLogReason: Self.sweepReason)
+                try await discord.deleteWebhook(webhookID: webhook.id, auditLogReason: Self.sweepReason, priority: priority)
+                removed += 1
                 logger.info("removed a leftover export webhook", metadata: ["channel": "\(channelID)", "webhook": "\(webhook.id)"])
             } catch let error as DiscordHTTPError where error.isUnknownWebhook {
                 continue
@@ -138,16 +185,29 @@ package actor TemporaryWebhookDelivery {
                 logger.warning("could not remove a leftover export webhook", metadata: ["webhook": "\(webhook.id)", "error": "\(error)"])
             }
         }
+        return removed
+    }
+
+    /// The application whose webhooks are ours: configured, learned from a webhook created here,
+    /// or asked of Discord once. Nil when Discord cannot say (the sweep then leaves the channel).
+    private func knownApplicationID(priority: DiscordRequest.Priority) async throws -> DiscordModels.Snowflake? {
+        if let applicationID { return applicationID }
+        let application = try await discord.send(
+            DiscordRequest(route: DiscordRoute(.get, "/applications/@me"), priority: priority), decoding: Application.self)
+        if applicationID == nil { applicationID = application.id }
+        return applicationID
     }
 
     private func createWebhook(in channelID: DiscordModels.Snowflake) async throws -> Webhook {
         let webhook: Webhook
         do {
-            webhook = try await discord.createWebhook(channelID: channelID, name: Self.webhookName, auditLogReason: Self.createReason)
+            webhook = try await discord.createWebhook(
+                channelID: channelID, name: Self.webhookName, auditLogReason: Self.createReason, priority: .export)
         } catch let error as DiscordHTTPError where error.isMaximumWebhooksReached {
             logger.warning("the channel has too many webhooks; sweeping ours and trying once more", metadata: ["channel": "\(channelID)"])
             try await sweep(channelID)
-            webhook = try await discord.createWebhook(channelID: channelID, name: Self.webhookName, auditLogReason: Self.createReason)
+            webhook = try await discord.createWebhook(
+                channelID: channelID, name: Self.webhookName, auditLogReason: Self.createReason, priority: .export)
         }
         if applicationID == nil, let owner = webhook.applicationID {
             applicationID = owner
@@ -162,14 +222,16 @@ package actor TemporaryWebhookDelivery {
                 kind: .invalidResponse("the new webhook came without a token"), route: "POST /channels/{channel.id}/webhooks")
         }
         do {
-            return try await discord.executeWebhook(webhookID: webhook.id, token: token, payload: message.payload, files: message.files)
+            return try await discord.executeWebhook(
+                webhookID: webhook.id, token: token, payload: message.payload, files: message.files, priority: .export)
         } catch let error as DiscordHTTPError where error.isOutcomeUnknown {
             guard let landed = try await findLanded(message, from: webhook, after: error) else {
                 lostAnswers.resent += 1
                 logger.warning(
                     "an export upload's answer was lost and it is not in the channel; sending it again",
                     metadata: ["channel": "\(webhook.channelID.map { "\($0)" } ?? "?")", "error": "\(error)"])
-                return try await discord.executeWebhook(webhookID: webhook.id, token: token, payload: message.payload, files: message.files)
+                return try await discord.executeWebhook(
+                    webhookID: webhook.id, token: token, payload: message.payload, files: message.files, priority: .export)
             }
             lostAnswers.foundPosted += 1
             logger.notice(
@@ -185,7 +247,7 @@ package actor TemporaryWebhookDelivery {
         guard let channelID = webhook.channelID else { throw lostAnswer }
         let recent: [Message]
         do {
-            recent = try await discord.getChannelMessages(channelID: channelID, limit: 20)
+            recent = try await discord.getChannelMessages(channelID: channelID, limit: 20, priority: .export)
         } catch {
             logger.error(
                 "an export upload's answer was lost and the channel cannot be read to check it; not sending it again",
@@ -220,7 +282,7 @@ package actor TemporaryWebhookDelivery {
             // A fresh task, so a cancelled wait (shutdown) still deletes the webhook.
             await Task {
                 do {
-                    try await discord.deleteWebhook(webhookID: webhookID, auditLogReason: Self.cleanupReason)
+                    try await discord.deleteWebhook(webhookID: webhookID, auditLogReason: Self.cleanupReason, priority: .export)
                 } catch let error as DiscordHTTPError where error.isUnknownWebhook {
                     // Already gone.
                 } catch {

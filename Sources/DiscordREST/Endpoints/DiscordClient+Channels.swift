@@ -23,7 +23,7 @@ extension DiscordClient {
     /// took effect: look for the message (its `webhookID`, content, attachment names and sizes).
     package func getChannelMessages(
         channelID: Snowflake, limit: Int? = nil, before: Snowflake? = nil, after: Snowflake? = nil,
-        around: Snowflake? = nil
+        around: Snowflake? = nil, priority: DiscordRequest.Priority = .interaction
     ) async throws -> [Message] {
         let route = DiscordRoute(.get, "/channels/{channel.id}/messages", .channel(channelID))
         let anchors = [("before", before), ("after", after), ("around", around)].compactMap { name, id in id.map { (name, $0) } }
@@ -38,7 +38,7 @@ extension DiscordClient {
         }
         var query: [DiscordRequest.QueryItem] = anchors.map { .init($0.0, $0.1.rawValue) }
         if let limit { query.append(.init("limit", String(limit))) }
-        return try await send(DiscordRequest(route: route, query: query), decoding: [Message].self)
+        return try await send(DiscordRequest(route: route, query: query, priority: priority), decoding: [Message].self)
     }
 
     /// `GET /channels/{channel.id}/messages/{message.id}`: 404 10008 Unknown Message when the
@@ -55,19 +55,23 @@ extension DiscordClient {
     /// `DELETE /channels/{channel.id}/messages/{message.id}` (204). The bot's own messages always;
     /// anyone else's, webhook messages included, need Manage Messages (else 403 50013). Discord
     /// limits this route in its own bucket, apart from reading and posting.
-    package func deleteMessage(channelID: Snowflake, messageID: Snowflake, auditLogReason: String? = nil) async throws {
+    package func deleteMessage(
+        channelID: Snowflake, messageID: Snowflake, auditLogReason: String? = nil, priority: DiscordRequest.Priority = .interaction
+    ) async throws {
         try await sendDiscardingBody(
             DiscordRequest(
                 route: DiscordRoute(.delete, "/channels/{channel.id}/messages/{message.id}", .channel(channelID), .message(messageID)),
-                auditLogReason: auditLogReason)
+                auditLogReason: auditLogReason, priority: priority)
         )
     }
 
     /// `POST /channels/{channel.id}/messages`, as JSON or, with files, multipart.
-    package func createMessage(channelID: Snowflake, payload: MessagePayload, files: [DiscordFile] = []) async throws -> Message {
+    package func createMessage(
+        channelID: Snowflake, payload: MessagePayload, files: [DiscordFile] = [], priority: DiscordRequest.Priority = .interaction
+    ) async throws -> Message {
         let route = DiscordRoute(.post, "/channels/{channel.id}/messages", .channel(channelID))
         return try await send(
-            DiscordRequest(route: route, body: try RequestBody.message(payload, files: files, route: route)),
+            DiscordRequest(route: route, body: try RequestBody.message(payload, files: files, route: route), priority: priority),
             decoding: Message.self
         )
     }

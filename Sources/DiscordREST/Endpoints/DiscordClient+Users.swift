@@ -7,10 +7,11 @@ extension DiscordClient {
     }
 
     /// `POST /users/@me/channels`: opens (or returns) the DM channel with a user.
-    package func createDM(recipientID: Snowflake) async throws -> Channel {
+    package func createDM(recipientID: Snowflake, priority: DiscordRequest.Priority = .interaction) async throws -> Channel {
         let route = DiscordRoute(.post, "/users/@me/channels")
         return try await send(
-            DiscordRequest(route: route, body: try RequestBody.json(CreateDMBody(recipientID: recipientID), route: route)),
+            DiscordRequest(
+                route: route, body: try RequestBody.json(CreateDMBody(recipientID: recipientID), route: route), priority: priority),
             decoding: Channel.self
         )
     }

@@ -2,9 +2,9 @@ import DiscordModels
 
 extension DiscordClient {
     /// `GET /channels/{channel.id}/webhooks` (needs Manage Webhooks).
-    package func listChannelWebhooks(channelID: Snowflake) async throws -> [Webhook] {
+    package func listChannelWebhooks(channelID: Snowflake, priority: DiscordRequest.Priority = .interaction) async throws -> [Webhook] {
         try await send(
-            DiscordRequest(route: DiscordRoute(.get, "/channels/{channel.id}/webhooks", .channel(channelID))),
+            DiscordRequest(route: DiscordRoute(.get, "/channels/{channel.id}/webhooks", .channel(channelID)), priority: priority),
             decoding: [Webhook].self
         )
     }
@@ -15,14 +15,16 @@ extension DiscordClient {
         channelID: Snowflake,
         name: String,
         avatar: String? = nil,
-        auditLogReason: String? = nil
+        auditLogReason: String? = nil,
+        priority: DiscordRequest.Priority = .interaction
     ) async throws -> Webhook {
         let route = DiscordRoute(.post, "/channels/{channel.id}/webhooks", .channel(channelID))
         return try await send(
             DiscordRequest(
                 route: route,
                 body: try RequestBody.json(CreateWebhookBody(name: name, avatar: avatar), route: route),
-                auditLogReason: auditLogReason
+                auditLogReason: auditLogReason,
+                priority: priority
             ),
             decoding: Webhook.self
         )
@@ -36,22 +38,27 @@ extension DiscordClient {
         token: String,
         payload: MessagePayload,
         files: [DiscordFile] = [],
-        threadID: Snowflake? = nil
+        threadID: Snowflake? = nil,
+        priority: DiscordRequest.Priority = .interaction
     ) async throws -> Message {
         let route = DiscordRoute(.post, "/webhooks/{webhook.id}/{webhook.token}", .webhook(webhookID), .webhookToken(token))
         var query = [DiscordRequest.QueryItem("wait", "true")]
         if payload.components != nil { query.append(.init("with_components", "true")) }
         if let threadID { query.append(.init("thread_id", threadID.rawValue)) }
         return try await send(
-            DiscordRequest(route: route, query: query, body: try RequestBody.message(payload, files: files, route: route), auth: .none),
+            DiscordRequest(
+                route: route, query: query, body: try RequestBody.message(payload, files: files, route: route), auth: .none,
+                priority: priority),
             decoding: Message.self
         )
     }
 
     /// `DELETE /webhooks/{webhook.id}` with the bot's authority (needs Manage Webhooks).
-    package func deleteWebhook(webhookID: Snowflake, auditLogReason: String? = nil) async throws {
+    package func deleteWebhook(webhookID: Snowflake, auditLogReason: String? = nil, priority: DiscordRequest.Priority = .interaction) async throws {
         try await sendDiscardingBody(
-            DiscordRequest(route: DiscordRoute(.delete, "/webhooks/{webhook.id}", .webhook(webhookID)), auditLogReason: auditLogReason)
+            DiscordRequest(
+                route: DiscordRoute(.delete, "/webhooks/{webhook.id}", .webhook(webhookID)), auditLogReason: auditLogReason,
+                priority: priority)
         )
     }
 

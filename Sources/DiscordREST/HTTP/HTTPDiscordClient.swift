@@ -101,14 +101,18 @@ package final class HTTPDiscordClient: DiscordClient {
         var waited = Duration.zero
         var retries = Retries()
         while true {
-            waited += try await rateLimiter.acquire(route, alreadyWaited: waited, allowedWait: configuration.maxRateLimitWait)
+            let admission = try await rateLimiter.acquire(
+                route, priority: request.priority, alreadyWaited: waited, allowedWait: configuration.maxRateLimitWait)
+            waited += admission.waited
             let answer: Answer
             do {
                 answer = try await perform(prepared, route: route)
             } catch let error as DiscordHTTPError {
+                await rateLimiter.finished(admission.ticket)
                 metrics.requestCompleted(route, status: "error")
                 throw error
             } catch {
+                await rateLimiter.finished(admission.ticket)
                 metrics.requestCompleted(route, status: "error")
                 let reason = redactor.redact(String(describing: error))
                 switch recovery(after: error, safeToRepeat: route.isSafeToRepeat, retries: retries) {
@@ -133,6 +137,7 @@ package final class HTTPDiscordClient: DiscordClient {
             let errorBody = (200..<300).contains(answer.status) ? nil : try? JSONDecoder().decode(DiscordErrorBody.self, from: answer.body)
             let retryAfter = await rateLimiter.record(
                 route,
+                ticket: admission.ticket,
                 status: answer.status,
                 headers: RateLimitHeaders(headers: answer.headers),
                 body: errorBody

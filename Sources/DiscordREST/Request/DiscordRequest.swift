@@ -39,6 +39,8 @@ package struct DiscordRequest: Sendable, Hashable, CustomStringConvertible {
     package var auth: Auth
     /// Shown in the guild's audit log (sent URL-encoded as `X-Audit-Log-Reason`).
     package var auditLogReason: String?
+    /// Where the request queues for Discord's global limit (see ``Priority``).
+    package var priority: Priority
 
     package init(
         route: DiscordRoute,
@@ -46,7 +48,8 @@ package struct DiscordRequest: Sendable, Hashable, CustomStringConvertible {
         headers: [String: String] = [:],
         body: Body = .none,
         auth: Auth = .bot,
-        auditLogReason: String? = nil
+        auditLogReason: String? = nil,
+        priority: Priority = .interaction
     ) {
         self.route = route
         self.query = query
@@ -54,6 +57,7 @@ package struct DiscordRequest: Sendable, Hashable, CustomStringConvertible {
         self.body = body
         self.auth = auth
         self.auditLogReason = auditLogReason
+        self.priority = priority
     }
 
     /// The redacted route, body kind and auth; never a token.

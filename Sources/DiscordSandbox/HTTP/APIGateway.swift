@@ -23,10 +23,14 @@ struct APIGateway: Sendable {
         let delivered: SandboxReply?
         switch outcome {
         case .reply(let reply):
-            await state.complete(sequence: sequence, status: reply.status, errorCode: reply.errorCode, answerDropped: false)
+            await state.complete(
+                sequence: sequence, status: reply.status, errorCode: reply.errorCode, rateLimitScope: reply.rateLimitScope,
+                answerDropped: false)
             delivered = reply
         case .dropAfterHandling(let reply):
-            await state.complete(sequence: sequence, status: reply.status, errorCode: reply.errorCode, answerDropped: true)
+            await state.complete(
+                sequence: sequence, status: reply.status, errorCode: reply.errorCode, rateLimitScope: reply.rateLimitScope,
+                answerDropped: true)
             delivered = nil
         case .drop:
             delivered = nil

@@ -6,6 +6,12 @@ struct SandboxReply: Sendable {
     /// The Discord error code, when this reply is an error (kept for the request record).
     var errorCode: Int?
 
+    /// The `X-RateLimit-Scope` of a 429 (kept for the request record).
+    var rateLimitScope: String? {
+        guard status == 429 else { return nil }
+        return headers.first { $0.name.lowercased() == "x-ratelimit-scope" }?.value
+    }
+
     static func json(_ json: SandboxJSON, status: Int = 200) -> SandboxReply {
         SandboxReply(
             status: status, headers: [SandboxHeader(name: "Content-Type", value: "application/json")],

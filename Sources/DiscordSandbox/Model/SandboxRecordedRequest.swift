@@ -1,3 +1,5 @@
+import struct Foundation.Date
+
 /// One request the sandbox received on the Discord API, with what it answered.
 package struct SandboxRecordedRequest: Sendable, Hashable {
     package let sequence: Int
@@ -20,6 +22,10 @@ package struct SandboxRecordedRequest: Sendable, Hashable {
     /// True when the request was handled (``status`` says how) but a
     /// ``SandboxFault/Effect/dropAfterHandling`` fault closed the connection instead of answering.
     package internal(set) var answerDropped = false
+    /// When the sandbox received the request, on its wall clock.
+    package internal(set) var receivedAt: Date?
+    /// The `X-RateLimit-Scope` of a 429 answer (`global`, `user` or `shared`); nil otherwise.
+    package internal(set) var rateLimitScope: String?
 
     package func header(_ name: String) -> String? { headers.value(of: name) }
 

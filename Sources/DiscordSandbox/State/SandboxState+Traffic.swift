@@ -9,14 +9,15 @@ extension SandboxState {
         requests.append(
             SandboxRecordedRequest(
                 sequence: sequence, method: method, path: path, route: route, query: query, headers: headers, body: body,
-                parts: parts, status: nil, errorCode: nil))
+                parts: parts, status: nil, errorCode: nil, receivedAt: configuration.wallClock()))
         return sequence
     }
 
-    func complete(sequence: Int, status: Int, errorCode: Int?, answerDropped: Bool) {
+    func complete(sequence: Int, status: Int, errorCode: Int?, rateLimitScope: String?, answerDropped: Bool) {
         guard let index = requests.lastIndex(where: { $0.sequence == sequence }) else { return }
         requests[index].status = status
         requests[index].errorCode = errorCode
+        requests[index].rateLimitScope = rateLimitScope
         requests[index].answerDropped = answerDropped
     }
 

@@ -50,7 +50,7 @@ struct ExportFailurePolicyTests {
     @Test(
         "Unknown channel, missing access or permissions: the schedule stops and the admin gets a DM",
         arguments: [
-            (Fake.listWebhooks, 404, DiscordJSONErrorCode.unknownChannel, "10003"),
+            (Fake.createWebhook, 404, DiscordJSONErrorCode.unknownChannel, "10003"),
             (Fake.createWebhook, 403, DiscordJSONErrorCode.missingAccess, "50001"),
             (Fake.executeWebhook, 403, DiscordJSONErrorCode.missingPermissions, "50013"),
         ])
@@ -112,7 +112,7 @@ struct ExportFailurePolicyTests {
         discord.fail(Fake.createWebhook, with: Fake.error(400, .maximumWebhooksReached, "Maximum number of webhooks reached (15)", route: Fake.createWebhook))
         let (harness, ended) = try await Self.firstRun(discord)
         #expect(ended?.isRunSuccess == true)
-        #expect(discord.requests.map(\.template).prefix(4) == [Fake.listWebhooks, Fake.createWebhook, Fake.listWebhooks, Fake.createWebhook])
+        #expect(discord.requests.map(\.template).prefix(4) == [Fake.createWebhook, Fake.listWebhooks, Fake.createWebhook, Fake.executeWebhook])
         #expect(discord.messages.count == 1)
         await harness.stop()
     }
@@ -177,7 +177,7 @@ struct ExportFailurePolicyTests {
     @Test("A DM that cannot be sent is only logged; the schedule still stops")
     func dmFailure() async throws {
         let discord = Fake()
-        discord.fail(Fake.listWebhooks, with: Fake.error(404, .unknownChannel, "Unknown Channel", route: Fake.listWebhooks))
+        discord.fail(Fake.createWebhook, with: Fake.error(404, .unknownChannel, "Unknown Channel", route: Fake.createWebhook))
         discord.fail(Fake.createDM, with: Fake.error(403, .cannotSendMessagesToThisUser, "Cannot send messages to this user", route: Fake.createDM))
         let (harness, _) = try await Self.firstRun(discord)
         #expect(await harness.event { $0.isStoppedByRun } != nil)

@@ -67,7 +67,7 @@ struct ScheduledExportMessageTests {
         await harness.stop()
     }
 
-    @Test("The temporary webhook is named, reasoned, swept before and deleted 5 s after, without the run waiting")
+    @Test("The temporary webhook is named, reasoned and deleted 5 s after, without the run waiting; a delivery is exactly create + delete, leftovers untouched")
     func webhookLifecycle() async throws {
         let discord = RecordingDiscordClient()
         discord.addWebhook(channelID: ScheduledHarness.channelID, name: TemporaryWebhookName.value, applicationID: RecordingDiscordClient.applicationID)
@@ -79,24 +79,24 @@ struct ScheduledExportMessageTests {
         await harness.advance(by: .seconds(5))
         #expect(await harness.event { $0.isRunEnd }?.isRunSuccess == true)
 
-        let templates = discord.requests.map(\.template)
-        #expect(Array(templates.prefix(4)) == [
-            RecordingDiscordClient.listWebhooks, RecordingDiscordClient.deleteWebhook,
-            RecordingDiscordClient.createWebhook, RecordingDiscordClient.executeWebhook,
-        ], "sweep our leftover first, then create and execute")
+        #expect(discord.requests.map(\.template) == [RecordingDiscordClient.createWebhook, RecordingDiscordClient.executeWebhook],
+            "no listing on the way: leftovers are swept at start-up, not before a delivery")
+        #expect(discord.requests.allSatisfy { $0.request.priority == .export })
         let create = try #require(discord.requests(RecordingDiscordClient.createWebhook).first)
         #expect(create.request.auditLogReason == "Scheduled playerData export")
         #expect(try create.request.jsonBodyName() == "PlayerData Export Scheduler")
         #expect(discord.webhooks(inChannel: ScheduledHarness.channelID).map(\.name) == [
-            TemporaryWebhookName.value, "Other hook", TemporaryWebhookName.value,
-        ], "the other application's webhook and our differently named one stay; the new one lives until cleanup")
+            TemporaryWebhookName.value, TemporaryWebhookName.value, "Other hook", TemporaryWebhookName.value,
+        ], "the delivery leaves the other webhooks alone; the new one lives until cleanup")
 
         await harness.advance(by: .milliseconds(4_900), step: .milliseconds(700))
-        #expect(discord.requests(RecordingDiscordClient.deleteWebhook).count == 1, "still there before 5 s")
+        #expect(discord.requests(RecordingDiscordClient.deleteWebhook).isEmpty, "still there before 5 s")
         await harness.advance(by: .milliseconds(100))
-        #expect(await discord.waitUntil { $0.requests(RecordingDiscordClient.deleteWebhook).count == 2 })
-        #expect(discord.webhooks(inChannel: ScheduledHarness.channelID).count == 2)
+        #expect(await discord.waitUntil { $0.requests(RecordingDiscordClient.deleteWebhook).count == 1 })
+        #expect(discord.webhooks(inChannel: ScheduledHarness.channelID).count == 3)
         #expect(discord.requests(RecordingDiscordClient.deleteWebhook).last?.request.auditLogReason == "Cleanup after scheduled export")
+        let botTokenRequests = discord.requests.filter { $0.request.auth == .bot }
+        #expect(botTokenRequests.map(\.template) == [RecordingDiscordClient.createWebhook, RecordingDiscordClient.deleteWebhook])
         await harness.stop()
     }
 

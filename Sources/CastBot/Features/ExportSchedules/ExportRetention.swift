@@ -51,7 +51,8 @@ struct ExportRetention: Sendable {
         outcome.keptExports = found.kept
         for messageID in found.doomed {
             do {
-                try await discord.deleteMessage(channelID: channelID, messageID: messageID, auditLogReason: Self.deleteReason)
+                try await discord.deleteMessage(
+                    channelID: channelID, messageID: messageID, auditLogReason: Self.deleteReason, priority: .export)
                 outcome.deleted += 1
                 metrics.retentionDeletion(result: "deleted")
             } catch let error as DiscordHTTPError where error.code == .unknownMessage {
@@ -88,7 +89,7 @@ struct ExportRetention: Sendable {
         var doomed: [Snowflake] = []
         var before: Snowflake?
         for _ in 0..<Self.maximumPages {
-            let page = try await discord.getChannelMessages(channelID: channelID, limit: Self.pageSize, before: before)
+            let page = try await discord.getChannelMessages(channelID: channelID, limit: Self.pageSize, before: before, priority: .export)
             for message in page {
                 guard let export = identity.exportName(of: message) else { continue }
                 if !exportsSeen.contains(export) { exportsSeen.append(export) }

@@ -2,6 +2,7 @@ import DiscordSandbox
 import ExportFormat
 import Foundation
 import PlayerData
+import Scheduling
 import Testing
 
 @testable import CastBot
@@ -52,21 +53,54 @@ struct SandboxExportTests {
         }
     }
 
-    @Test("A leftover webhook of this application is swept; another application's is left alone")
-    func sweep() async throws {
+    @Test("A delivery costs exactly two bot-token requests, the webhook's create and delete, with a leftover in the channel")
+    func twoBotRequestsPerDelivery() async throws {
         try await SandboxWorld.with { world in
-            let ours = try await world.sandbox.addWebhook(
+            _ = try await world.sandbox.addWebhook(
                 channelID: world.channelID, name: "PlayerData Export Scheduler", applicationID: world.sandbox.configuration.applicationID)
-            let theirs = try await world.sandbox.addWebhook(
-                channelID: world.channelID, name: "PlayerData Export Scheduler", applicationID: "1300000000000000009")
             let harness = try await world.harness(dataFile: try Fixtures.bytes(Fixtures.wholeFile))
             try await harness.features.exports.apply(ScheduleRequests.server(every: 60))
             await harness.advance(by: .seconds(5))
             #expect(await harness.event { $0.isRunEnd }?.isRunSuccess == true)
             await harness.advance(by: .seconds(5))
-            #expect(await eventually { await world.sandbox.webhooks(inChannel: world.channelID).map(\.id) == [theirs.id] })
-            #expect(await world.requests("DELETE /webhooks/*").contains { $0.path.hasSuffix("/webhooks/\(ours.id)") })
+            #expect(await eventually { await world.sandbox.webhooks(inChannel: world.channelID).count == 1 }, "ours is deleted; the leftover waits for a start-up")
+            let botRequests = await world.sandbox.recordedRequests().filter(\.hadBotAuth)
+            #expect(botRequests.map { $0.route ?? "?" } == ["POST /channels/{channel_id}/webhooks", "DELETE /webhooks/{webhook_id}"])
             await harness.stop()
+        }
+    }
+
+    @Test("A leftover webhook of a previous process is deleted at start-up; another application's is left alone")
+    func startupSweep() async throws {
+        try await SandboxWorld.with { world in
+            let directory = try TemporaryDirectory()
+            defer { directory.remove() }
+            let applicationID = world.sandbox.configuration.applicationID
+            let before = try await ScheduledHarness(
+                discord: world.client, directory: directory, dataFile: try Fixtures.bytes(Fixtures.wholeFile), applicationID: applicationID,
+                clock: world.clock)
+            await before.features.start()
+            try await before.features.exports.apply(ScheduleRequests.server(every: 60, restartPolicy: .clear))
+            await before.stop()
+            // That process died between a create and its delete: its webhook is still there.
+            let ours = try await world.sandbox.addWebhook(channelID: world.channelID, name: "PlayerData Export Scheduler", applicationID: applicationID)
+            let theirs = try await world.sandbox.addWebhook(
+                channelID: world.channelID, name: "PlayerData Export Scheduler", applicationID: "1300000000000000009")
+            #expect(await world.requests("GET /channels/*/webhooks").isEmpty)
+
+            // The next process starts (the sandbox makes ids on the real clock, so it starts after them).
+            let after = try await ScheduledHarness(
+                discord: world.client, directory: directory, startDate: Date().addingTimeInterval(1), applicationID: applicationID,
+                clock: world.clock)
+            await after.features.start()
+            await after.work.delivery.waitForStartupSweep()
+            #expect(await world.sandbox.webhooks(inChannel: world.channelID).map(\.id) == [theirs.id])
+            let deletes = await world.requests("DELETE /webhooks/*")
+            let sweeps = deletes.filter { $0.path.hasSuffix("/webhooks/\(ours.id)") }
+            #expect(sweeps.count == 1)
+            #expect(sweeps.first?.auditLogReason?.removingPercentEncoding == "Removing a leftover playerData export webhook")
+            #expect(await world.requests("GET /channels/*/webhooks").count == 1, "one listing per scheduled channel, once")
+            await after.stop()
         }
     }
 }
