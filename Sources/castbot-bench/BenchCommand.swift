@@ -7,7 +7,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "castbot-bench",
         abstract: "Benchmarks: exports against CastBot's Node runtime, fuzzing, load, scale and cluster failover.",
-        subcommands: [BenchRunCommand.self, BenchGenerateCommand.self, BenchFuzzCommand.self, BenchLoadCommand.self, BenchScaleCommand.self, BenchClusterCommand.self, BenchSlowClientsCommand.self, BenchEncryptionCommand.self, BenchEncryptionChildCommand.self],
+        subcommands: [BenchRunCommand.self, BenchGenerateCommand.self, BenchFuzzCommand.self, BenchLoadCommand.self, BenchScaleCommand.self, BenchStartupCommand.self, BenchClusterCommand.self, BenchSlowClientsCommand.self, BenchEncryptionCommand.self, BenchEncryptionChildCommand.self],
         defaultSubcommand: BenchRunCommand.self
     )
 

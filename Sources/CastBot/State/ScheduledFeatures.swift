@@ -42,11 +42,7 @@ public final class ScheduledFeatures: Sendable {
             await work.stateStore.saveSchedules(engine.statuses(), forgetting: report.cleared)
         }
         work.metrics.activeSchedules(engine.diagnostics().activeSchedules)
-        if !report.cleared.isEmpty {
-            work.logger.notice(
-                "schedules cleared by the restart (restart policy clear); their settings are kept for the modal",
-                metadata: ["cleared": "\(report.cleared.map(\.rawValue))"])
-        }
+        ScheduleRestorer.logSummary(report, logger: work.logger)
         started.set()
         return report
     }
@@ -76,13 +72,19 @@ public final class ScheduledFeatures: Sendable {
         await outbox.run()
     }
 
+    /// Writes finished runs' history rows within a second, until cancelled.
+    func runHistoryFlusher() async {
+        await work.stateStore.flushHistoryPeriodically(on: work.clock)
+    }
+
     /// After the scheduler has shut down: delete webhooks still waiting for cleanup, save every
-    /// schedule's row.
+    /// schedule's row and the history rows still waiting.
     func finishShutdown() async {
         await work.delivery.cleanUpNow()
         if work.deployment.savesScheduleView {
             await work.stateStore.saveSchedules(work.engine.statuses())
         }
+        await work.stateStore.flushHistory()
     }
 }
 
@@ -110,6 +112,8 @@ struct ScheduledFeaturesService<C: Clock>: Service where C.Duration == Duration 
             events.addTask { await features.runEventMonitor() }
             await withTaskGroup(of: Void.self) { running in
                 running.addTask { await scheduler.run() }
+                // Keeps writing while runs finish in the grace; `finishShutdown` writes what is left.
+                running.addTask { await features.runHistoryFlusher() }
                 running.addTask {
                     await features.start()
                     // Started after the restore, so DMs queued before a restart go out once the
