@@ -5,6 +5,7 @@ import Foundation
 import LocalServers
 import Logging
 import NIOCore
+import NIOHTTP1
 import Scheduling
 
 /// `castbot-bench startup`: `castbot serve` starting over a state database of many schedules.

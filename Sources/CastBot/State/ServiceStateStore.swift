@@ -13,7 +13,7 @@ import Scheduling
 /// What a person asked for (a schedule set or stopped, settings) and queued DMs are committed
 /// durably before the call returns. A run's end (its schedule's row and last export) is committed
 /// before the call returns too, so a crash of the process never loses it and the run is never
-/// repeated, but without waiting for the disk; with `batchesRunHistory`, its history row waits in
+/// repeated, but without waiting for the disk; with `soleWriter`, its history row waits in
 /// memory and goes with the next durable commit, which `flushHistoryPeriodically` makes at most
 /// `historyFlushDelay` later (docs/OPERATIONS.md, "The data folder", says what a crash or a power
 /// cut can lose).
@@ -29,18 +29,20 @@ public actor ServiceStateStore {
     private var queuedChanges: [StateChange] = []
     private var queuedWaiters: [CheckedContinuation<Bool, Never>] = []
     private var isCommitting = false
-    /// Each schedule's row as last written (or loaded): a status equal to it is not written again,
-    /// so restoring 100,000 unchanged schedules at startup writes nothing.
+    /// With `soleWriter`, each schedule's row as last written (or loaded): a status equal to it is
+    /// not written again, so restoring 100,000 unchanged schedules at startup writes nothing.
     private var writtenStatuses: [ScheduleKey: ScheduleStatus]
     /// Whether the changes queued for the next commit include one that must be durable.
     private var queuedDurable = false
     /// Signalled when a notice is queued, so the outbox sends it without waiting for its next poll.
     nonisolated let noticeQueued = WakeSignal()
 
-    /// Whether finished runs' history rows wait for the next durable commit (`pendingHistory`)
-    /// instead of each going with its run's commit: a history page written per batch of runs
-    /// rather than per run.
-    private let batchesRunHistory: Bool
+    /// This process is the only writer of `storage` (one machine, not a cluster's replica):
+    /// finished runs' history rows wait for the next durable commit (`pendingHistory`) instead of
+    /// each going with its run's commit, a history page per batch of runs rather than per run;
+    /// and a schedule row equal to the one it last wrote is not written again (no other process
+    /// can have changed it).
+    private let soleWriter: Bool
     /// History rows of finished runs not written yet, oldest first.
     private var pendingHistory: [RunHistoryEntry] = []
     /// Signalled when a history row starts waiting, so `flushHistoryPeriodically` writes it.
@@ -51,24 +53,24 @@ public actor ServiceStateStore {
     /// At most this many history rows wait; the run that would add one more commits durably.
     static let pendingHistoryLimit = 512
 
-    public init(storage: any ServiceStateStorage, loaded: ServiceState, logger: Logger, batchesRunHistory: Bool = false) {
+    public init(storage: any ServiceStateStorage, loaded: ServiceState, logger: Logger, soleWriter: Bool = false) {
         self.storage = storage
         self.state = loaded
         self.logger = logger
-        self.batchesRunHistory = batchesRunHistory
-        writtenStatuses = Dictionary((loaded.schedules?.schedules ?? []).map { ($0.key, $0) }) { $1 }
+        self.soleWriter = soleWriter
+        writtenStatuses = soleWriter ? Dictionary((loaded.schedules?.schedules ?? []).map { ($0.key, $0) }) { $1 } : [:]
     }
 
     /// Opens the SQLite state in `directory` (importing a `castbot-state.json` once) and loads it.
-    /// History rows are batched (`flushHistoryPeriodically` must run).
+    /// This process is its only writer (`flushHistoryPeriodically` must run).
     public static func open(directory: String, logger: Logger) async throws -> ServiceStateStore {
         let storage = try SQLiteStateStorage(directory: directory, logger: logger)
-        return try await open(storage, named: "the state database \(storage.path)", logger: logger, batchesRunHistory: true)
+        return try await open(storage, named: "the state database \(storage.path)", logger: logger, soleWriter: true)
     }
 
     /// Loads the state kept in `storage`.
     public static func open(
-        _ storage: any ServiceStateStorage, named name: String, logger: Logger, batchesRunHistory: Bool = false
+        _ storage: any ServiceStateStorage, named name: String, logger: Logger, soleWriter: Bool = false
     ) async throws -> ServiceStateStore {
         let loaded: ServiceState
         do {
@@ -76,7 +78,7 @@ public actor ServiceStateStore {
         } catch {
             throw StateStorageError("Could not read \(name): \(error)")
         }
-        return ServiceStateStore(storage: storage, loaded: loaded, logger: logger, batchesRunHistory: batchesRunHistory)
+        return ServiceStateStore(storage: storage, loaded: loaded, logger: logger, soleWriter: soleWriter)
     }
 
     /// The state as loaded at startup and changed since (its `schedules` are those loaded).
@@ -129,9 +131,9 @@ public actor ServiceStateStore {
         if let notice { changes.append(.enqueueNotice(userID: notice.userID, content: notice.content, at: date)) }
         // A run's end need not wait for the disk: it is safe from a process crash once committed,
         // and its history row waits for the durable commit that makes it durable too.
-        var durable = finishedRun == nil || notice != nil || !batchesRunHistory
+        var durable = finishedRun == nil || notice != nil || !soleWriter
         if let finishedRun {
-            if batchesRunHistory {
+            if soleWriter {
                 pendingHistory.append(finishedRun)
                 if pendingHistory.count >= Self.pendingHistoryLimit {
                     durable = true
@@ -216,6 +218,7 @@ public actor ServiceStateStore {
     private func isNews(_ change: StateChange) -> Bool {
         switch change {
         case .schedule(let status):
+            guard soleWriter else { return true }
             guard writtenStatuses[status.key] != status else { return false }
             writtenStatuses[status.key] = status
         case .forgetSchedule(let key):

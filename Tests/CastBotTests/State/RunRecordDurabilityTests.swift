@@ -147,6 +147,31 @@ struct RunRecordDurabilityTests {
         #expect(newest.map(\.run) == [ServiceStateStore.pendingHistoryLimit, ServiceStateStore.pendingHistoryLimit - 1])
     }
 
+    @Test("A schedule row equal to the one loaded or last written is not written again (a restart of unchanged schedules)")
+    func unchangedRowsAreNotRewritten() async throws {
+        let storage = GatedStorage()
+        storage.open()
+        let key = ScheduleKey("export:guild:1300000000000000000")
+        let saved = try StateStorageTests.status(key)
+        let loaded = ServiceState(schedules: SchedulerSnapshot(takenAt: Self.start, schedules: [saved]))
+        let store = ServiceStateStore(storage: storage, loaded: loaded, logger: Self.logger, soleWriter: true)
+        await store.saveSchedules([saved])
+        await store.recordScheduleChange(saved, key: key, at: Self.start, finishedRun: nil, notice: nil)
+        #expect(storage.batchSizes.isEmpty, "the loaded row, unchanged: nothing written")
+        var changed = saved
+        changed.runCount += 1
+        await store.saveSchedules([changed])
+        await store.saveSchedules([changed])
+        #expect(storage.batchSizes == [1], "written once")
+
+        // A replica of a cluster is not the only writer: it writes every row it is given.
+        let shared = GatedStorage()
+        shared.open()
+        let replica = ServiceStateStore(storage: shared, loaded: loaded, logger: Self.logger)
+        await replica.saveSchedules([saved])
+        #expect(shared.batchSizes == [1])
+    }
+
     @Test("Without batching (the cluster's storage) the history row goes with its run's commit")
     func unbatchedStoreWritesAtOnce() async throws {
         let storage = try SQLiteStateStorage(path: ":memory:")
