@@ -200,7 +200,8 @@ struct RunHistoriesTests {
         let histories = try await storage.runHistories(for: wanted, limit: 20)
         #expect(histories[ScheduleKey("export:guild:none")] == nil)
         for key in keys.prefix(20) {
-            #expect(histories[key] == (try await storage.runHistory(for: key, limit: 20)))
+            let oneByOne = try await storage.runHistory(for: key, limit: 20)
+            #expect(histories[key] == oneByOne)
         }
         #expect(histories[keys[0]]?.map(\.run) == [5, 4, 3, 2, 1])
         #expect(histories[keys[19]]?.count == 20 && histories[keys[19]]?.first?.run == 24)
