@@ -61,8 +61,10 @@ extension Scheduler {
 
     private static func logLevel(of kind: SchedulerEvent.Kind) -> Logger.Level {
         switch kind {
-        case .scheduled, .replaced, .stopped: .info
-        case .runStarted, .runSucceeded, .runDoneElsewhere: .debug
+        case .replaced, .stopped: .info
+        // The app logs the schedules people set, and restores in one summary: 100,000 schedules
+        // restored at startup would otherwise be 100,000 lines.
+        case .scheduled, .runStarted, .runSucceeded, .runDoneElsewhere: .debug
         case .runCancelled, .runsCoalesced, .runStoppedSchedule: .notice
         case .runFailed, .runTimedOut, .stoppedByRun: .warning
         case .autoDisabled: .error

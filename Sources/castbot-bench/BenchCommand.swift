@@ -6,8 +6,8 @@ import CommandLineSupport
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "castbot-bench",
-        abstract: "Benchmarks: exports against CastBot's Node runtime, un-gzipping, fuzzing, load, scale and cluster failover.",
-        subcommands: [BenchRunCommand.self, BenchGenerateCommand.self, BenchFuzzCommand.self, BenchLoadCommand.self, BenchScaleCommand.self, BenchClusterCommand.self, BenchSlowClientsCommand.self, BenchEncryptionCommand.self, BenchEncryptionChildCommand.self, BenchGunzipCommand.self],
+        abstract: "Benchmarks: exports against CastBot's Node runtime, un-gzipping, fuzzing, load, scale, start-up and cluster failover.",
+        subcommands: [BenchRunCommand.self, BenchGenerateCommand.self, BenchFuzzCommand.self, BenchLoadCommand.self, BenchScaleCommand.self, BenchStartupCommand.self, BenchClusterCommand.self, BenchSlowClientsCommand.self, BenchEncryptionCommand.self, BenchEncryptionChildCommand.self, BenchGunzipCommand.self],
         defaultSubcommand: BenchRunCommand.self
     )
 

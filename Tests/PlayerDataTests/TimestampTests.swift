@@ -33,4 +33,24 @@ import Testing
         #expect(Timestamp.iso8601(Date(timeIntervalSince1970: .infinity)) == "1970-01-01T00:00:00.000Z")
         #expect(Timestamp.iso8601(Date(timeIntervalSince1970: 1e300)).hasPrefix("+275760-09-13"))
     }
+
+    @Test("The hand parser reads back what iso8601 wrote, to the millisecond, over two centuries")
+    func parsesWhatItWrites() {
+        var seconds = -1_000_000_000.0
+        while seconds < 5_000_000_000 {
+            let date = Date(timeIntervalSince1970: (seconds * 1_000).rounded() / 1_000)
+            let text = Timestamp.iso8601(date)
+            #expect(Timestamp.date(iso8601: text)?.timeIntervalSince1970 == date.timeIntervalSince1970, "\(text)")
+            seconds += 7_654_321.123
+        }
+    }
+
+    @Test("The hand parser refuses every other form, and impossible dates", arguments: [
+        "2025-10-15T14:30:00Z", "2025-10-15T14:30:00.000+00:00", "2025-02-29T00:00:00.000Z", "2025-13-01T00:00:00.000Z",
+        "2025-04-31T00:00:00.000Z", "2025-10-15T24:00:00.000Z", "2025-10-15T14:60:00.000Z", "2025-10-15 14:30:00.000Z",
+        "20a5-10-15T14:30:00.000Z", "+010000-01-01T00:00:00.000Z", "",
+    ])
+    func refusesOtherForms(text: String) {
+        #expect(Timestamp.date(iso8601: text) == nil)
+    }
 }

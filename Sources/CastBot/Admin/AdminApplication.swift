@@ -125,10 +125,10 @@ struct StatusEndpoint: Sendable {
         for schedule in schedules { counts[schedule.condition, default: 0] += 1 }
         let shown = StatusPage.ordered(schedules).dropFirst((page - 1) * StatusPage.pageSize).prefix(StatusPage.pageSize)
         let names = await source.guildNames(shown.compactMap { $0.kind == "server" ? StatusPage.exportedGuild($0.status) : nil })
-        var rows: [StatusPage.ScheduleRow] = []
-        for health in shown {
-            let runs = await source.runHistory(for: health.status.key, limit: StatusPage.chartRuns)
-            rows.append(StatusPage.ScheduleRow(health: health, guildName: StatusPage.exportedGuild(health.status).flatMap { names[$0] }, runs: runs))
+        let histories = await source.runHistories(for: Set(shown.map(\.status.key)), limit: StatusPage.chartRuns)
+        let rows = shown.map { health in
+            StatusPage.ScheduleRow(
+                health: health, guildName: StatusPage.exportedGuild(health.status).flatMap { names[$0] }, runs: histories[health.status.key] ?? [])
         }
         return .success(StatusPage(counts: counts, total: schedules.count, page: page, pageCount: pageCount, rows: rows, now: now).html())
     }

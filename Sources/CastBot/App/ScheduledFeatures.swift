@@ -50,11 +50,7 @@ package final class ScheduledFeatures: ScheduledJobs {
         // A delivery costs only its webhook's create and delete: a previous process's leftovers
         // (a crash between the two) are swept here, in the background, instead.
         await work.delivery.sweepLeftoversAtStartup(inChannels: savedChannels)
-        if !report.cleared.isEmpty {
-            work.logger.notice(
-                "schedules cleared by the restart (restart policy clear); their settings are kept for the modal",
-                metadata: ["cleared": "\(report.cleared.map(\.rawValue))"])
-        }
+        ScheduleRestorer.logSummary(report, logger: work.logger)
         started.set()
         return report
     }
@@ -84,13 +80,19 @@ package final class ScheduledFeatures: ScheduledJobs {
         await outbox.run()
     }
 
+    /// Writes finished runs' history rows within a second, until cancelled.
+    func runHistoryFlusher() async {
+        await work.stateStore.flushHistoryPeriodically(on: work.clock)
+    }
+
     /// After the scheduler has shut down: delete webhooks still waiting for cleanup, save every
-    /// schedule's row.
+    /// schedule's row and the history rows still waiting.
     func finishShutdown() async {
         await work.delivery.cleanUpNow()
         if work.deployment.savesScheduleView {
             await work.stateStore.saveSchedules(work.engine.statuses())
         }
+        await work.stateStore.flushHistory()
     }
 }
 
@@ -118,6 +120,8 @@ struct ScheduledFeaturesService<C: Clock>: Service where C.Duration == Duration 
             events.addTask { await features.runEventMonitor() }
             await withTaskGroup(of: Void.self) { running in
                 running.addTask { await scheduler.run() }
+                // Keeps writing while runs finish in the grace; `finishShutdown` writes what is left.
+                running.addTask { await features.runHistoryFlusher() }
                 running.addTask {
                     await features.start()
                     // Started after the restore, so DMs queued before a restart go out once the

@@ -4,7 +4,8 @@ import Scheduling
 
 /// Follows the scheduler's events: writes each schedule's row when it changes (with the run that
 /// ended), queues a DM to the admin when a schedule stops on its own (a run asked to stop, or too
-/// many failures), and keeps the active-schedules gauge current.
+/// many failures). (The active-schedules gauge is read from the scheduler at each `/metrics`
+/// scrape: counting here, at every event, would cost a pass over every schedule per event.)
 ///
 /// The stream is unbounded: events are never dropped, however many runs end at once. A stop
 /// notice goes to the durable outbox in the same transaction as the schedule's row, and
@@ -52,9 +53,6 @@ final class ScheduleEventMonitor: Sendable {
             notice = (event.info.setByUserID, ScheduleStopNotice.autoDisabled(event.info, lastError: lastError, failures: failures))
         case .scheduled, .stopped:
             break
-        }
-        if finishedRun == nil {
-            work.metrics.activeSchedules(work.engine.diagnostics().activeSchedules)
         }
         await work.stateStore.recordScheduleChange(status, key: key, at: event.at, finishedRun: finishedRun, notice: notice)
     }

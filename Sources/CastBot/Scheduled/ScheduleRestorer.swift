@@ -45,7 +45,7 @@ enum ScheduleRestorer {
             switch work.deployment.restartPolicyApplies ? status.info.restartPolicy : .resume {
             case .clear:
                 report.cleared.append(status.key)
-                work.logger.notice("schedule cleared by the restart (restart policy clear); reschedule it from the menu", metadata: metadata)
+                work.logger.debug("schedule cleared by the restart (restart policy clear); reschedule it from the menu", metadata: metadata)
             case .resume:
                 guard let job = job(status) else {
                     report.failed.append(.init(key: status.key, reason: "no job for this kind of schedule"))
@@ -54,7 +54,8 @@ enum ScheduleRestorer {
                 do {
                     let restored = try work.engine.restore(status, firstRun: .resuming(status), job: job)
                     report.resumed.append(status.key)
-                    work.logger.notice(
+                    // Each one at debug; `logSummary` names them at notice, up to a limit.
+                    work.logger.debug(
                         "schedule resumed after the restart",
                         metadata: metadata.merging(["nextRun": "\(restored.nextRunAt.map { "\($0)" } ?? "none")"]) { $1 })
                 } catch {
@@ -64,5 +65,21 @@ enum ScheduleRestorer {
             }
         }
         return report
+    }
+
+    /// Schedules a summary line names; beyond them it gives the count only.
+    static let namedInSummary = 100
+
+    /// One notice for the resumed schedules and one for the cleared ones, each with the count and
+    /// the first `namedInSummary` keys: a restart of 100,000 schedules logs two lines, not 100,000.
+    static func logSummary(_ report: ScheduleRestoreReport, logger: Logger) {
+        for (message, keys) in [
+            ("schedules resumed after the restart", report.resumed),
+            ("schedules cleared by the restart (restart policy clear); their settings are kept for the modal", report.cleared),
+        ] where !keys.isEmpty {
+            var metadata: Logger.Metadata = ["count": "\(keys.count)", "schedules": "\(keys.prefix(namedInSummary).map(\.rawValue))"]
+            if keys.count > namedInSummary { metadata["not_named"] = "\(keys.count - namedInSummary)" }
+            logger.notice("\(message)", metadata: metadata)
+        }
     }
 }

@@ -70,6 +70,10 @@ package enum StateFileCoding {
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
+            // The form this service writes, parsed by hand; anything else by the general parser.
+            if let date = Timestamp.date(iso8601: text) {
+                return date
+            }
             if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) {
                 return date
             }

@@ -11,14 +11,35 @@ import Scheduling
 package protocol ServiceStateStorage: Sendable {
     /// Everything saved, for startup.
     func loadState() async throws -> ServiceState
-    /// Applies `changes` in order, all or none.
+    /// Applies `changes` in order, all or none, durably: once it returns, the changes survive a
+    /// crash of the process and a power cut.
     func apply(_ changes: [StateChange]) async throws
+    /// Applies `changes` in order, all or none. `durable` false allows a storage to return once
+    /// the changes are safe from a crash of the process (kill -9) but before they are on the disk
+    /// (see `SQLiteStateStorage`); the next durable commit makes them durable too.
+    func apply(_ changes: [StateChange], durable: Bool) async throws
     /// Notices due at `now` or earlier, oldest first.
     func dueNotices(at now: Date, limit: Int) async throws -> [PendingNotice]
     /// When the next notice is due, if any is waiting.
     func nextNoticeDue() async throws -> Date?
     /// The newest runs of a schedule, newest first.
     func runHistory(for key: ScheduleKey, limit: Int) async throws -> [RunHistoryEntry]
+    /// The newest runs of each of `keys`, newest first (one page of the status page).
+    func runHistories(for keys: Set<ScheduleKey>, limit: Int) async throws -> [ScheduleKey: [RunHistoryEntry]]
+}
+
+extension ServiceStateStorage {
+    /// A storage whose every commit is durable (PostgreSQL) needs no other path.
+    package func apply(_ changes: [StateChange], durable: Bool) async throws {
+        try await apply(changes)
+    }
+
+    /// One read per schedule, where the history is indexed by schedule (PostgreSQL).
+    package func runHistories(for keys: Set<ScheduleKey>, limit: Int) async throws -> [ScheduleKey: [RunHistoryEntry]] {
+        var histories: [ScheduleKey: [RunHistoryEntry]] = [:]
+        for key in keys { histories[key] = try await runHistory(for: key, limit: limit) }
+        return histories
+    }
 }
 
 /// One change to the saved state.

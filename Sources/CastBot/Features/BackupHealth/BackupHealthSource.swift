@@ -26,10 +26,10 @@ package struct BackupHealthSource: Sendable {
         return BackupHealthSummary(schedules, now: now)
     }
 
-    /// The newest runs, newest first; empty when the history cannot be read (the page says so
-    /// by showing no chart rather than failing as a whole).
-    func runHistory(for key: ScheduleKey, limit: Int) async -> [RunHistoryEntry] {
-        (try? await stateStore.storage.runHistory(for: key, limit: limit)) ?? []
+    /// The newest runs of each of `keys`, newest first, read together; none when the history
+    /// cannot be read (the page says so by showing no chart rather than failing as a whole).
+    func runHistories(for keys: Set<ScheduleKey>, limit: Int) async -> [ScheduleKey: [RunHistoryEntry]] {
+        (try? await stateStore.runHistories(for: keys, limit: limit)) ?? [:]
     }
 
     /// Guild names from the data file, for the guilds in `ids`; none when the file cannot be read.
