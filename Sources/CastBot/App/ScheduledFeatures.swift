@@ -25,8 +25,8 @@ package final class ScheduledFeatures: ScheduledJobs {
     package init(work: ScheduledWorkContext, startedAt: Date) {
         self.work = work
         // Subscribes to the scheduler's events now, before any schedule starts.
-        monitor = ScheduleEventMonitor(work: work)
-        outbox = AdminNoticeOutbox(work: work)
+        monitor = ScheduleEventMonitor(engine: work.engine, stateStore: work.stateStore, logger: work.logger)
+        outbox = AdminNoticeOutbox(store: work.stateStore, discord: work.discord, clock: work.clock, now: work.now, logger: work.logger)
         exports = ExportScheduleService(work: work)
         health = HealthMonitorService(work: work, startedAt: startedAt)
     }

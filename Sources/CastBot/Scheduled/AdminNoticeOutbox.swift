@@ -24,12 +24,12 @@ struct AdminNoticeOutbox: Sendable {
     let now: @Sendable () -> Date
     let logger: Logger
 
-    init(work: ScheduledWorkContext) {
-        store = work.stateStore
-        discord = work.discord
-        clock = work.clock
-        now = work.now
-        logger = work.logger
+    init(store: ServiceStateStore, discord: any DiscordClient, clock: any Clock<Duration>, now: @escaping @Sendable () -> Date, logger: Logger) {
+        self.store = store
+        self.discord = discord
+        self.clock = clock
+        self.now = now
+        self.logger = logger
     }
 
     /// 30 s after the first failure, doubling up to an hour.

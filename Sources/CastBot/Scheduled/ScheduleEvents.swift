@@ -15,11 +15,16 @@ import Scheduling
 /// events until the scheduler shuts down.
 final class ScheduleEventMonitor: Sendable {
     private let events: AsyncStream<SchedulerEvent>
-    private let work: ScheduledWorkContext
+    private let engine: any ScheduleEngine
+    private let stateStore: ServiceStateStore
+    private let logger: Logger
 
-    init(work: ScheduledWorkContext) {
-        self.work = work
-        events = work.engine.events(bufferingPolicy: .unbounded)
+    /// Subscribes to `engine`'s events now, before any schedule starts.
+    init(engine: any ScheduleEngine, stateStore: ServiceStateStore, logger: Logger) {
+        self.engine = engine
+        self.stateStore = stateStore
+        self.logger = logger
+        events = engine.events(bufferingPolicy: .unbounded)
     }
 
     func run() async {
@@ -30,7 +35,7 @@ final class ScheduleEventMonitor: Sendable {
 
     func handle(_ event: SchedulerEvent) async {
         let key = event.key
-        let status = work.engine.status(key)
+        let status = engine.status(key)
         var notice: (userID: String, content: String)?
         var finishedRun: RunHistoryEntry?
         switch event.kind {
@@ -45,16 +50,16 @@ final class ScheduleEventMonitor: Sendable {
         case .runTimedOut(let run, _, _):
             finishedRun = historyEntry(event, run: run, message: nil, last: status?.lastRun)
         case .stoppedByRun(let reason):
-            work.logger.warning("schedule stopped by its run", metadata: ["schedule": "\(key)", "reason": "\(reason)"])
+            logger.warning("schedule stopped by its run", metadata: ["schedule": "\(key)", "reason": "\(reason)"])
             notice = (event.info.setByUserID, ScheduleStopNotice.stoppedByRun(event.info, reason: reason))
         case .autoDisabled(let lastError, let failures):
-            work.logger.error(
+            logger.error(
                 "schedule auto-disabled", metadata: ["schedule": "\(key)", "failures": "\(failures)", "last_error": "\(lastError)"])
             notice = (event.info.setByUserID, ScheduleStopNotice.autoDisabled(event.info, lastError: lastError, failures: failures))
         case .scheduled, .stopped:
             break
         }
-        await work.stateStore.recordScheduleChange(status, key: key, at: event.at, finishedRun: finishedRun, notice: notice)
+        await stateStore.recordScheduleChange(status, key: key, at: event.at, finishedRun: finishedRun, notice: notice)
     }
 
     /// The run's times come from the schedule's last run when it is this run (it always is,

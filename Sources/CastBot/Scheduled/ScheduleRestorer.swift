@@ -33,7 +33,8 @@ package struct ScheduleRestoreReport: Sendable, Equatable {
 /// logged so operators know to reschedule.
 enum ScheduleRestorer {
     static func restore(
-        _ saved: [ScheduleStatus], work: ScheduledWorkContext, job: (ScheduleStatus) -> ScheduleJob?
+        _ saved: [ScheduleStatus], into engine: any ScheduleEngine, restartPolicyApplies: Bool, logger: Logger,
+        job: (ScheduleStatus) -> ScheduleJob?
     ) async -> ScheduleRestoreReport {
         var report = ScheduleRestoreReport()
         for status in saved where status.isActive {
@@ -42,25 +43,25 @@ enum ScheduleRestorer {
                 "cadence": "\(status.cadence)",
             ]
             // Where one process restarting is not the service restarting, every schedule resumes.
-            switch work.deployment.restartPolicyApplies ? status.info.restartPolicy : .resume {
+            switch restartPolicyApplies ? status.info.restartPolicy : .resume {
             case .clear:
                 report.cleared.append(status.key)
-                work.logger.debug("schedule cleared by the restart (restart policy clear); reschedule it from the menu", metadata: metadata)
+                logger.debug("schedule cleared by the restart (restart policy clear); reschedule it from the menu", metadata: metadata)
             case .resume:
                 guard let job = job(status) else {
                     report.failed.append(.init(key: status.key, reason: "no job for this kind of schedule"))
                     continue
                 }
                 do {
-                    let restored = try work.engine.restore(status, firstRun: .resuming(status), job: job)
+                    let restored = try engine.restore(status, firstRun: .resuming(status), job: job)
                     report.resumed.append(status.key)
                     // Each one at debug; `logSummary` names them at notice, up to a limit.
-                    work.logger.debug(
+                    logger.debug(
                         "schedule resumed after the restart",
                         metadata: metadata.merging(["nextRun": "\(restored.nextRunAt.map { "\($0)" } ?? "none")"]) { $1 })
                 } catch {
                     report.failed.append(.init(key: status.key, reason: error.description))
-                    work.logger.error("could not resume a saved schedule", metadata: metadata.merging(["error": "\(error)"]) { $1 })
+                    logger.error("could not resume a saved schedule", metadata: metadata.merging(["error": "\(error)"]) { $1 })
                 }
             }
         }

@@ -44,7 +44,4 @@ package struct BackupHealthSource: Sendable {
 }
 
 extension BackupHealthSource {
-    package init(work: ScheduledWorkContext) {
-        self.init(engine: work.engine, stateStore: work.stateStore, snapshots: work.snapshots, now: work.now)
-    }
 }

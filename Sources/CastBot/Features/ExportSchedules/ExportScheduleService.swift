@@ -102,7 +102,8 @@ package actor ExportScheduleService {
         let saved = await work.stateStore.current().schedules?.schedules ?? []
         let exports = saved.filter { ExportScope(scheduleKey: $0.key) != nil }
         let runner = runner
-        let report = await ScheduleRestorer.restore(exports, work: work) { status in
+        let report = await ScheduleRestorer.restore(
+            exports, into: work.engine, restartPolicyApplies: work.deployment.restartPolicyApplies, logger: work.logger) { status in
             ExportScope(scheduleKey: status.key).map(runner.job(for:))
         }
         clearedByRestart.formUnion(report.cleared)

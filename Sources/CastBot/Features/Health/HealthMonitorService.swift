@@ -118,7 +118,8 @@ package actor HealthMonitorService {
     func restoreSavedSchedule() async -> ScheduleRestoreReport {
         let saved = await work.stateStore.current().schedules?.schedules.filter { $0.key == Self.scheduleKey } ?? []
         let job = runner.job
-        let report = await ScheduleRestorer.restore(saved, work: work) { _ in job }
+        let report = await ScheduleRestorer.restore(
+            saved, into: work.engine, restartPolicyApplies: work.deployment.restartPolicyApplies, logger: work.logger) { _ in job }
         clearedByRestart = !report.cleared.isEmpty
         return report
     }
