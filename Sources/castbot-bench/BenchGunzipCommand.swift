@@ -46,11 +46,7 @@ struct BenchGunzipCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandOutput.runReportingFailure {
-            let benchPath = try BenchProcessRunner.currentExecutable() ?? { throw BenchError("cannot locate this executable") }()
-            let castbotPath = castbot ?? URL(fileURLWithPath: benchPath).deletingLastPathComponent().appendingPathComponent("castbot").path
-            guard FileManager.default.isExecutableFile(atPath: castbotPath) else {
-                throw BenchError("no castbot binary at \(castbotPath): build it (swift build -c release --product castbot) or pass --castbot")
-            }
+            let (benchPath, castbotPath) = try BenchProcessRunner.binaries(castbot: castbot)
             let folder = try work ?? BenchRunCommand.makeTemporaryFolder()
             defer { if work == nil { try? FileManager.default.removeItem(atPath: folder) } }
 

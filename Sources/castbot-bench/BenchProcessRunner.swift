@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -51,6 +53,17 @@ enum BenchProcessRunner {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)
         return Double(now.tv_sec) * 1000 + Double(now.tv_nsec) / 1_000_000
+    }
+
+    /// This executable's path and the castbot binary to drive: `given`, or the castbot next to this
+    /// executable; throws, saying how to build it, when there is none.
+    static func binaries(castbot given: String?) throws -> (bench: String, castbot: String) {
+        guard let bench = currentExecutable() else { throw BenchError("cannot locate this executable") }
+        let castbot = given ?? URL(fileURLWithPath: bench).deletingLastPathComponent().appendingPathComponent("castbot").path
+        guard FileManager.default.isExecutableFile(atPath: castbot) else {
+            throw BenchError("no castbot binary at \(castbot): build it (swift build -c release --product castbot) or pass --castbot")
+        }
+        return (bench, castbot)
     }
 
     /// This executable's own path, to benchmark the binary that is running.

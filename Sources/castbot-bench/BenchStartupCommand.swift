@@ -48,10 +48,9 @@ struct BenchStartupCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandOutput.runReportingFailure {
-            let benchPath = try BenchProcessRunner.currentExecutable() ?? { throw BenchError("cannot locate this executable") }()
-            let castbotPath = castbot ?? URL(fileURLWithPath: benchPath).deletingLastPathComponent().appendingPathComponent("castbot").path
-            for binary in [castbotPath] + (reference.map { [$0] } ?? []) where !FileManager.default.isExecutableFile(atPath: binary) {
-                throw BenchError("no castbot binary at \(binary): build it (swift build -c release --product castbot) or pass --castbot")
+            let castbotPath = try BenchProcessRunner.binaries(castbot: castbot).castbot
+            if let reference, !FileManager.default.isExecutableFile(atPath: reference) {
+                throw BenchError("no castbot binary at \(reference) (--reference)")
             }
             let folder = try work ?? BenchRunCommand.makeTemporaryFolder()
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
