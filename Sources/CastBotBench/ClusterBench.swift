@@ -70,17 +70,10 @@ package enum ClusterBench {
         let databaseURL = try server.makeDatabase()
         log("PostgreSQL 15 on 127.0.0.1:\(server.port) (folder \(server.folder)); database \(databaseURL)")
         let quiet = Logger(label: "castbot.bench.cluster", factory: { _ in SwiftLogNoOpLogHandler() })
-        let sandbox = DiscordSandbox(logger: quiet)
-        let apiBaseURL = try await sandbox.start()
-        do {
-            let report = try await CastBotCluster.PostgresDatabase.withOpen(url: databaseURL, logger: quiet) { database in
+        return try await DiscordSandbox.withQuietSandbox(label: "castbot.bench.cluster") { sandbox, apiBaseURL in
+            try await CastBotCluster.PostgresDatabase.withOpen(url: databaseURL, logger: quiet) { database in
                 try await ClusterRun(options: options, sandbox: sandbox, apiBaseURL: apiBaseURL, databaseURL: databaseURL, database: database, log: log).run()
             }
-            await sandbox.stop()
-            return report
-        } catch {
-            await sandbox.stop()
-            throw error
         }
     }
 }

@@ -92,16 +92,8 @@ package enum StartupBench {
     }
 
     package static func run(_ options: Options, log: @escaping @Sendable (String) -> Void) async throws -> Report {
-        let quiet = Logger(label: "castbot.bench.startup", factory: { _ in SwiftLogNoOpLogHandler() })
-        let sandbox = DiscordSandbox(logger: quiet)
-        let apiBaseURL = try await sandbox.start()
-        do {
-            let report = try await run(options, sandbox: sandbox, apiBaseURL: apiBaseURL, log: log)
-            await sandbox.stop()
-            return report
-        } catch {
-            await sandbox.stop()
-            throw error
+        try await DiscordSandbox.withQuietSandbox(label: "castbot.bench.startup") { sandbox, apiBaseURL in
+            try await run(options, sandbox: sandbox, apiBaseURL: apiBaseURL, log: log)
         }
     }
 
