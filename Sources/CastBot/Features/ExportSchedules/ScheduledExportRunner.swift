@@ -13,10 +13,27 @@ import Scheduling
 /// own (channel gone, access or permissions missing) stop the schedule; others fail the run, which
 /// the scheduler counts toward auto-disable.
 package struct ScheduledExportRunner: Sendable {
-    let work: ScheduledWorkContext
+    let snapshots: PlayerDataSnapshots
+    let packager: ExportPackager
+    let delivery: TemporaryWebhookDelivery
+    let discord: any DiscordClient
+    let stateStore: ServiceStateStore
+    let clock: any Clock<Duration>
+    let now: @Sendable () -> Date
+    let metrics: CastBotMetrics
+    let logger: Logger
 
+    /// Takes from the shared context what a run uses.
     package init(work: ScheduledWorkContext) {
-        self.work = work
+        snapshots = work.snapshots
+        packager = work.packager
+        delivery = work.delivery
+        discord = work.discord
+        stateStore = work.stateStore
+        clock = work.clock
+        now = work.now
+        metrics = work.metrics
+        logger = work.logger
     }
 
     func job(for scope: ExportScope) -> ScheduleJob {
@@ -25,17 +42,17 @@ package struct ScheduledExportRunner: Sendable {
     }
 
     package func run(_ scope: ExportScope, _ context: RunContext) async throws -> RunOutcome {
-        let stopwatch = Stopwatch.start(on: work.clock)
+        let stopwatch = Stopwatch.start(on: self.clock)
         let type = scope.exportType
         do {
             let outcome = try await export(scope, context, stopwatch: stopwatch)
             if case .stopSchedule = outcome {
-                work.metrics.exportFinished(type: type, succeeded: false, bytes: nil, duration: nil)
+                metrics.exportFinished(type: type, succeeded: false, bytes: nil, duration: nil)
             }
             return outcome
         } catch {
-            work.metrics.exportFinished(type: type, succeeded: false, bytes: nil, duration: nil)
-            work.logger.warning(
+            metrics.exportFinished(type: type, succeeded: false, bytes: nil, duration: nil)
+            logger.warning(
                 "scheduled export failed",
                 metadata: ["schedule": "\(context.key)", "run": "\(context.runNumber)", "error": "\(ScheduledRunError.describe(error))"])
             throw error
@@ -51,7 +68,7 @@ package struct ScheduledExportRunner: Sendable {
         // bytes) and only now that the run has its slot, so runs waiting hold no data.
         let artifact: ExportArtifact
         do {
-            let snapshot = try await work.snapshots.snapshot()
+            let snapshot = try await snapshots.snapshot()
             switch scope {
             case .all: artifact = try await snapshot.allExport(date: context.startedAt, kind: .scheduled)
             case .guild(let id): artifact = try await snapshot.serverExport(guildID: id, date: context.startedAt, kind: .scheduled)
@@ -61,12 +78,12 @@ package struct ScheduledExportRunner: Sendable {
         }
         let plan: ExportAttachmentPlan
         do {
-            plan = try await work.packager.planOffCooperativePool(for: artifact)
+            plan = try await packager.planOffCooperativePool(for: artifact)
         } catch {
             throw ScheduledRunError.packaging(error)
         }
         let key = context.key.rawValue
-        let previous = await work.stateStore.current().lastExports[key]
+        let previous = await stateStore.current().lastExports[key]
         let facts = ExportMessageFacts(
             kind: .scheduled, typeLabel: scope.typeLabel, guildCount: artifact.guildCount, playerCount: artifact.playerCount,
             exportedAt: context.startedAt, nextRunAt: context.nextRunAt,
@@ -75,10 +92,10 @@ package struct ScheduledExportRunner: Sendable {
 
         let posted: [Message]
         do {
-            posted = try await work.delivery.deliver(messages, to: channelID)
+            posted = try await delivery.deliver(messages, to: channelID)
         } catch let error as DiscordHTTPError {
             if let reason = ScheduleStoppingFailure.reason(for: error, channelID: channelText) {
-                work.logger.error("scheduled export stopped", metadata: ["schedule": "\(key)", "reason": "\(reason)"])
+                logger.error("scheduled export stopped", metadata: ["schedule": "\(key)", "reason": "\(reason)"])
                 return .stopSchedule(reason: reason)
             }
             throw ScheduledRunError.discord(error)
@@ -86,32 +103,32 @@ package struct ScheduledExportRunner: Sendable {
 
         // Download what Discord stored and compare it with what was sent (docs/OPERATIONS.md, "Backups and restore").
         let sent = await BlockingIO.run { plan.sentFileDigests() }
-        let verification = await DeliveryVerifier(discord: work.discord).verify(sent, posted: posted)
-        work.metrics.exportVerified(result: verification.metricResult)
+        let verification = await DeliveryVerifier(discord: discord).verify(sent, posted: posted)
+        metrics.exportVerified(result: verification.metricResult)
         let record = LastExportRecord(
-            deliveredAt: work.now(), guildCount: artifact.guildCount, playerCount: artifact.playerCount,
+            deliveredAt: now(), guildCount: artifact.guildCount, playerCount: artifact.playerCount,
             byteCount: plan.exportByteCount, sha256: plan.publishedSHA256, filename: artifact.filename,
             channelID: channelID.rawValue, messageIDs: posted.map(\.id.rawValue), verified: verification.recordedFlag)
-        await work.stateStore.noteDelivered(record, for: context.key)
+        await stateStore.noteDelivered(record, for: context.key)
         switch verification {
         case .verified:
             break
         case .mismatch(let filename, let sentSHA256, let stored):
             // Posted, but what Discord keeps is not what was sent: a failed run. Posting again
             // would not make the stored copy right, so the next scheduled run is the retry.
-            work.logger.error(
+            logger.error(
                 "a delivered export does not match what Discord stored",
                 metadata: ["schedule": "\(key)", "file": "\(filename)", "sent_sha256": "\(sentSHA256)", "stored": "\(stored)"])
             throw ScheduledRunError.verificationMismatch(filename: filename, sentSHA256: sentSHA256, stored: stored)
         case .unavailable(let reason):
-            work.logger.warning(
+            logger.warning(
                 "a delivered export could not be downloaded back to verify it; it stays not checked",
                 metadata: ["schedule": "\(key)", "reason": "\(reason)"])
         }
         await applyRetention(scope, key: key, channelID: channelID, posted: posted)
         let duration = stopwatch.elapsed()
-        work.metrics.exportFinished(type: scope.exportType, succeeded: true, bytes: plan.exportByteCount, duration: duration)
-        work.logger.info(
+        metrics.exportFinished(type: scope.exportType, succeeded: true, bytes: plan.exportByteCount, duration: duration)
+        logger.info(
             "scheduled export delivered",
             metadata: [
                 "schedule": "\(key)", "run": "\(context.runNumber)", "file": "\(artifact.filename)",
@@ -129,14 +146,14 @@ extension ScheduledExportRunner {
     private func applyRetention(
         _ scope: ExportScope, key: String, channelID: DiscordModels.Snowflake, posted: [Message]
     ) async {
-        guard let keepLast = await work.stateStore.current().exportSettings[key]?.keepLast, keepLast > 0 else { return }
+        guard let keepLast = await stateStore.current().exportSettings[key]?.keepLast, keepLast > 0 else { return }
         guard let applicationID = posted.first?.applicationID else {
-            work.logger.warning(
+            logger.warning(
                 "export retention skipped: Discord's answer names no application for the export message",
                 metadata: ["schedule": "\(key)"])
             return
         }
-        let retention = ExportRetention(discord: work.discord, metrics: work.metrics, logger: work.logger)
+        let retention = ExportRetention(discord: discord, metrics: metrics, logger: logger)
         _ = await retention.apply(
             keepLast: keepLast, channelID: channelID, identity: ExportMessageIdentity(applicationID: applicationID, scope: scope))
     }
