@@ -152,10 +152,6 @@ package struct SealedPartWriter {
 
     /// The parts and the SHA-256 of them all, lowercase hex.
     package mutating func finish() -> (parts: [[UInt8]], sha256: String) {
-        let digest = hasher.finalize().map { byte in
-            let text = String(byte, radix: 16)
-            return byte < 16 ? "0" + text : text
-        }.joined()
-        return (parts.isEmpty ? [[]] : parts, digest)
+        (parts.isEmpty ? [[]] : parts, SHA256Hex.hex(hasher.finalize()))
     }
 }

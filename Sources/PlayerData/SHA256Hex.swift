@@ -12,7 +12,8 @@ package enum SHA256Hex {
         hex(SHA256.hash(data: data))
     }
 
-    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+    /// A finished digest (or any bytes) in the same lowercase hex.
+    package static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         for byte in digest {
